@@ -1,0 +1,24 @@
+package io.github.botconfig.domain;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.immutables.value.Value;
+
+/**
+ * The one Immutables style of the project, declared on the package.
+ *
+ * <p>Generated {@code Immutable*} classes stay package-private: callers see only the abstract value type and
+ * its nested {@code Builder} ({@code ChannelConfig.builder()}), never the generated class.
+ */
+@Target({ElementType.PACKAGE, ElementType.TYPE})
+@Retention(RetentionPolicy.CLASS)
+@Value.Style(
+    visibility = Value.Style.ImplementationVisibility.PACKAGE,
+    overshadowImplementation = true,
+    builderVisibility = Value.Style.BuilderVisibility.PACKAGE,
+    jdkOnly = true,
+    privateNoargConstructor = false,
+    defaults = @Value.Immutable(copy = true))
+@interface BotConfigStyle {}
