@@ -72,6 +72,13 @@ public abstract class GuildSettings {
   /** Where summaries and the live board go; empty: nowhere. */
   public abstract Optional<ChannelId> globalChannelId();
 
+  /**
+   * When the bot was removed from the guild, if it was and has not come back. The guild's items are purged
+   * after a grace period counted from here; a guild that is merely unavailable (a Discord outage) has not
+   * departed.
+   */
+  public abstract Optional<Instant> departedAt();
+
   /** When the settings were first stored (millisecond precision). */
   @Value.Default
   public Instant createdAt() {
@@ -99,6 +106,10 @@ public abstract class GuildSettings {
   public abstract GuildSettings withGlobalChannelId(Optional<? extends ChannelId> value);
 
   public abstract GuildSettings withGlobalChannelId(ChannelId value);
+
+  public abstract GuildSettings withDepartedAt(Optional<? extends Instant> value);
+
+  public abstract GuildSettings withDepartedAt(Instant value);
 
   public abstract GuildSettings withCreatedAt(Instant value);
 

@@ -278,6 +278,7 @@ public abstract class ConfigStoreContract {
                     .pin(true)
                     .build())
             .globalChannelId(CHANNEL)
+            .departedAt(Instant.parse("2026-01-02T03:04:05.678Z"))
             .build();
 
     GuildSettings first = store.saveSettings(settings);
@@ -289,6 +290,7 @@ public abstract class ConfigStoreContract {
     assertThat(second.version()).isEqualTo(2);
     assertThat(second.createdAt()).isEqualTo(first.createdAt());
     assertThat(second.globalChannelId()).isEmpty();
+    assertThat(second.departedAt()).contains(Instant.parse("2026-01-02T03:04:05.678Z"));
     assertThat(store.findSettings(GUILD)).contains(second);
     assertThat(store.findSettings(OTHER_GUILD)).isEmpty();
   }
