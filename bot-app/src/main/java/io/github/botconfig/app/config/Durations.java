@@ -13,13 +13,16 @@ final class Durations {
   private Durations() {}
 
   /**
-   * Parses {@code 500ms}, {@code 30s}, {@code 30m}, {@code 2h}, {@code 7d} or an ISO-8601 duration such as
+   * Parses {@code 0}, {@code 500ms}, {@code 30s}, {@code 30m}, {@code 2h}, {@code 7d} or an ISO-8601 duration such as
    * {@code PT30M}.
    *
    * @throws IllegalArgumentException with a readable message when the text is none of these
    */
   static Duration parse(String text) {
     String trimmed = text.strip().toLowerCase(Locale.ROOT);
+    if (trimmed.equals("0")) {
+      return Duration.ZERO;
+    }
     Matcher m = SHORT.matcher(trimmed);
     if (m.matches()) {
       long n = Long.parseLong(m.group(1));
