@@ -3,6 +3,7 @@ package io.github.botconfig.dynamodb;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -16,11 +17,16 @@ final class MalformedItemLog {
   /** Past this many distinct problems, stop remembering (and so log again): memory stays bounded. */
   private static final int MAX_REMEMBERED = 10_000;
 
-  private final String tableName;
   private final Set<String> logged = ConcurrentHashMap.newKeySet();
+  private final Consumer<String> warn;
 
   MalformedItemLog(String tableName) {
-    this.tableName = tableName;
+    this(message -> LOG.warn("Skipping a malformed item in DynamoDB table '{}': {} (logged once)", tableName, message));
+  }
+
+  /** Sends each warning to {@code warn}. */
+  MalformedItemLog(Consumer<String> warn) {
+    this.warn = warn;
   }
 
   /** Logs the problem unless it was logged before; returns its description, {@code PK=… SK=…: reason}. */
@@ -30,7 +36,7 @@ final class MalformedItemLog {
       logged.clear();
     }
     if (logged.add(description)) {
-      LOG.warn("Skipping a malformed item in DynamoDB table '{}': {} (logged once)", tableName, description);
+      warn.accept(description);
     }
     return description;
   }

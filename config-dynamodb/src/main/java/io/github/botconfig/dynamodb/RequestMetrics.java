@@ -1,6 +1,5 @@
 package io.github.botconfig.dynamodb;
 
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -54,19 +53,16 @@ public final class RequestMetrics {
   }
 
   private void addCapacity(String operation, SdkResponse response) {
-    Optional<ConsumedCapacity> single = response.getValueForField("ConsumedCapacity", ConsumedCapacity.class);
-    if (single.isPresent()) {
-      addCapacity(operation, single.get());
-      return;
-    }
-    // The batch operations report one entry per table.
-    List<ConsumedCapacity> perTable = List.of();
+    // The batch operations report one entry per table; the others one for their table.
     if (response instanceof BatchWriteItemResponse) {
-      perTable = ((BatchWriteItemResponse) response).consumedCapacity();
+      ((BatchWriteItemResponse) response).consumedCapacity().forEach(capacity -> addCapacity(operation, capacity));
     } else if (response instanceof BatchGetItemResponse) {
-      perTable = ((BatchGetItemResponse) response).consumedCapacity();
+      ((BatchGetItemResponse) response).consumedCapacity().forEach(capacity -> addCapacity(operation, capacity));
+    } else if (response.sdkFieldNameToField().containsKey("ConsumedCapacity")) {
+      response
+          .getValueForField("ConsumedCapacity", ConsumedCapacity.class)
+          .ifPresent(capacity -> addCapacity(operation, capacity));
     }
-    perTable.forEach(capacity -> addCapacity(operation, capacity));
   }
 
   private void addCapacity(String operation, ConsumedCapacity capacity) {

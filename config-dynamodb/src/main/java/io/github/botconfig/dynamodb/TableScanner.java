@@ -127,7 +127,8 @@ final class TableScanner {
       }
     } catch (SdkException e) {
       String where = segments > 1 ? " (segment " + (segment + 1) + " of " + segments + ")" : "";
-      throw errors.unavailable("load the configuration" + where + " after " + result.pages + " pages", e);
+      String progress = result.pages == 0 ? "" : " (" + result.pages + " pages were read)";
+      throw errors.unavailable("load the configuration" + where + progress, e);
     }
     return result;
   }

@@ -45,7 +45,8 @@ public final class LocalDynamoDb implements AutoCloseable {
 
   // The wrapper exits, and the server with it, when the JVM closes (or loses) the wrapper's standard input.
   private static final String DYNALITE_WRAPPER =
-      "const server = require(process.argv[1])({createTableMs: 0, deleteTableMs: 0, updateTableMs: 0});"
+      "const options = Object.assign({createTableMs: 0, deleteTableMs: 0, updateTableMs: 0}, JSON.parse(process.argv[2]));"
+          + "const server = require(process.argv[1])(options);"
           + "server.listen(0, '127.0.0.1', () => console.log('botconfig-dynalite listening on ' + server.address().port));"
           + "process.stdin.on('end', () => process.exit(0)); process.stdin.on('close', () => process.exit(0));"
           + "process.stdin.resume();";
@@ -70,6 +71,19 @@ public final class LocalDynamoDb implements AutoCloseable {
    * @throws IllegalStateException saying how to install it, if dynalite or Node.js cannot be found
    */
   public static LocalDynamoDb startDynalite() {
+    return startDynalite("{}");
+  }
+
+  /**
+   * Starts dynalite on a free port, keeping its tables in {@code dataDirectory} (LevelDB): a server started
+   * again on the same directory finds them as they were.
+   */
+  public static LocalDynamoDb startDynalite(Path dataDirectory) {
+    String path = dataDirectory.toAbsolutePath().toString().replace("\\", "\\\\").replace("\"", "\\\"");
+    return startDynalite("{\"path\": \"" + path + "\"}");
+  }
+
+  private static LocalDynamoDb startDynalite(String optionsJson) {
     List<String> lookedAt = new ArrayList<>();
     Path dynalite =
         Executables.dynalite(lookedAt)
@@ -82,7 +96,8 @@ public final class LocalDynamoDb implements AutoCloseable {
             .orElseThrow(() -> new IllegalStateException("node (Node.js 20+) was not found on PATH: dynalite needs it"));
     ServerProcess server =
         ServerProcess.start(
-            "dynalite", List.of(node.toString(), "-e", DYNALITE_WRAPPER, dynalite.toString()), DYNALITE_READY);
+            "dynalite", List.of(node.toString(), "-e", DYNALITE_WRAPPER, dynalite.toString(), optionsJson),
+            DYNALITE_READY);
     return new LocalDynamoDb(Kind.DYNALITE, local(server.port()), server);
   }
 
