@@ -26,10 +26,6 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
 import software.amazon.awssdk.services.dynamodb.model.DeleteItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
-import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
-import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
-import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
-import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
 
 /**
  * The {@link ConfigStore} on one DynamoDB table, in the layout the user's running TypeScript bot uses (see
@@ -57,6 +53,7 @@ public final class DynamoDbConfigStore implements ConfigStore {
   private final TableScanner scanner;
   private final ChangeMarker marker;
   private final GuildPurge purge;
+  private final VersionedWrites writes;
   private volatile LoadReport lastLoad = LoadReport.NONE;
 
   private DynamoDbConfigStore(Builder builder) {
@@ -68,6 +65,7 @@ public final class DynamoDbConfigStore implements ConfigStore {
     this.scanner = new TableScanner(client, errors, malformedLog, builder.scanSegments);
     this.marker = new ChangeMarker(client, errors, clock);
     this.purge = new GuildPurge(client, errors, GuildPurge.Backoff.EXPONENTIAL);
+    this.writes = new VersionedWrites(client, errors);
   }
 
   public static Builder builder() {
@@ -138,14 +136,10 @@ public final class DynamoDbConfigStore implements ConfigStore {
     Instant now = now();
     Expressions update = new Expressions();
     ChannelItems.write(config, update);
-    UpdateItemResponse response =
-        conditionalUpdate(what, "save " + what, TableLayout.channelItemKey(config.guildId(), config.channelId()),
-            update, config.version(), now);
+    Instant createdAt =
+        writes.update(what, TableLayout.channelItemKey(config.guildId(), config.channelId()), update, config.version(), now);
     marker.bump();
-    return config
-        .withVersion(config.version() + 1)
-        .withUpdatedAt(now)
-        .withCreatedAt(createdAt(response, now));
+    return config.withVersion(config.version() + 1).withUpdatedAt(now).withCreatedAt(createdAt);
   }
 
   @Override
@@ -172,23 +166,16 @@ public final class DynamoDbConfigStore implements ConfigStore {
   public GuildSettings saveSettings(GuildSettings settings) {
     String what = "settings of guild " + settings.guildId();
     // Read first: the stored summaryPreferences map decides how to write it without losing keys of others.
-    Map<String, AttributeValue> stored = settingsItem(settings.guildId(), "save the " + what).orElse(Map.of());
-    long storedVersion = storedVersion(stored);
-    if (storedVersion != settings.version()) {
-      throw versionChanged(what, settings.version(), stored.isEmpty() ? ", found nothing" : ", found version " + storedVersion);
-    }
+    Map<String, AttributeValue> stored = settingsItem(settings.guildId(), "save " + what).orElse(Map.of());
+    VersionedWrites.refuseIfStale(what, stored, settings.version());
     AttributeValue storedMap = stored.get(TableLayout.SUMMARY_PREFERENCES);
     Instant now = now();
     Expressions update = new Expressions();
     SettingsItems.write(settings, storedMap != null && storedMap.hasM(), update);
-    UpdateItemResponse response =
-        conditionalUpdate(what, "save the " + what, TableLayout.settingsItemKey(settings.guildId()), update,
-            settings.version(), now);
+    Instant createdAt =
+        writes.update(what, TableLayout.settingsItemKey(settings.guildId()), update, settings.version(), now);
     marker.bump();
-    return settings
-        .withVersion(settings.version() + 1)
-        .withUpdatedAt(now)
-        .withCreatedAt(createdAt(response, now));
+    return settings.withVersion(settings.version() + 1).withUpdatedAt(now).withCreatedAt(createdAt);
   }
 
   @Override
@@ -244,72 +231,6 @@ public final class DynamoDbConfigStore implements ConfigStore {
             "channel " + config.channelId() + " is already tracked by guild "
                 + owner.substring(TableLayout.GUILD_PREFIX.length()) + "; untrack it there first");
       }
-    }
-  }
-
-  private UpdateItemResponse conditionalUpdate(
-      String what, String action, Map<String, AttributeValue> key, Expressions update, long expected, Instant now) {
-    update
-        .set(TableLayout.VERSION, TableLayout.n(expected + 1))
-        .set(TableLayout.UPDATED_AT, TableLayout.n(now.toEpochMilli()))
-        .setIfNotExists(TableLayout.CREATED_AT, TableLayout.n(now.toEpochMilli()));
-    if (expected == 0) {
-      // Covers a missing item and an item the running bot wrote (it has no version).
-      update.attributeNotExists(TableLayout.VERSION);
-    } else {
-      update.condition(update.name(TableLayout.VERSION) + " = " + update.value(TableLayout.n(expected)));
-    }
-    try {
-      return client.updateItem(
-          update
-              .applyTo(UpdateItemRequest.builder())
-              .tableName(tableName)
-              .key(key)
-              .returnValues(ReturnValue.ALL_NEW)
-              .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
-              .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL)
-              .build());
-    } catch (ConditionalCheckFailedException e) {
-      throw versionChanged(what, expected, found(e));
-    } catch (SdkException e) {
-      throw errors.unavailable(action, e);
-    }
-  }
-
-  /**
-   * @param found what was found instead, as {@code ", found version 3"}, or empty when unknown
-   */
-  private static ConfigConflictException versionChanged(String what, long expected, String found) {
-    String message =
-        expected == 0
-            ? what + " was stored by someone else meanwhile (expected nothing stored" + found + ")"
-            : what + " was changed or deleted by someone else (expected version " + expected + found + ")";
-    return new ConfigConflictException(Reason.VERSION_CHANGED, message + "; read it again and retry");
-  }
-
-  /** What the failed condition found, when the server says (DynamoDB does; dynalite does not). */
-  private static String found(ConditionalCheckFailedException e) {
-    if (!e.hasItem()) {
-      return "";
-    }
-    return e.item().isEmpty() ? ", found nothing" : ", found version " + storedVersion(e.item());
-  }
-
-  /** The stored version; -1 for one that cannot be read, which no writer can expect, so it is a conflict. */
-  private static long storedVersion(Map<String, AttributeValue> item) {
-    try {
-      return AttributeReader.of(item).version();
-    } catch (MalformedItemException e) {
-      return -1;
-    }
-  }
-
-  private static Instant createdAt(UpdateItemResponse response, Instant now) {
-    try {
-      return AttributeReader.of(response.attributes()).instant(TableLayout.CREATED_AT).orElse(now);
-    } catch (MalformedItemException e) {
-      // The running bot's createdAt is kept as it is, even unreadable; the value is only informative.
-      return Instant.EPOCH;
     }
   }
 

@@ -73,7 +73,7 @@ class ServerFailureIT {
       operations.put("list the channels of guild 42", () -> store.findChannels(GUILD));
       operations.put("read the settings of guild 42", () -> store.findSettings(GUILD));
       operations.put("save channel 4201", () -> store.saveChannel(saved.withPin(true)));
-      operations.put("save the settings of guild 42", () -> store.saveSettings(settings.withPositionDisplayEnabled(false)));
+      operations.put("save settings of guild 42", () -> store.saveSettings(settings.withPositionDisplayEnabled(false)));
       operations.put("untrack channel 4201 of guild 42", () -> store.deleteChannel(GUILD, CHANNEL));
       operations.put("delete guild 42", () -> store.deleteGuild(GUILD));
       operations.put("load the configuration", store::loadAll);
