@@ -17,8 +17,8 @@ import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.ConsumedCapacity;
 
 /**
- * Counts what a DynamoDB client asks for. Attach {@link #interceptor()} to a client (
- * {@link DynamoDbClients.Builder#metrics} does it), then read {@link #snapshot()} whenever needed.
+ * Counts what a DynamoDB client asks for. Attach {@link #interceptor()} to a client
+ * ({@link DynamoDbClients.Builder#metrics} does it), then read {@link #snapshot()} whenever needed.
  *
  * <p>Thread-safe; counting is lock-free and costs a few nanoseconds per request.
  */

@@ -17,7 +17,7 @@ final class Executables {
   static final String DYNALITE_ENV = "BOTCONFIG_DYNALITE";
   static final String MOTO_PROPERTY = "botconfig.moto";
   static final String HOW_TO_INSTALL_DYNALITE =
-      "install it with `npm ci --prefix tools/dynalite` in the botconfig repository (Node.js 20+; `mvn verify`"
+      "install it with `npm ci --ignore-scripts --prefix tools/dynalite` in the botconfig repository (Node.js 20+; `mvn verify`"
           + " does it when tools/dynalite/node_modules is missing), or `npm install -g dynalite@4.0.0`; or point"
           + " -D" + DYNALITE_PROPERTY + " (or " + DYNALITE_ENV + ") at the dynalite package directory; or set"
           + " DYNAMODB_ENDPOINT to a running DynamoDB-compatible server";
