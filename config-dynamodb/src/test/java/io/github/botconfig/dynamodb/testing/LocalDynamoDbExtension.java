@@ -15,6 +15,7 @@ import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -41,7 +42,7 @@ import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
  * stopped at its end — or when the JVM dies, however it dies. Register the extension on a {@code static}
  * field. Thread-safe once the class has started.
  */
-public final class LocalDynamoDbExtension implements BeforeAllCallback, AfterAllCallback {
+public final class LocalDynamoDbExtension implements BeforeAllCallback, BeforeEachCallback, AfterAllCallback {
   private static final ExtensionContext.Namespace NAMESPACE =
       ExtensionContext.Namespace.create(LocalDynamoDbExtension.class);
 
@@ -51,6 +52,7 @@ public final class LocalDynamoDbExtension implements BeforeAllCallback, AfterAll
   private volatile @Nullable DynamoDbClient client;
   private volatile @Nullable String tableName;
   private volatile String classTag = "test";
+  private volatile @Nullable String unavailable;
 
   private LocalDynamoDbExtension(LocalDynamoDb.Kind kind) {
     this.kind = kind;
@@ -70,25 +72,35 @@ public final class LocalDynamoDbExtension implements BeforeAllCallback, AfterAll
     return new LocalDynamoDbExtension(LocalDynamoDb.Kind.DYNALITE);
   }
 
-  /** moto_server; where it is not installed, the class is skipped, with a message saying so. */
+  /** moto_server; where it is not installed, each test of the class is skipped, with a message saying so. */
   public static LocalDynamoDbExtension moto() {
     return new LocalDynamoDbExtension(LocalDynamoDb.Kind.MOTO);
   }
 
   @Override
   public void beforeAll(ExtensionContext context) {
+    unavailable = null;
     if (kind == LocalDynamoDb.Kind.MOTO && !LocalDynamoDb.motoAvailable()) {
-      String message =
+      // Each test is then skipped, so the report counts them as skipped rather than not there at all.
+      unavailable =
           "moto_server was not found (PATH, ~/.pyenv/shims, -Dbotconfig.moto): skipping "
               + context.getDisplayName() + ". Install moto[server] to run it.";
-      System.err.println("[SKIPPED] " + message);
-      Assumptions.abort(message);
+      System.err.println("[SKIPPED] " + unavailable);
+      return;
     }
     classTag = context.getRequiredTestClass().getSimpleName();
     LocalDynamoDb shared = sharedServer(context);
     server = shared;
     client = shared.newClient();
     tableName = newTable();
+  }
+
+  @Override
+  public void beforeEach(ExtensionContext context) {
+    String reason = unavailable;
+    if (reason != null) {
+      Assumptions.abort(reason);
+    }
   }
 
   @Override

@@ -7,7 +7,7 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass
 import static org.junit.platform.testkit.engine.EventConditions.event;
 import static org.junit.platform.testkit.engine.EventConditions.finishedSuccessfully;
 import static org.junit.platform.testkit.engine.EventConditions.abortedWithReason;
-import static org.junit.platform.testkit.engine.EventConditions.container;
+import static org.junit.platform.testkit.engine.EventConditions.test;
 import static org.junit.platform.testkit.engine.TestExecutionResultConditions.message;
 
 import java.io.BufferedReader;
@@ -90,12 +90,12 @@ class LocalDynamoDbIT {
       EngineTestKit.engine("junit-jupiter")
           .selectors(selectClass(AMotoTestClass.class))
           .execute()
-          .containerEvents()
+          .testEvents()
           .assertThatEvents()
           .haveExactly(
               1,
               event(
-                  container(AMotoTestClass.class),
+                  test("runs"),
                   abortedWithReason(
                       message(reason -> reason.contains("moto_server was not found") && reason.contains("Install moto[server]")))));
     } finally {
