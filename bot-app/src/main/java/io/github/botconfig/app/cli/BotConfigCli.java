@@ -5,7 +5,7 @@ import io.github.botconfig.app.config.InvalidSettingsException;
 import io.github.botconfig.app.config.Setting;
 import io.github.botconfig.app.config.SettingsLoader;
 import io.github.botconfig.domain.ConfigConflictException;
-import io.github.botconfig.domain.ConfigStore;
+import io.github.botconfig.app.wiring.AppComponent;
 import io.github.botconfig.domain.InvalidConfigException;
 import io.github.botconfig.domain.StoreUnavailableException;
 import java.io.PrintWriter;
@@ -69,19 +69,19 @@ public final class BotConfigCli implements CliContext, AutoCloseable {
   boolean verbose;
 
   private final Map<String, String> environment;
-  private final Function<AppSettings, ConfigStore> storeFactory;
+  private final Function<AppSettings, AppComponent> graphFactory;
   private final PrintWriter out;
   private final PrintWriter err;
   private @Nullable AppSettings settings;
-  private @Nullable ConfigStore store;
+  private @Nullable AppComponent graph;
 
   private BotConfigCli(
       Map<String, String> environment,
-      Function<AppSettings, ConfigStore> storeFactory,
+      Function<AppSettings, AppComponent> graphFactory,
       PrintWriter out,
       PrintWriter err) {
     this.environment = environment;
-    this.storeFactory = storeFactory;
+    this.graphFactory = graphFactory;
     this.out = out;
     this.err = err;
   }
@@ -90,14 +90,14 @@ public final class BotConfigCli implements CliContext, AutoCloseable {
    * Builds the command line.
    *
    * @param environment the process environment
-   * @param storeFactory opens the store the settings describe; called at most once, on first use
+   * @param graphFactory builds the object graph the settings describe; called at most once, on first use
    */
   public static CommandLine commandLine(
       Map<String, String> environment,
-      Function<AppSettings, ConfigStore> storeFactory,
+      Function<AppSettings, AppComponent> graphFactory,
       PrintWriter out,
       PrintWriter err) {
-    BotConfigCli root = new BotConfigCli(environment, storeFactory, out, err);
+    BotConfigCli root = new BotConfigCli(environment, graphFactory, out, err);
     CommandLine commandLine = new CommandLine(root);
     Converters.register(commandLine);
     commandLine.setOut(out);
@@ -111,10 +111,10 @@ public final class BotConfigCli implements CliContext, AutoCloseable {
   public static int run(
       String[] args,
       Map<String, String> environment,
-      Function<AppSettings, ConfigStore> storeFactory,
+      Function<AppSettings, AppComponent> graphFactory,
       PrintWriter out,
       PrintWriter err) {
-    CommandLine commandLine = commandLine(environment, storeFactory, out, err);
+    CommandLine commandLine = commandLine(environment, graphFactory, out, err);
     try {
       return commandLine.execute(args);
     } finally {
@@ -145,11 +145,11 @@ public final class BotConfigCli implements CliContext, AutoCloseable {
   }
 
   @Override
-  public ConfigStore store() {
-    if (store == null) {
-      store = storeFactory.apply(settings());
+  public AppComponent graph() {
+    if (graph == null) {
+      graph = graphFactory.apply(settings());
     }
-    return store;
+    return graph;
   }
 
   @Override
@@ -164,12 +164,8 @@ public final class BotConfigCli implements CliContext, AutoCloseable {
 
   @Override
   public void close() {
-    if (store instanceof AutoCloseable) {
-      try {
-        ((AutoCloseable) store).close();
-      } catch (Exception e) {
-        err.println("warning: closing the store failed: " + e.getMessage());
-      }
+    if (graph != null) {
+      graph.close();
     }
   }
 

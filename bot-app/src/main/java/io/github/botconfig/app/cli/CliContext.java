@@ -1,6 +1,7 @@
 package io.github.botconfig.app.cli;
 
 import io.github.botconfig.app.config.AppSettings;
+import io.github.botconfig.app.wiring.AppComponent;
 import io.github.botconfig.domain.ConfigStore;
 import java.io.PrintWriter;
 
@@ -12,8 +13,13 @@ public interface CliContext {
   /** The validated settings, global options applied. */
   AppSettings settings();
 
+  /** The object graph for the settings (DynamoDB client, store, provisioner, …), created on first call. */
+  AppComponent graph();
+
   /** The configured store, created on first call. */
-  ConfigStore store();
+  default ConfigStore store() {
+    return graph().store();
+  }
 
   /** Standard output: results, and nothing else (scripts parse it). */
   PrintWriter out();

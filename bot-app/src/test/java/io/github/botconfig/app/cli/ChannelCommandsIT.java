@@ -9,38 +9,49 @@ import io.github.botconfig.domain.ChannelId;
 import io.github.botconfig.domain.GuildId;
 import io.github.botconfig.domain.Tag;
 import io.github.botconfig.domain.Threshold;
-import io.github.botconfig.domain.testing.InMemoryConfigStore;
-import io.github.botconfig.domain.testing.InstrumentedConfigStore;
-import io.github.botconfig.domain.testing.MutableClock;
+import io.github.botconfig.dynamodb.DynamoDbConfigStore;
+import io.github.botconfig.dynamodb.testing.LocalDynamoDbExtension;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-class ChannelCommandsTest {
-  private final MutableClock clock = MutableClock.startingAt2026();
-  private final InMemoryConfigStore store = new InMemoryConfigStore(clock);
+class ChannelCommandsIT {
+  @RegisterExtension static final LocalDynamoDbExtension DYNAMODB = LocalDynamoDbExtension.dynalite();
+
+  private CliTable table;
+  private DynamoDbConfigStore store;
+
+  @BeforeEach
+  void freshTable() {
+    table = new CliTable(DYNAMODB);
+    store = table.store;
+  }
 
   @Test
   void setCreatesAChannelWithTheGivenOptionsAndDefaultsForTheRest() {
     CliRun run =
-        CliRun.run(store, "channels", "set", "--guild", "1", "--channel", "2", "--pin", "true", "--threshold", "TP");
+        table.run("channels", "set", "--guild", "1", "--channel", "2", "--pin", "true", "--threshold", "TP");
 
     assertThat(run.exitCode()).isZero();
     assertThat(run.err()).isEmpty();
     assertThat(run.out()).contains("channel 2 in guild 1").contains("threshold         TP");
-    assertThat(store.findChannel(ChannelId.of(2)))
-        .contains(
+    ChannelConfig stored = store.findChannel(ChannelId.of(2)).orElseThrow();
+    assertThat(stored)
+        .isEqualTo(
             ChannelConfig.of(GuildId.of(1), ChannelId.of(2))
                 .withPin(true)
                 .withThreshold(Threshold.TAKE_PROFIT)
                 .withVersion(1)
-                .withCreatedAt(clock.instant())
-                .withUpdatedAt(clock.instant()));
+                .withCreatedAt(stored.createdAt())
+                .withUpdatedAt(stored.createdAt()));
   }
 
   @Test
   void setOnATrackedChannelChangesOnlyTheOptionsGiven() {
-    CliRun.run(store, "channels", "set", "--guild", "1", "--channel", "2", "--pin", "true", "--tag", "role:9");
+    table.run("channels", "set", "--guild", "1", "--channel", "2", "--pin", "true", "--tag", "role:9");
 
-    CliRun run = CliRun.run(store, "channels", "set", "--guild", "1", "--channel", "2", "--image", "true");
+    CliRun run = table.run("channels", "set", "--guild", "1", "--channel", "2", "--image", "true");
 
     assertThat(run.exitCode()).isZero();
     ChannelConfig stored = store.findChannel(ChannelId.of(2)).orElseThrow();
@@ -52,9 +63,9 @@ class ChannelCommandsTest {
 
   @Test
   void tagAndThresholdCanBeCleared() {
-    CliRun.run(store, "channels", "set", "--guild", "1", "--channel", "2", "--tag", "user:5", "--threshold", "12.5");
+    table.run("channels", "set", "--guild", "1", "--channel", "2", "--tag", "user:5", "--threshold", "12.5");
 
-    CliRun.run(store, "channels", "set", "--guild", "1", "--channel", "2", "--tag", "none", "--threshold", "none");
+    table.run("channels", "set", "--guild", "1", "--channel", "2", "--tag", "none", "--threshold", "none");
 
     ChannelConfig stored = store.findChannel(ChannelId.of(2)).orElseThrow();
     assertThat(stored.tag()).isEmpty();
@@ -63,26 +74,27 @@ class ChannelCommandsTest {
 
   @Test
   void showJsonHasTheDocumentedShape() throws Exception {
-    CliRun.run(store, "channels", "set", "--guild", "1", "--channel", "2", "--tag", "role:9", "--threshold", "12.5");
+    table.run("channels", "set", "--guild", "1", "--channel", "2", "--tag", "role:9", "--threshold", "12.5");
 
-    CliRun run = CliRun.run(store, "channels", "show", "--channel", "2", "--json");
+    CliRun run = table.run("channels", "show", "--channel", "2", "--json");
 
     JsonNode json = ConfigJson.mapper().readTree(run.out());
+    String createdAt = store.findChannel(ChannelId.of(2)).orElseThrow().createdAt().toString();
     assertThat(json.toString())
         .isEqualTo(
             "{\"guildId\":\"1\",\"channelId\":\"2\",\"image\":false,\"notifyOnClose\":true,\"pin\":false,"
                 + "\"tag\":{\"type\":\"ROLE\",\"id\":\"9\"},\"threshold\":\"12.5\","
-                + "\"createdAt\":\"2026-01-01T00:00:00Z\",\"updatedAt\":\"2026-01-01T00:00:00Z\",\"version\":1}");
+                + "\"createdAt\":\"" + createdAt + "\",\"updatedAt\":\"" + createdAt + "\",\"version\":1}");
   }
 
   @Test
   void listJsonIsAnArrayOrderedByGuildThenChannel() throws Exception {
-    CliRun.run(store, "channels", "set", "--guild", "2", "--channel", "20");
-    CliRun.run(store, "channels", "set", "--guild", "1", "--channel", "11");
-    CliRun.run(store, "channels", "set", "--guild", "1", "--channel", "10");
+    table.run("channels", "set", "--guild", "2", "--channel", "20");
+    table.run("channels", "set", "--guild", "1", "--channel", "11");
+    table.run("channels", "set", "--guild", "1", "--channel", "10");
 
-    JsonNode all = ConfigJson.mapper().readTree(CliRun.run(store, "channels", "list", "--json").out());
-    JsonNode guild1 = ConfigJson.mapper().readTree(CliRun.run(store, "channels", "list", "--guild", "1", "--json").out());
+    JsonNode all = ConfigJson.mapper().readTree(table.run("channels", "list", "--json").out());
+    JsonNode guild1 = ConfigJson.mapper().readTree(table.run("channels", "list", "--guild", "1", "--json").out());
 
     assertThat(all.findValuesAsText("channelId")).containsExactly("10", "11", "20");
     assertThat(guild1.findValuesAsText("channelId")).containsExactly("10", "11");
@@ -91,15 +103,15 @@ class ChannelCommandsTest {
 
   @Test
   void listSaysWhenNothingIsTracked() {
-    assertThat(CliRun.run(store, "channels", "list").out()).isEqualTo("no tracked channels\n");
-    assertThat(CliRun.run(store, "channels", "list", "--json").out().strip()).isEqualTo("[ ]");
+    assertThat(table.run("channels", "list").out()).isEqualTo("no tracked channels\n");
+    assertThat(table.run("channels", "list", "--json").out().strip()).isEqualTo("[ ]");
   }
 
   @Test
   void removeUntracksAndSaysSo() {
-    CliRun.run(store, "channels", "set", "--guild", "1", "--channel", "2");
+    table.run("channels", "set", "--guild", "1", "--channel", "2");
 
-    CliRun run = CliRun.run(store, "channels", "remove", "--guild", "1", "--channel", "2");
+    CliRun run = table.run("channels", "remove", "--guild", "1", "--channel", "2");
 
     assertThat(run.exitCode()).isZero();
     assertThat(run.out()).isEqualTo("channel 2 is no longer tracked\n");
@@ -108,7 +120,7 @@ class ChannelCommandsTest {
 
   @Test
   void removingAnUntrackedChannelIsAnInputError() {
-    CliRun run = CliRun.run(store, "channels", "remove", "--guild", "1", "--channel", "2");
+    CliRun run = table.run("channels", "remove", "--guild", "1", "--channel", "2");
 
     assertThat(run.exitCode()).isEqualTo(ExitCodes.INVALID);
     assertThat(run.err()).isEqualTo("error: channel 2 is not tracked in guild 1\n");
@@ -116,7 +128,7 @@ class ChannelCommandsTest {
 
   @Test
   void showingAnUntrackedChannelIsAnInputError() {
-    CliRun run = CliRun.run(store, "channels", "show", "--channel", "2");
+    CliRun run = table.run("channels", "show", "--channel", "2");
 
     assertThat(run.exitCode()).isEqualTo(ExitCodes.INVALID);
     assertThat(run.err()).isEqualTo("error: channel 2 is not tracked\n");
@@ -124,10 +136,10 @@ class ChannelCommandsTest {
 
   @Test
   void badValuesAreNamedAndNothingIsWritten() {
-    CliRun badId = CliRun.run(store, "channels", "set", "--guild", "1", "--channel", "12a");
-    CliRun badThreshold = CliRun.run(store, "channels", "set", "--guild", "1", "--channel", "2", "--threshold", "-5");
-    CliRun badBool = CliRun.run(store, "channels", "set", "--guild", "1", "--channel", "2", "--pin", "maybe");
-    CliRun badTag = CliRun.run(store, "channels", "set", "--guild", "1", "--channel", "2", "--tag", "1#CHANNEL#2");
+    CliRun badId = table.run("channels", "set", "--guild", "1", "--channel", "12a");
+    CliRun badThreshold = table.run("channels", "set", "--guild", "1", "--channel", "2", "--threshold", "-5");
+    CliRun badBool = table.run("channels", "set", "--guild", "1", "--channel", "2", "--pin", "maybe");
+    CliRun badTag = table.run("channels", "set", "--guild", "1", "--channel", "2", "--tag", "1#CHANNEL#2");
 
     assertThat(badId.exitCode()).isEqualTo(ExitCodes.INVALID);
     assertThat(badId.err()).contains("channel id must be a Discord snowflake (digits only), got '12a'");
@@ -141,9 +153,9 @@ class ChannelCommandsTest {
 
   @Test
   void aChannelOfAnotherGuildIsAConflict() {
-    CliRun.run(store, "channels", "set", "--guild", "1", "--channel", "2");
+    table.run("channels", "set", "--guild", "1", "--channel", "2");
 
-    CliRun run = CliRun.run(store, "channels", "set", "--guild", "3", "--channel", "2", "--pin", "true");
+    CliRun run = table.run("channels", "set", "--guild", "3", "--channel", "2", "--pin", "true");
 
     assertThat(run.exitCode()).isEqualTo(ExitCodes.CONFLICT);
     assertThat(run.err()).startsWith("error: channel 2 is already tracked by guild 1");
@@ -152,13 +164,24 @@ class ChannelCommandsTest {
 
   @Test
   void anUnreachableStoreExitsWithThree() {
-    InstrumentedConfigStore down = new InstrumentedConfigStore(store);
-    down.goDown();
-
-    CliRun run = CliRun.run(down, "channels", "list");
+    CliRun run =
+        CliRun.run(
+            Map.of("AWS_ENDPOINT_URL_DYNAMODB", "http://127.0.0.1:" + FreePort.closed(), "BOTCONFIG_TABLE", "t-1"),
+            "channels", "list");
 
     assertThat(run.exitCode()).isEqualTo(ExitCodes.STORE_UNAVAILABLE);
-    assertThat(run.err()).isEqualTo("error: store is down (test)\n");
+    assertThat(run.err()).startsWith("error: could not ").contains("table 't-1' at http://127.0.0.1:");
     assertThat(run.out()).isEmpty();
+  }
+
+  @Test
+  void aMissingTableSaysHowToCreateIt() {
+    CliRun run =
+        CliRun.run(
+            Map.of("AWS_ENDPOINT_URL_DYNAMODB", DYNAMODB.endpoint().toString(), "BOTCONFIG_TABLE", "no-such-table"),
+            "channels", "list");
+
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.STORE_UNAVAILABLE);
+    assertThat(run.err()).contains("'no-such-table'").contains("does not exist").contains("table create");
   }
 }

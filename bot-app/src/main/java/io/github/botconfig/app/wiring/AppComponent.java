@@ -1,0 +1,57 @@
+package io.github.botconfig.app.wiring;
+
+import dagger.BindsInstance;
+import dagger.Component;
+import io.github.botconfig.app.config.AppSettings;
+import io.github.botconfig.domain.ConfigStore;
+import io.github.botconfig.dynamodb.DynamoDbConfigStore;
+import io.github.botconfig.dynamodb.RequestMetrics;
+import io.github.botconfig.dynamodb.TableBackup;
+import io.github.botconfig.dynamodb.TableProvisioner;
+import java.time.Clock;
+import javax.inject.Singleton;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * The object graph of one process. Everything is created on first use: a CLI command that only lists channels
+ * never builds the cache or logs in to Discord.
+ */
+@Singleton
+@Component(modules = DynamoDbModule.class)
+public interface AppComponent {
+
+  /** Creates the graph for these settings, on the system clock. */
+  static AppComponent create(AppSettings settings) {
+    return create(settings, Clock.systemUTC());
+  }
+
+  /** Creates the graph for these settings and clock. */
+  static AppComponent create(AppSettings settings, Clock clock) {
+    return DaggerAppComponent.factory().create(settings, clock);
+  }
+
+  AppSettings settings();
+
+  DynamoDbClient client();
+
+  RequestMetrics metrics();
+
+  ConfigStore store();
+
+  DynamoDbConfigStore dynamoDbStore();
+
+  TableProvisioner provisioner();
+
+  TableBackup backup();
+
+  /** Releases what the graph holds (the DynamoDB client's connections). */
+  default void close() {
+    client().close();
+  }
+
+  /** Builds the graph. */
+  @Component.Factory
+  interface Factory {
+    AppComponent create(@BindsInstance AppSettings settings, @BindsInstance Clock clock);
+  }
+}
