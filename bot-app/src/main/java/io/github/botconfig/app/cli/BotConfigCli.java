@@ -35,9 +35,13 @@ import picocli.CommandLine.ScopeType;
       "Exit codes: 0 done, 2 invalid usage or input, 3 store unavailable, 4 conflict, 1 anything else."
     },
     subcommands = {
+      TableCommand.class,
       ChannelsCommand.class,
       SettingsCommand.class,
       GuildCommand.class,
+      BackupCommands.Export.class,
+      BackupCommands.Import.class,
+      DoctorCommand.class,
     })
 public final class BotConfigCli implements CliContext, AutoCloseable {
 
