@@ -24,7 +24,7 @@ final class DoctorCommand extends StoreCommand implements Callable<Integer> {
     PrintWriter out = context().out();
     AppComponent graph = context().graph();
     String table = context().settings().table();
-    out.printf("botconfig doctor — table '%s' at %s%n", table, location());
+    out.printf("botconfig doctor — table '%s' at %s%n", table, location(graph.settings()));
 
     List<String> definition;
     try {
@@ -69,8 +69,7 @@ final class DoctorCommand extends StoreCommand implements Callable<Integer> {
     return summary();
   }
 
-  private String location() {
-    var settings = context().settings();
+  private static String location(io.github.botconfig.app.config.AppSettings settings) {
     return settings.endpoint().map(Object::toString)
         .orElseGet(() -> settings.region().map(r -> "AWS region " + r).orElse("the AWS default region"));
   }

@@ -22,12 +22,17 @@ public interface AppComponent {
 
   /** Creates the graph for these settings, on the system clock. */
   static AppComponent create(AppSettings settings) {
-    return create(settings, Clock.systemUTC());
+    return create(settings, Clock.systemUTC(), new Lifecycle());
   }
 
-  /** Creates the graph for these settings and clock. */
-  static AppComponent create(AppSettings settings, Clock clock) {
-    return DaggerAppComponent.factory().create(settings, clock);
+  /**
+   * Creates the graph.
+   *
+   * @param lifecycle where the graph registers what it opens; may already hold what was opened before it (the
+   *     embedded server), which then closes last
+   */
+  static AppComponent create(AppSettings settings, Clock clock, Lifecycle lifecycle) {
+    return DaggerAppComponent.factory().create(settings, clock, lifecycle);
   }
 
   AppSettings settings();
@@ -44,14 +49,17 @@ public interface AppComponent {
 
   TableBackup backup();
 
-  /** Releases what the graph holds (the DynamoDB client's connections). */
+  Lifecycle lifecycle();
+
+  /** Releases everything the graph opened, in reverse order. */
   default void close() {
-    client().close();
+    lifecycle().close();
   }
 
   /** Builds the graph. */
   @Component.Factory
   interface Factory {
-    AppComponent create(@BindsInstance AppSettings settings, @BindsInstance Clock clock);
+    AppComponent create(
+        @BindsInstance AppSettings settings, @BindsInstance Clock clock, @BindsInstance Lifecycle lifecycle);
   }
 }

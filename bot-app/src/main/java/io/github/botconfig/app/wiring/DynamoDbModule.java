@@ -29,11 +29,12 @@ interface DynamoDbModule {
 
   @Provides
   @Singleton
-  static DynamoDbClient client(AppSettings settings, RequestMetrics metrics) {
-    DynamoDbClients.Builder client = DynamoDbClients.builder().metrics(metrics);
-    settings.region().ifPresent(client::region);
-    settings.endpoint().ifPresent(client::endpoint);
-    return client.build();
+  static DynamoDbClient client(AppSettings settings, RequestMetrics metrics, Lifecycle lifecycle) {
+    DynamoDbClients.Builder builder = DynamoDbClients.builder().metrics(metrics);
+    settings.region().ifPresent(builder::region);
+    settings.endpoint().ifPresent(builder::endpoint);
+    DynamoDbClient client = builder.build();
+    return lifecycle.register("the DynamoDB client", client, client::close);
   }
 
   @Provides
