@@ -295,6 +295,11 @@ final class CachingConfigRepository implements ConfigCache {
     return "ConfigCache{" + status().state() + ", " + memory.contents().channelCount() + " channels}";
   }
 
+  /** How many lookups wait for another's fallback read of the same key; for tests. */
+  int fallbackWaiters() {
+    return fallback.waiting();
+  }
+
   /** Everything the cache holds now; for tests that compare it with the store. */
   ConfigSnapshot snapshot() {
     Contents contents = memory.contents();

@@ -8,6 +8,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
 
@@ -37,6 +38,7 @@ final class FallbackReads {
   private final ConcurrentHashMap<Object, CompletableFuture<Object>> inFlight = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<Object, Instant> absentUntil = new ConcurrentHashMap<>();
   private final LongAdder reads = new LongAdder();
+  private final AtomicInteger waiting = new AtomicInteger();
 
   FallbackReads(Clock clock, Duration negativeTtl, int maxInFlight) {
     this.clock = clock;
@@ -78,6 +80,11 @@ final class FallbackReads {
     return reads.sum();
   }
 
+  /** How many callers wait for another's read of the same key now; for tests of the single flight. */
+  int waiting() {
+    return waiting.get();
+  }
+
   /**
    * Returns what {@code read} returns, running it unless a read of the same key is in flight (then waits for
    * that one's answer, or failure).
@@ -113,7 +120,8 @@ final class FallbackReads {
     }
   }
 
-  private static Object await(CompletableFuture<Object> running) {
+  private Object await(CompletableFuture<Object> running) {
+    waiting.incrementAndGet();
     try {
       return running.join();
     } catch (CompletionException e) {
@@ -121,6 +129,8 @@ final class FallbackReads {
         throw (RuntimeException) e.getCause();
       }
       throw e;
+    } finally {
+      waiting.decrementAndGet();
     }
   }
 }

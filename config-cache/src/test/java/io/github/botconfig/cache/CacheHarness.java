@@ -12,6 +12,8 @@ import io.github.botconfig.domain.testing.MutableClock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * One cache over an instrumented in-memory store, on a manual scheduler and a clock that moves only when the
@@ -27,6 +29,8 @@ final class CacheHarness implements AutoCloseable {
   final InstrumentedConfigStore store = new InstrumentedConfigStore(backing);
   final ManualScheduler scheduler = new ManualScheduler(clock);
   final RecordingListener events = new RecordingListener();
+  /** Threads for tests that need a second actor: a refresh held at a gate, a concurrent writer. */
+  final ExecutorService background = Executors.newCachedThreadPool();
   private final List<ConfigCache> caches = new ArrayList<>();
 
   static ChannelId channel(int n) {
@@ -80,6 +84,7 @@ final class CacheHarness implements AutoCloseable {
 
   @Override
   public void close() {
+    background.shutdownNow();
     caches.forEach(ConfigCache::close);
   }
 }

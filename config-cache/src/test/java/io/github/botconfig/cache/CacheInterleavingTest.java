@@ -17,8 +17,6 @@ import io.github.botconfig.domain.testing.InstrumentedConfigStore.When;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -30,18 +28,16 @@ import org.junit.jupiter.api.Test;
  */
 class CacheInterleavingTest {
   private final CacheHarness harness = new CacheHarness();
-  private final ExecutorService background = Executors.newCachedThreadPool();
 
   @AfterEach
   void close() {
-    background.shutdownNow();
     harness.close();
   }
 
   /** Starts a refresh on a background thread; it stops at the gate the test set on the store. */
   private CompletableFuture<CacheStatus> refreshInBackground(ConfigCache cache, Gate gate) {
     CompletableFuture<CacheStatus> refresh = cache.refreshNow();
-    background.execute(harness.scheduler::runDueTasks);
+    harness.background.execute(harness.scheduler::runDueTasks);
     gate.awaitArrival();
     return refresh;
   }
@@ -187,9 +183,9 @@ class CacheInterleavingTest {
     ConfigCache cache = harness.loadedCache();
     Gate firstInStore = harness.store.blockNext(Operation.SAVE_CHANNEL, When.BEFORE);
 
-    Future<ChannelConfig> pin = background.submit(() -> cache.saveChannel(v1.withPin(true)));
+    Future<ChannelConfig> pin = harness.background.submit(() -> cache.saveChannel(v1.withPin(true)));
     firstInStore.awaitArrival();
-    Future<ChannelConfig> image = background.submit(() -> cache.saveChannel(v1.withImage(true)));
+    Future<ChannelConfig> image = harness.background.submit(() -> cache.saveChannel(v1.withImage(true)));
     firstInStore.open();
 
     List<ChannelConfig> won = new ArrayList<>();
@@ -215,7 +211,7 @@ class CacheInterleavingTest {
     ConfigCache cache = harness.loadedCache();
     Gate beforeScan = harness.store.blockNext(Operation.LOAD_ALL, When.BEFORE);
     CompletableFuture<CacheStatus> refresh = cache.refreshNow();
-    background.execute(harness.scheduler::runDueTasks);
+    harness.background.execute(harness.scheduler::runDueTasks);
     beforeScan.awaitArrival();
     harness.store.failNext(Operation.LOAD_ALL, new io.github.botconfig.domain.StoreUnavailableException("x"));
     ChannelConfig saved = cache.saveChannel(tracked(GUILD, 2));
