@@ -23,13 +23,13 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The {@link ConfigCache}: lookups from {@link Memory}, writes through the store, loads by {@link SyncLoop}. */
-final class CachingConfigRepository implements ConfigCache {
+/** The {@link ConfigCache}: lookups from its {@link Memory}, writes through the store, loads by {@link SyncLoop}. */
+final class CachingConfigRepository extends Memory implements ConfigCache {
   private static final Logger log = LoggerFactory.getLogger(ConfigCache.class);
 
   private final CountingStore store;
-  private final Memory memory = new Memory();
-  private final LookupCounter lookups = new LookupCounter();
+  /** {@link LookupCounts} of {@code findChannel}. */
+  private final long[] lookups = LookupCounts.newCounts();
   private final FallbackReads fallback;
   private final StatusTracker status;
   private final Listeners listeners;
@@ -64,21 +64,21 @@ final class CachingConfigRepository implements ConfigCache {
     this.fallback = new FallbackReads(clock, negativeCacheTtl, maxConcurrentFallbackReads);
     this.status = new StatusTracker(clock);
     this.listeners = new Listeners(listeners);
-    this.loader = new Loader(this.store, memory, status, this.listeners, this::stats, fallback::clear);
+    this.loader = new Loader(this.store, this, status, this.listeners, this::stats, fallback::clear);
   }
 
   // --- Lookups -------------------------------------------------------------------------------------------
 
   @Override
   public Optional<ChannelConfig> findChannel(ChannelId channelId) {
-    Contents contents = memory.contents();
-    Optional<ChannelConfig> found = contents.channels.get(channelId.value());
+    Contents contents = this.contents;
+    Optional<ChannelConfig> found = contents.get(channelId.value());
     if (found != null) {
-      lookups.hit();
+      LookupCounts.hit(lookups);
       return found;
     }
     if (contents.complete) {
-      lookups.miss();
+      LookupCounts.miss(lookups);
       return Optional.empty();
     }
     return findChannelInStore(channelId);
@@ -86,32 +86,32 @@ final class CachingConfigRepository implements ConfigCache {
 
   @Override
   public List<ChannelConfig> findChannels(GuildId guildId) {
-    Contents contents = memory.contents();
+    Contents contents = contents();
     if (contents.complete) {
       return contents.channelsOf(Objects.requireNonNull(guildId, "guildId"));
     }
     return fallback.read(new GuildChannelsKey(guildId), () -> {
-      long since = memory.writeSequence();
+      long since = writeSequence();
       List<ChannelConfig> found = store.findChannels(guildId);
-      memory.repairGuild(guildId, found, since);
+      repairGuild(guildId, found, since);
       return found;
     });
   }
 
   @Override
   public Optional<GuildSettings> findSettings(GuildId guildId) {
-    Contents contents = memory.contents();
+    Contents contents = contents();
     Optional<GuildSettings> found = contents.settings(Objects.requireNonNull(guildId, "guildId"));
     if (found.isPresent() || contents.complete) {
       return found;
     }
     return readThrough(new SettingsKey(guildId), () -> store.findSettings(guildId),
-        (read, since) -> memory.repairSettings(guildId, read, since));
+        (read, since) -> repairSettings(guildId, read, since));
   }
 
   private Optional<ChannelConfig> findChannelInStore(ChannelId channelId) {
     return readThrough(channelId, () -> store.findChannel(channelId),
-        (read, since) -> memory.repairChannel(channelId, read, since));
+        (read, since) -> repairChannel(channelId, read, since));
   }
 
   /**
@@ -124,7 +124,7 @@ final class CachingConfigRepository implements ConfigCache {
       return Optional.empty();
     }
     return fallback.read(key, () -> {
-      long since = memory.writeSequence();
+      long since = writeSequence();
       Optional<T> read = storeRead.get();
       repair.accept(read, since);
       if (read.isEmpty()) {
@@ -144,7 +144,7 @@ final class CachingConfigRepository implements ConfigCache {
   @Override
   public ChannelConfig saveChannel(ChannelConfig config) {
     Objects.requireNonNull(config, "config");
-    Memory.Change<ChannelConfig> change = memory.write(
+    Memory.Change<ChannelConfig> change = write(
         () -> store.saveChannel(config),
         (contents, saved, writes) -> {
           writes.channelWritten(saved.channelId());
@@ -158,7 +158,7 @@ final class CachingConfigRepository implements ConfigCache {
   public boolean deleteChannel(GuildId guildId, ChannelId channelId) {
     Objects.requireNonNull(guildId, "guildId");
     Objects.requireNonNull(channelId, "channelId");
-    Memory.Change<Boolean> change = memory.write(
+    Memory.Change<Boolean> change = write(
         () -> store.deleteChannel(guildId, channelId),
         (contents, deleted, writes) -> {
           // Deleted: it was under this guild, so under no other. Not deleted: the store does not have it under
@@ -177,7 +177,7 @@ final class CachingConfigRepository implements ConfigCache {
   @Override
   public GuildSettings saveSettings(GuildSettings settings) {
     Objects.requireNonNull(settings, "settings");
-    Memory.Change<GuildSettings> change = memory.write(
+    Memory.Change<GuildSettings> change = write(
         () -> store.saveSettings(settings),
         (contents, saved, writes) -> {
           writes.settingsWritten(saved.guildId());
@@ -190,7 +190,7 @@ final class CachingConfigRepository implements ConfigCache {
   @Override
   public int deleteGuild(GuildId guildId) {
     Objects.requireNonNull(guildId, "guildId");
-    Memory.Change<Integer> change = memory.write(
+    Memory.Change<Integer> change = write(
         () -> store.deleteGuild(guildId),
         (contents, removed, writes) -> {
           writes.guildDeleted(guildId);
@@ -260,10 +260,10 @@ final class CachingConfigRepository implements ConfigCache {
 
   @Override
   public CacheStats stats() {
-    Contents contents = memory.contents();
+    Contents contents = contents();
     return new CacheStats(
-        lookups.hits(),
-        lookups.misses(),
+        LookupCounts.hits(lookups),
+        LookupCounts.misses(lookups),
         fallback.reads(),
         store.calls(),
         loader.loads(),
@@ -292,7 +292,7 @@ final class CachingConfigRepository implements ConfigCache {
 
   @Override
   public String toString() {
-    return "ConfigCache{" + status().state() + ", " + memory.contents().channelCount() + " channels}";
+    return "ConfigCache{" + status().state() + ", " + contents().channelCount() + " channels}";
   }
 
   /** How many lookups wait for another's fallback read of the same key; for tests. */
@@ -302,18 +302,13 @@ final class CachingConfigRepository implements ConfigCache {
 
   /** Everything the cache holds now; for tests that compare it with the store. */
   ConfigSnapshot snapshot() {
-    Contents contents = memory.contents();
+    Contents contents = contents();
     return ConfigSnapshot.of(contents.channelMap().values(), contents.settingsMap().values());
   }
 
   /** Where the channel table and the guild lists disagree (nothing, always); for the stress test. */
   List<String> inconsistencies() {
-    return memory.contents().inconsistencies();
-  }
-
-  /** How many writes are remembered for the next merge; for tests that check nothing is kept forever. */
-  int rememberedWrites() {
-    return memory.rememberedWrites();
+    return contents().inconsistencies();
   }
 
   private static Thread daemonThread(Runnable task) {

@@ -11,12 +11,16 @@ import org.jspecify.annotations.Nullable;
  * {@link Optional} that {@code findChannel} returns, so that a lookup neither boxes a key nor allocates a
  * result.
  *
- * <p>Linear probing over parallel arrays, at most half full; key 0 marks a free slot (snowflakes are
- * positive). Changes copy the arrays: they happen on admin writes, a few per minute at most, while lookups
+ * <p>Linear probing over parallel arrays, at most a quarter full so that a miss — most lookups: messages in
+ * untracked channels — usually ends at the first slot; key 0 marks a free slot (snowflakes are positive). About
+ * 50 to 100 bytes a channel, as much as a {@code ConcurrentHashMap<Long, ChannelConfig>}. Changes copy the arrays: they happen on admin writes, a few per minute at most, while lookups
  * happen on every message. {@link java.util.HashMap} would box the key and {@link java.util.Optional#of}
  * would allocate on every hit.
+ *
+ * <p>{@link Contents} extends it rather than holding one, so that a lookup reaches the arrays with one
+ * dependent load fewer (measured: docs/performance.md).
  */
-final class ChannelTable {
+class ChannelTable {
   private static final ChannelTable EMPTY = new ChannelTable(new long[2], new Object[2], 0);
   /** 2^64 / golden ratio: multiplying by it spreads snowflakes, whose low bits vary little, over the top bits. */
   private static final long SPREAD = 0x9E3779B97F4A7C15L;
@@ -34,6 +38,11 @@ final class ChannelTable {
     this.shift = 64 - Integer.numberOfTrailingZeros(keys.length);
   }
 
+  /** A table sharing the arrays of {@code table} (both are immutable). */
+  ChannelTable(ChannelTable table) {
+    this(table.keys, table.values, table.size);
+  }
+
   static ChannelTable empty() {
     return EMPTY;
   }
@@ -49,7 +58,7 @@ final class ChannelTable {
 
   /** Returns the configuration stored for this snowflake, or null: the hot path, so no Optional of absence. */
   @SuppressWarnings("unchecked")
-  @Nullable Optional<ChannelConfig> get(long key) {
+  final @Nullable Optional<ChannelConfig> get(long key) {
     long[] keys = this.keys;
     int mask = keys.length - 1;
     for (int i = slot(key); ; i = (i + 1) & mask) {
@@ -63,12 +72,12 @@ final class ChannelTable {
     }
   }
 
-  int size() {
+  final int size() {
     return size;
   }
 
   /** Returns a table holding {@code channel} in place of any configuration stored for its id. */
-  ChannelTable with(ChannelConfig channel) {
+  final ChannelTable with(ChannelConfig channel) {
     long key = channel.channelId().value();
     boolean adds = get(key) == null;
     int capacity = adds ? capacityFor(size + 1) : keys.length;
@@ -84,7 +93,7 @@ final class ChannelTable {
   }
 
   /** Returns a table without this snowflake (this table itself if it does not hold it). */
-  ChannelTable without(long key) {
+  final ChannelTable without(long key) {
     if (get(key) == null) {
       return this;
     }
@@ -111,7 +120,7 @@ final class ChannelTable {
   }
 
   @SuppressWarnings("unchecked")
-  void forEach(Consumer<ChannelConfig> action) {
+  final void forEach(Consumer<ChannelConfig> action) {
     for (int i = 0; i < keys.length; i++) {
       if (keys[i] != 0) {
         action.accept(((Optional<ChannelConfig>) values[i]).orElseThrow());
@@ -120,7 +129,7 @@ final class ChannelTable {
   }
 
   /** The number of slots; for tests of the growth policy. */
-  int capacity() {
+  final int capacity() {
     return keys.length;
   }
 
@@ -134,15 +143,16 @@ final class ChannelTable {
     values[i] = value;
   }
 
-  private int slot(long key) {
+  /** The slot where a lookup of {@code key} starts; for tests that build colliding keys. */
+  final int slot(long key) {
     return (int) ((key * SPREAD) >>> shift);
   }
 
-  /** The smallest power of two that keeps {@code size} entries at most half the slots (at least 2). */
+  /** The smallest power of two that keeps {@code size} entries at most a quarter of the slots (at least 2). */
   static int capacityFor(int size) {
-    if (size > 1 << 29) {
+    if (size > 1 << 28) {
       throw new IllegalArgumentException("too many channels for one table: " + size);
     }
-    return Math.max(2, Integer.highestOneBit(Math.max(1, size * 2 - 1)) << 1);
+    return Math.max(2, Integer.highestOneBit(Math.max(1, size * 4 - 1)) << 1);
   }
 }

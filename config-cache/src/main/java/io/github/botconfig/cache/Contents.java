@@ -18,15 +18,15 @@ import org.jspecify.annotations.Nullable;
  * Everything the cache knows at one moment, immutable, so that readers need no lock: the cache swaps a whole
  * new value in for every change.
  *
- * <p>The channel table and the guild lists are always built together, so they agree: each channel is listed
+ * <p>It is the channel table itself (see {@link ChannelTable}), plus the guild lists and settings. The table
+ * and the guild lists are always built together, so they agree: each channel is listed
  * once, under the guild it belongs to. {@link #complete} says whether this holds a whole snapshot of the store
  * (a miss is then an answer) or only what the fallback reads and the writes brought in.
  */
-final class Contents {
+final class Contents extends ChannelTable {
   private static final Comparator<ChannelConfig> BY_CHANNEL_ID = Comparator.comparing(ChannelConfig::channelId);
   private static final Contents NOTHING_YET = new Contents(ChannelTable.empty(), Map.of(), Map.of(), false);
 
-  final ChannelTable channels;
   private final Map<GuildId, List<ChannelConfig>> channelsByGuild;
   private final Map<GuildId, GuildSettings> settings;
   final boolean complete;
@@ -36,7 +36,7 @@ final class Contents {
       Map<GuildId, List<ChannelConfig>> channelsByGuild,
       Map<GuildId, GuildSettings> settings,
       boolean complete) {
-    this.channels = channels;
+    super(channels);
     this.channelsByGuild = channelsByGuild;
     this.settings = settings;
     this.complete = complete;
@@ -63,7 +63,7 @@ final class Contents {
   }
 
   Optional<ChannelConfig> channel(ChannelId channelId) {
-    Optional<ChannelConfig> found = channels.get(channelId.value());
+    Optional<ChannelConfig> found = get(channelId.value());
     return found == null ? Optional.empty() : found;
   }
 
@@ -78,7 +78,7 @@ final class Contents {
   /** Every channel, for a merge or a comparison. */
   Map<ChannelId, ChannelConfig> channelMap() {
     Map<ChannelId, ChannelConfig> all = new HashMap<>();
-    channels.forEach(c -> all.put(c.channelId(), c));
+    forEach(c -> all.put(c.channelId(), c));
     return all;
   }
 
@@ -87,7 +87,7 @@ final class Contents {
   }
 
   int channelCount() {
-    return channels.size();
+    return size();
   }
 
   int settingsCount() {
@@ -117,8 +117,8 @@ final class Contents {
         }
       }
     }
-    if (listed != channels.size()) {
-      problems.add(channels.size() + " channels in the table but " + listed + " in guild lists");
+    if (listed != size()) {
+      problems.add(size() + " channels in the table but " + listed + " in guild lists");
     }
     return problems;
   }
@@ -133,7 +133,7 @@ final class Contents {
     list.add(-at - 1, channel);
     byGuild.put(channel.guildId(), List.copyOf(list));
     return new Contents(
-        channels.with(channel), Collections.unmodifiableMap(byGuild), settings, complete);
+        with(channel), Collections.unmodifiableMap(byGuild), settings, complete);
   }
 
   /** These contents without the channel (unchanged if it is not held). */
@@ -145,7 +145,7 @@ final class Contents {
     Map<GuildId, List<ChannelConfig>> byGuild = new HashMap<>(channelsByGuild);
     removeFromGuild(byGuild, previous.get());
     return new Contents(
-        channels.without(channelId.value()), Collections.unmodifiableMap(byGuild), settings, complete);
+        without(channelId.value()), Collections.unmodifiableMap(byGuild), settings, complete);
   }
 
   /** These contents with the guild's settings replaced, or removed when {@code replacement} is null. */
@@ -156,7 +156,7 @@ final class Contents {
     } else {
       newSettings.put(guildId, replacement);
     }
-    return new Contents(channels, channelsByGuild, Map.copyOf(newSettings), complete);
+    return new Contents(this, channelsByGuild, Map.copyOf(newSettings), complete);
   }
 
   /** These contents without any channel or settings of the guild. */
@@ -165,7 +165,7 @@ final class Contents {
     if (gone.isEmpty() && !settings.containsKey(guildId)) {
       return this;
     }
-    ChannelTable table = channels;
+    ChannelTable table = this;
     for (ChannelConfig channel : gone) {
       table = table.without(channel.channelId().value());
     }

@@ -40,15 +40,15 @@ class ChannelTableTest {
   }
 
   @Test
-  void keepsAtLeastHalfTheSlotsFreeSoEveryProbeEnds() {
+  void keepsThreeQuartersOfTheSlotsFreeSoMissesEndEarly() {
     assertThat(ChannelTable.capacityFor(0)).isEqualTo(2);
-    assertThat(ChannelTable.capacityFor(1)).isEqualTo(2);
-    assertThat(ChannelTable.capacityFor(4)).isEqualTo(8);
-    assertThat(ChannelTable.capacityFor(5)).isEqualTo(16);
-    assertThat(ChannelTable.capacityFor(100_000)).isEqualTo(262_144);
-    assertThatThrownBy(() -> ChannelTable.capacityFor((1 << 29) + 1))
+    assertThat(ChannelTable.capacityFor(1)).isEqualTo(4);
+    assertThat(ChannelTable.capacityFor(4)).isEqualTo(16);
+    assertThat(ChannelTable.capacityFor(5)).isEqualTo(32);
+    assertThat(ChannelTable.capacityFor(100_000)).isEqualTo(524_288);
+    assertThatThrownBy(() -> ChannelTable.capacityFor((1 << 28) + 1))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("536870913");
+        .hasMessageContaining("268435457");
   }
 
   @Test
@@ -60,7 +60,7 @@ class ChannelTableTest {
     assertThat(one.get(2)).isNull();
     assertThat(one.size()).isEqualTo(1);
     assertThat(two.size()).isEqualTo(2);
-    assertThat(two.capacity()).isEqualTo(4);
+    assertThat(two.capacity()).isEqualTo(8);
     assertThat(replaced.size()).isEqualTo(2);
     assertThat(replaced.get(2)).contains(config(2).withPin(true));
     assertThat(two.get(2)).contains(config(2));
@@ -74,6 +74,7 @@ class ChannelTableTest {
       configs.add(config(id));
     }
     ChannelTable full = ChannelTable.of(configs);
+    assertThat(full.capacity()).isEqualTo(32);
     for (long gone = 1; gone <= 8; gone++) {
       ChannelTable table = full.without(gone);
       assertThat(table.size()).isEqualTo(7);
@@ -85,6 +86,37 @@ class ChannelTableTest {
       }
     }
     assertThat(full.without(99)).isSameAs(full);
+  }
+
+  @Test
+  void withoutKeepsOverlappingProbeRunsIntact() {
+    // In one table of 32 slots: two keys whose lookups start at slot h, one at h + 2 (it sits in its own slot
+    // and must never move), two more at h and two at h + 1. The runs overlap, so removing any key must shift
+    // back the later keys that may move, and only those.
+    ChannelTable probe = ChannelTable.of(List.of(config(1), config(2), config(3), config(4), config(5)));
+    assertThat(probe.capacity()).isEqualTo(32);
+    Map<Integer, List<Long>> byHome = new HashMap<>();
+    for (long id = 1; id < 100_000; id++) {
+      byHome.computeIfAbsent(probe.slot(id), h -> new ArrayList<>()).add(id);
+    }
+    int home = 7;
+    List<Long> keys = new ArrayList<>(byHome.get(home).subList(0, 2));
+    keys.add(byHome.get(home + 2).get(0));
+    keys.addAll(byHome.get(home).subList(2, 4));
+    keys.addAll(byHome.get(home + 1).subList(0, 2));
+    List<ChannelConfig> configs = keys.stream().map(ChannelTableTest::config).toList();
+    ChannelTable table = ChannelTable.of(configs);
+    assertThat(table.capacity()).isEqualTo(32);
+
+    for (long gone : keys) {
+      ChannelTable without = table.without(gone);
+      assertThat(without.get(gone)).isNull();
+      for (long kept : keys) {
+        if (kept != gone) {
+          assertThat(without.get(kept)).as("key %d after removing %d", kept, gone).contains(config(kept));
+        }
+      }
+    }
   }
 
   @Test

@@ -5,23 +5,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
 
-class LookupCounterTest {
+class LookupCountsTest {
 
   @Test
   void countsHitsAndMissesApart() {
-    LookupCounter counter = new LookupCounter();
+    long[] counts = LookupCounts.newCounts();
     for (int i = 0; i < 1000; i++) {
-      counter.hit();
+      LookupCounts.hit(counts);
     }
-    counter.miss();
+    LookupCounts.miss(counts);
 
-    assertThat(counter.hits()).isEqualTo(1000);
-    assertThat(counter.misses()).isEqualTo(1);
+    assertThat(LookupCounts.hits(counts)).isEqualTo(1000);
+    assertThat(LookupCounts.misses(counts)).isEqualTo(1);
   }
 
   @Test
   void threadsOnDifferentStripesLoseNoCount() throws InterruptedException {
-    LookupCounter counter = new LookupCounter();
+    long[] counts = LookupCounts.newCounts();
     CountDownLatch start = new CountDownLatch(1);
     Runnable count = () -> {
       try {
@@ -30,7 +30,7 @@ class LookupCounterTest {
         Thread.currentThread().interrupt();
       }
       for (int i = 0; i < 1_000_000; i++) {
-        counter.hit();
+        LookupCounts.hit(counts);
       }
     };
     // Two threads created one after the other have consecutive ids, hence different stripes.
@@ -42,6 +42,6 @@ class LookupCounterTest {
     a.join();
     b.join();
 
-    assertThat(counter.hits()).isEqualTo(2_000_000);
+    assertThat(LookupCounts.hits(counts)).isEqualTo(2_000_000);
   }
 }
