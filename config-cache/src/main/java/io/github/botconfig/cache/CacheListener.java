@@ -12,7 +12,8 @@ import java.util.Optional;
  * <p>Callbacks run after the change they describe is visible to lookups, on the thread that made it: a writer's
  * thread for a write through the cache, the cache's scheduler for loads, refreshes and status changes. They
  * never run on a lookup, nor while the cache holds a lock, so a callback may call the cache (even write
- * through it). They may come from several threads at once: an implementation must be thread-safe. A callback
+ * through it) — but must not wait for {@link ConfigCache#refreshNow()}: that load would run on the scheduler
+ * thread the callback is holding. They may come from several threads at once: an implementation must be thread-safe. A callback
  * that throws is logged and ignored; keep them short, as a slow one delays the refresh or the write that
  * called it.
  */

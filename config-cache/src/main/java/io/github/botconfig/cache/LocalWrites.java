@@ -19,10 +19,10 @@ import java.util.Set;
  * poll refreshes again. Versions alone cannot decide: they restart at 1 when an item is deleted and created
  * again (a channel moved to another guild, a guild purged and rejoined).
  *
- * <p>Not thread-safe: used under the cache's writer lock.
+ * <p>Changed only under the cache's writer lock; {@link #sequence()} may be read without it.
  */
 final class LocalWrites {
-  private long sequence;
+  private volatile long sequence;
   private final Map<ChannelId, Long> channels = new HashMap<>();
   private final Map<GuildId, Long> settings = new HashMap<>();
   private final Map<GuildId, Long> deletedGuilds = new HashMap<>();
@@ -33,15 +33,20 @@ final class LocalWrites {
   }
 
   void channelWritten(ChannelId channelId) {
-    channels.put(channelId, ++sequence);
+    channels.put(channelId, next());
   }
 
   void settingsWritten(GuildId guildId) {
-    settings.put(guildId, ++sequence);
+    settings.put(guildId, next());
   }
 
   void guildDeleted(GuildId guildId) {
-    deletedGuilds.put(guildId, ++sequence);
+    deletedGuilds.put(guildId, next());
+  }
+
+  /** Not atomic, and need not be: only writers change it, one at a time, under the writer lock. */
+  private long next() {
+    return ++sequence;
   }
 
   /** Whether a read of this channel that began at {@code since} may have missed a write through the cache. */

@@ -56,14 +56,12 @@ abstract class Memory {
     }
   }
 
-  /** The number of the last write; a read or scan that starts now sees all writes up to it. */
+  /**
+   * The number of the last write applied; a read or scan that starts now sees all writes up to it in the
+   * store. Without the lock: a fallback lookup must not wait for a write stuck in a slow store.
+   */
   final long writeSequence() {
-    writeLock.lock();
-    try {
-      return writes.sequence();
-    } finally {
-      writeLock.unlock();
-    }
+    return writes.sequence();
   }
 
   /** Swaps in the contents of a scan that began at {@code scanStart}, keeping writes made since. */
@@ -80,10 +78,13 @@ abstract class Memory {
 
   /**
    * Records what a fallback read that began at {@code since} found for one channel, unless a snapshot has
-   * loaded or the channel was written since (the read may be older than the write).
+   * loaded or the channel was written since (the read may be older than the write). Repairs are a saving, not
+   * a duty: one that would have to wait for the writer lock is skipped.
    */
   final void repairChannel(ChannelId channelId, Optional<ChannelConfig> found, long since) {
-    writeLock.lock();
+    if (!writeLock.tryLock()) {
+      return; // a write is in progress, perhaps stuck in the store: skip this repair, a later lookup repeats it
+    }
     try {
       Contents current = contents;
       if (current.complete) {
@@ -101,7 +102,9 @@ abstract class Memory {
 
   /** As {@link #repairChannel}, for the complete list of a guild's channels read from the store. */
   final void repairGuild(GuildId guildId, List<ChannelConfig> found, long since) {
-    writeLock.lock();
+    if (!writeLock.tryLock()) {
+      return; // a write is in progress, perhaps stuck in the store: skip this repair, a later lookup repeats it
+    }
     try {
       if (contents.complete) {
         return;
@@ -125,7 +128,9 @@ abstract class Memory {
 
   /** As {@link #repairChannel}, for a guild's settings. */
   final void repairSettings(GuildId guildId, Optional<GuildSettings> found, long since) {
-    writeLock.lock();
+    if (!writeLock.tryLock()) {
+      return; // a write is in progress, perhaps stuck in the store: skip this repair, a later lookup repeats it
+    }
     try {
       if (!contents.complete && !writes.settingsWrittenSince(guildId, since)) {
         contents = contents.withSettings(guildId, found.orElse(null));

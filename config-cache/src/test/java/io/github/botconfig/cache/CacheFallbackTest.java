@@ -135,6 +135,22 @@ class CacheFallbackTest {
   }
 
   @Test
+  void aWriteStuckInTheStoreDoesNotHoldUpLookups() throws Exception {
+    ChannelConfig stored = harness.backing.saveChannel(tracked(GUILD, 3));
+    ConfigCache cache = cacheWhoseScanFails();
+    Gate stuckWrite = harness.store.blockNext(Operation.SAVE_CHANNEL, When.BEFORE);
+    Future<ChannelConfig> write = harness.background.submit(() -> cache.saveChannel(tracked(GUILD, 1)));
+    stuckWrite.awaitArrival(); // the writer holds the writer lock until the store answers
+
+    Future<Optional<ChannelConfig>> lookup = harness.background.submit(() -> cache.findChannel(channel(3)));
+
+    assertThat(lookup.get(30, TimeUnit.SECONDS)).contains(stored);
+    stuckWrite.open();
+    assertThat(write.get(30, TimeUnit.SECONDS).version()).isEqualTo(1);
+    assertThat(cache.findChannel(channel(1))).isPresent();
+  }
+
+  @Test
   void writesWorkBeforeTheFirstLoadAndAreServedFromMemory() {
     ConfigCache cache = cacheWhoseScanFails();
 
