@@ -19,6 +19,9 @@ import org.immutables.value.Value;
     overshadowImplementation = true,
     builderVisibility = Value.Style.BuilderVisibility.PACKAGE,
     jdkOnly = true,
+    // Keep @org.immutables.value.Generated off the classes: modules compiling against this jar do not have
+    // Immutables on their classpath, and javac warns about annotations it cannot find.
+    allowedClasspathAnnotations = {Override.class},
     privateNoargConstructor = false,
     defaults = @Value.Immutable(copy = true))
 @interface BotConfigStyle {}
