@@ -7,6 +7,7 @@ import io.github.botconfig.domain.ChannelId;
 import io.github.botconfig.domain.ConfigException;
 import io.github.botconfig.domain.ConfigRepository;
 import java.util.Optional;
+import java.util.concurrent.RejectedExecutionException;
 import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.entities.MessageEmbed;
 import net.dv8tion.jda.api.events.GenericEvent;
@@ -65,6 +66,8 @@ final class TrackedMessageListener implements EventListener {
     try {
       Optional<Alert> alert = AlertPolicy.decide(channel.get(), reportText(message));
       alert.ifPresent(a -> publisher.publish(message, a));
+    } catch (RejectedExecutionException e) {
+      log.debug("message {} not answered: JDA is shutting down", message.getId());
     } catch (RuntimeException e) {
       log.error("answering message {} in channel {} failed", message.getId(), message.getChannelId(), e);
     }
