@@ -13,6 +13,9 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.Permission;
+import net.dv8tion.jda.api.sharding.DefaultShardManagerBuilder;
+import net.dv8tion.jda.api.sharding.ShardManager;
+import net.dv8tion.jda.api.utils.Compression;
 
 /**
  * The bot under test, wired as bot-app wires it: the repository, a {@link DiscordBot}, and the real JDA logged in
@@ -39,6 +42,7 @@ final class BotHarness implements AutoCloseable {
   private final BotOptions options;
   private DiscordBot bot;
   private JDA jda;
+  private ShardManager shards;
 
   BotHarness(FakeDiscord discord, BotOptions options) {
     this.discord = discord;
@@ -65,26 +69,47 @@ final class BotHarness implements AutoCloseable {
 
   /** Logs the bot in and waits until every guild has arrived. */
   BotHarness connect() throws InterruptedException {
+    jda = discord.jdaBuilder(DiscordBot.intents()).addEventListeners(newBotListeners()).build();
+    jda.awaitReady();
+    return started();
+  }
+
+  /** As {@link #connect()}, through a {@link ShardManager} of one shard instead of a {@code JDABuilder}. */
+  BotHarness connectSharded() throws InterruptedException {
+    shards =
+        DefaultShardManagerBuilder.createLight("fake-token", DiscordBot.intents())
+            .setShardsTotal(1)
+            .setRestConfig(discord.restConfig())
+            .setSessionController(discord.sessionController())
+            .setCompression(Compression.NONE)
+            .addEventListeners(newBotListeners())
+            .build();
+    jda = shards.getShards().get(0).awaitReady();
+    return started();
+  }
+
+  private Object[] newBotListeners() {
     bot =
         DiscordBot.create(
             repositories.repository(), () -> store.delegate().loadAll().guilds(), clock, scheduler, options);
     List<Object> listeners = new ArrayList<>(bot.listeners());
     listeners.add(probe); // last: once it saw an event, the bot's listeners are done with it
-    jda = discord.jdaBuilder(DiscordBot.intents()).addEventListeners(listeners.toArray()).build();
-    jda.awaitReady();
+    return listeners.toArray();
+  }
+
+  private BotHarness started() {
     // Registration is the last request of a start; once it is in, the tests start from a quiet bot.
     discord.awaitRestCall("PUT", "applications/\\d+/commands");
     store.resetCounts();
     return this;
   }
 
-  JDA jda() {
-    return jda;
-  }
-
   @Override
   public void close() throws IOException, InterruptedException {
     try {
+      if (shards != null) {
+        shards.shutdown();
+      }
       if (jda != null) {
         jda.shutdown();
         if (!jda.awaitShutdown(10, TimeUnit.SECONDS)) {

@@ -10,7 +10,6 @@ import static io.github.botconfig.bot.e2e.BotHarness.TRADERS_ROLE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.botconfig.bot.BotOptions;
-import io.github.botconfig.bot.testing.ErrorLogTrap;
 import io.github.botconfig.bot.testing.InteractionReply;
 import io.github.botconfig.bot.testing.RestCall;
 import io.github.botconfig.bot.testing.SlashCommand;
@@ -22,25 +21,13 @@ import io.github.botconfig.domain.Tag;
 import io.github.botconfig.domain.Threshold;
 import io.github.botconfig.domain.testing.InstrumentedConfigStore.Operation;
 import java.time.ZoneId;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
-class ConfigCommandEndToEndTest {
-  @RegisterExtension final ErrorLogTrap errors = new ErrorLogTrap();
-
-  private BotHarness bot;
-
+class ConfigCommandEndToEndTest extends EndToEndTest {
   @BeforeEach
   void start() throws Exception {
     bot = BotHarness.withTwoGuilds(BotOptions.defaults()).connect();
-  }
-
-  @AfterEach
-  void stop() throws Exception {
-    bot.close();
-    assertThat(bot.discord.unhandledCalls()).isEmpty();
   }
 
   private SlashCommand config(long user, String group, String subcommand) {

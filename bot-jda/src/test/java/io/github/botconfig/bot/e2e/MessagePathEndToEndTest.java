@@ -9,7 +9,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.botconfig.bot.BotOptions;
 import io.github.botconfig.bot.report.ResultCard;
-import io.github.botconfig.bot.testing.ErrorLogTrap;
 import io.github.botconfig.bot.testing.FakeDiscord;
 import io.github.botconfig.bot.testing.FakeGuild;
 import io.github.botconfig.bot.testing.RestCall;
@@ -27,23 +26,9 @@ import javax.imageio.ImageIO;
 import net.dv8tion.jda.api.Permission;
 import net.dv8tion.jda.api.utils.data.DataArray;
 import net.dv8tion.jda.api.utils.data.DataObject;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
-class MessagePathEndToEndTest {
-  @RegisterExtension final ErrorLogTrap errors = new ErrorLogTrap();
-
-  private BotHarness bot;
-
-  @AfterEach
-  void stop() throws Exception {
-    if (bot != null) {
-      bot.close();
-      assertThat(bot.discord.unhandledCalls()).isEmpty();
-    }
-  }
-
+class MessagePathEndToEndTest extends EndToEndTest {
   private void startWith(ChannelConfig... tracked) throws Exception {
     startWith(FakeGuild.DEFAULT_BOT_PERMISSIONS, tracked);
   }

@@ -173,6 +173,12 @@ public final class FakeDiscord implements AutoCloseable {
     gateway.dispatch("GUILD_DELETE", DataObject.empty().put("id", Long.toUnsignedString(guildId)));
   }
 
+  /** A guild becomes unavailable (a Discord outage): a GUILD_DELETE with {@code unavailable: true}. */
+  public void outage(long guildId) {
+    gateway.dispatch(
+        "GUILD_DELETE", DataObject.empty().put("id", Long.toUnsignedString(guildId)).put("unavailable", true));
+  }
+
   /** The bot is added (back) to a guild: a GUILD_CREATE after READY. */
   public void addBot(long guildId) {
     synchronized (this) {
