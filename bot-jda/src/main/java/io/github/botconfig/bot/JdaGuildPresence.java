@@ -33,12 +33,10 @@ final class JdaGuildPresence implements GuildPresence {
   }
 
   private @Nullable JDA shardOf(GuildId guildId) {
-    for (JDA jda : shards.values()) {
-      ShardManager manager = jda.getShardManager();
-      if (manager != null) {
-        return manager.getShardById(shardId(guildId, manager.getShardsTotal()));
-      }
-      break;
+    JDA any = shards.values().stream().findAny().orElse(null);
+    ShardManager manager = any == null ? null : any.getShardManager();
+    if (manager != null) {
+      return manager.getShardById(shardId(guildId, manager.getShardsTotal()));
     }
     return shards.get(shardId(guildId, shardTotal));
   }

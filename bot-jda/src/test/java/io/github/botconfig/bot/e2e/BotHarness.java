@@ -119,7 +119,6 @@ final class BotHarness implements AutoCloseable {
       if (bot != null) {
         bot.close();
       }
-      repositories.close();
     } finally {
       discord.close();
     }

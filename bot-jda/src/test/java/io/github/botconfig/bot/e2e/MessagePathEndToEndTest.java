@@ -172,6 +172,21 @@ class MessagePathEndToEndTest extends EndToEndTest {
   }
 
   @Test
+  void aPinRefusedByDiscordIsExplainedInTheChannel() throws Exception {
+    startWith(reports().withPin(true));
+    bot.discord.refusePins(REPORTS);
+
+    bot.discord.postWebhookMessage(REPORTS, "Take profit +20%");
+
+    bot.discord.awaitRestCall("PUT", "channels/" + REPORTS + "/messages/pins/\\d+");
+    bot.discord.awaitCount(c -> c.is("POST", messagesOf(REPORTS)), 2);
+    List<RestCall> messages =
+        bot.discord.restCalls().stream().filter(c -> c.is("POST", messagesOf(REPORTS))).toList();
+    assertThat(messages.get(1).body().getString("content"))
+        .isEqualTo("⚠️ I need the **Pin Messages** permission in this channel: this alert could not be pinned.");
+  }
+
+  @Test
   void theConfigCommandIsRegisteredOnReadyForServerManagersOnly() throws Exception {
     startWith();
 

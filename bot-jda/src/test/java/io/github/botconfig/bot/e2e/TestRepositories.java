@@ -23,6 +23,4 @@ record TestRepositories(ConfigRepository repository, InstrumentedConfigStore sto
     InstrumentedConfigStore store = new InstrumentedConfigStore(new InMemoryConfigStore(clock));
     return new TestRepositories(store, store, true);
   }
-
-  void close() {}
 }

@@ -192,6 +192,14 @@ public final class FakeDiscord implements AutoCloseable {
     rest.preparePins(channelId, count, limit, Instant.parse("2025-01-01T00:00:00Z"));
   }
 
+  /**
+   * Makes Discord refuse pins in a channel for a missing permission (403, code 50013), as when the bot's
+   * permission was removed after its cache last saw it.
+   */
+  public void refusePins(long channelId) {
+    rest.refusePins(channelId);
+  }
+
   /** The ids of the messages pinned in a channel, the first pinned first. */
   public List<Long> pinnedIds(long channelId) {
     return rest.pinnedIds(channelId);
@@ -210,6 +218,11 @@ public final class FakeDiscord implements AutoCloseable {
   /** Waits for a call to {@code method} on a path matching {@code pathPattern} (a regular expression). */
   public RestCall awaitRestCall(String method, String pathPattern) {
     return rest.await(c -> c.is(method, pathPattern), method + " " + pathPattern);
+  }
+
+  /** Waits until {@code count} calls that {@code wanted} accepts have arrived. */
+  public void awaitCount(Predicate<RestCall> wanted, int count) {
+    rest.awaitCount(wanted, count, count + " matching calls");
   }
 
   /** Waits for a call that {@code wanted} accepts. */

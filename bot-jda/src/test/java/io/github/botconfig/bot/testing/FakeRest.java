@@ -6,10 +6,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
@@ -43,6 +45,7 @@ final class FakeRest {
   private final List<RestCall> unhandled = new ArrayList<>();
   private final Map<Long, LinkedHashMap<Long, Instant>> pins = new HashMap<>();
   private final Map<Long, Integer> pinLimits = new HashMap<>();
+  private final Set<Long> pinsRefused = new HashSet<>();
   private final Map<Long, DataObject> sentMessages = new HashMap<>();
 
   FakeRest(FakeDiscord discord, AtomicLong ids) {
@@ -117,6 +120,9 @@ final class FakeRest {
       channelPins.remove(messageId);
       return new MockResponse.Builder().code(204).build();
     }
+    if (pinsRefused.contains(channelId)) {
+      return error(403, 50013, "Missing Permissions");
+    }
     if (channelPins.size() >= pinLimits.getOrDefault(channelId, 50)) {
       return error(400, 30003, "Maximum number of pins reached (50)");
     }
@@ -162,6 +168,10 @@ final class FakeRest {
       channelPins.put(ids.incrementAndGet(), firstPinnedAt.plusSeconds(i));
     }
     pinLimits.put(channelId, limit);
+  }
+
+  synchronized void refusePins(long channelId) {
+    pinsRefused.add(channelId);
   }
 
   synchronized List<Long> pinnedIds(long channelId) {
