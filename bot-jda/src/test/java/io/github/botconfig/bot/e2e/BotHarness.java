@@ -99,7 +99,7 @@ final class BotHarness implements AutoCloseable {
 
   private BotHarness started() {
     // Registration is the last request of a start; once it is in, the tests start from a quiet bot.
-    discord.awaitRestCall("PUT", "applications/\\d+/commands");
+    discord.awaitRestCall("PUT", "applications/\\d+(/guilds/\\d+)?/commands");
     store.resetCounts();
     return this;
   }

@@ -9,7 +9,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.botconfig.bot.BotOptions;
 import io.github.botconfig.bot.report.ResultCard;
-import io.github.botconfig.bot.testing.FakeDiscord;
 import io.github.botconfig.bot.testing.FakeGuild;
 import io.github.botconfig.bot.testing.RestCall;
 import io.github.botconfig.domain.ChannelConfig;
@@ -184,17 +183,5 @@ class MessagePathEndToEndTest extends EndToEndTest {
         bot.discord.restCalls().stream().filter(c -> c.is("POST", messagesOf(REPORTS))).toList();
     assertThat(messages.get(1).body().getString("content"))
         .isEqualTo("⚠️ I need the **Pin Messages** permission in this channel: this alert could not be pinned.");
-  }
-
-  @Test
-  void theConfigCommandIsRegisteredOnReadyForServerManagersOnly() throws Exception {
-    startWith();
-
-    RestCall registration = bot.discord.awaitRestCall("PUT", "applications/" + FakeDiscord.APPLICATION_ID + "/commands");
-
-    DataObject command = registration.body().getArray(RestCall.ARRAY).getObject(0);
-    assertThat(command.getString("name")).isEqualTo("config");
-    assertThat(command.getString("default_member_permissions"))
-        .isEqualTo(Long.toString(Permission.MANAGE_SERVER.getRawValue()));
   }
 }
