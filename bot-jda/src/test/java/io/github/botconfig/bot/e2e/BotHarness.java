@@ -5,6 +5,7 @@ import io.github.botconfig.bot.DiscordBot;
 import io.github.botconfig.bot.testing.EventProbe;
 import io.github.botconfig.bot.testing.FakeDiscord;
 import io.github.botconfig.bot.testing.ManualScheduler;
+import io.github.botconfig.domain.ConfigRepository;
 import io.github.botconfig.domain.testing.InstrumentedConfigStore;
 import io.github.botconfig.domain.testing.MutableClock;
 import java.io.IOException;
@@ -82,10 +83,17 @@ final class BotHarness implements AutoCloseable {
             .setRestConfig(discord.restConfig())
             .setSessionController(discord.sessionController())
             .setCompression(Compression.NONE)
+            .setRateLimitElastic(discord.requestPool(), false)
+            .setCallbackPool(discord.callbackPool(), false)
             .addEventListeners(newBotListeners())
             .build();
     jda = shards.getShards().get(0).awaitReady();
     return started();
+  }
+
+  /** What the bot reads and writes: changes made here after {@link #connect()} are seen by the bot. */
+  ConfigRepository repository() {
+    return repositories.repository();
   }
 
   private Object[] newBotListeners() {

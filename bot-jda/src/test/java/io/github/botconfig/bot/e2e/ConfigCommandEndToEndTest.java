@@ -62,7 +62,7 @@ class ConfigCommandEndToEndTest extends EndToEndTest {
 
   @Test
   void updatingKeepsWhatWasNotGivenAndClearingWorks() {
-    bot.store.saveChannel(
+    bot.repository().saveChannel(
         ChannelConfig.of(GuildId.of(GUILD), ChannelId.of(REPORTS))
             .withImage(true).withTag(Tag.user(ADMIN)).withThreshold(Threshold.percent(5)));
 
@@ -125,7 +125,7 @@ class ConfigCommandEndToEndTest extends EndToEndTest {
 
   @Test
   void showListAndRemoveAnswerEphemerally() {
-    bot.store.saveChannel(ChannelConfig.of(GuildId.of(GUILD), ChannelId.of(REPORTS)).withPin(true));
+    bot.repository().saveChannel(ChannelConfig.of(GuildId.of(GUILD), ChannelId.of(REPORTS)).withPin(true));
 
     InteractionReply list = bot.discord.awaitInteractionReply(config(ADMIN, "channel", "list").send());
     assertThat(list.content()).startsWith("**Tracked channels (1)**\n• <#" + REPORTS + "> — image off, pin on");

@@ -10,6 +10,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 import mockwebserver3.Dispatcher;
@@ -57,6 +61,8 @@ public final class FakeDiscord implements AutoCloseable {
   private final Map<String, long[]> interactions = new ConcurrentHashMap<>();
   private final FakeRest rest = new FakeRest(this, ids);
   private final FakeGateway gateway;
+  private final ExecutorService requestPool = Executors.newCachedThreadPool(daemon("fake-discord-bot-request"));
+  private final ExecutorService callbackPool = Executors.newCachedThreadPool(daemon("fake-discord-bot-callback"));
 
   private FakeDiscord() throws IOException {
     server.setDispatcher(
@@ -95,12 +101,30 @@ public final class FakeDiscord implements AutoCloseable {
     return guildById(guildId);
   }
 
-  /** A JDA builder (light: no member cache) pointed at this fake, with the given intents. */
+  /**
+   * A JDA builder (light: no member cache) pointed at this fake, with the given intents, running its requests and
+   * their callbacks on {@link #requestPool()} and {@link #callbackPool()}.
+   */
   public JDABuilder jdaBuilder(Collection<GatewayIntent> intents) {
     return JDABuilder.createLight("fake-token", intents)
         .setRestConfig(restConfig())
         .setSessionController(sessionController())
-        .setCompression(Compression.NONE);
+        .setCompression(Compression.NONE)
+        .setRateLimitElastic(requestPool, false)
+        .setCallbackPool(callbackPool, false);
+  }
+
+  /**
+   * Where the bot's JDA should run its REST requests (a shard manager builder's {@code setRateLimitElastic(pool,
+   * false)}): {@link #close()} waits for them, so no request is cut off by the fake stopping.
+   */
+  public ExecutorService requestPool() {
+    return requestPool;
+  }
+
+  /** Where the bot's JDA should run request callbacks ({@code setCallbackPool(pool, false)}); see {@link #requestPool()}. */
+  public ExecutorService callbackPool() {
+    return callbackPool;
   }
 
   /** REST pointed at this fake, for builders other than {@link #jdaBuilder} (a shard manager's). */
@@ -247,10 +271,25 @@ public final class FakeDiscord implements AutoCloseable {
     return new InteractionReply(edit.body().getString("content", ""), ephemeral, 2);
   }
 
+  /**
+   * Stops the fake. Shut the bot's JDA down first: this then waits for the requests JDA had in flight (and their
+   * callbacks) to finish, so none fails against a closed server.
+   */
   @Override
   public void close() throws IOException {
-    gateway.close();
-    server.close();
+    try {
+      for (ExecutorService pool : List.of(requestPool, callbackPool)) {
+        pool.shutdown();
+        if (!pool.awaitTermination(Await.LIMIT.toSeconds(), TimeUnit.SECONDS)) {
+          throw new AssertionError("the bot's requests did not finish within " + Await.LIMIT.toSeconds() + " s");
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } finally {
+      gateway.close();
+      server.close();
+    }
   }
 
   // ---- for the REST and gateway halves ----
@@ -325,6 +364,15 @@ public final class FakeDiscord implements AutoCloseable {
 
   private static DataObject memberOf(FakeGuild guild, long userId) {
     return guild.member(userId).put("permissions", Long.toString(guild.permissionsOf(userId)));
+  }
+
+  private static ThreadFactory daemon(String name) {
+    AtomicLong count = new AtomicLong();
+    return task -> {
+      Thread thread = new Thread(task, name + "-" + count.incrementAndGet());
+      thread.setDaemon(true);
+      return thread;
+    };
   }
 
   private String gatewayUrl() {
