@@ -1,0 +1,332 @@
+package io.github.botconfig.dynamodb;
+
+import io.github.botconfig.domain.ChannelConfig;
+import io.github.botconfig.domain.ChannelId;
+import io.github.botconfig.domain.ConfigConflictException;
+import io.github.botconfig.domain.ConfigConflictException.Reason;
+import io.github.botconfig.domain.ConfigSnapshot;
+import io.github.botconfig.domain.ConfigStore;
+import io.github.botconfig.domain.GuildId;
+import io.github.botconfig.domain.GuildSettings;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
+import org.jspecify.annotations.Nullable;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.DeleteItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
+
+/**
+ * The {@link ConfigStore} on one DynamoDB table, in the layout the user's running TypeScript bot uses (see
+ * config-dynamodb/README.md): items it wrote are read as they are, and attributes or item types this store
+ * does not model survive every write.
+ *
+ * <pre>{@code
+ * DynamoDbConfigStore store = DynamoDbConfigStore.builder()
+ *     .client(DynamoDbClients.builder().region("eu-west-3").build())
+ *     .tableName("discord-bot-config")
+ *     .build();
+ * }</pre>
+ *
+ * <p>Thread-safe. Every method makes a few DynamoDB requests: a bot reads through a cache, not from here.
+ * Every write is an UpdateItem conditional on the version its caller read, followed by a bump of the change
+ * marker; SDK failures surface as {@link io.github.botconfig.domain.StoreUnavailableException} naming the table
+ * and endpoint. The store does not own the client: close the client yourself.
+ */
+public final class DynamoDbConfigStore implements ConfigStore {
+  private final DynamoDbClient client;
+  private final String tableName;
+  private final Clock clock;
+  private final StoreErrors errors;
+  private final MalformedItemLog malformedLog;
+  private final TableScanner scanner;
+  private final ChangeMarker marker;
+  private final GuildPurge purge;
+  private final VersionedWrites writes;
+  private volatile LoadReport lastLoad = LoadReport.NONE;
+
+  private DynamoDbConfigStore(Builder builder) {
+    this.client = Objects.requireNonNull(builder.client, "client is required: DynamoDbConfigStore.builder().client(…)");
+    this.tableName = builder.tableName;
+    this.clock = builder.clock;
+    this.errors = new StoreErrors(client, tableName);
+    this.malformedLog = new MalformedItemLog(tableName);
+    this.scanner = new TableScanner(client, errors, malformedLog, builder.scanSegments);
+    this.marker = new ChangeMarker(client, errors, clock);
+    this.purge = new GuildPurge(client, errors, GuildPurge.Backoff.EXPONENTIAL);
+    this.writes = new VersionedWrites(client, errors);
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** The table this store reads and writes. */
+  public String tableName() {
+    return tableName;
+  }
+
+  /** What the last completed {@link #loadAll()} found (malformed and unmodelled items included). */
+  public LoadReport lastLoadReport() {
+    return lastLoad;
+  }
+
+  /** Queries the {@code ChannelIndex} (eventually consistent on AWS): the fallback path, not the hot one. */
+  @Override
+  public Optional<ChannelConfig> findChannel(ChannelId channelId) {
+    List<ChannelConfig> found =
+        queryAll(
+            "find channel " + channelId,
+            request ->
+                request
+                    .indexName(TableLayout.CHANNEL_INDEX)
+                    .keyConditionExpression("#pk = :pk")
+                    .expressionAttributeNames(Map.of("#pk", TableLayout.GSI_PK))
+                    .expressionAttributeValues(Map.of(":pk", TableLayout.s(TableLayout.channelKey(channelId)))),
+            ChannelItems::read);
+    // The running bot never stopped two guilds from tracking one channel: resolve as a full load would.
+    ConfigSnapshot.Builder resolved = ConfigSnapshot.builder();
+    found.forEach(resolved::addChannel);
+    return resolved.build().channel(channelId);
+  }
+
+  @Override
+  public List<ChannelConfig> findChannels(GuildId guildId) {
+    List<ChannelConfig> channels =
+        new ArrayList<>(
+            queryAll(
+                "list the channels of guild " + guildId,
+                request ->
+                    request
+                        .consistentRead(true)
+                        .keyConditionExpression("#pk = :pk AND begins_with(#sk, :channel)")
+                        .expressionAttributeNames(Map.of("#pk", TableLayout.PK, "#sk", TableLayout.SK))
+                        .expressionAttributeValues(
+                            Map.of(
+                                ":pk", TableLayout.s(TableLayout.guildKey(guildId)),
+                                ":channel", TableLayout.s(TableLayout.CHANNEL_PREFIX))),
+                ChannelItems::read));
+    // SK order is text order (CHANNEL#10 before CHANNEL#9); the port promises id order.
+    channels.sort(Comparator.comparing(ChannelConfig::channelId));
+    return List.copyOf(channels);
+  }
+
+  @Override
+  public Optional<GuildSettings> findSettings(GuildId guildId) {
+    return settingsItem(guildId, "read the settings of guild " + guildId).flatMap(this::readSettings);
+  }
+
+  @Override
+  public ChannelConfig saveChannel(ChannelConfig config) {
+    String what = "channel " + config.channelId();
+    if (config.version() == 0) {
+      refuseIfTrackedElsewhere(config);
+    }
+    Instant now = now();
+    Expressions update = new Expressions();
+    ChannelItems.write(config, update);
+    Instant createdAt =
+        writes.update(what, TableLayout.channelItemKey(config.guildId(), config.channelId()), update, config.version(), now);
+    marker.bump();
+    return config.withVersion(config.version() + 1).withUpdatedAt(now).withCreatedAt(createdAt);
+  }
+
+  @Override
+  public boolean deleteChannel(GuildId guildId, ChannelId channelId) {
+    Expressions condition = new Expressions().attributeExists(TableLayout.SK);
+    try {
+      client.deleteItem(
+          condition
+              .applyTo(DeleteItemRequest.builder())
+              .tableName(tableName)
+              .key(TableLayout.channelItemKey(guildId, channelId))
+              .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL)
+              .build());
+    } catch (ConditionalCheckFailedException e) {
+      return false;
+    } catch (SdkException e) {
+      throw errors.unavailable("untrack channel " + channelId + " of guild " + guildId, e);
+    }
+    marker.bump();
+    return true;
+  }
+
+  @Override
+  public GuildSettings saveSettings(GuildSettings settings) {
+    String what = "settings of guild " + settings.guildId();
+    // Read first: the stored summaryPreferences map decides how to write it without losing keys of others.
+    Map<String, AttributeValue> stored = settingsItem(settings.guildId(), "save " + what).orElse(Map.of());
+    VersionedWrites.refuseIfStale(what, stored, settings.version());
+    AttributeValue storedMap = stored.get(TableLayout.SUMMARY_PREFERENCES);
+    Instant now = now();
+    Expressions update = new Expressions();
+    SettingsItems.write(settings, storedMap != null && storedMap.hasM(), update);
+    Instant createdAt =
+        writes.update(what, TableLayout.settingsItemKey(settings.guildId()), update, settings.version(), now);
+    marker.bump();
+    return settings.withVersion(settings.version() + 1).withUpdatedAt(now).withCreatedAt(createdAt);
+  }
+
+  @Override
+  public int deleteGuild(GuildId guildId) {
+    return purge.deleteAll(guildId, marker::bump);
+  }
+
+  /**
+   * Scans the whole table (strongly consistent, every page, in {@link Builder#scanSegments} parallel
+   * segments). Malformed items are skipped, logged once and counted in {@link #lastLoadReport()}.
+   */
+  @Override
+  public ConfigSnapshot loadAll() {
+    TableScanner.Result result = scanner.scan();
+    lastLoad = result.report();
+    return result.snapshot();
+  }
+
+  @Override
+  public long changeMarker() {
+    return marker.read();
+  }
+
+  @Override
+  public String toString() {
+    return "DynamoDbConfigStore{table=" + tableName + " at " + errors.location() + "}";
+  }
+
+  /**
+   * The channel may be tracked by one guild only. The check reads the index before the write, so it is not
+   * atomic with it (DynamoDB transactions would make it so, but the local test servers lack them): two
+   * guilds adding the same channel in the same instant could both succeed. A Discord channel id belongs to one
+   * guild, so only a forged request could do that, and a full load then keeps one of the two.
+   */
+  private void refuseIfTrackedElsewhere(ChannelConfig config) {
+    String ownKey = TableLayout.guildKey(config.guildId());
+    List<String> owners =
+        queryAll(
+            "check who tracks channel " + config.channelId(),
+            request ->
+                request
+                    .indexName(TableLayout.CHANNEL_INDEX)
+                    .keyConditionExpression("#pk = :pk")
+                    .projectionExpression("#sk")
+                    .expressionAttributeNames(Map.of("#pk", TableLayout.GSI_PK, "#sk", TableLayout.GSI_SK))
+                    .expressionAttributeValues(
+                        Map.of(":pk", TableLayout.s(TableLayout.channelKey(config.channelId())))),
+            item -> Optional.ofNullable(item.get(TableLayout.GSI_SK)).map(AttributeValue::s).orElse(ownKey));
+    for (String owner : owners) {
+      if (!owner.equals(ownKey)) {
+        throw new ConfigConflictException(
+            Reason.OWNED_BY_ANOTHER_GUILD,
+            "channel " + config.channelId() + " is already tracked by guild "
+                + owner.substring(TableLayout.GUILD_PREFIX.length()) + "; untrack it there first");
+      }
+    }
+  }
+
+  private Optional<Map<String, AttributeValue>> settingsItem(GuildId guildId, String action) {
+    try {
+      var response =
+          client.getItem(
+              request ->
+                  request
+                      .tableName(tableName)
+                      .key(TableLayout.settingsItemKey(guildId))
+                      .consistentRead(true)
+                      .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
+      return response.hasItem() && !response.item().isEmpty() ? Optional.of(response.item()) : Optional.empty();
+    } catch (SdkException e) {
+      throw errors.unavailable(action, e);
+    }
+  }
+
+  private Optional<GuildSettings> readSettings(Map<String, AttributeValue> item) {
+    try {
+      return Optional.of(SettingsItems.read(item));
+    } catch (MalformedItemException e) {
+      malformedLog.report(item, e);
+      return Optional.empty();
+    }
+  }
+
+  /** Every item of a paginated query, read by {@code reader}; malformed items are logged and skipped. */
+  private <T> List<T> queryAll(
+      String action,
+      UnaryOperator<QueryRequest.Builder> query,
+      Function<Map<String, AttributeValue>, T> reader) {
+    List<T> results = new ArrayList<>();
+    QueryRequest request =
+        query.apply(QueryRequest.builder().tableName(tableName).returnConsumedCapacity(ReturnConsumedCapacity.TOTAL)).build();
+    try {
+      // The paginator follows LastEvaluatedKey: one page is never taken for the whole answer.
+      for (Map<String, AttributeValue> item : client.queryPaginator(request).items()) {
+        try {
+          results.add(reader.apply(item));
+        } catch (MalformedItemException e) {
+          malformedLog.report(item, e);
+        }
+      }
+    } catch (SdkException e) {
+      throw errors.unavailable(action, e);
+    }
+    return results;
+  }
+
+  private Instant now() {
+    return Instant.ofEpochMilli(clock.millis());
+  }
+
+  /** Settings of the store. Not thread-safe. */
+  public static final class Builder {
+    private @Nullable DynamoDbClient client;
+    private String tableName = TableLayout.DEFAULT_TABLE_NAME;
+    private Clock clock = Clock.systemUTC();
+    private int scanSegments = 1;
+
+    private Builder() {}
+
+    /** The client to use (required); see {@link DynamoDbClients}. The store does not close it. */
+    public Builder client(DynamoDbClient client) {
+      this.client = Objects.requireNonNull(client, "client");
+      return this;
+    }
+
+    /** The table; default {@code discord-bot-config}. */
+    public Builder tableName(String tableName) {
+      this.tableName = TableLayout.requireTableName(tableName);
+      return this;
+    }
+
+    /** Where {@code createdAt}/{@code updatedAt} come from; default the system clock (UTC). */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /**
+     * How many parallel segments {@link #loadAll()} scans; default 1. More only helps a table of many
+     * megabytes: each segment costs a thread and at least one request.
+     */
+    public Builder scanSegments(int segments) {
+      if (segments < 1 || segments > 64) {
+        throw new IllegalArgumentException("scanSegments must be from 1 to 64, got " + segments);
+      }
+      this.scanSegments = segments;
+      return this;
+    }
+
+    public DynamoDbConfigStore build() {
+      return new DynamoDbConfigStore(this);
+    }
+  }
+}

@@ -1,0 +1,41 @@
+package io.github.botconfig.dynamodb;
+
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/** What an item is, by its {@code Type} — or, for items written without one, by the shape of its keys. */
+enum ItemKind {
+  CHANNEL,
+  SETTINGS,
+  /** Anything this store does not model; it is left alone. */
+  OTHER;
+
+  static ItemKind of(Map<String, AttributeValue> item) {
+    Optional<String> type = Optional.ofNullable(item.get(TableLayout.TYPE)).map(AttributeValue::s);
+    if (type.isPresent()) {
+      switch (type.get()) {
+        case TableLayout.CHANNEL_TYPE:
+          return CHANNEL;
+        case TableLayout.SETTINGS_TYPE:
+          return SETTINGS;
+        default:
+          return OTHER;
+      }
+    }
+    String pk = key(item, TableLayout.PK);
+    String sk = key(item, TableLayout.SK);
+    if (!pk.startsWith(TableLayout.GUILD_PREFIX)) {
+      return OTHER;
+    }
+    if (sk.startsWith(TableLayout.CHANNEL_PREFIX)) {
+      return CHANNEL;
+    }
+    return sk.equals(TableLayout.SETTINGS_SK) ? SETTINGS : OTHER;
+  }
+
+  private static String key(Map<String, AttributeValue> item, String name) {
+    AttributeValue value = item.get(name);
+    return value == null || value.s() == null ? "" : value.s();
+  }
+}

@@ -1,0 +1,76 @@
+package io.github.botconfig.dynamodb;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.function.Function;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
+import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
+
+/**
+ * A DynamoDB client that answers from a script, for what a local server cannot be made to do on demand
+ * (leave batch items unprocessed, fail on the third page). Records the requests it got. Not thread-safe.
+ */
+final class ScriptedDynamoDb implements DynamoDbClient {
+  final List<ScanRequest> scans = new ArrayList<>();
+  final List<QueryRequest> queries = new ArrayList<>();
+  final List<BatchWriteItemRequest> batchWrites = new ArrayList<>();
+  private final Deque<Function<ScanRequest, ScanResponse>> scanAnswers = new ArrayDeque<>();
+  private final Deque<Function<QueryRequest, QueryResponse>> queryAnswers = new ArrayDeque<>();
+  private final Deque<Function<BatchWriteItemRequest, BatchWriteItemResponse>> batchAnswers = new ArrayDeque<>();
+
+  ScriptedDynamoDb onScan(Function<ScanRequest, ScanResponse> answer) {
+    scanAnswers.add(answer);
+    return this;
+  }
+
+  ScriptedDynamoDb onQuery(Function<QueryRequest, QueryResponse> answer) {
+    queryAnswers.add(answer);
+    return this;
+  }
+
+  ScriptedDynamoDb onBatchWrite(Function<BatchWriteItemRequest, BatchWriteItemResponse> answer) {
+    batchAnswers.add(answer);
+    return this;
+  }
+
+  @Override
+  public ScanResponse scan(ScanRequest request) {
+    scans.add(request);
+    return next(scanAnswers, "scan").apply(request);
+  }
+
+  @Override
+  public QueryResponse query(QueryRequest request) {
+    queries.add(request);
+    return next(queryAnswers, "query").apply(request);
+  }
+
+  @Override
+  public BatchWriteItemResponse batchWriteItem(BatchWriteItemRequest request) {
+    batchWrites.add(request);
+    return next(batchAnswers, "batchWriteItem").apply(request);
+  }
+
+  private static <T> T next(Deque<T> answers, String operation) {
+    T answer = answers.poll();
+    if (answer == null) {
+      throw new AssertionError("unexpected " + operation + ": the script has no answer left");
+    }
+    return answer;
+  }
+
+  @Override
+  public String serviceName() {
+    return "dynamodb";
+  }
+
+  @Override
+  public void close() {}
+}
