@@ -38,7 +38,7 @@ final class BotHarness implements AutoCloseable {
   final MutableClock clock = MutableClock.startingAt2026();
   final ManualScheduler scheduler = new ManualScheduler(clock);
   final TestRepositories repositories = TestRepositories.create(clock);
-  final InstrumentedConfigStore store = repositories.store();
+  final InstrumentedConfigStore store = repositories.store;
   final EventProbe probe = new EventProbe();
   private final BotOptions options;
   private DiscordBot bot;
@@ -99,7 +99,7 @@ final class BotHarness implements AutoCloseable {
   private Object[] newBotListeners() {
     bot =
         DiscordBot.create(
-            repositories.repository(), () -> store.delegate().loadAll().guilds(), clock, scheduler, options);
+            repositories.start(), () -> store.delegate().loadAll().guilds(), clock, scheduler, options);
     List<Object> listeners = new ArrayList<>(bot.listeners());
     listeners.add(probe); // last: once it saw an event, the bot's listeners are done with it
     return listeners.toArray();
@@ -127,6 +127,7 @@ final class BotHarness implements AutoCloseable {
       if (bot != null) {
         bot.close();
       }
+      repositories.close();
     } finally {
       discord.close();
     }

@@ -6,21 +6,37 @@ import io.github.botconfig.domain.testing.InstrumentedConfigStore;
 import java.time.Clock;
 
 /**
- * The configuration the bot under test reads, and the counting store under it.
- *
- * @param repository what the bot gets
- * @param store the store under it, counting every call that reaches it
- * @param lookupsReachTheStore whether a message lookup is a store call (true while the repository is the store
- *     itself; false once it is the cache, whose misses are answers)
+ * The one place that decides what the bot under test reads: for now the in-memory store itself, wrapped to count
+ * every call that reaches it. When config-cache is on main, the real cache over that store takes its place here
+ * (a test-scope dependency), and a message lookup stops being a store call.
  */
-record TestRepositories(ConfigRepository repository, InstrumentedConfigStore store, boolean lookupsReachTheStore) {
+final class TestRepositories implements AutoCloseable {
+  final InstrumentedConfigStore store;
 
-  /**
-   * The one place that decides what the bot reads: today the counting in-memory store itself (config-cache is not
-   * on main yet); the cache over it when it is.
-   */
-  static TestRepositories create(Clock clock) {
-    InstrumentedConfigStore store = new InstrumentedConfigStore(new InMemoryConfigStore(clock));
-    return new TestRepositories(store, store, true);
+  private TestRepositories(InstrumentedConfigStore store) {
+    this.store = store;
   }
+
+  static TestRepositories create(Clock clock) {
+    return new TestRepositories(new InstrumentedConfigStore(new InMemoryConfigStore(clock)));
+  }
+
+  /** Returns what the bot reads, once the test has seeded the store. */
+  ConfigRepository start() {
+    return store;
+  }
+
+  /** What the bot reads and writes. */
+  ConfigRepository repository() {
+    return store;
+  }
+
+  /** Whether a message lookup is a store call: yes, while the bot reads the store itself. */
+  boolean lookupsReachTheStore() {
+    return true;
+  }
+
+  /** Nothing to stop while there is no cache. */
+  @Override
+  public void close() {}
 }
