@@ -1,0 +1,319 @@
+package io.github.botconfig.cache;
+
+import io.github.botconfig.domain.ChannelConfig;
+import io.github.botconfig.domain.ChannelId;
+import io.github.botconfig.domain.ConfigSnapshot;
+import io.github.botconfig.domain.ConfigStore;
+import io.github.botconfig.domain.GuildId;
+import io.github.botconfig.domain.GuildSettings;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.BiConsumer;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The {@link ConfigCache}: lookups from its {@link Memory}, writes through the store, loads by {@link SyncLoop}. */
+final class CachingConfigRepository extends Memory implements ConfigCache {
+  private static final Logger log = LoggerFactory.getLogger(ConfigCache.class);
+
+  private final CountingStore store;
+  /** {@link LookupCounts} of {@code findChannel}. */
+  private final long[] lookups = LookupCounts.newCounts();
+  private final FallbackReads fallback;
+  private final StatusTracker status;
+  private final Listeners listeners;
+  private final Loader loader;
+  private final Delays delays;
+  private final Duration changePollInterval;
+  private final Duration initialLoadWait;
+  private final Clock clock;
+  private final @Nullable ScheduledExecutorService suppliedScheduler;
+
+  private final Object lifecycle = new Object();
+  private @Nullable ScheduledExecutorService ownScheduler;
+  private @Nullable SyncLoop syncLoop;
+  private boolean closed;
+
+  CachingConfigRepository(
+      ConfigStore store,
+      Delays delays,
+      Duration changePollInterval,
+      Duration negativeCacheTtl,
+      int maxConcurrentFallbackReads,
+      Duration initialLoadWait,
+      Clock clock,
+      @Nullable ScheduledExecutorService scheduler,
+      List<CacheListener> listeners) {
+    this.store = new CountingStore(store);
+    this.delays = delays;
+    this.changePollInterval = changePollInterval;
+    this.initialLoadWait = initialLoadWait;
+    this.clock = clock;
+    this.suppliedScheduler = scheduler;
+    this.fallback = new FallbackReads(clock, negativeCacheTtl, maxConcurrentFallbackReads);
+    this.status = new StatusTracker(clock);
+    this.listeners = new Listeners(listeners);
+    this.loader = new Loader(this.store, this, status, this.listeners, this::stats, fallback::clear);
+  }
+
+  // --- Lookups -------------------------------------------------------------------------------------------
+
+  @Override
+  public Optional<ChannelConfig> findChannel(ChannelId channelId) {
+    Contents contents = this.contents;
+    Optional<ChannelConfig> found = contents.get(channelId.value());
+    if (found != null) {
+      LookupCounts.hit(lookups);
+      return found;
+    }
+    if (contents.complete) {
+      LookupCounts.miss(lookups);
+      return Optional.empty();
+    }
+    return findChannelInStore(channelId);
+  }
+
+  @Override
+  public List<ChannelConfig> findChannels(GuildId guildId) {
+    Contents contents = contents();
+    if (contents.complete) {
+      return contents.channelsOf(Objects.requireNonNull(guildId, "guildId"));
+    }
+    return fallback.read(new GuildChannelsKey(guildId), () -> {
+      long since = writeSequence();
+      List<ChannelConfig> found = store.findChannels(guildId);
+      repairGuild(guildId, found, since);
+      return found;
+    });
+  }
+
+  @Override
+  public Optional<GuildSettings> findSettings(GuildId guildId) {
+    Contents contents = contents();
+    Optional<GuildSettings> found = contents.settings(Objects.requireNonNull(guildId, "guildId"));
+    if (found.isPresent() || contents.complete) {
+      return found;
+    }
+    return readThrough(new SettingsKey(guildId), () -> store.findSettings(guildId),
+        (read, since) -> repairSettings(guildId, read, since));
+  }
+
+  private Optional<ChannelConfig> findChannelInStore(ChannelId channelId) {
+    return readThrough(channelId, () -> store.findChannel(channelId),
+        (read, since) -> repairChannel(channelId, read, since));
+  }
+
+  /**
+   * A fallback read of one item: "not found" believed for the negative-cache TTL, what is found recorded
+   * ({@code repair}) unless written meanwhile.
+   */
+  private <T> Optional<T> readThrough(
+      Object key, Supplier<Optional<T>> storeRead, BiConsumer<Optional<T>, Long> repair) {
+    if (fallback.knownAbsent(key)) {
+      return Optional.empty();
+    }
+    return fallback.read(key, () -> {
+      long since = writeSequence();
+      Optional<T> read = storeRead.get();
+      repair.accept(read, since);
+      if (read.isEmpty()) {
+        fallback.rememberAbsent(key);
+      }
+      return read;
+    });
+  }
+
+  /** Fallback keys: a guild's channel list and its settings are read apart. */
+  private record GuildChannelsKey(GuildId guildId) {}
+
+  private record SettingsKey(GuildId guildId) {}
+
+  // --- Writes --------------------------------------------------------------------------------------------
+
+  @Override
+  public ChannelConfig saveChannel(ChannelConfig config) {
+    Objects.requireNonNull(config, "config");
+    Memory.Change<ChannelConfig> change = write(
+        () -> store.saveChannel(config),
+        (contents, saved, writes) -> {
+          writes.channelWritten(saved.channelId());
+          return contents.withChannel(saved);
+        });
+    listeners.channelChanged(config.channelId(), change.before(), change.after());
+    return change.result();
+  }
+
+  @Override
+  public boolean deleteChannel(GuildId guildId, ChannelId channelId) {
+    Objects.requireNonNull(guildId, "guildId");
+    Objects.requireNonNull(channelId, "channelId");
+    Memory.Change<Boolean> change = write(
+        () -> store.deleteChannel(guildId, channelId),
+        (contents, deleted, writes) -> {
+          // Deleted: it was under this guild, so under no other. Not deleted: the store does not have it under
+          // this guild, so a copy held under this guild is out of date; one under another guild may be right.
+          boolean heldHere = contents.channel(channelId).map(c -> c.guildId().equals(guildId)).orElse(false);
+          if (!deleted && !heldHere) {
+            return contents;
+          }
+          writes.channelWritten(channelId);
+          return contents.withoutChannel(channelId);
+        });
+    listeners.channelChanged(channelId, change.before(), change.after());
+    return change.result();
+  }
+
+  @Override
+  public GuildSettings saveSettings(GuildSettings settings) {
+    Objects.requireNonNull(settings, "settings");
+    Memory.Change<GuildSettings> change = write(
+        () -> store.saveSettings(settings),
+        (contents, saved, writes) -> {
+          writes.settingsWritten(saved.guildId());
+          return contents.withSettings(saved.guildId(), saved);
+        });
+    listeners.settingsChanged(settings.guildId(), change.before(), change.after());
+    return change.result();
+  }
+
+  @Override
+  public int deleteGuild(GuildId guildId) {
+    Objects.requireNonNull(guildId, "guildId");
+    Memory.Change<Integer> change = write(
+        () -> store.deleteGuild(guildId),
+        (contents, removed, writes) -> {
+          writes.guildDeleted(guildId);
+          return contents.withoutGuild(guildId);
+        });
+    listeners.guildChanged(guildId, change.before(), change.after());
+    return change.result();
+  }
+
+  // --- Lifecycle, status, stats --------------------------------------------------------------------------
+
+  @Override
+  public CacheStatus start() {
+    SyncLoop loop;
+    synchronized (lifecycle) {
+      if (closed) {
+        throw new IllegalStateException("the config cache is closed; build a new one");
+      }
+      if (syncLoop != null) {
+        throw new IllegalStateException("the config cache was already started");
+      }
+      ScheduledExecutorService scheduler = suppliedScheduler;
+      if (scheduler == null) {
+        ownScheduler = Executors.newSingleThreadScheduledExecutor(CachingConfigRepository::daemonThread);
+        scheduler = ownScheduler;
+      }
+      loop = new SyncLoop(loader, status, scheduler, clock, delays, changePollInterval);
+      syncLoop = loop;
+    }
+    loop.start();
+    awaitFirstAttempt();
+    return status();
+  }
+
+  private void awaitFirstAttempt() {
+    try {
+      loader.firstAttempt().get(initialLoadWait.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      if (initialLoadWait.isZero()) {
+        return;
+      }
+      log.info("Config cache: first load not finished after {}; lookups read the store per key until it is",
+          initialLoadWait);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("the first-load signal never fails", e);
+    }
+  }
+
+  @Override
+  public CompletableFuture<CacheStatus> refreshNow() {
+    SyncLoop loop;
+    synchronized (lifecycle) {
+      loop = syncLoop;
+    }
+    if (loop == null) {
+      throw new IllegalStateException("start() the config cache before refreshing it");
+    }
+    return loop.refreshNow();
+  }
+
+  @Override
+  public CacheStatus status() {
+    return status.current();
+  }
+
+  @Override
+  public CacheStats stats() {
+    Contents contents = contents();
+    return new CacheStats(
+        LookupCounts.hits(lookups),
+        LookupCounts.misses(lookups),
+        fallback.reads(),
+        store.calls(),
+        loader.loads(),
+        loader.failures(),
+        loader.lastLoadDuration(),
+        loader.totalLoadDuration(),
+        contents.channelCount(),
+        contents.settingsCount());
+  }
+
+  @Override
+  public void close() {
+    synchronized (lifecycle) {
+      if (closed) {
+        return;
+      }
+      closed = true;
+      if (syncLoop != null) {
+        syncLoop.stop();
+      }
+      if (ownScheduler != null) {
+        ownScheduler.shutdownNow();
+      }
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "ConfigCache{" + status().state() + ", " + contents().channelCount() + " channels}";
+  }
+
+  /** How many lookups wait for another's fallback read of the same key; for tests. */
+  int fallbackWaiters() {
+    return fallback.waiting();
+  }
+
+  /** Everything the cache holds now; for tests that compare it with the store. */
+  ConfigSnapshot snapshot() {
+    Contents contents = contents();
+    return ConfigSnapshot.of(contents.channelMap().values(), contents.settingsMap().values());
+  }
+
+  /** Where the channel table and the guild lists disagree (nothing, always); for the stress test. */
+  List<String> inconsistencies() {
+    return contents().inconsistencies();
+  }
+
+  private static Thread daemonThread(Runnable task) {
+    Thread thread = new Thread(task, "botconfig-cache");
+    thread.setDaemon(true);
+    return thread;
+  }
+}

@@ -1,0 +1,79 @@
+package io.github.botconfig.cache;
+
+import io.github.botconfig.domain.ChannelConfig;
+import io.github.botconfig.domain.ChannelId;
+import io.github.botconfig.domain.ConfigSnapshot;
+import io.github.botconfig.domain.ConfigStore;
+import io.github.botconfig.domain.GuildId;
+import io.github.botconfig.domain.GuildSettings;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.LongAdder;
+
+/** The cache's store, counting every call the cache makes to it (for {@link CacheStats#storeCalls()}). */
+final class CountingStore implements ConfigStore {
+  private final ConfigStore store;
+  private final LongAdder calls = new LongAdder();
+
+  CountingStore(ConfigStore store) {
+    this.store = store;
+  }
+
+  long calls() {
+    return calls.sum();
+  }
+
+  @Override
+  public Optional<ChannelConfig> findChannel(ChannelId channelId) {
+    calls.increment();
+    return store.findChannel(channelId);
+  }
+
+  @Override
+  public List<ChannelConfig> findChannels(GuildId guildId) {
+    calls.increment();
+    return store.findChannels(guildId);
+  }
+
+  @Override
+  public Optional<GuildSettings> findSettings(GuildId guildId) {
+    calls.increment();
+    return store.findSettings(guildId);
+  }
+
+  @Override
+  public ChannelConfig saveChannel(ChannelConfig config) {
+    calls.increment();
+    return store.saveChannel(config);
+  }
+
+  @Override
+  public boolean deleteChannel(GuildId guildId, ChannelId channelId) {
+    calls.increment();
+    return store.deleteChannel(guildId, channelId);
+  }
+
+  @Override
+  public GuildSettings saveSettings(GuildSettings settings) {
+    calls.increment();
+    return store.saveSettings(settings);
+  }
+
+  @Override
+  public int deleteGuild(GuildId guildId) {
+    calls.increment();
+    return store.deleteGuild(guildId);
+  }
+
+  @Override
+  public ConfigSnapshot loadAll() {
+    calls.increment();
+    return store.loadAll();
+  }
+
+  @Override
+  public long changeMarker() {
+    calls.increment();
+    return store.changeMarker();
+  }
+}
