@@ -1,42 +1,49 @@
 package io.github.botconfig.bot.e2e;
 
+import io.github.botconfig.cache.CacheStatus;
+import io.github.botconfig.cache.ConfigCache;
 import io.github.botconfig.domain.ConfigRepository;
 import io.github.botconfig.domain.testing.InMemoryConfigStore;
 import io.github.botconfig.domain.testing.InstrumentedConfigStore;
 import java.time.Clock;
+import java.time.Duration;
 
 /**
- * The one place that decides what the bot under test reads: for now the in-memory store itself, wrapped to count
- * every call that reaches it. When config-cache is on main, the real cache over that store takes its place here
- * (a test-scope dependency), and a message lookup stops being a store call.
+ * The one place that decides what the bot under test reads: the real cache (config-cache, test scope) over the
+ * in-memory store, wrapped to count every call that reaches the store.
  */
 final class TestRepositories implements AutoCloseable {
   final InstrumentedConfigStore store;
+  private final ConfigCache cache;
 
-  private TestRepositories(InstrumentedConfigStore store) {
+  private TestRepositories(InstrumentedConfigStore store, ConfigCache cache) {
     this.store = store;
+    this.cache = cache;
   }
 
   static TestRepositories create(Clock clock) {
-    return new TestRepositories(new InstrumentedConfigStore(new InMemoryConfigStore(clock)));
+    InstrumentedConfigStore store = new InstrumentedConfigStore(new InMemoryConfigStore(clock));
+    // No change polling: the tests write through the cache, and a poll would be a store call at a random time.
+    ConfigCache cache = ConfigCache.builder(store).clock(clock).changePollInterval(Duration.ZERO).build();
+    return new TestRepositories(store, cache);
   }
 
-  /** Returns what the bot reads, once the test has seeded the store. */
+  /** Loads what the store holds (seed it first) and returns what the bot reads. */
   ConfigRepository start() {
-    return store;
+    CacheStatus status = cache.start();
+    if (!status.isLoaded()) {
+      throw new AssertionError("the cache did not load: " + status);
+    }
+    return cache;
   }
 
   /** What the bot reads and writes. */
   ConfigRepository repository() {
-    return store;
+    return cache;
   }
 
-  /** Whether a message lookup is a store call: yes, while the bot reads the store itself. */
-  boolean lookupsReachTheStore() {
-    return true;
-  }
-
-  /** Nothing to stop while there is no cache. */
   @Override
-  public void close() {}
+  public void close() {
+    cache.close();
+  }
 }
