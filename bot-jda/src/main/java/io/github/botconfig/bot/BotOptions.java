@@ -1,0 +1,42 @@
+package io.github.botconfig.bot;
+
+import io.github.botconfig.domain.GuildId;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * How the bot behaves, beyond its stored configuration.
+ *
+ * <p>Immutable and thread-safe.
+ *
+ * @param purgeGracePeriod how long a guild's items are kept after the bot was removed from it (rejoining within
+ *     it keeps them); default {@link #DEFAULT_PURGE_GRACE_PERIOD}
+ * @param devGuildId when set, the slash commands are registered in this guild only (they show up at once, which
+ *     suits development) instead of globally
+ */
+public record BotOptions(Duration purgeGracePeriod, Optional<GuildId> devGuildId) {
+  /** Seven days: long enough to undo a mistaken kick. */
+  public static final Duration DEFAULT_PURGE_GRACE_PERIOD = Duration.ofDays(7);
+
+  /**
+   * @throws IllegalArgumentException naming the value if the grace period is negative
+   */
+  public BotOptions {
+    if (purgeGracePeriod.isNegative()) {
+      throw new IllegalArgumentException("purge grace period must be 0 or more, got " + purgeGracePeriod);
+    }
+  }
+
+  /** A seven-day grace period, commands registered globally. */
+  public static BotOptions defaults() {
+    return new BotOptions(DEFAULT_PURGE_GRACE_PERIOD, Optional.empty());
+  }
+
+  public BotOptions withPurgeGracePeriod(Duration value) {
+    return new BotOptions(value, devGuildId);
+  }
+
+  public BotOptions withDevGuild(GuildId value) {
+    return new BotOptions(purgeGracePeriod, Optional.of(value));
+  }
+}

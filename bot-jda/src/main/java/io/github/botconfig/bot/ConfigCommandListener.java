@@ -1,0 +1,219 @@
+package io.github.botconfig.bot;
+
+import static io.github.botconfig.bot.ConfigCommands.CHANNEL;
+import static io.github.botconfig.bot.ConfigCommands.GLOBAL_CHANNEL;
+import static io.github.botconfig.bot.ConfigCommands.GUILD;
+
+import io.github.botconfig.bot.admin.ChannelChanges;
+import io.github.botconfig.bot.admin.ConfigAdmin;
+import io.github.botconfig.bot.admin.GuildChanges;
+import io.github.botconfig.bot.admin.OptionalChange;
+import io.github.botconfig.bot.admin.Tags;
+import io.github.botconfig.bot.admin.TimezoneSuggestions;
+import io.github.botconfig.domain.ChannelId;
+import io.github.botconfig.domain.ConfigException;
+import io.github.botconfig.domain.GuildId;
+import io.github.botconfig.domain.GuildSettings;
+import io.github.botconfig.domain.InvalidConfigException;
+import io.github.botconfig.domain.Tag;
+import io.github.botconfig.domain.Threshold;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.function.Supplier;
+import net.dv8tion.jda.api.entities.Guild;
+import net.dv8tion.jda.api.entities.Member;
+import net.dv8tion.jda.api.entities.Message;
+import net.dv8tion.jda.api.events.interaction.command.CommandAutoCompleteInteractionEvent;
+import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
+import net.dv8tion.jda.api.hooks.ListenerAdapter;
+import net.dv8tion.jda.api.interactions.commands.OptionMapping;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Answers {@code /config}: checks the caller's permission and the channel's guild, reads the options, lets
+ * {@link ConfigAdmin} do the work, and replies ephemerally. Changes are acknowledged first (deferred), so a slow
+ * store never makes Discord drop the interaction. Thread-safe; holds no JDA instance.
+ */
+final class ConfigCommandListener extends ListenerAdapter {
+  private static final Logger log = LoggerFactory.getLogger(ConfigCommandListener.class);
+  static final String PERMISSION_REFUSED =
+      "❌ You need the **" + ConfigCommands.REQUIRED.getName() + "** permission to configure this bot.";
+
+  private static final String SOMETHING_WENT_WRONG = "❌ Something went wrong; the error was logged.";
+
+  private final ConfigAdmin admin;
+
+  ConfigCommandListener(ConfigAdmin admin) {
+    this.admin = admin;
+  }
+
+  @Override
+  public void onSlashCommandInteraction(SlashCommandInteractionEvent event) {
+    if (!event.getName().equals(ConfigCommands.NAME)) {
+      return;
+    }
+    Guild guild = event.getGuild();
+    Member member = event.getMember();
+    if (guild == null || member == null) {
+      reply(event, "❌ `/config` works in a server only.");
+      return;
+    }
+    if (!member.hasPermission(ConfigCommands.REQUIRED)) {
+      reply(event, PERMISSION_REFUSED);
+      return;
+    }
+    GuildId guildId = GuildId.of(guild.getIdLong());
+    String group = String.valueOf(event.getSubcommandGroup());
+    String name = String.valueOf(event.getSubcommandName());
+    try {
+      switch (group + " " + name) {
+        case CHANNEL + " " + ConfigCommands.SET: {
+          ChannelId channel = ownChannel(event, guild, CHANNEL);
+          ChannelChanges changes = channelChanges(event);
+          change(event, () -> admin.setChannel(guildId, channel, changes));
+          break;
+        }
+        case CHANNEL + " " + ConfigCommands.REMOVE: {
+          // No guild check: the store only removes a channel tracked under this guild.
+          ChannelId channel = ChannelId.of(option(event, CHANNEL).getAsLong());
+          change(event, () -> admin.removeChannel(guildId, channel));
+          break;
+        }
+        case CHANNEL + " " + ConfigCommands.SHOW:
+          reply(event, admin.showChannel(guildId, ChannelId.of(option(event, CHANNEL).getAsLong())));
+          break;
+        case CHANNEL + " " + ConfigCommands.LIST:
+          reply(event, admin.listChannels(guildId));
+          break;
+        case GUILD + " " + ConfigCommands.SHOW:
+          reply(event, admin.showGuild(guildId));
+          break;
+        case GUILD + " " + ConfigCommands.SET: {
+          GuildChanges changes = guildChanges(event, guild);
+          change(event, () -> admin.setGuild(guildId, changes));
+          break;
+        }
+        default:
+          reply(event, "❌ Unknown command `/config " + group + " " + name + "`.");
+      }
+    } catch (ConfigException e) {
+      reply(event, ConfigAdmin.failure(e));
+    } catch (RuntimeException e) {
+      log.error("/config {} {} in guild {} failed", group, name, guild.getId(), e);
+      reply(event, SOMETHING_WENT_WRONG);
+    }
+  }
+
+  @Override
+  public void onCommandAutoCompleteInteraction(CommandAutoCompleteInteractionEvent event) {
+    if (!event.getName().equals(ConfigCommands.NAME)
+        || !event.getFocusedOption().getName().equals(ConfigCommands.TIMEZONE)) {
+      return;
+    }
+    Member member = event.getMember();
+    List<String> choices =
+        member != null && member.hasPermission(ConfigCommands.REQUIRED)
+            ? TimezoneSuggestions.suggest(event.getFocusedOption().getValue())
+            : List.of();
+    event.replyChoiceStrings(choices).queue(null, f -> log.debug("autocomplete reply failed: {}", f.toString()));
+  }
+
+  /**
+   * Acknowledges, then runs a change and edits the acknowledgement into its reply. The callers read and check the
+   * options before, so a bad one is answered at once, in one request.
+   */
+  private static void change(SlashCommandInteractionEvent event, Supplier<String> operation) {
+    event.deferReply(true).queue(null, f -> log.debug("deferring /config failed: {}", f.toString()));
+    String text;
+    try {
+      text = operation.get();
+    } catch (RuntimeException e) {
+      log.error("/config {} {} failed", event.getSubcommandGroup(), event.getSubcommandName(), e);
+      text = SOMETHING_WENT_WRONG;
+    }
+    event.getHook()
+        .editOriginal(text)
+        .setAllowedMentions(EnumSet.noneOf(Message.MentionType.class))
+        .queue(null, f -> log.warn("answering /config failed: {}", AlertPublisher.describe(f)));
+  }
+
+  private static void reply(SlashCommandInteractionEvent event, String text) {
+    event.reply(text)
+        .setEphemeral(true)
+        .setAllowedMentions(EnumSet.noneOf(Message.MentionType.class))
+        .queue(null, f -> log.warn("answering /config failed: {}", AlertPublisher.describe(f)));
+  }
+
+  private static ChannelChanges channelChanges(SlashCommandInteractionEvent event) {
+    return new ChannelChanges(
+        bool(event, ConfigCommands.IMAGE),
+        bool(event, ConfigCommands.PIN),
+        bool(event, ConfigCommands.NOTIFY_ON_CLOSE),
+        tag(event, ConfigCommands.TAG),
+        text(event, ConfigCommands.THRESHOLD).map(Threshold::parse));
+  }
+
+  private static GuildChanges guildChanges(SlashCommandInteractionEvent event, Guild guild) {
+    Optional<ChannelId> global =
+        event.getOption(GLOBAL_CHANNEL) == null
+            ? Optional.empty()
+            : Optional.of(ownChannel(event, guild, GLOBAL_CHANNEL));
+    return new GuildChanges(
+        text(event, ConfigCommands.TIMEZONE).map(GuildSettings::parseTimezone),
+        bool(event, ConfigCommands.POSITION_DISPLAY),
+        bool(event, ConfigCommands.DAILY),
+        bool(event, ConfigCommands.WEEKLY),
+        bool(event, ConfigCommands.MONTHLY),
+        tag(event, ConfigCommands.SUMMARY_TAG),
+        bool(event, ConfigCommands.SUMMARY_PIN),
+        OptionalChange.of(GLOBAL_CHANNEL, global, flag(event, "clear-" + GLOBAL_CHANNEL)));
+  }
+
+  /**
+   * The channel an option names, refused unless it belongs to the guild the command runs in: Discord's picker
+   * offers only those, but a crafted interaction can name any id, and JDA resolves channels of every guild it
+   * sees.
+   */
+  private static ChannelId ownChannel(SlashCommandInteractionEvent event, Guild guild, String optionName) {
+    long id = option(event, optionName).getAsLong();
+    if (guild.getGuildChannelById(id) == null) {
+      throw new InvalidConfigException(
+          "channel " + Long.toUnsignedString(id) + " is not a channel of this server");
+    }
+    return ChannelId.of(id);
+  }
+
+  private static OptionMapping option(SlashCommandInteractionEvent event, String name) {
+    OptionMapping option = event.getOption(name);
+    if (option == null) {
+      throw new InvalidConfigException("the option '" + name + "' is required");
+    }
+    return option;
+  }
+
+  private static OptionalChange<Tag> tag(SlashCommandInteractionEvent event, String name) {
+    return Tags.change(name, id(event, name + "-user"), id(event, name + "-role"), flag(event, "clear-" + name));
+  }
+
+  private static OptionalLong id(SlashCommandInteractionEvent event, String name) {
+    OptionMapping option = event.getOption(name);
+    return option == null ? OptionalLong.empty() : OptionalLong.of(option.getAsLong());
+  }
+
+  private static Optional<Boolean> bool(SlashCommandInteractionEvent event, String name) {
+    OptionMapping option = event.getOption(name);
+    return option == null ? Optional.empty() : Optional.of(option.getAsBoolean());
+  }
+
+  private static boolean flag(SlashCommandInteractionEvent event, String name) {
+    return bool(event, name).orElse(false);
+  }
+
+  private static Optional<String> text(SlashCommandInteractionEvent event, String name) {
+    OptionMapping option = event.getOption(name);
+    return option == null ? Optional.empty() : Optional.of(option.getAsString());
+  }
+}

@@ -1,0 +1,101 @@
+package io.github.botconfig.bot;
+
+import io.github.botconfig.bot.report.Alert;
+import io.github.botconfig.bot.report.AlertPolicy;
+import io.github.botconfig.domain.ChannelConfig;
+import io.github.botconfig.domain.ChannelId;
+import io.github.botconfig.domain.ConfigException;
+import io.github.botconfig.domain.ConfigRepository;
+import java.util.Optional;
+import java.util.concurrent.RejectedExecutionException;
+import net.dv8tion.jda.api.entities.Message;
+import net.dv8tion.jda.api.entities.MessageEmbed;
+import net.dv8tion.jda.api.events.GenericEvent;
+import net.dv8tion.jda.api.events.message.MessageReceivedEvent;
+import net.dv8tion.jda.api.hooks.EventListener;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The message path: a message in an untracked channel costs one in-memory lookup and nothing else; a result
+ * report in a tracked channel gets the answer {@link AlertPolicy} decides.
+ *
+ * <p>A plain {@link EventListener} rather than a {@code ListenerAdapter}: every gateway event passes through here,
+ * and one {@code instanceof} is the cheapest way to let the others go. Thread-safe; holds no JDA instance, so it
+ * serves any number of shards.
+ */
+final class TrackedMessageListener implements EventListener {
+  private static final Logger log = LoggerFactory.getLogger(TrackedMessageListener.class);
+
+  private final ConfigRepository repository;
+  private final AlertPublisher publisher;
+
+  TrackedMessageListener(ConfigRepository repository, AlertPublisher publisher) {
+    this.repository = repository;
+    this.publisher = publisher;
+  }
+
+  @Override
+  public void onEvent(GenericEvent event) {
+    if (event instanceof MessageReceivedEvent) {
+      onMessage((MessageReceivedEvent) event);
+    }
+  }
+
+  private void onMessage(MessageReceivedEvent event) {
+    if (!event.isFromGuild()) {
+      return;
+    }
+    Optional<ChannelConfig> channel;
+    try {
+      channel = repository.findChannel(ChannelId.of(event.getChannel().getIdLong()));
+    } catch (ConfigException e) {
+      // Only while the cache has never loaded and the store is down; the cache reports that itself.
+      log.debug("message in channel {} skipped: {}", event.getChannel().getId(), e.getMessage());
+      return;
+    }
+    if (channel.isEmpty()) {
+      return;
+    }
+    Message message = event.getMessage();
+    // Reports come through webhooks, whose author is flagged as a bot; other bots (this one included) are ignored.
+    if (message.getAuthor().isBot() && !message.isWebhookMessage()) {
+      return;
+    }
+    try {
+      Optional<Alert> alert = AlertPolicy.decide(channel.get(), reportText(message));
+      alert.ifPresent(a -> publisher.publish(message, a));
+    } catch (RejectedExecutionException e) {
+      log.debug("message {} not answered: JDA is shutting down", message.getId());
+    } catch (RuntimeException e) {
+      log.error("answering message {} in channel {} failed", message.getId(), message.getChannelId(), e);
+    }
+  }
+
+  /** The message's text and its embeds' text: monitoring webhooks often put the result in an embed. */
+  static String reportText(Message message) {
+    if (message.getEmbeds().isEmpty()) {
+      return message.getContentRaw();
+    }
+    StringBuilder text = new StringBuilder(message.getContentRaw());
+    for (MessageEmbed embed : message.getEmbeds()) {
+      append(text, embed.getTitle());
+      append(text, embed.getDescription());
+      for (MessageEmbed.Field field : embed.getFields()) {
+        append(text, field.getName());
+        append(text, field.getValue());
+      }
+      if (embed.getFooter() != null) {
+        append(text, embed.getFooter().getText());
+      }
+    }
+    return text.toString();
+  }
+
+  private static void append(StringBuilder text, @Nullable String part) {
+    if (part != null && !part.isEmpty()) {
+      text.append('\n').append(part);
+    }
+  }
+}

@@ -1,0 +1,128 @@
+package io.github.botconfig.bot.admin;
+
+import io.github.botconfig.domain.ChannelConfig;
+import io.github.botconfig.domain.ChannelId;
+import io.github.botconfig.domain.ConfigConflictException;
+import io.github.botconfig.domain.ConfigException;
+import io.github.botconfig.domain.ConfigRepository;
+import io.github.botconfig.domain.GuildId;
+import io.github.botconfig.domain.GuildSettings;
+import io.github.botconfig.domain.InvalidConfigException;
+import io.github.botconfig.domain.StoreUnavailableException;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * The operations behind {@code /config}, each returning the reply an admin reads. Failures of the repository
+ * ({@link ConfigException}) become readable replies too; nothing here throws them.
+ *
+ * <p>Whether the caller may configure the guild, and whether a channel belongs to it, is checked by the caller
+ * (it has the Discord view); this class scopes every operation to the guild it is given, so a channel tracked by
+ * another guild is never shown, changed or removed.
+ *
+ * <p>Thread-safe when the repository is.
+ */
+public final class ConfigAdmin {
+  private final ConfigRepository repository;
+
+  public ConfigAdmin(ConfigRepository repository) {
+    this.repository = repository;
+  }
+
+  /** {@code /config channel set}: tracks the channel, or changes what was given and keeps the rest. */
+  public String setChannel(GuildId guildId, ChannelId channelId, ChannelChanges changes) {
+    return answering(
+        () -> {
+          boolean tracked = tracked(guildId, channelId).isPresent();
+          ChannelConfig saved =
+              OptimisticUpdates.updateChannel(repository, guildId, channelId, changes::applyTo);
+          String head =
+              !tracked ? "✅ " + ConfigText.channelMention(channelId) + " is now tracked."
+                  : changes.isEmpty() ? "Nothing to change: " + ConfigText.channelMention(channelId) + " is tracked."
+                  : "✅ " + ConfigText.channelMention(channelId) + " updated.";
+          return head + "\n" + ConfigText.describe(saved);
+        });
+  }
+
+  /** {@code /config channel remove}: stops tracking the channel. */
+  public String removeChannel(GuildId guildId, ChannelId channelId) {
+    return answering(
+        () ->
+            repository.deleteChannel(guildId, channelId)
+                ? "✅ " + ConfigText.channelMention(channelId) + " is no longer tracked."
+                : ConfigText.channelMention(channelId) + " is not tracked in this server; nothing changed.");
+  }
+
+  /** {@code /config channel show}. */
+  public String showChannel(GuildId guildId, ChannelId channelId) {
+    return answering(
+        () ->
+            tracked(guildId, channelId)
+                .map(c -> "**" + ConfigText.channelMention(channelId) + "**\n" + ConfigText.describe(c))
+                .orElse(
+                    ConfigText.channelMention(channelId)
+                        + " is not tracked. Track it with `/config channel set`."));
+  }
+
+  /** {@code /config channel list}. */
+  public String listChannels(GuildId guildId) {
+    return answering(
+        () -> {
+          List<ChannelConfig> channels = repository.findChannels(guildId);
+          return channels.isEmpty()
+              ? "No channel is tracked in this server. Track one with `/config channel set`."
+              : ConfigText.list(channels);
+        });
+  }
+
+  /** {@code /config guild show}. */
+  public String showGuild(GuildId guildId) {
+    return answering(
+        () -> "**Server settings**\n" + ConfigText.describe(repository.settingsOrDefaults(guildId)));
+  }
+
+  /** {@code /config guild set}: changes what was given and keeps the rest. */
+  public String setGuild(GuildId guildId, GuildChanges changes) {
+    return answering(
+        () -> {
+          if (changes.isEmpty()) {
+            return "Nothing to change: give at least one option.\n"
+                + ConfigText.describe(repository.settingsOrDefaults(guildId));
+          }
+          GuildSettings saved = OptimisticUpdates.updateSettings(repository, guildId, changes::applyTo);
+          return "✅ Server settings updated.\n" + ConfigText.describe(saved);
+        });
+  }
+
+  private Optional<ChannelConfig> tracked(GuildId guildId, ChannelId channelId) {
+    return repository.findChannel(channelId).filter(c -> c.guildId().equals(guildId));
+  }
+
+  private static String answering(Supplier<String> operation) {
+    try {
+      return operation.get();
+    } catch (ConfigException e) {
+      return failure(e);
+    }
+  }
+
+  /** The reply for a failed operation: what went wrong, that nothing changed, and what to do. */
+  public static String failure(ConfigException e) {
+    if (e instanceof InvalidConfigException) {
+      return "❌ " + e.getMessage();
+    }
+    if (e instanceof ConfigConflictException) {
+      ConfigConflictException conflict = (ConfigConflictException) e;
+      return conflict.reason() == ConfigConflictException.Reason.OWNED_BY_ANOTHER_GUILD
+          ? "❌ " + e.getMessage()
+          : "❌ Someone else changed this configuration at the same time, so nothing was saved. "
+              + "Run the command again.";
+    }
+    if (e instanceof StoreUnavailableException) {
+      return "❌ The configuration store cannot be reached right now. Try again in a minute: "
+          + "a command that did go through is never applied twice.";
+    }
+    return "❌ " + e.getMessage();
+  }
+}

@@ -1,0 +1,78 @@
+package io.github.botconfig.bot.admin;
+
+import io.github.botconfig.domain.ChannelConfig;
+import io.github.botconfig.domain.ChannelId;
+import io.github.botconfig.domain.ConfigConflictException;
+import io.github.botconfig.domain.ConfigConflictException.Reason;
+import io.github.botconfig.domain.ConfigRepository;
+import io.github.botconfig.domain.GuildId;
+import io.github.botconfig.domain.GuildSettings;
+import java.util.Optional;
+import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
+
+/**
+ * Read-change-write with the repository's optimistic versions: read the current value, apply a change, save it
+ * with the version read; when someone else wrote in between, read again and re-apply, up to {@value #ATTEMPTS}
+ * times in all. Changes here are deltas ("turn pin on"), so re-applying them to newer data is what the admin meant.
+ *
+ * <p>Stateless and thread-safe.
+ */
+public final class OptimisticUpdates {
+  static final int ATTEMPTS = 3;
+
+  private OptimisticUpdates() {}
+
+  /**
+   * Applies {@code change} to a guild's settings (its defaults when it stored none) and saves the result, unless
+   * the change leaves them as they were.
+   *
+   * @return the settings after the change
+   * @throws ConfigConflictException if others kept writing the settings through every attempt
+   */
+  public static GuildSettings updateSettings(
+      ConfigRepository repository, GuildId guildId, UnaryOperator<GuildSettings> change) {
+    return retrying(
+        () -> {
+          GuildSettings current = repository.settingsOrDefaults(guildId);
+          GuildSettings changed = change.apply(current);
+          return changed.equals(current) ? current : repository.saveSettings(changed);
+        });
+  }
+
+  /**
+   * Applies {@code change} to a tracked channel (a new one with default options when it is not tracked) and saves
+   * the result, unless the change leaves a tracked channel as it was.
+   *
+   * @return the channel after the change
+   * @throws ConfigConflictException {@code OWNED_BY_ANOTHER_GUILD} if another guild tracks the channel;
+   *     {@code VERSION_CHANGED} if others kept writing it through every attempt
+   */
+  public static ChannelConfig updateChannel(
+      ConfigRepository repository, GuildId guildId, ChannelId channelId, UnaryOperator<ChannelConfig> change) {
+    return retrying(
+        () -> {
+          Optional<ChannelConfig> tracked = repository.findChannel(channelId);
+          ChannelConfig current = tracked.orElseGet(() -> ChannelConfig.of(guildId, channelId));
+          if (!current.guildId().equals(guildId)) {
+            throw new ConfigConflictException(
+                Reason.OWNED_BY_ANOTHER_GUILD,
+                "channel " + channelId + " is tracked by another server; it can only be configured there");
+          }
+          ChannelConfig changed = change.apply(current);
+          return tracked.isPresent() && changed.equals(current) ? current : repository.saveChannel(changed);
+        });
+  }
+
+  static <T> T retrying(Supplier<T> attempt) {
+    for (int i = 1; ; i++) {
+      try {
+        return attempt.get();
+      } catch (ConfigConflictException e) {
+        if (e.reason() != Reason.VERSION_CHANGED || i == ATTEMPTS) {
+          throw e;
+        }
+      }
+    }
+  }
+}

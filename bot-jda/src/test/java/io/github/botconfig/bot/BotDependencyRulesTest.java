@@ -1,0 +1,59 @@
+package io.github.botconfig.bot;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+/** The decisions are plain Java, tested alone; the adapter sees only the domain's ports. */
+class BotDependencyRulesTest {
+  private static final JavaClasses BOT =
+      new ClassFileImporter()
+          .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+          .importPackages("io.github.botconfig.bot..");
+
+  @Test
+  void policyAdminAndLifecycleLogicKnowNothingOfJda() {
+    noClasses()
+        .that()
+        .resideInAnyPackage(
+            "io.github.botconfig.bot.report..", "io.github.botconfig.bot.admin..", "io.github.botconfig.bot.lifecycle..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("net.dv8tion..")
+        .allowEmptyShould(false)
+        .check(BOT);
+  }
+
+  @Test
+  void theAdapterNeverSeesTheCacheOrTheStoreAdapters() {
+    noClasses()
+        .that()
+        .resideInAPackage("io.github.botconfig.bot..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("io.github.botconfig.cache..", "io.github.botconfig.dynamodb..", "software.amazon..")
+        .allowEmptyShould(false)
+        .check(BOT);
+  }
+
+  @Test
+  void onlyTheEntryPointAndItsValuesArePublicInTheAdapterPackage() {
+    classes()
+        .that()
+        .resideInAPackage("io.github.botconfig.bot")
+        .and()
+        .arePublic()
+        .should()
+        .haveSimpleNameStartingWith("DiscordBot")
+        .orShould()
+        .haveSimpleName("BotOptions")
+        .orShould()
+        .haveSimpleName("GuildDirectory")
+        .allowEmptyShould(false)
+        .check(BOT);
+  }
+}

@@ -1,0 +1,135 @@
+package io.github.botconfig.bot.e2e;
+
+import io.github.botconfig.bot.BotOptions;
+import io.github.botconfig.bot.DiscordBot;
+import io.github.botconfig.bot.testing.EventProbe;
+import io.github.botconfig.bot.testing.FakeDiscord;
+import io.github.botconfig.bot.testing.ManualScheduler;
+import io.github.botconfig.domain.ConfigRepository;
+import io.github.botconfig.domain.testing.InstrumentedConfigStore;
+import io.github.botconfig.domain.testing.MutableClock;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import net.dv8tion.jda.api.JDA;
+import net.dv8tion.jda.api.Permission;
+import net.dv8tion.jda.api.sharding.DefaultShardManagerBuilder;
+import net.dv8tion.jda.api.sharding.ShardManager;
+import net.dv8tion.jda.api.utils.Compression;
+
+/**
+ * The bot under test, wired as bot-app wires it: the repository, a {@link DiscordBot}, and the real JDA logged in
+ * to a {@link FakeDiscord}, plus the clock, scheduler and probe the tests drive it with.
+ */
+final class BotHarness implements AutoCloseable {
+  static final long GUILD = 1_100_000_000_000_000_000L;
+  static final long REPORTS = 1_100_000_000_000_000_010L;
+  static final long QUIET = 1_100_000_000_000_000_011L;
+  static final long CHATTER = 1_100_000_000_000_000_012L;
+  static final long ADMIN_ROLE = 1_100_000_000_000_000_020L;
+  static final long TRADERS_ROLE = 1_100_000_000_000_000_021L;
+  static final long ADMIN = 1_100_000_000_000_000_030L;
+  static final long MEMBER = 1_100_000_000_000_000_031L;
+  static final long OTHER_GUILD = 1_200_000_000_000_000_000L;
+  static final long OTHER_REPORTS = 1_200_000_000_000_000_010L;
+
+  final FakeDiscord discord;
+  final MutableClock clock = MutableClock.startingAt2026();
+  final ManualScheduler scheduler = new ManualScheduler(clock);
+  final TestRepositories repositories = TestRepositories.create(clock);
+  final InstrumentedConfigStore store = repositories.store;
+  final EventProbe probe = new EventProbe();
+  private final BotOptions options;
+  private DiscordBot bot;
+  private JDA jda;
+  private ShardManager shards;
+
+  BotHarness(FakeDiscord discord, BotOptions options) {
+    this.discord = discord;
+    this.options = options;
+  }
+
+  /**
+   * Two guilds: GUILD with channels REPORTS, QUIET and CHATTER, an admin (Manage Server through ADMIN_ROLE), a plain
+   * member and a TRADERS_ROLE to mention; OTHER_GUILD with OTHER_REPORTS, where ADMIN is a plain member.
+   */
+  static BotHarness withTwoGuilds(BotOptions options) throws IOException {
+    FakeDiscord discord = FakeDiscord.start();
+    discord.guild(GUILD, "Trading")
+        .textChannel(REPORTS, "reports")
+        .textChannel(QUIET, "quiet")
+        .textChannel(CHATTER, "chatter")
+        .role(ADMIN_ROLE, "admins", Permission.MANAGE_SERVER)
+        .role(TRADERS_ROLE, "traders")
+        .member(ADMIN, "alice", ADMIN_ROLE)
+        .member(MEMBER, "bob");
+    discord.guild(OTHER_GUILD, "Elsewhere").textChannel(OTHER_REPORTS, "reports").member(ADMIN, "alice");
+    return new BotHarness(discord, options);
+  }
+
+  /** Logs the bot in and waits until every guild has arrived. */
+  BotHarness connect() throws InterruptedException {
+    jda = discord.jdaBuilder(DiscordBot.intents()).addEventListeners(newBotListeners()).build();
+    jda.awaitReady();
+    return started();
+  }
+
+  /** As {@link #connect()}, through a {@link ShardManager} of one shard instead of a {@code JDABuilder}. */
+  BotHarness connectSharded() throws InterruptedException {
+    shards =
+        DefaultShardManagerBuilder.createLight("fake-token", DiscordBot.intents())
+            .setShardsTotal(1)
+            .setRestConfig(discord.restConfig())
+            .setSessionController(discord.sessionController())
+            .setCompression(Compression.NONE)
+            .setRateLimitElastic(discord.requestPool(), false)
+            .setCallbackPool(discord.callbackPool(), false)
+            .addEventListeners(newBotListeners())
+            .build();
+    jda = shards.getShards().get(0).awaitReady();
+    return started();
+  }
+
+  /** What the bot reads and writes: changes made here after {@link #connect()} are seen by the bot. */
+  ConfigRepository repository() {
+    return repositories.repository();
+  }
+
+  private Object[] newBotListeners() {
+    bot =
+        DiscordBot.create(
+            repositories.start(), () -> store.delegate().loadAll().guilds(), clock, scheduler, options);
+    List<Object> listeners = new ArrayList<>(bot.listeners());
+    listeners.add(probe); // last: once it saw an event, the bot's listeners are done with it
+    return listeners.toArray();
+  }
+
+  private BotHarness started() {
+    // Registration is the last request of a start; once it is in, the tests start from a quiet bot.
+    discord.awaitRestCall("PUT", "applications/\\d+(/guilds/\\d+)?/commands");
+    store.resetCounts();
+    return this;
+  }
+
+  @Override
+  public void close() throws IOException, InterruptedException {
+    try {
+      if (shards != null) {
+        shards.shutdown();
+      }
+      if (jda != null) {
+        jda.shutdown();
+        if (!jda.awaitShutdown(10, TimeUnit.SECONDS)) {
+          throw new AssertionError("JDA did not shut down within 10 s");
+        }
+      }
+      if (bot != null) {
+        bot.close();
+      }
+      repositories.close();
+    } finally {
+      discord.close();
+    }
+  }
+}
