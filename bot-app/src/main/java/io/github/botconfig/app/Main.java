@@ -1,6 +1,7 @@
 package io.github.botconfig.app;
 
 import io.github.botconfig.app.cli.BotConfigCli;
+import io.github.botconfig.app.cli.ShutdownOnSignal;
 import io.github.botconfig.app.wiring.Launcher;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
@@ -14,6 +15,6 @@ public final class Main {
     PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
     PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
     int code = BotConfigCli.run(args, System.getenv(), Launcher.fromSystemProperties()::open, out, err);
-    System.exit(code);
+    ShutdownOnSignal.exit(code);
   }
 }

@@ -35,6 +35,7 @@ import picocli.CommandLine.ScopeType;
       "Exit codes: 0 done, 2 invalid usage or input, 3 store unavailable, 4 conflict, 1 anything else."
     },
     subcommands = {
+      RunCommand.class,
       TableCommand.class,
       ChannelsCommand.class,
       SettingsCommand.class,

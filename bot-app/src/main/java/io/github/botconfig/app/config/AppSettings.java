@@ -20,6 +20,8 @@ import java.util.Optional;
  * @param devGuildId where to register slash commands while developing, if anywhere
  * @param logLevel the root log level name
  * @param logFormat text or JSON lines
+ * @param discordRestUrl where JDA sends REST calls, if not to Discord itself
+ * @param discordGatewayUrl where JDA opens its gateway WebSocket, if not where Discord says
  */
 public record AppSettings(
     Optional<DiscordToken> token,
@@ -32,7 +34,9 @@ public record AppSettings(
     Duration purgeGracePeriod,
     Optional<GuildId> devGuildId,
     String logLevel,
-    LogFormat logFormat) {
+    LogFormat logFormat,
+    Optional<URI> discordRestUrl,
+    Optional<URI> discordGatewayUrl) {
 
   /** Whether neither a region nor an endpoint is configured: the launcher then runs its embedded local server. */
   public boolean usesEmbeddedStore() {
@@ -43,6 +47,6 @@ public record AppSettings(
   public AppSettings withEndpoint(URI newEndpoint) {
     return new AppSettings(
         token, table, region, Optional.of(newEndpoint), refreshInterval, changePollInterval, initialLoadWait,
-        purgeGracePeriod, devGuildId, logLevel, logFormat);
+        purgeGracePeriod, devGuildId, logLevel, logFormat, discordRestUrl, discordGatewayUrl);
   }
 }

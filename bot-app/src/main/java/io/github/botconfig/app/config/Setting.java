@@ -16,7 +16,9 @@ public enum Setting {
   PURGE_GRACE_PERIOD("BOTCONFIG_PURGE_GRACE_PERIOD", "--purge-grace-period", "how long a guild's items are kept after the bot is removed from it", "7d"),
   DEV_GUILD_ID("BOTCONFIG_DEV_GUILD_ID", "--dev-guild", "register slash commands in this guild only (instant updates while developing)"),
   LOG_LEVEL("BOTCONFIG_LOG_LEVEL", "--log-level", "TRACE, DEBUG, INFO, WARN or ERROR", "INFO"),
-  LOG_FORMAT("BOTCONFIG_LOG_FORMAT", "--log-format", "text (human-readable) or json (one object per line)", "text");
+  LOG_FORMAT("BOTCONFIG_LOG_FORMAT", "--log-format", "text (human-readable) or json (one object per line)", "text"),
+  DISCORD_REST_URL("BOTCONFIG_DISCORD_REST_URL", null, "Discord's REST API base URL, for a proxy or a test double (default Discord's own)"),
+  DISCORD_GATEWAY_URL("BOTCONFIG_DISCORD_GATEWAY_URL", null, "Discord's gateway WebSocket URL, for a proxy or a test double (default: the one Discord names)");
 
   private final String variable;
   private final String option;

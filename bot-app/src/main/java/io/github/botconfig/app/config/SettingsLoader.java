@@ -120,8 +120,11 @@ public final class SettingsLoader {
               throw new IllegalArgumentException("must be 'text' or 'json'");
           }
         }).orElse(LogFormat.TEXT);
+    Optional<URI> restUrl = checked(Setting.DISCORD_REST_URL, s -> url(s, "https://discord.com/api/v10/", "http", "https"));
+    Optional<URI> gatewayUrl = checked(Setting.DISCORD_GATEWAY_URL, s -> url(s, "wss://gateway.discord.gg/", "ws", "wss"));
     return new AppSettings(
-        token, table, region, endpoint, refresh, poll, initialWait, grace, devGuild, logLevel, logFormat);
+        token, table, region, endpoint, refresh, poll, initialWait, grace, devGuild, logLevel, logFormat, restUrl,
+        gatewayUrl);
   }
 
   private Optional<DiscordToken> token() {
@@ -181,16 +184,21 @@ public final class SettingsLoader {
     return Optional.of(DiscordToken.of(token));
   }
 
-  private static URI endpoint(String text) {
+  private static URI url(String text, String example, String... schemes) {
+    String rule = "must be a URL starting with " + String.join(":// or ", schemes) + "://, such as " + example;
     try {
       URI uri = new URI(text);
-      if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
-        throw new IllegalArgumentException("must be an http:// or https:// URL such as http://127.0.0.1:8000");
+      if (!List.of(schemes).contains(uri.getScheme()) || uri.getHost() == null) {
+        throw new IllegalArgumentException(rule);
       }
       return uri;
     } catch (URISyntaxException e) {
-      throw new IllegalArgumentException("must be an http:// or https:// URL such as http://127.0.0.1:8000");
+      throw new IllegalArgumentException(rule);
     }
+  }
+
+  private static URI endpoint(String text) {
+    return url(text, "http://127.0.0.1:8000", "http", "https");
   }
 
   private Duration duration(Setting setting, Duration minimum) {

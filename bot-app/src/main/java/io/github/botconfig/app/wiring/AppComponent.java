@@ -3,13 +3,17 @@ package io.github.botconfig.app.wiring;
 import dagger.BindsInstance;
 import dagger.Component;
 import io.github.botconfig.app.config.AppSettings;
+import io.github.botconfig.bot.DiscordBot;
+import io.github.botconfig.cache.ConfigCache;
 import io.github.botconfig.domain.ConfigStore;
 import io.github.botconfig.dynamodb.DynamoDbConfigStore;
 import io.github.botconfig.dynamodb.RequestMetrics;
 import io.github.botconfig.dynamodb.TableBackup;
 import io.github.botconfig.dynamodb.TableProvisioner;
 import java.time.Clock;
+import java.util.concurrent.ScheduledExecutorService;
 import javax.inject.Singleton;
+import net.dv8tion.jda.api.JDABuilder;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -17,7 +21,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * never builds the cache or logs in to Discord.
  */
 @Singleton
-@Component(modules = DynamoDbModule.class)
+@Component(modules = {DynamoDbModule.class, BotModule.class})
 public interface AppComponent {
 
   /** Creates the graph for these settings, on the system clock. */
@@ -48,6 +52,15 @@ public interface AppComponent {
   TableProvisioner provisioner();
 
   TableBackup backup();
+
+  ScheduledExecutorService scheduler();
+
+  ConfigCache cache();
+
+  DiscordBot bot();
+
+  /** A new JDA builder for the bot (each call a new one); building it logs in to Discord. */
+  JDABuilder jdaBuilder();
 
   Lifecycle lifecycle();
 

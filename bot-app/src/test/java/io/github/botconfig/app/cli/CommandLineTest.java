@@ -51,7 +51,7 @@ class CommandLineTest {
         .contains("invalid settings:")
         .contains("BOTCONFIG_TABLE must be 3 to 255 letters, digits, '_', '-' or '.', got 'x'")
         .contains("AWS_REGION must be an AWS region such as eu-west-3, got 'mars'")
-        .contains("--endpoint must be an http:// or https:// URL such as http://127.0.0.1:8000, got 'ftp://h'");
+        .contains("--endpoint must be a URL starting with http:// or https://, such as http://127.0.0.1:8000, got 'ftp://h'");
   }
 
   @Test

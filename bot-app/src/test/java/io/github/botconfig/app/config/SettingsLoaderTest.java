@@ -97,7 +97,7 @@ class SettingsLoaderTest {
                     .containsExactly(
                         "BOTCONFIG_TABLE must be 3 to 255 letters, digits, '_', '-' or '.', got 'a b'",
                         "AWS_REGION must be an AWS region such as eu-west-3, got 'Paris'",
-                        "AWS_ENDPOINT_URL_DYNAMODB must be an http:// or https:// URL such as http://127.0.0.1:8000, got 'localhost:8000'",
+                        "AWS_ENDPOINT_URL_DYNAMODB must be a URL starting with http:// or https://, such as http://127.0.0.1:8000, got 'localhost:8000'",
                         "BOTCONFIG_REFRESH_INTERVAL must be a duration such as 30s, 30m, 2h, 7d or PT30M, got 'soon'",
                         "BOTCONFIG_CHANGE_POLL_INTERVAL must be 0 (off) or at least 1s, got '500ms'",
                         "BOTCONFIG_PURGE_GRACE_PERIOD must be at least 1h, got '5m'",
