@@ -43,6 +43,7 @@ import picocli.CommandLine.ScopeType;
       BackupCommands.Export.class,
       BackupCommands.Import.class,
       DoctorCommand.class,
+      SimulateCommand.class,
     })
 public final class BotConfigCli implements CliContext, AutoCloseable {
 
