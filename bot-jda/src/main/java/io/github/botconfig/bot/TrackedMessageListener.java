@@ -1,9 +1,8 @@
 package io.github.botconfig.bot;
 
 import io.github.botconfig.bot.report.Alert;
-import io.github.botconfig.bot.report.AlertPolicy;
+import io.github.botconfig.bot.report.MessagePath;
 import io.github.botconfig.domain.ChannelConfig;
-import io.github.botconfig.domain.ChannelId;
 import io.github.botconfig.domain.ConfigException;
 import io.github.botconfig.domain.ConfigRepository;
 import java.util.Optional;
@@ -18,8 +17,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The message path: a message in an untracked channel costs one in-memory lookup and nothing else; a result
- * report in a tracked channel gets the answer {@link AlertPolicy} decides.
+ * The message path on JDA: a message in an untracked channel costs one in-memory lookup and nothing else; a result
+ * report in a tracked channel gets the answer {@link MessagePath} decides, published by {@link AlertPublisher}.
  *
  * <p>A plain {@link EventListener} rather than a {@code ListenerAdapter}: every gateway event passes through here,
  * and one {@code instanceof} is the cheapest way to let the others go. Thread-safe; holds no JDA instance, so it
@@ -28,11 +27,11 @@ import org.slf4j.LoggerFactory;
 final class TrackedMessageListener implements EventListener {
   private static final Logger log = LoggerFactory.getLogger(TrackedMessageListener.class);
 
-  private final ConfigRepository repository;
+  private final MessagePath path;
   private final AlertPublisher publisher;
 
   TrackedMessageListener(ConfigRepository repository, AlertPublisher publisher) {
-    this.repository = repository;
+    this.path = new MessagePath(repository);
     this.publisher = publisher;
   }
 
@@ -49,7 +48,7 @@ final class TrackedMessageListener implements EventListener {
     }
     Optional<ChannelConfig> channel;
     try {
-      channel = repository.findChannel(ChannelId.of(event.getChannel().getIdLong()));
+      channel = path.trackedChannel(event.getChannel().getIdLong());
     } catch (ConfigException e) {
       // Only while the cache has never loaded and the store is down; the cache reports that itself.
       log.debug("message in channel {} skipped: {}", event.getChannel().getId(), e.getMessage());
@@ -59,12 +58,9 @@ final class TrackedMessageListener implements EventListener {
       return;
     }
     Message message = event.getMessage();
-    // Reports come through webhooks, whose author is flagged as a bot; other bots (this one included) are ignored.
-    if (message.getAuthor().isBot() && !message.isWebhookMessage()) {
-      return;
-    }
     try {
-      Optional<Alert> alert = AlertPolicy.decide(channel.get(), reportText(message));
+      Optional<Alert> alert =
+          path.alertFor(channel.get(), message.getAuthor().isBot(), message.isWebhookMessage(), reportText(message));
       alert.ifPresent(a -> publisher.publish(message, a));
     } catch (RejectedExecutionException e) {
       log.debug("message {} not answered: JDA is shutting down", message.getId());

@@ -1,17 +1,11 @@
 package io.github.botconfig.cache;
 
-import io.github.botconfig.domain.ChannelConfig;
-import io.github.botconfig.domain.ChannelId;
-import io.github.botconfig.domain.ConfigSnapshot;
 import io.github.botconfig.domain.ConfigStore;
-import io.github.botconfig.domain.GuildId;
-import io.github.botconfig.domain.GuildSettings;
+import io.github.botconfig.cache.testing.ThroughTheCache;
 import io.github.botconfig.domain.testing.ConfigStoreContract;
 import io.github.botconfig.domain.testing.InMemoryConfigStore;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 
 /**
@@ -33,61 +27,5 @@ class CacheRepositoryContractTest extends ConfigStoreContract {
   @AfterEach
   void closeCache() {
     cache.close();
-  }
-
-  /** A store whose repository methods are the cache's. */
-  private static final class ThroughTheCache implements ConfigStore {
-    private final ConfigCache cache;
-    private final ConfigStore store;
-
-    ThroughTheCache(ConfigCache cache, ConfigStore store) {
-      this.cache = cache;
-      this.store = store;
-    }
-
-    @Override
-    public Optional<ChannelConfig> findChannel(ChannelId channelId) {
-      return cache.findChannel(channelId);
-    }
-
-    @Override
-    public List<ChannelConfig> findChannels(GuildId guildId) {
-      return cache.findChannels(guildId);
-    }
-
-    @Override
-    public Optional<GuildSettings> findSettings(GuildId guildId) {
-      return cache.findSettings(guildId);
-    }
-
-    @Override
-    public ChannelConfig saveChannel(ChannelConfig config) {
-      return cache.saveChannel(config);
-    }
-
-    @Override
-    public boolean deleteChannel(GuildId guildId, ChannelId channelId) {
-      return cache.deleteChannel(guildId, channelId);
-    }
-
-    @Override
-    public GuildSettings saveSettings(GuildSettings settings) {
-      return cache.saveSettings(settings);
-    }
-
-    @Override
-    public int deleteGuild(GuildId guildId) {
-      return cache.deleteGuild(guildId);
-    }
-
-    @Override
-    public ConfigSnapshot loadAll() {
-      return store.loadAll();
-    }
-
-    @Override
-    public long changeMarker() {
-      return store.changeMarker();
-    }
   }
 }

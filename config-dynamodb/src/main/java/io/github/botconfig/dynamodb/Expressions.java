@@ -4,8 +4,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.DeleteItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
 /**
@@ -104,13 +106,27 @@ final class Expressions {
   }
 
   DeleteItemRequest.Builder applyTo(DeleteItemRequest.Builder request) {
+    applyCondition(request::conditionExpression, request::expressionAttributeNames, request::expressionAttributeValues);
+    return request;
+  }
+
+  PutItemRequest.Builder applyTo(PutItemRequest.Builder request) {
+    applyCondition(request::conditionExpression, request::expressionAttributeNames, request::expressionAttributeValues);
+    return request;
+  }
+
+  /** Requests with a condition but no update expression share this. */
+  private void applyCondition(
+      Consumer<String> expression,
+      Consumer<Map<String, String>> attributeNames,
+      Consumer<Map<String, AttributeValue>> attributeValues) {
     if (!conditions.isEmpty()) {
-      request.conditionExpression(conditionExpression()).expressionAttributeNames(names);
+      expression.accept(conditionExpression());
+      attributeNames.accept(names);
     }
     if (!values.isEmpty()) {
-      request.expressionAttributeValues(values);
+      attributeValues.accept(values);
     }
-    return request;
   }
 
   private String conditionExpression() {

@@ -2,6 +2,7 @@ package io.github.botconfig.dynamodb;
 
 import io.github.botconfig.domain.StoreUnavailableException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -102,6 +103,25 @@ public final class TableProvisioner {
    * @return how many items were repaired
    */
   public int backfill() {
+    int repaired = 0;
+    for (Map<String, AttributeValue> item : channelItemsMissingIndexKeys("backfill the index keys")) {
+      if (repair(item)) {
+        repaired++;
+      }
+    }
+    return repaired;
+  }
+
+  /**
+   * Counts the channel items {@link #backfill()} would repair, without changing anything.
+   *
+   * @return how many channel items lack their index keys or have wrong ones
+   */
+  public int countItemsMissingIndexKeys() {
+    return channelItemsMissingIndexKeys("look for items missing index keys").size();
+  }
+
+  private List<Map<String, AttributeValue>> channelItemsMissingIndexKeys(String action) {
     ScanRequest request =
         ScanRequest.builder()
             .tableName(tableName)
@@ -116,36 +136,43 @@ public final class TableProvisioner {
                     "#type", TableLayout.TYPE))
             .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL)
             .build();
-    int repaired = 0;
+    List<Map<String, AttributeValue>> missing = new ArrayList<>();
     try {
       for (Map<String, AttributeValue> item : client.scanPaginator(request).items()) {
-        if (repair(item)) {
-          repaired++;
+        if (expectedIndexKeys(item).filter(keys -> !keys.matches(item)).isPresent()) {
+          missing.add(item);
         }
       }
-    } catch (StoreUnavailableException e) {
-      throw e;
     } catch (SdkException e) {
-      throw errors.unavailable("backfill the index keys (" + repaired + " items repaired so far)", e);
+      throw errors.unavailable(action, e);
     }
-    return repaired;
+    return missing;
+  }
+
+  /** The index keys a channel item should carry; empty for other items and unreadable keys. */
+  private static Optional<IndexKeys> expectedIndexKeys(Map<String, AttributeValue> item) {
+    if (ItemKind.of(item) != ItemKind.CHANNEL) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(
+          new IndexKeys(
+              TableLayout.channelKey(ItemKeys.channelOf(item)), TableLayout.guildKey(ItemKeys.guildOf(item))));
+    } catch (MalformedItemException e) {
+      return Optional.empty();
+    }
+  }
+
+  private record IndexKeys(String gsiPk, String gsiSk) {
+    boolean matches(Map<String, AttributeValue> item) {
+      return gsiPk.equals(text(item.get(TableLayout.GSI_PK))) && gsiSk.equals(text(item.get(TableLayout.GSI_SK)));
+    }
   }
 
   private boolean repair(Map<String, AttributeValue> item) {
-    if (ItemKind.of(item) != ItemKind.CHANNEL) {
-      return false;
-    }
-    String gsiPk;
-    String gsiSk;
-    try {
-      gsiPk = TableLayout.channelKey(ItemKeys.channelOf(item));
-      gsiSk = TableLayout.guildKey(ItemKeys.guildOf(item));
-    } catch (MalformedItemException e) {
-      return false;
-    }
-    if (gsiPk.equals(text(item.get(TableLayout.GSI_PK))) && gsiSk.equals(text(item.get(TableLayout.GSI_SK)))) {
-      return false;
-    }
+    IndexKeys keys = expectedIndexKeys(item).orElseThrow();
+    String gsiPk = keys.gsiPk();
+    String gsiSk = keys.gsiSk();
     Expressions update =
         new Expressions()
             .set(TableLayout.GSI_PK, TableLayout.s(gsiPk))

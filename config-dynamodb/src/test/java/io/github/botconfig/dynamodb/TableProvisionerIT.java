@@ -136,7 +136,10 @@ class TableProvisionerIT {
     DynamoDbConfigStore store = DynamoDbConfigStore.builder().client(DYNAMODB.client()).tableName(table).build();
     assertThat(store.findChannel(ChannelId.of(11))).as("invisible to the index").isEmpty();
 
+    assertThat(provisioner(table).countItemsMissingIndexKeys()).as("counted, not repaired").isEqualTo(2);
+    assertThat(provisioner(table).countItemsMissingIndexKeys()).isEqualTo(2);
     assertThat(provisioner(table).backfill()).isEqualTo(2);
+    assertThat(provisioner(table).countItemsMissingIndexKeys()).isZero();
     assertThat(provisioner(table).backfill()).as("nothing left to do").isZero();
 
     assertThat(store.findChannel(ChannelId.of(11))).isPresent();

@@ -1,0 +1,125 @@
+package io.github.botconfig.app.cli;
+
+import io.github.botconfig.app.config.AppSettings;
+import io.github.botconfig.app.config.Logging;
+import io.github.botconfig.app.wiring.AppComponent;
+import io.github.botconfig.cache.CacheStatus;
+import io.github.botconfig.cache.ConfigCache;
+import io.github.botconfig.domain.InvalidConfigException;
+import io.github.botconfig.domain.StoreUnavailableException;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import net.dv8tion.jda.api.JDA;
+import net.dv8tion.jda.api.events.GenericEvent;
+import net.dv8tion.jda.api.events.session.ReadyEvent;
+import net.dv8tion.jda.api.hooks.EventListener;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+
+/**
+ * {@code botconfig run}: the bot. Creates the table if missing and checks it, loads the cache (at most the
+ * initial-load wait; then it goes on in fallback mode and keeps loading), logs in to Discord, and runs until
+ * SIGTERM or SIGINT, which stop Discord, the cache's tasks and the DynamoDB client in that order and exit 0.
+ */
+@Command(
+    name = "run",
+    description = {
+      "Run the bot until SIGTERM or Ctrl-C. Needs DISCORD_TOKEN or DISCORD_TOKEN_FILE.",
+      "Without a token, try 'botconfig simulate': the same message path, with Discord replaced by a counter."
+    },
+    mixinStandardHelpOptions = true)
+final class RunCommand extends StoreCommand implements Callable<Integer> {
+  private static final Logger LOG = LoggerFactory.getLogger(RunCommand.class);
+  private static final Duration JDA_SHUTDOWN_WAIT = Duration.ofSeconds(10);
+
+  static final String NO_TOKEN =
+      "no Discord token: set DISCORD_TOKEN_FILE to a file holding it (or DISCORD_TOKEN).\n"
+          + "  To get one: https://discord.com/developers/applications → New Application → Bot → Reset Token;\n"
+          + "  enable the Message Content intent there, then invite the bot with the scopes bot and\n"
+          + "  applications.commands (docs/quickstart.md walks through it).\n"
+          + "  No token yet? 'bin/botconfig simulate' runs the same message path without Discord.";
+
+  @Override
+  public Integer call() throws InterruptedException {
+    AppSettings settings = context().settings();
+    if (settings.token().isEmpty()) {
+      throw new InvalidConfigException(NO_TOKEN);
+    }
+    Logging.configure(settings.logLevel(), settings.logFormat());
+    AppComponent graph = context().graph();
+    ShutdownOnSignal.install(graph::close);
+
+    long started = System.nanoTime();
+    checkTable(graph, settings.table());
+    ConfigCache cache = graph.cache();
+    CacheStatus status = cache.start();
+    long loadMillis = (System.nanoTime() - started) / 1_000_000;
+    if (status.isLoaded()) {
+      LOG.info("Configuration loaded in {} ms: {} tracked channels", loadMillis, cache.stats().channels());
+    } else {
+      LOG.warn(
+          "Configuration not loaded after {} ms ({}); starting anyway: lookups read DynamoDB until the load succeeds",
+          loadMillis, status);
+    }
+
+    JDA jda =
+        graph.jdaBuilder()
+            .addEventListeners(new ReadyLine(cache, loadMillis))
+            .build();
+    graph.lifecycle().register("Discord", jda, () -> {
+      jda.shutdown();
+      if (!jda.awaitShutdown(JDA_SHUTDOWN_WAIT)) {
+        jda.shutdownNow();
+      }
+    });
+    new CountDownLatch(1).await(); // until a signal: the shutdown hook closes everything and exits
+    return ExitCodes.OK;
+  }
+
+  /**
+   * Creates the table if missing and refuses to run on a table of another shape. When DynamoDB cannot be reached,
+   * the bot starts anyway: the cache serves lookups from the store per key and keeps loading until it can.
+   */
+  private static void checkTable(AppComponent graph, String table) {
+    List<String> problems;
+    try {
+      graph.provisioner().createIfMissing();
+      problems = graph.provisioner().verify();
+    } catch (StoreUnavailableException e) {
+      LOG.warn("Starting without checking table '{}': {}", table, e.getMessage());
+      return;
+    }
+    if (!problems.isEmpty()) {
+      throw new IllegalStateException(
+          "table '" + table + "' is not as botconfig needs it: " + String.join("; ", problems)
+              + " (botconfig doctor says how to fix it)");
+    }
+  }
+
+  /** Logs one line when Discord is ready: what the bot serves and how long it took to get there. */
+  private static final class ReadyLine implements EventListener {
+    private final ConfigCache cache;
+    private final long loadMillis;
+
+    ReadyLine(ConfigCache cache, long loadMillis) {
+      this.cache = cache;
+      this.loadMillis = loadMillis;
+    }
+
+    @Override
+    public void onEvent(GenericEvent event) {
+      if (event instanceof ReadyEvent) {
+        ReadyEvent ready = (ReadyEvent) event;
+        LOG.info(
+            "botconfig is running as {}: {} guilds, {} tracked channels, configuration loaded in {} ms",
+            ready.getJDA().getSelfUser().getName(),
+            ready.getGuildTotalCount(),
+            cache.stats().channels(),
+            loadMillis);
+      }
+    }
+  }
+}

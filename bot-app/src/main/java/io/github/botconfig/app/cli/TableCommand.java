@@ -1,0 +1,119 @@
+package io.github.botconfig.app.cli;
+
+import io.github.botconfig.dynamodb.TableProvisioner;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code botconfig table …}: the DynamoDB table itself. */
+@Command(
+    name = "table",
+    description = "Create, verify and repair the DynamoDB table.",
+    mixinStandardHelpOptions = true,
+    subcommands = {TableCommand.Create.class, TableCommand.Verify.class, TableCommand.Backfill.class})
+final class TableCommand {
+
+  /** How the table is billed. */
+  enum Billing {
+    PAY_PER_REQUEST,
+    PROVISIONED;
+
+    @Override
+    public String toString() {
+      return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    }
+  }
+
+  @Command(
+      name = "create",
+      description = {
+        "Create the table as botconfig needs it, unless it exists; wait until it is ACTIVE.",
+        "pay-per-request costs nothing while idle; provisioned fits AWS's free tier (25 units in all, the index"
+            + " included) with the default 10 + 10."
+      },
+      mixinStandardHelpOptions = true)
+  static final class Create extends StoreCommand implements Callable<Integer> {
+    @Option(
+        names = "--billing",
+        paramLabel = "pay-per-request|provisioned",
+        converter = BillingConverter.class,
+        description = "Billing mode (default pay-per-request).")
+    Billing billing = Billing.PAY_PER_REQUEST;
+
+    @Option(names = "--rcu", paramLabel = "N", description = "Read capacity units, provisioned only (default 10).")
+    long rcu = 10;
+
+    @Option(names = "--wcu", paramLabel = "N", description = "Write capacity units, provisioned only (default 10).")
+    long wcu = 10;
+
+    @Override
+    public Integer call() {
+      if (billing == Billing.PAY_PER_REQUEST && (spec.commandLine().getParseResult().hasMatchedOption("--rcu")
+          || spec.commandLine().getParseResult().hasMatchedOption("--wcu"))) {
+        throw new picocli.CommandLine.ParameterException(
+            spec.commandLine(), "--rcu and --wcu apply to --billing provisioned only");
+      }
+      if (rcu < 1 || wcu < 1) {
+        throw new picocli.CommandLine.ParameterException(
+            spec.commandLine(), "--rcu and --wcu must be at least 1, got " + rcu + " and " + wcu);
+      }
+      TableProvisioner provisioner = context().graph().provisioner();
+      String table = context().settings().table();
+      boolean created =
+          billing == Billing.PAY_PER_REQUEST ? provisioner.createIfMissing() : provisioner.createIfMissing(rcu, wcu);
+      if (created) {
+        context().out().printf("table '%s' created (%s)%n", table,
+            billing == Billing.PAY_PER_REQUEST ? "pay-per-request" : "provisioned, " + rcu + " RCU, " + wcu + " WCU");
+      } else {
+        context().out().printf("table '%s' already exists%n", table);
+      }
+      return ExitCodes.OK;
+    }
+  }
+
+  @Command(
+      name = "verify",
+      description = "Check that the table has the keys, types and index botconfig needs; exit 1 if not.",
+      mixinStandardHelpOptions = true)
+  static final class Verify extends StoreCommand implements Callable<Integer> {
+    @Override
+    public Integer call() {
+      List<String> problems = context().graph().provisioner().verify();
+      String table = context().settings().table();
+      if (problems.isEmpty()) {
+        context().out().printf("table '%s' is as botconfig needs it%n", table);
+        return ExitCodes.OK;
+      }
+      context().out().printf("table '%s' has %d problem%s:%n", table, problems.size(), problems.size() == 1 ? "" : "s");
+      problems.forEach(p -> context().out().println("  - " + p));
+      return ExitCodes.FAILURE;
+    }
+  }
+
+  @Command(
+      name = "backfill",
+      description = "Give the index keys to channel items written without them (the seed's code forgot them).",
+      mixinStandardHelpOptions = true)
+  static final class Backfill extends StoreCommand implements Callable<Integer> {
+    @Override
+    public Integer call() {
+      int repaired = context().graph().provisioner().backfill();
+      context().out().printf("%d channel item%s repaired%n", repaired, repaired == 1 ? "" : "s");
+      return ExitCodes.OK;
+    }
+  }
+
+  static final class BillingConverter implements picocli.CommandLine.ITypeConverter<Billing> {
+    @Override
+    public Billing convert(String value) {
+      for (Billing billing : Billing.values()) {
+        if (billing.toString().equalsIgnoreCase(value)) {
+          return billing;
+        }
+      }
+      throw new picocli.CommandLine.TypeConversionException(
+          "must be pay-per-request or provisioned, got '" + value + "'");
+    }
+  }
+}

@@ -1,0 +1,9 @@
+package io.github.botconfig.app.config;
+
+/** How log lines are written. */
+public enum LogFormat {
+  /** One human-readable line per event. */
+  TEXT,
+  /** One JSON object per line, for log collectors. */
+  JSON
+}

@@ -1,0 +1,57 @@
+package io.github.botconfig.app.config;
+
+/**
+ * Every setting of the launcher: its environment variable, the command-line option that overrides it, and what it
+ * means. docs/configuration.md lists the same table; a test keeps the two in step.
+ */
+public enum Setting {
+  DISCORD_TOKEN("DISCORD_TOKEN", null, "the bot's token (Discord developer portal → your application → Bot → Reset Token)"),
+  DISCORD_TOKEN_FILE("DISCORD_TOKEN_FILE", "--token-file", "a file holding the token; preferred to DISCORD_TOKEN (should not be readable by other users)"),
+  TABLE("BOTCONFIG_TABLE", "--table", "the DynamoDB table", "discord-bot-config"),
+  REGION("AWS_REGION", "--region", "the AWS region of the table; alone, it selects real DynamoDB"),
+  ENDPOINT("AWS_ENDPOINT_URL_DYNAMODB", "--endpoint", "a DynamoDB endpoint URL (a local server, or a VPC endpoint)"),
+  REFRESH_INTERVAL("BOTCONFIG_REFRESH_INTERVAL", "--refresh-interval", "how often the cache reloads the whole table, as a safety net", "30m"),
+  CHANGE_POLL_INTERVAL("BOTCONFIG_CHANGE_POLL_INTERVAL", "--change-poll-interval", "how often the cache checks the table's change marker (0 disables)", "30s"),
+  INITIAL_LOAD_WAIT("BOTCONFIG_INITIAL_LOAD_WAIT", "--initial-load-wait", "how long start-up waits for the first full load before going on in fallback mode", "30s"),
+  PURGE_GRACE_PERIOD("BOTCONFIG_PURGE_GRACE_PERIOD", "--purge-grace-period", "how long a guild's items are kept after the bot is removed from it", "7d"),
+  DEV_GUILD_ID("BOTCONFIG_DEV_GUILD_ID", "--dev-guild", "register slash commands in this guild only (instant updates while developing)"),
+  LOG_LEVEL("BOTCONFIG_LOG_LEVEL", "--log-level", "TRACE, DEBUG, INFO, WARN or ERROR", "INFO"),
+  LOG_FORMAT("BOTCONFIG_LOG_FORMAT", "--log-format", "text (human-readable) or json (one object per line)", "text"),
+  DISCORD_REST_URL("BOTCONFIG_DISCORD_REST_URL", null, "Discord's REST API base URL, for a proxy or a test double (default Discord's own)"),
+  DISCORD_GATEWAY_URL("BOTCONFIG_DISCORD_GATEWAY_URL", null, "Discord's gateway WebSocket URL, for a proxy or a test double (default: the one Discord names)");
+
+  private final String variable;
+  private final String option;
+  private final String description;
+  private final String defaultValue;
+
+  Setting(String variable, String option, String description) {
+    this(variable, option, description, "");
+  }
+
+  Setting(String variable, String option, String description, String defaultValue) {
+    this.variable = variable;
+    this.option = option == null ? "" : option;
+    this.description = description;
+    this.defaultValue = defaultValue;
+  }
+
+  /** The environment variable. */
+  public String variable() {
+    return variable;
+  }
+
+  /** The command-line option, or empty when the setting has none (the token: command lines are visible to every user). */
+  public String option() {
+    return option;
+  }
+
+  public String description() {
+    return description;
+  }
+
+  /** The default, or empty when there is none. */
+  public String defaultValue() {
+    return defaultValue;
+  }
+}

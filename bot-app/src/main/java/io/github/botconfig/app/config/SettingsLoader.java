@@ -1,0 +1,247 @@
+package io.github.botconfig.app.config;
+
+import io.github.botconfig.domain.GuildId;
+import io.github.botconfig.domain.InvalidConfigException;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+
+/**
+ * Reads {@link AppSettings} from environment variables, with command-line options taking precedence, and checks
+ * them all before anything starts: one message per problem, each naming the setting and the value (never the
+ * token's).
+ *
+ * <p>Not thread-safe; use one loader per load.
+ */
+public final class SettingsLoader {
+  private static final Pattern TABLE_NAME = Pattern.compile("[A-Za-z0-9_.-]{3,255}");
+  private static final Pattern REGION = Pattern.compile("[a-z]{2}(-[a-z]+)+-[0-9]{1,2}");
+  private static final Set<String> LOG_LEVELS = Set.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR");
+  private static final Duration MIN_GRACE = Duration.ofHours(1);
+
+  private final Map<String, String> environment;
+  private final Map<Setting, String> options;
+  private final List<String> problems = new ArrayList<>();
+  private final List<String> warnings = new ArrayList<>();
+  private final AppSettings settings;
+
+  private SettingsLoader(Map<String, String> environment, Map<Setting, String> options) {
+    this.environment = environment;
+    this.options = options.isEmpty() ? new EnumMap<>(Setting.class) : new EnumMap<>(options);
+    this.settings = read();
+  }
+
+  /**
+   * Loads settings.
+   *
+   * @param environment the process environment ({@code System.getenv()})
+   * @param options values given on the command line; they win over the environment
+   * @return the loader, whose {@link #settings()} and {@link #warnings()} hold the result
+   */
+  public static SettingsLoader load(Map<String, String> environment, Map<Setting, String> options) {
+    return new SettingsLoader(environment, options);
+  }
+
+  /**
+   * Returns the settings.
+   *
+   * @throws InvalidSettingsException listing every problem found
+   */
+  public AppSettings settings() {
+    if (!problems.isEmpty()) {
+      throw new InvalidSettingsException(problems);
+    }
+    return settings;
+  }
+
+  /** Things that work but deserve attention (a token file other users can read). */
+  public List<String> warnings() {
+    return List.copyOf(warnings);
+  }
+
+  private AppSettings read() {
+    Optional<DiscordToken> token = token();
+    String table = value(Setting.TABLE).orElse(Setting.TABLE.defaultValue());
+    if (!TABLE_NAME.matcher(table).matches()) {
+      problem(Setting.TABLE, table, "must be 3 to 255 letters, digits, '_', '-' or '.'");
+    }
+    Optional<String> region =
+        checked(Setting.REGION, s -> {
+          if (!REGION.matcher(s).matches()) {
+            throw new IllegalArgumentException("must be an AWS region such as eu-west-3");
+          }
+          return s;
+        });
+    Optional<URI> endpoint = checked(Setting.ENDPOINT, SettingsLoader::endpoint);
+    Duration refresh = duration(Setting.REFRESH_INTERVAL, Duration.ofSeconds(1));
+    Duration poll = duration(Setting.CHANGE_POLL_INTERVAL, Duration.ZERO);
+    if (!poll.isZero() && poll.compareTo(Duration.ofSeconds(1)) < 0) {
+      problem(Setting.CHANGE_POLL_INTERVAL, Durations.format(poll), "must be 0 (off) or at least 1s");
+    }
+    Duration initialWait = duration(Setting.INITIAL_LOAD_WAIT, Duration.ZERO);
+    Duration grace = duration(Setting.PURGE_GRACE_PERIOD, MIN_GRACE);
+    Optional<GuildId> devGuild = checked(Setting.DEV_GUILD_ID, s -> {
+      try {
+        return GuildId.of(s);
+      } catch (InvalidConfigException e) {
+        throw new IllegalArgumentException("must be a guild id (digits only)");
+      }
+    });
+    String logLevel =
+        checked(Setting.LOG_LEVEL, s -> {
+          String level = s.toUpperCase(Locale.ROOT);
+          if (!LOG_LEVELS.contains(level)) {
+            throw new IllegalArgumentException("must be one of TRACE, DEBUG, INFO, WARN, ERROR");
+          }
+          return level;
+        }).orElse(Setting.LOG_LEVEL.defaultValue());
+    LogFormat logFormat =
+        checked(Setting.LOG_FORMAT, s -> {
+          switch (s.toLowerCase(Locale.ROOT)) {
+            case "text":
+              return LogFormat.TEXT;
+            case "json":
+              return LogFormat.JSON;
+            default:
+              throw new IllegalArgumentException("must be 'text' or 'json'");
+          }
+        }).orElse(LogFormat.TEXT);
+    Optional<URI> restUrl = checked(Setting.DISCORD_REST_URL, s -> url(s, "https://discord.com/api/v10/", "http", "https"));
+    Optional<URI> gatewayUrl = checked(Setting.DISCORD_GATEWAY_URL, s -> url(s, "wss://gateway.discord.gg/", "ws", "wss"));
+    return new AppSettings(
+        token, table, region, endpoint, refresh, poll, initialWait, grace, devGuild, logLevel, logFormat, restUrl,
+        gatewayUrl);
+  }
+
+  private Optional<DiscordToken> token() {
+    Optional<String> direct = value(Setting.DISCORD_TOKEN);
+    Optional<String> file = value(Setting.DISCORD_TOKEN_FILE);
+    if (direct.isPresent() && file.isPresent()) {
+      problems.add(
+          "DISCORD_TOKEN and DISCORD_TOKEN_FILE are both set: keep only one (preferably the file)");
+      return Optional.empty();
+    }
+    if (file.isPresent()) {
+      return tokenFromFile(Path.of(file.get()));
+    }
+    return direct.flatMap(t -> checkedToken(t, "DISCORD_TOKEN"));
+  }
+
+  private Optional<DiscordToken> tokenFromFile(Path path) {
+    String name = Setting.DISCORD_TOKEN_FILE.variable();
+    if (!Files.isRegularFile(path)) {
+      problems.add(name + ": no such file: " + path);
+      return Optional.empty();
+    }
+    try {
+      warnIfOthersCanRead(path);
+      return checkedToken(Files.readString(path, StandardCharsets.UTF_8).strip(), name + " (" + path + ")");
+    } catch (IOException e) {
+      problems.add(name + ": cannot read " + path + ": " + e.getMessage());
+      return Optional.empty();
+    }
+  }
+
+  private void warnIfOthersCanRead(Path path) throws IOException {
+    try {
+      Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(path);
+      if (permissions.contains(PosixFilePermission.OTHERS_READ)
+          || permissions.contains(PosixFilePermission.GROUP_READ)) {
+        warnings.add(
+            "DISCORD_TOKEN_FILE " + path + " can be read by other users; restrict it: chmod 600 " + path);
+      }
+    } catch (UnsupportedOperationException e) {
+      // Not a POSIX file system: nothing to check.
+    }
+  }
+
+  private Optional<DiscordToken> checkedToken(String token, String source) {
+    if (token.isBlank()) {
+      problems.add(source + " is empty");
+      return Optional.empty();
+    }
+    for (int i = 0; i < token.length(); i++) {
+      if (Character.isWhitespace(token.charAt(i)) || Character.isISOControl(token.charAt(i))) {
+        // Never echo the token, not even a part of it.
+        problems.add(source + " contains spaces or control characters: it is not a Discord token");
+        return Optional.empty();
+      }
+    }
+    return Optional.of(DiscordToken.of(token));
+  }
+
+  private static URI url(String text, String example, String... schemes) {
+    String rule = "must be a URL starting with " + String.join(":// or ", schemes) + "://, such as " + example;
+    try {
+      URI uri = new URI(text);
+      if (!List.of(schemes).contains(uri.getScheme()) || uri.getHost() == null) {
+        throw new IllegalArgumentException(rule);
+      }
+      return uri;
+    } catch (URISyntaxException e) {
+      throw new IllegalArgumentException(rule);
+    }
+  }
+
+  private static URI endpoint(String text) {
+    return url(text, "http://127.0.0.1:8000", "http", "https");
+  }
+
+  private Duration duration(Setting setting, Duration minimum) {
+    Duration value =
+        checked(setting, Durations::parse).orElseGet(() -> Durations.parse(setting.defaultValue()));
+    if (value.compareTo(minimum) < 0) {
+      problem(setting, Durations.format(value), "must be at least " + Durations.format(minimum));
+      return minimum;
+    }
+    return value;
+  }
+
+  private <T> Optional<T> checked(Setting setting, Function<String, T> parser) {
+    Optional<String> text = value(setting);
+    if (text.isEmpty()) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(parser.apply(text.get()));
+    } catch (IllegalArgumentException e) {
+      String message = e.getMessage();
+      int got = message.indexOf(", got ");
+      problem(setting, text.get(), got < 0 ? message : message.substring(0, got));
+      return Optional.empty();
+    }
+  }
+
+  private Optional<String> value(Setting setting) {
+    String option = options.get(setting);
+    if (option != null) {
+      return Optional.of(option);
+    }
+    String variable = environment.get(setting.variable());
+    return variable == null || variable.isBlank() ? Optional.empty() : Optional.of(variable.strip());
+  }
+
+  private void problem(Setting setting, String value, String rule) {
+    String source =
+        options.containsKey(setting) ? setting.option() : setting.variable();
+    problems.add(source + " " + rule + ", got '" + quote(value) + "'");
+  }
+
+  private static String quote(String value) {
+    return value.length() <= 80 ? value : value.substring(0, 80) + "…";
+  }
+}

@@ -1,0 +1,78 @@
+package io.github.botconfig.app.wiring;
+
+import dagger.BindsInstance;
+import dagger.Component;
+import io.github.botconfig.app.config.AppSettings;
+import io.github.botconfig.bot.DiscordBot;
+import io.github.botconfig.cache.ConfigCache;
+import io.github.botconfig.domain.ConfigStore;
+import io.github.botconfig.dynamodb.DynamoDbConfigStore;
+import io.github.botconfig.dynamodb.RequestMetrics;
+import io.github.botconfig.dynamodb.TableBackup;
+import io.github.botconfig.dynamodb.TableProvisioner;
+import java.time.Clock;
+import java.util.concurrent.ScheduledExecutorService;
+import javax.inject.Singleton;
+import net.dv8tion.jda.api.JDABuilder;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * The object graph of one process. Everything is created on first use: a CLI command that only lists channels
+ * never builds the cache or logs in to Discord.
+ */
+@Singleton
+@Component(modules = {DynamoDbModule.class, BotModule.class})
+public interface AppComponent {
+
+  /** Creates the graph for these settings, on the system clock. */
+  static AppComponent create(AppSettings settings) {
+    return create(settings, Clock.systemUTC(), new Lifecycle());
+  }
+
+  /**
+   * Creates the graph.
+   *
+   * @param lifecycle where the graph registers what it opens; may already hold what was opened before it (the
+   *     embedded server), which then closes last
+   */
+  static AppComponent create(AppSettings settings, Clock clock, Lifecycle lifecycle) {
+    return DaggerAppComponent.factory().create(settings, clock, lifecycle);
+  }
+
+  AppSettings settings();
+
+  DynamoDbClient client();
+
+  RequestMetrics metrics();
+
+  ConfigStore store();
+
+  DynamoDbConfigStore dynamoDbStore();
+
+  TableProvisioner provisioner();
+
+  TableBackup backup();
+
+  ScheduledExecutorService scheduler();
+
+  ConfigCache cache();
+
+  DiscordBot bot();
+
+  /** A new JDA builder for the bot (each call a new one); building it logs in to Discord. */
+  JDABuilder jdaBuilder();
+
+  Lifecycle lifecycle();
+
+  /** Releases everything the graph opened, in reverse order. */
+  default void close() {
+    lifecycle().close();
+  }
+
+  /** Builds the graph. */
+  @Component.Factory
+  interface Factory {
+    AppComponent create(
+        @BindsInstance AppSettings settings, @BindsInstance Clock clock, @BindsInstance Lifecycle lifecycle);
+  }
+}

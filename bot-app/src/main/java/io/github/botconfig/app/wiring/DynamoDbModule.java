@@ -1,0 +1,55 @@
+package io.github.botconfig.app.wiring;
+
+import dagger.Binds;
+import dagger.Module;
+import dagger.Provides;
+import io.github.botconfig.app.config.AppSettings;
+import io.github.botconfig.domain.ConfigStore;
+import io.github.botconfig.dynamodb.DynamoDbClients;
+import io.github.botconfig.dynamodb.DynamoDbConfigStore;
+import io.github.botconfig.dynamodb.RequestMetrics;
+import io.github.botconfig.dynamodb.TableBackup;
+import io.github.botconfig.dynamodb.TableProvisioner;
+import java.time.Clock;
+import javax.inject.Singleton;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/** The DynamoDB side: one client for the process, counted by one {@link RequestMetrics}. */
+@Module
+interface DynamoDbModule {
+
+  @Binds
+  ConfigStore store(DynamoDbConfigStore store);
+
+  @Provides
+  @Singleton
+  static RequestMetrics metrics() {
+    return new RequestMetrics();
+  }
+
+  @Provides
+  @Singleton
+  static DynamoDbClient client(AppSettings settings, RequestMetrics metrics, Lifecycle lifecycle) {
+    DynamoDbClients.Builder builder = DynamoDbClients.builder().metrics(metrics);
+    settings.region().ifPresent(builder::region);
+    settings.endpoint().ifPresent(builder::endpoint);
+    DynamoDbClient client = builder.build();
+    return lifecycle.register("the DynamoDB client", client, client::close);
+  }
+
+  @Provides
+  @Singleton
+  static DynamoDbConfigStore dynamoDbStore(DynamoDbClient client, AppSettings settings, Clock clock) {
+    return DynamoDbConfigStore.builder().client(client).tableName(settings.table()).clock(clock).build();
+  }
+
+  @Provides
+  static TableProvisioner provisioner(DynamoDbClient client, AppSettings settings) {
+    return TableProvisioner.builder().client(client).tableName(settings.table()).build();
+  }
+
+  @Provides
+  static TableBackup backup(DynamoDbClient client, AppSettings settings, Clock clock) {
+    return TableBackup.of(client, settings.table(), clock);
+  }
+}

@@ -1,0 +1,71 @@
+package io.github.botconfig.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class CommandLineTest {
+  private static final Map<String, String> NO_STORE =
+      Map.of("AWS_ENDPOINT_URL_DYNAMODB", "http://127.0.0.1:" + FreePort.closed());
+
+  @Test
+  void helpListsTheCommandsAndExitCodes() {
+    CliRun run = CliRun.run(NO_STORE, "--help");
+
+    assertThat(run.exitCode()).isZero();
+    assertThat(run.out()).contains("channels", "settings", "guild", "--table", "--endpoint", "--region");
+    assertThat(run.out()).contains("Exit codes: 0 done, 2 invalid usage or input, 3 store unavailable, 4 conflict");
+  }
+
+  @Test
+  void helpNeverShowsTheToken() {
+    CliRun run = CliRun.run(Map.of("DISCORD_TOKEN", "secret.token.value"), "--help");
+
+    assertThat(run.out() + run.err()).doesNotContain("secret.token.value");
+  }
+
+  @Test
+  void anUnknownCommandIsAUsageError() {
+    CliRun run = CliRun.run(NO_STORE, "chanels", "list");
+
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.INVALID);
+    assertThat(run.err()).contains("Unmatched argument").contains("chanels");
+  }
+
+  @Test
+  void aMissingRequiredOptionIsAUsageError() {
+    CliRun run = CliRun.run(NO_STORE, "channels", "show");
+
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.INVALID);
+    assertThat(run.err()).contains("Missing required option: '--channel=CHANNEL'");
+  }
+
+  @Test
+  void invalidSettingsAreListedTogetherWithExitTwo() {
+    CliRun run =
+        CliRun.run(Map.of("BOTCONFIG_TABLE", "x", "AWS_REGION", "mars"), "channels", "list", "--endpoint", "ftp://h");
+
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.INVALID);
+    assertThat(run.err())
+        .contains("invalid settings:")
+        .contains("BOTCONFIG_TABLE must be 3 to 255 letters, digits, '_', '-' or '.', got 'x'")
+        .contains("AWS_REGION must be an AWS region such as eu-west-3, got 'mars'")
+        .contains("--endpoint must be a URL starting with http:// or https://, such as http://127.0.0.1:8000, got 'ftp://h'");
+  }
+
+  @Test
+  void globalOptionsWorkAfterTheSubcommandToo() {
+    CliRun run = CliRun.run(NO_STORE, "channels", "list", "--table", "my-table");
+
+    assertThat(run.err()).contains("table 'my-table'");
+  }
+
+  @Test
+  void versionNamesTheProgram() {
+    CliRun run = CliRun.run(NO_STORE, "--version");
+
+    assertThat(run.exitCode()).isZero();
+    assertThat(run.out()).startsWith("botconfig ");
+  }
+}

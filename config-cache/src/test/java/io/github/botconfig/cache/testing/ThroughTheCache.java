@@ -1,0 +1,72 @@
+package io.github.botconfig.cache.testing;
+
+import io.github.botconfig.cache.ConfigCache;
+import io.github.botconfig.domain.ChannelConfig;
+import io.github.botconfig.domain.ChannelId;
+import io.github.botconfig.domain.ConfigSnapshot;
+import io.github.botconfig.domain.ConfigStore;
+import io.github.botconfig.domain.GuildId;
+import io.github.botconfig.domain.GuildSettings;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A {@link ConfigStore} whose repository methods are a started cache's; only {@code loadAll} and
+ * {@code changeMarker}, which a repository does not have, go to the store behind it. Run
+ * {@code ConfigStoreContract} on it to check that the cache keeps every promise of the ports over a given store.
+ * Thread-safe as the cache and store are.
+ */
+public final class ThroughTheCache implements ConfigStore {
+  private final ConfigCache cache;
+  private final ConfigStore store;
+
+  public ThroughTheCache(ConfigCache cache, ConfigStore store) {
+    this.cache = cache;
+    this.store = store;
+  }
+
+  @Override
+  public Optional<ChannelConfig> findChannel(ChannelId channelId) {
+    return cache.findChannel(channelId);
+  }
+
+  @Override
+  public List<ChannelConfig> findChannels(GuildId guildId) {
+    return cache.findChannels(guildId);
+  }
+
+  @Override
+  public Optional<GuildSettings> findSettings(GuildId guildId) {
+    return cache.findSettings(guildId);
+  }
+
+  @Override
+  public ChannelConfig saveChannel(ChannelConfig config) {
+    return cache.saveChannel(config);
+  }
+
+  @Override
+  public boolean deleteChannel(GuildId guildId, ChannelId channelId) {
+    return cache.deleteChannel(guildId, channelId);
+  }
+
+  @Override
+  public GuildSettings saveSettings(GuildSettings settings) {
+    return cache.saveSettings(settings);
+  }
+
+  @Override
+  public int deleteGuild(GuildId guildId) {
+    return cache.deleteGuild(guildId);
+  }
+
+  @Override
+  public ConfigSnapshot loadAll() {
+    return store.loadAll();
+  }
+
+  @Override
+  public long changeMarker() {
+    return store.changeMarker();
+  }
+}
