@@ -20,26 +20,21 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>It is the channel table itself (see {@link ChannelTable}), plus the guild lists and settings. The table
  * and the guild lists are always built together, so they agree: each channel is listed
- * once, under the guild it belongs to. {@link #complete} says whether this holds a whole snapshot of the store
- * (a miss is then an answer) or only what the fallback reads and the writes brought in.
+ * once, under the guild it belongs to. The table's {@code complete} says whether this holds a whole snapshot of
+ * the store (a miss is then an answer) or only what the fallback reads and the writes brought in.
  */
 final class Contents extends ChannelTable {
   private static final Comparator<ChannelConfig> BY_CHANNEL_ID = Comparator.comparing(ChannelConfig::channelId);
-  private static final Contents NOTHING_YET = new Contents(ChannelTable.empty(), Map.of(), Map.of(), false);
+  private static final Contents NOTHING_YET = new Contents(ChannelTable.unknown(), Map.of(), Map.of());
 
   private final Map<GuildId, List<ChannelConfig>> channelsByGuild;
   private final Map<GuildId, GuildSettings> settings;
-  final boolean complete;
 
   private Contents(
-      ChannelTable channels,
-      Map<GuildId, List<ChannelConfig>> channelsByGuild,
-      Map<GuildId, GuildSettings> settings,
-      boolean complete) {
+      ChannelTable channels, Map<GuildId, List<ChannelConfig>> channelsByGuild, Map<GuildId, GuildSettings> settings) {
     super(channels);
     this.channelsByGuild = channelsByGuild;
     this.settings = settings;
-    this.complete = complete;
   }
 
   /** What the cache holds before any snapshot loaded: nothing, and not as an answer. */
@@ -58,8 +53,7 @@ final class Contents extends ChannelTable {
           list.sort(BY_CHANNEL_ID);
           return List.copyOf(list);
         });
-    return new Contents(
-        ChannelTable.of(channels), Collections.unmodifiableMap(byGuild), Map.copyOf(settings), true);
+    return new Contents(ChannelTable.of(channels), Collections.unmodifiableMap(byGuild), Map.copyOf(settings));
   }
 
   Optional<ChannelConfig> channel(ChannelId channelId) {
@@ -132,8 +126,7 @@ final class Contents extends ChannelTable {
     int at = Collections.binarySearch(list, channel, BY_CHANNEL_ID);
     list.add(-at - 1, channel);
     byGuild.put(channel.guildId(), List.copyOf(list));
-    return new Contents(
-        with(channel), Collections.unmodifiableMap(byGuild), settings, complete);
+    return new Contents(with(channel), Collections.unmodifiableMap(byGuild), settings);
   }
 
   /** These contents without the channel (unchanged if it is not held). */
@@ -144,8 +137,7 @@ final class Contents extends ChannelTable {
     }
     Map<GuildId, List<ChannelConfig>> byGuild = new HashMap<>(channelsByGuild);
     removeFromGuild(byGuild, previous.get());
-    return new Contents(
-        without(channelId.value()), Collections.unmodifiableMap(byGuild), settings, complete);
+    return new Contents(without(channelId.value()), Collections.unmodifiableMap(byGuild), settings);
   }
 
   /** These contents with the guild's settings replaced, or removed when {@code replacement} is null. */
@@ -156,7 +148,7 @@ final class Contents extends ChannelTable {
     } else {
       newSettings.put(guildId, replacement);
     }
-    return new Contents(this, channelsByGuild, Map.copyOf(newSettings), complete);
+    return new Contents(this, channelsByGuild, Map.copyOf(newSettings));
   }
 
   /** These contents without any channel or settings of the guild. */
@@ -173,7 +165,7 @@ final class Contents extends ChannelTable {
     byGuild.remove(guildId);
     Map<GuildId, GuildSettings> newSettings = new HashMap<>(settings);
     newSettings.remove(guildId);
-    return new Contents(table, Collections.unmodifiableMap(byGuild), Map.copyOf(newSettings), complete);
+    return new Contents(table, Collections.unmodifiableMap(byGuild), Map.copyOf(newSettings));
   }
 
   private static void removeFromGuild(Map<GuildId, List<ChannelConfig>> byGuild, ChannelConfig channel) {

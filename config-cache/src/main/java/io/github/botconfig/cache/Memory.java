@@ -14,6 +14,11 @@ import java.util.function.Supplier;
  * The cache's state and its one rule of concurrency: readers take {@link #contents()} (a volatile read of an
  * immutable value, no lock); everything that changes it holds the writer lock and publishes a new value.
  *
+ * <p>The per-message lookup reads {@link #channelKeys} instead, the key array of the same contents, published
+ * after them: it probes that array without reaching the contents first (one dependent load fewer, a fifth of a
+ * lookup's time), and on a hit takes the value from {@link #contents}, which is then the same contents or a newer
+ * one (see {@link ChannelTable#valueAt}).
+ *
  * <p>A write through the cache holds the lock across its store call, so two writes reach the cache in the
  * order they reached the store and an older result can never replace a newer one. Writes are rare (admin
  * commands); a refresh or a repair waits for the write in progress, never a reader.
@@ -24,11 +29,19 @@ import java.util.function.Supplier;
 abstract class Memory {
   private final ReentrantLock writeLock = new ReentrantLock();
   private final LocalWrites writes = new LocalWrites();
-  /** Read by lookups directly: the hot path. */
+  /** Read by lookups directly: the hot path. Changed only by {@link #publish}. */
   volatile Contents contents = Contents.nothingYet();
+  /** The key array of {@link #contents}, written after it. Changed only by {@link #publish}. */
+  volatile long[] channelKeys = contents.keys();
 
   final Contents contents() {
     return contents;
+  }
+
+  /** Swaps in {@code next}: contents first, then their keys, so a reader of the keys finds contents as new. */
+  private void publish(Contents next) {
+    contents = next;
+    channelKeys = next.keys();
   }
 
   /** What one change did: the value it produced and the contents before and after. */
@@ -49,8 +62,9 @@ abstract class Memory {
     try {
       R result = storeWrite.get();
       Contents before = contents;
-      contents = apply.apply(before, result, writes);
-      return new Change<>(result, before, contents);
+      Contents after = apply.apply(before, result, writes);
+      publish(after);
+      return new Change<>(result, before, after);
     } finally {
       writeLock.unlock();
     }
@@ -69,8 +83,9 @@ abstract class Memory {
     writeLock.lock();
     try {
       Contents before = contents;
-      contents = writes.merge(scan, before, scanStart);
-      return new Change<>(scan, before, contents);
+      Contents after = writes.merge(scan, before, scanStart);
+      publish(after);
+      return new Change<>(scan, before, after);
     } finally {
       writeLock.unlock();
     }
@@ -94,7 +109,7 @@ abstract class Memory {
       if (guild == null || writes.channelWrittenSince(channelId, guild, since)) {
         return;
       }
-      contents = found.map(current::withChannel).orElseGet(() -> current.withoutChannel(channelId));
+      publish(found.map(current::withChannel).orElseGet(() -> current.withoutChannel(channelId)));
     } finally {
       writeLock.unlock();
     }
@@ -120,7 +135,7 @@ abstract class Memory {
           repaired = repaired.withChannel(channel);
         }
       }
-      contents = repaired;
+      publish(repaired);
     } finally {
       writeLock.unlock();
     }
@@ -133,7 +148,7 @@ abstract class Memory {
     }
     try {
       if (!contents.complete && !writes.settingsWrittenSince(guildId, since)) {
-        contents = contents.withSettings(guildId, found.orElse(null));
+        publish(contents.withSettings(guildId, found.orElse(null)));
       }
     } finally {
       writeLock.unlock();
