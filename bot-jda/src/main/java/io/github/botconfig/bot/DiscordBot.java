@@ -2,6 +2,7 @@ package io.github.botconfig.bot;
 
 import io.github.botconfig.bot.admin.ConfigAdmin;
 import io.github.botconfig.bot.lifecycle.GuildDepartures;
+import io.github.botconfig.bot.lifecycle.GuildOwnership;
 import io.github.botconfig.domain.ConfigRepository;
 import java.time.Clock;
 import java.util.EnumSet;
@@ -27,6 +28,10 @@ import net.dv8tion.jda.api.requests.GatewayIntent;
  * event they register {@link #commands()} (globally, or in the development guild of {@link BotOptions}) and the
  * first one starts the daily purge of departed guilds on {@code scheduler}.
  *
+ * <p>A bot may run as several processes, each with some of its shards. Messages and commands reach the process of
+ * the guild's shard by themselves; scheduled work of a guild (the purge) runs only in the process whose shards
+ * include the guild's ({@code (guildId >> 22) % shardTotal}, see {@link GuildOwnership}), so it happens once.
+ *
  * <p>Thread-safe. {@link #close()} stops the daily task; it does not shut down JDA or the scheduler.
  */
 public final class DiscordBot implements AutoCloseable {
@@ -42,14 +47,14 @@ public final class DiscordBot implements AutoCloseable {
       BotOptions options) {
     this.commands = List.of(ConfigCommands.definition());
     GuildDepartures departures = new GuildDepartures(repository, clock, options.purgeGracePeriod());
-    JdaGuildPresence presence = new JdaGuildPresence();
-    this.sweep = new DailySweep(departures, directory, presence, scheduler);
+    JdaShards shards = new JdaShards();
+    this.sweep = new DailySweep(departures, directory, new JdaGuildPresence(shards), shards, scheduler);
     this.listeners =
         List.of(
             new TrackedMessageListener(repository, new AlertPublisher(new PinRotation())),
             new ConfigCommandListener(new ConfigAdmin(repository)),
             new GuildLifecycleListener(
-                departures, presence, new CommandRegistrar(commands, options.devGuildId()), sweep));
+                departures, shards, new CommandRegistrar(commands, options.devGuildId()), sweep));
   }
 
   /**
