@@ -1,0 +1,85 @@
+package io.github.botconfig.app.shard;
+
+import io.github.botconfig.app.config.AppSettings;
+import io.github.botconfig.app.config.SettingsLoader;
+import io.github.botconfig.app.wiring.AppComponent;
+import io.github.botconfig.app.wiring.DiscordConnection;
+import io.github.botconfig.app.wiring.Lifecycle;
+import io.github.botconfig.bot.testing.EventProbe;
+import io.github.botconfig.bot.testing.FakeDiscord;
+import io.github.botconfig.bot.testing.ManualScheduler;
+import io.github.botconfig.cache.ConfigCache;
+import io.github.botconfig.domain.testing.MutableClock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import net.dv8tion.jda.api.sharding.ShardManager;
+
+/**
+ * One process of a bot split over several, as {@code botconfig run} wires it (the same Dagger graph, the same
+ * shard manager), with time of its own: its clock and scheduler move only when the test advances them.
+ */
+final class ShardProcess implements AutoCloseable {
+  static final Duration CHANGE_POLL = Duration.ofSeconds(30);
+
+  final AppComponent graph;
+  final ShardManager shards;
+  final EventProbe probe;
+  private final ManualScheduler scheduler;
+
+  private ShardProcess(AppComponent graph, ShardManager shards, EventProbe probe, ManualScheduler scheduler) {
+    this.graph = graph;
+    this.shards = shards;
+    this.probe = probe;
+    this.scheduler = scheduler;
+  }
+
+  /**
+   * Starts the process that runs {@code shard} of the fake's shards: loads the table's configuration, then logs in
+   * and waits for the shard's guilds.
+   */
+  static ShardProcess start(int shard, FakeDiscord discord, Map<String, String> environment)
+      throws InterruptedException {
+    Map<String, String> env = new HashMap<>(environment);
+    env.put("BOTCONFIG_SHARD_TOTAL", Integer.toString(discord.shardTotal()));
+    env.put("BOTCONFIG_SHARDS", Integer.toString(shard));
+    env.put("BOTCONFIG_CHANGE_POLL_INTERVAL", "30s");
+    env.put("BOTCONFIG_INITIAL_LOAD_WAIT", "0"); // the test runs the first load itself, on the manual scheduler
+    env.put("BOTCONFIG_DISCORD_REST_URL", discord.restConfig().getBaseUrl());
+    env.put("BOTCONFIG_DISCORD_GATEWAY_URL", discord.gatewayUrl());
+    AppSettings settings = SettingsLoader.load(env, Map.of()).settings();
+
+    MutableClock clock = MutableClock.startingAt2026();
+    ManualScheduler scheduler = new ManualScheduler(clock);
+    AppComponent graph = AppComponent.create(settings, clock, scheduler, new Lifecycle());
+    try {
+      ConfigCache cache = graph.cache();
+      cache.start();
+      scheduler.runDue();
+      if (!cache.status().isLoaded()) {
+        throw new AssertionError("the cache of shard " + shard + " did not load: " + cache.status());
+      }
+      EventProbe probe = new EventProbe();
+      ShardManager shards = DiscordConnection.open(graph, probe);
+      shards.getShardById(shard).awaitReady();
+      return new ShardProcess(graph, shards, probe, scheduler);
+    } catch (RuntimeException | Error | InterruptedException e) {
+      graph.close();
+      throw e;
+    }
+  }
+
+  /** Moves this process's time forward and runs what came due: change polls, refreshes, the daily sweep. */
+  void advance(Duration duration) {
+    scheduler.advance(duration);
+  }
+
+  ConfigCache cache() {
+    return graph.cache();
+  }
+
+  @Override
+  public void close() {
+    graph.close(); // Discord first, then the bot's tasks, the cache and the DynamoDB client
+  }
+}
