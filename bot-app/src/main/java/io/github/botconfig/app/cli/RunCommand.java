@@ -4,6 +4,8 @@ import io.github.botconfig.app.config.AppSettings;
 import io.github.botconfig.app.config.Logging;
 import io.github.botconfig.app.wiring.AppComponent;
 import io.github.botconfig.app.wiring.DiscordConnection;
+import io.github.botconfig.app.wiring.HealthEndpoints;
+import io.github.botconfig.app.health.ShardView;
 import io.github.botconfig.cache.CacheStatus;
 import io.github.botconfig.cache.ConfigCache;
 import io.github.botconfig.domain.InvalidConfigException;
@@ -50,6 +52,10 @@ final class RunCommand extends StoreCommand implements Callable<Integer> {
     Logging.configure(settings.logLevel(), settings.logFormat());
     AppComponent graph = context().graph();
     ShutdownOnSignal.install(graph::close);
+    ShardView shards = new ShardView();
+    if (settings.health().enabled()) {
+      HealthEndpoints.start(graph, shards); // before the load: a probe can watch the bot start
+    }
 
     long started = System.nanoTime();
     checkTable(graph, settings.table());
@@ -65,7 +71,7 @@ final class RunCommand extends StoreCommand implements Callable<Integer> {
     }
 
     LOG.info("Connecting to Discord: {}", settings.sharding().describe());
-    DiscordConnection.open(graph, new ReadyLine(cache, loadMillis));
+    shards.connected(DiscordConnection.open(graph, new ReadyLine(cache, loadMillis)));
     new CountDownLatch(1).await(); // until a signal: the shutdown hook closes everything and exits
     return ExitCodes.OK;
   }

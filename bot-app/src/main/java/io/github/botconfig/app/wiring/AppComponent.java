@@ -51,6 +51,8 @@ public interface AppComponent {
 
   AppSettings settings();
 
+  Clock clock();
+
   DynamoDbClient client();
 
   RequestMetrics metrics();

@@ -19,12 +19,12 @@ import net.dv8tion.jda.api.sharding.ShardManager;
  * One process of a bot split over several, as {@code botconfig run} wires it (the same Dagger graph, the same
  * shard manager), with time of its own: its clock and scheduler move only when the test advances them.
  */
-final class ShardProcess implements AutoCloseable {
-  static final Duration CHANGE_POLL = Duration.ofSeconds(30);
+public final class ShardProcess implements AutoCloseable {
+  public static final Duration CHANGE_POLL = Duration.ofSeconds(30);
 
-  final AppComponent graph;
-  final ShardManager shards;
-  final EventProbe probe;
+  public final AppComponent graph;
+  public final ShardManager shards;
+  public final EventProbe probe;
   private final ManualScheduler scheduler;
 
   private ShardProcess(AppComponent graph, ShardManager shards, EventProbe probe, ManualScheduler scheduler) {
@@ -38,7 +38,7 @@ final class ShardProcess implements AutoCloseable {
    * Starts the process that runs {@code shard} of the fake's shards: loads the table's configuration, then logs in
    * and waits for the shard's guilds.
    */
-  static ShardProcess start(int shard, FakeDiscord discord, Map<String, String> environment)
+  public static ShardProcess start(int shard, FakeDiscord discord, Map<String, String> environment)
       throws InterruptedException {
     Map<String, String> env = new HashMap<>(environment);
     env.put("BOTCONFIG_SHARD_TOTAL", Integer.toString(discord.shardTotal()));
@@ -70,11 +70,11 @@ final class ShardProcess implements AutoCloseable {
   }
 
   /** Moves this process's time forward and runs what came due: change polls, refreshes, the daily sweep. */
-  void advance(Duration duration) {
+  public void advance(Duration duration) {
     scheduler.advance(duration);
   }
 
-  ConfigCache cache() {
+  public ConfigCache cache() {
     return graph.cache();
   }
 
