@@ -47,14 +47,14 @@ public final class DiscordBot implements AutoCloseable {
       BotOptions options) {
     this.commands = List.of(ConfigCommands.definition());
     GuildDepartures departures = new GuildDepartures(repository, clock, options.purgeGracePeriod());
-    JdaShards shards = new JdaShards();
-    this.sweep = new DailySweep(departures, directory, new JdaGuildPresence(shards), shards, scheduler);
+    JdaGuildPresence presence = new JdaGuildPresence();
+    this.sweep = new DailySweep(departures, directory, presence, presence, scheduler);
     this.listeners =
         List.of(
             new TrackedMessageListener(repository, new AlertPublisher(new PinRotation())),
             new ConfigCommandListener(new ConfigAdmin(repository)),
             new GuildLifecycleListener(
-                departures, shards, new CommandRegistrar(commands, options.devGuildId()), sweep));
+                departures, presence, new CommandRegistrar(commands, options.devGuildId()), sweep));
   }
 
   /**

@@ -16,28 +16,28 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Turns Discord's guild and channel events into {@link GuildDepartures} calls, and on each shard's ready event
- * registers the commands, records the shard as one of this process's, and starts the daily sweep. A guild becoming
+ * registers the commands, tells the presence view about the shard, and starts the daily sweep. A guild becoming
  * unavailable (an outage) is not a departure and is ignored. Thread-safe; holds no JDA instance of its own.
  */
 final class GuildLifecycleListener extends ListenerAdapter {
   private static final Logger log = LoggerFactory.getLogger(GuildLifecycleListener.class);
 
   private final GuildDepartures departures;
-  private final JdaShards shards;
+  private final JdaGuildPresence presence;
   private final CommandRegistrar commands;
   private final DailySweep sweep;
 
   GuildLifecycleListener(
-      GuildDepartures departures, JdaShards shards, CommandRegistrar commands, DailySweep sweep) {
+      GuildDepartures departures, JdaGuildPresence presence, CommandRegistrar commands, DailySweep sweep) {
     this.departures = departures;
-    this.shards = shards;
+    this.presence = presence;
     this.commands = commands;
     this.sweep = sweep;
   }
 
   @Override
   public void onReady(ReadyEvent event) {
-    shards.shardReady(event.getJDA());
+    presence.shardReady(event.getJDA());
     commands.register(event.getJDA());
     sweep.start();
   }
