@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -98,6 +97,33 @@ class DistributionIT {
     assertThat(simulate.out()).contains("store requests   0 during the run");
   }
 
+  @Test
+  void theBundledRuntimeSpeaksEllipticCurveTls() throws Exception {
+    // Discord's and AWS's endpoints use elliptic-curve certificates and key exchange: the runtime must have
+    // jdk.crypto.ec, which nothing calls directly (jdeps cannot see it). A local HTTPS server with an EC
+    // certificate stands in for them; a request reaching it means the handshake went through.
+    Path keystore = dir.resolve("tls.p12");
+    Process keytool =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "keytool").toString(), "-genkeypair", "-alias", "local",
+                "-keyalg", "EC", "-groupname", "secp256r1", "-dname", "CN=127.0.0.1", "-ext", "san=ip:127.0.0.1",
+                "-validity", "2", "-keystore", keystore.toString(), "-storetype", "PKCS12", "-storepass", "changeit")
+            .inheritIO()
+            .start();
+    assertThat(keytool.waitFor(60, TimeUnit.SECONDS) && keytool.exitValue() == 0).as("keytool").isTrue();
+    try (TlsServer server = TlsServer.start(keystore, "changeit")) {
+      Run doctor =
+          run(
+              Map.of(
+                  "AWS_ENDPOINT_URL_DYNAMODB", "https://127.0.0.1:" + server.port(),
+                  "BOTCONFIG_JAVA_OPTS",
+                  "-Djavax.net.ssl.trustStore=" + keystore + " -Djavax.net.ssl.trustStorePassword=changeit"),
+              "doctor");
+
+      assertThat(server.requests()).as(doctor.out() + doctor.err()).isPositive();
+    }
+  }
+
   private record Run(int status, String out, String err) {}
 
   /** Runs bin/botconfig with only {@code environment}, a PATH without java and no JAVA_HOME. */
@@ -109,7 +135,7 @@ class DistributionIT {
     ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
     Map<String, String> env = builder.environment();
     env.clear();
-    env.putAll(new HashMap<>(environment));
+    env.putAll(environment);
     env.put("PATH", noJava.toString());
     Process process = builder.start();
     if (!process.waitFor(60, TimeUnit.SECONDS)) {

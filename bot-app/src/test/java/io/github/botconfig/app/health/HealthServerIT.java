@@ -1,8 +1,10 @@
 package io.github.botconfig.app.health;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.botconfig.app.config.HealthEndpoint;
 import io.github.botconfig.app.json.ConfigJson;
 import io.github.botconfig.app.shard.ShardProcess;
 import io.github.botconfig.app.wiring.HealthEndpoints;
@@ -13,6 +15,8 @@ import io.github.botconfig.domain.ChannelId;
 import io.github.botconfig.domain.GuildId;
 import io.github.botconfig.dynamodb.DynamoDbConfigStore;
 import io.github.botconfig.dynamodb.testing.LocalDynamoDbExtension;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -119,6 +123,20 @@ class HealthServerIT {
         .contains("botconfig_discord_shard_connected{shard=\"0\"} 1.0")
         .contains("jvm_memory_used_bytes")
         .contains("process_cpu_usage");
+  }
+
+  @Test
+  void aPortAlreadyTakenIsAnErrorThatNamesItAndTheSetting() {
+    int taken = base.getPort();
+    HealthEndpoint same = new HealthEndpoint(true, InetAddress.getLoopbackAddress(), taken);
+    BotMetrics metrics = new BotMetrics(bot.cache(), bot.graph.metrics(), shards);
+    HealthCheck check = new HealthCheck(bot.cache(), bot.graph.store(), shards, bot.graph.clock());
+
+    assertThatThrownBy(() -> HealthServer.start(same, check, metrics))
+        .isInstanceOf(UncheckedIOException.class)
+        .hasMessageStartingWith("cannot serve the health endpoint on 127.0.0.1:" + taken + ": ")
+        .hasMessageEndingWith("(set BOTCONFIG_HEALTH_PORT to a free port)");
+    metrics.close();
   }
 
   @Test
