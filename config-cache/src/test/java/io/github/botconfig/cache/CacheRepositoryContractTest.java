@@ -6,6 +6,7 @@ import io.github.botconfig.domain.ConfigSnapshot;
 import io.github.botconfig.domain.ConfigStore;
 import io.github.botconfig.domain.GuildId;
 import io.github.botconfig.domain.GuildSettings;
+import io.github.botconfig.domain.LiveBoard;
 import io.github.botconfig.domain.testing.ConfigStoreContract;
 import io.github.botconfig.domain.testing.InMemoryConfigStore;
 import java.time.Clock;
@@ -73,6 +74,21 @@ class CacheRepositoryContractTest extends ConfigStoreContract {
     @Override
     public GuildSettings saveSettings(GuildSettings settings) {
       return cache.saveSettings(settings);
+    }
+
+    @Override
+    public Optional<LiveBoard> findBoard(GuildId guildId) {
+      return cache.findBoard(guildId);
+    }
+
+    @Override
+    public LiveBoard saveBoard(LiveBoard board) {
+      return cache.saveBoard(board);
+    }
+
+    @Override
+    public boolean deleteBoard(GuildId guildId) {
+      return cache.deleteBoard(guildId);
     }
 
     @Override
