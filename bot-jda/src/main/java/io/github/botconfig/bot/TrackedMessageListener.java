@@ -1,5 +1,6 @@
 package io.github.botconfig.bot;
 
+import io.github.botconfig.bot.guild.LiveBoards;
 import io.github.botconfig.bot.report.Alert;
 import io.github.botconfig.bot.report.AlertPolicy;
 import io.github.botconfig.domain.ChannelConfig;
@@ -19,7 +20,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The message path: a message in an untracked channel costs one in-memory lookup and nothing else; a result
- * report in a tracked channel gets the answer {@link AlertPolicy} decides.
+ * report in a tracked channel gets the answer {@link AlertPolicy} decides, and goes to the guild's live board.
  *
  * <p>A plain {@link EventListener} rather than a {@code ListenerAdapter}: every gateway event passes through here,
  * and one {@code instanceof} is the cheapest way to let the others go. Thread-safe; holds no JDA instance, so it
@@ -30,10 +31,12 @@ final class TrackedMessageListener implements EventListener {
 
   private final ConfigRepository repository;
   private final AlertPublisher publisher;
+  private final LiveBoards boards;
 
-  TrackedMessageListener(ConfigRepository repository, AlertPublisher publisher) {
+  TrackedMessageListener(ConfigRepository repository, AlertPublisher publisher, LiveBoards boards) {
     this.repository = repository;
     this.publisher = publisher;
+    this.boards = boards;
   }
 
   @Override
@@ -64,7 +67,9 @@ final class TrackedMessageListener implements EventListener {
       return;
     }
     try {
-      Optional<Alert> alert = AlertPolicy.decide(channel.get(), reportText(message));
+      String text = reportText(message);
+      boards.messagePosted(channel.get(), text, message.getTimeCreated().toInstant()); // no request: it schedules
+      Optional<Alert> alert = AlertPolicy.decide(channel.get(), text);
       alert.ifPresent(a -> publisher.publish(message, a));
     } catch (RejectedExecutionException e) {
       log.debug("message {} not answered: JDA is shutting down", message.getId());
