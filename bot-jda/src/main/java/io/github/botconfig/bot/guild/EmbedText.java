@@ -20,6 +20,8 @@ public record EmbedText(
     String title, String description, List<Field> fields, Optional<String> footer, Optional<Instant> timestamp) {
   public static final int MAX_DESCRIPTION = 4096;
   public static final int MAX_FIELDS = 25;
+  /** Discord's limit for all the text of an embed together. */
+  public static final int MAX_TOTAL = 6000;
 
   public EmbedText {
     fields = List.copyOf(fields);
@@ -29,8 +31,26 @@ public record EmbedText(
     if (description.length() > MAX_DESCRIPTION) {
       throw new IllegalArgumentException("an embed description has at most " + MAX_DESCRIPTION + " characters");
     }
+    int length = length(title, description, fields, footer);
+    if (length > MAX_TOTAL) {
+      throw new IllegalArgumentException("an embed has at most " + MAX_TOTAL + " characters, got " + length);
+    }
+  }
+
+  /** All the text together, as Discord counts it against {@link #MAX_TOTAL}. */
+  public int length() {
+    return length(title, description, fields, footer);
+  }
+
+  private static int length(String title, String description, List<Field> fields, Optional<String> footer) {
+    return title.length() + description.length() + footer.map(String::length).orElse(0)
+        + fields.stream().mapToInt(Field::length).sum();
   }
 
   /** One field: a name (at most 256 characters, no mentions) over a value (at most 1024). */
-  public record Field(String name, String value) {}
+  public record Field(String name, String value) {
+    int length() {
+      return name.length() + value.length();
+    }
+  }
 }

@@ -97,7 +97,7 @@ public final class GuildSummaries implements AutoCloseable {
   public void settingsChanged(GuildId guildId) {
     Guild guild = guilds.get(guildId);
     if (guild != null) {
-      guild.runAfter(Duration.ZERO);
+      guild.changed();
     }
   }
 
@@ -126,6 +126,8 @@ public final class GuildSummaries implements AutoCloseable {
     private final SummarySchedule schedule = new SummarySchedule();
     private @Nullable ScheduledFuture<?> timer;
     private boolean catchUpAtFirstRun;
+    /** The settings changed while a run was reading them: run again right after it. */
+    private boolean changedDuringRun;
     private int failures;
 
     Guild(GuildId id) {
@@ -149,6 +151,11 @@ public final class GuildSummaries implements AutoCloseable {
       }
     }
 
+    synchronized void changed() {
+      changedDuringRun = true;
+      runAfter(Duration.ZERO);
+    }
+
     synchronized void cancel() {
       if (timer != null) {
         timer.cancel(false);
@@ -165,6 +172,7 @@ public final class GuildSummaries implements AutoCloseable {
     }
 
     private void runLocked() {
+      begin();
       GuildSettings settings;
       try {
         settings = repository.settingsOrDefaults(id);
@@ -189,13 +197,27 @@ public final class GuildSummaries implements AutoCloseable {
         Instant soon = now.plus(RETRY);
         next = Optional.of(next.filter(n -> n.isBefore(soon)).orElse(soon));
       }
-      next.ifPresent(at -> runAfter(Duration.between(clock.instant(), at)));
+      if (changedSinceBegin()) {
+        runAfter(Duration.ZERO);
+      } else {
+        next.ifPresent(at -> runAfter(Duration.between(clock.instant(), at)));
+      }
     }
 
+    /** Starts a run, before it reads the settings: a change from now on is seen by this run or the next. */
+    private synchronized void begin() {
+      changedDuringRun = false;
+    }
+
+    /** Whether this is the first run that read the settings, which catches up. */
     private synchronized boolean takeCatchUp() {
       boolean catchUp = catchUpAtFirstRun;
       catchUpAtFirstRun = false;
       return catchUp;
+    }
+
+    private synchronized boolean changedSinceBegin() {
+      return changedDuringRun;
     }
 
     /** Returns whether the period is done with (posted, found, skipped or given up). */

@@ -13,17 +13,25 @@ import java.util.OptionalDouble;
 public final class SummaryText {
   private SummaryText() {}
 
+  /** Room kept for the title, the description and the footer when fields are added. */
+  private static final int RESERVED = 800;
+
   public static EmbedText of(SummaryPeriod period, List<ChannelSummary> channels) {
-    int shown = Math.min(channels.size(), EmbedText.MAX_FIELDS);
-    List<EmbedText.Field> fields = new ArrayList<>(shown);
-    for (ChannelSummary channel : channels.subList(0, shown)) {
-      fields.add(
+    List<EmbedText.Field> fields = new ArrayList<>();
+    int length = 0;
+    for (ChannelSummary channel : channels) {
+      EmbedText.Field field =
           new EmbedText.Field(
-              "#" + channel.name(), channel.tally().text() + channel.note().map(n -> "\n⚠️ " + n).orElse("")));
+              "#" + channel.name(), channel.tally().text() + channel.note().map(n -> "\n⚠️ " + n).orElse(""));
+      length += field.length();
+      if (fields.size() == EmbedText.MAX_FIELDS || length > EmbedText.MAX_TOTAL - RESERVED) {
+        break;
+      }
+      fields.add(field);
     }
     return new EmbedText(
         period.title(),
-        description(channels, shown),
+        description(channels, fields.size()),
         fields,
         Optional.of(footer(period)),
         Optional.empty());

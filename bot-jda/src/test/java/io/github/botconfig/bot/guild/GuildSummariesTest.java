@@ -30,11 +30,14 @@ class GuildSummariesTest {
   private final InMemoryConfigStore store = new InMemoryConfigStore(clock);
   private final List<String> published = new ArrayList<>();
   private Outcome answer = Outcome.POSTED;
+  /** What happens elsewhere while a summary is being posted. */
+  private Runnable meanwhile = () -> {};
   private final GuildSummaries summaries =
       new GuildSummaries(
           store,
           (settings, period) -> {
             published.add(period.key() + " " + period.zone() + " at " + clock.instant());
+            meanwhile.run();
             return answer;
           },
           clock,
@@ -203,6 +206,22 @@ class GuildSummariesTest {
 
     assertThat(published).isEmpty();
     assertThat(scheduler.pending()).as("no timer once every summary is off").isZero();
+  }
+
+  @Test
+  void aChangeMadeWhileASummaryIsPostedIsLookedAtRightAfter() {
+    settings(PARIS, DAILY);
+    meanwhile = () -> {
+      meanwhile = () -> {};
+      settings(PARIS, SummaryPreferences.none());
+      summaries.settingsChanged(GUILD);
+    };
+
+    summaries.start(GUILD);
+    scheduler.runDue();
+
+    assertThat(published).hasSize(1);
+    assertThat(scheduler.pending()).as("the run after the change found every summary off").isZero();
   }
 
   @Test

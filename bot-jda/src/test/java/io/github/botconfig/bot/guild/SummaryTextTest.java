@@ -90,4 +90,20 @@ class SummaryTextTest {
     assertThat(text.fields()).hasSize(EmbedText.MAX_FIELDS);
     assertThat(text.description()).endsWith("\n… and 5 more channels, not shown.");
   }
+
+  @Test
+  void longFieldsStopBeforeTheEmbedOutgrowsDiscordsLimit() {
+    List<ChannelSummary> channels = new ArrayList<>();
+    String note = "I need the **Read Message History** permission in this channel: its results are not counted";
+    ResultTally tally = ResultTally.of(List.of(ResultReport.ofChange(12.125), ResultReport.ofChange(-3.5)));
+    for (int i = 1; i <= 25; i++) {
+      channels.add(new ChannelSummary(ChannelId.of(i), "a-rather-long-channel-name-" + i, tally, Optional.of(note)));
+    }
+
+    EmbedText text = SummaryText.of(MARCH_29, channels);
+
+    assertThat(text.length()).isLessThanOrEqualTo(EmbedText.MAX_TOTAL);
+    assertThat(text.fields().size()).isLessThan(25);
+    assertThat(text.description()).endsWith("more channels, not shown.");
+  }
 }
