@@ -1,5 +1,6 @@
 package io.github.botconfig.app.wiring;
 
+import dagger.Lazy;
 import dagger.Module;
 import dagger.Provides;
 import io.github.botconfig.app.config.AppSettings;
@@ -13,6 +14,7 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.inject.Named;
 import javax.inject.Singleton;
 import net.dv8tion.jda.api.JDABuilder;
 import net.dv8tion.jda.api.JDA;
@@ -25,21 +27,36 @@ import net.dv8tion.jda.api.utils.SessionController;
 @Module
 interface BotModule {
 
-  /** Two daemon threads: the cache's refreshes and the bot's daily tasks never wait behind each other for long. */
+  /** The cache's loads and change checks: one daemon thread is plenty. */
   @Provides
   @Singleton
   static ScheduledExecutorService scheduler(Lifecycle lifecycle) {
+    return daemonScheduler("botconfig-cache", 1, lifecycle);
+  }
+
+  /**
+   * The bot's own jobs — the daily purge, each guild's summaries, the live boards — apart from the cache's: they
+   * wait on Discord, and the cache's refreshes must not wait behind them.
+   */
+  @Provides
+  @Singleton
+  @Named("bot")
+  static ScheduledExecutorService botScheduler(Lifecycle lifecycle) {
+    return daemonScheduler("botconfig-bot", 2, lifecycle);
+  }
+
+  private static ScheduledExecutorService daemonScheduler(String name, int threads, Lifecycle lifecycle) {
     AtomicInteger count = new AtomicInteger();
-    ThreadFactory threads =
+    ThreadFactory factory =
         runnable -> {
-          Thread thread = new Thread(runnable, "botconfig-scheduler-" + count.incrementAndGet());
+          Thread thread = new Thread(runnable, name + "-" + count.incrementAndGet());
           thread.setDaemon(true);
           return thread;
         };
-    ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(2, threads);
+    ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(threads, factory);
     scheduler.setRemoveOnCancelPolicy(true);
     return lifecycle.register(
-        "the scheduler",
+        "the " + name + " scheduler",
         scheduler,
         () -> {
           scheduler.shutdownNow();
@@ -54,6 +71,7 @@ interface BotModule {
       AppSettings settings,
       Clock clock,
       ScheduledExecutorService scheduler,
+      Lazy<DiscordBot> bot,
       Lifecycle lifecycle) {
     ConfigCache cache =
         ConfigCache.builder(store)
@@ -62,6 +80,7 @@ interface BotModule {
             .initialLoadWait(settings.initialLoadWait())
             .clock(clock)
             .scheduler(scheduler)
+            .listener(new ChangesToBot(bot))
             .build();
     return lifecycle.register("the cache", cache, cache::close);
   }
@@ -73,7 +92,7 @@ interface BotModule {
       ConfigStore store,
       AppSettings settings,
       Clock clock,
-      ScheduledExecutorService scheduler,
+      @Named("bot") ScheduledExecutorService scheduler,
       Lifecycle lifecycle) {
     BotOptions options = BotOptions.defaults().withPurgeGracePeriod(settings.purgeGracePeriod());
     if (settings.devGuildId().isPresent()) {
