@@ -89,11 +89,11 @@ final class ConfigCommandListener extends ListenerAdapter {
           reply(event, admin.listChannels(guildId));
           break;
         case GUILD + " " + ConfigCommands.SHOW:
-          reply(event, admin.showGuild(guildId));
+          reply(event, admin.showGuild(guildId, settings -> GlobalChannelCheck.warnings(guild, settings)));
           break;
         case GUILD + " " + ConfigCommands.SET: {
           GuildChanges changes = guildChanges(event, guild);
-          change(event, () -> admin.setGuild(guildId, changes));
+          change(event, () -> admin.setGuild(guildId, changes, settings -> GlobalChannelCheck.warnings(guild, settings)));
           break;
         }
         default:

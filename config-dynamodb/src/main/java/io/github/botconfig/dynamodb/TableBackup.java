@@ -185,6 +185,9 @@ public final class TableBackup {
         case SETTINGS:
           SettingsItems.read(item);
           return null;
+        case BOARD:
+          BoardItems.read(item);
+          return null;
         default:
           return null;
       }

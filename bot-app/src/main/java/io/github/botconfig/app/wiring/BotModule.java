@@ -1,5 +1,6 @@
 package io.github.botconfig.app.wiring;
 
+import dagger.Lazy;
 import dagger.Module;
 import dagger.Provides;
 import io.github.botconfig.app.config.AppSettings;
@@ -14,6 +15,7 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.inject.Named;
 import javax.inject.Singleton;
 
 /** The bot side: the scheduler, the cache over the store, and the Discord bot. */
@@ -21,26 +23,38 @@ import javax.inject.Singleton;
 interface BotModule {
 
   /**
-   * The scheduler given to the graph (a test's manual one), or two daemon threads: the cache's refreshes and the
-   * bot's daily tasks never wait behind each other for long.
+   * The cache's loads and change checks: one daemon thread is plenty. A test may give the graph its own (manual)
+   * scheduler instead, which then runs everything: its owner shuts it down.
    */
   @Provides
   @Singleton
   static ScheduledExecutorService scheduler(Optional<ScheduledExecutorService> given, Lifecycle lifecycle) {
-    if (given.isPresent()) {
-      return given.get(); // its owner shuts it down
-    }
+    return given.orElseGet(() -> daemonScheduler("botconfig-cache", 1, lifecycle));
+  }
+
+  /**
+   * The bot's own jobs — the daily purge, each guild's summaries, the live boards — apart from the cache's: they
+   * wait on Discord, and the cache's refreshes must not wait behind them.
+   */
+  @Provides
+  @Singleton
+  @Named("bot")
+  static ScheduledExecutorService botScheduler(Optional<ScheduledExecutorService> given, Lifecycle lifecycle) {
+    return given.orElseGet(() -> daemonScheduler("botconfig-bot", 2, lifecycle));
+  }
+
+  private static ScheduledExecutorService daemonScheduler(String name, int threads, Lifecycle lifecycle) {
     AtomicInteger count = new AtomicInteger();
-    ThreadFactory threads =
+    ThreadFactory factory =
         runnable -> {
-          Thread thread = new Thread(runnable, "botconfig-scheduler-" + count.incrementAndGet());
+          Thread thread = new Thread(runnable, name + "-" + count.incrementAndGet());
           thread.setDaemon(true);
           return thread;
         };
-    ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(2, threads);
+    ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(threads, factory);
     scheduler.setRemoveOnCancelPolicy(true);
     return lifecycle.register(
-        "the scheduler",
+        "the " + name + " scheduler",
         scheduler,
         () -> {
           scheduler.shutdownNow();
@@ -55,6 +69,7 @@ interface BotModule {
       AppSettings settings,
       Clock clock,
       ScheduledExecutorService scheduler,
+      Lazy<DiscordBot> bot,
       Lifecycle lifecycle) {
     ConfigCache cache =
         ConfigCache.builder(store)
@@ -63,6 +78,7 @@ interface BotModule {
             .initialLoadWait(settings.initialLoadWait())
             .clock(clock)
             .scheduler(scheduler)
+            .listener(new ChangesToBot(bot))
             .build();
     return lifecycle.register("the cache", cache, cache::close);
   }
@@ -74,7 +90,7 @@ interface BotModule {
       ConfigStore store,
       AppSettings settings,
       Clock clock,
-      ScheduledExecutorService scheduler,
+      @Named("bot") ScheduledExecutorService scheduler,
       Lifecycle lifecycle) {
     BotOptions options = BotOptions.defaults().withPurgeGracePeriod(settings.purgeGracePeriod());
     if (settings.devGuildId().isPresent()) {

@@ -13,6 +13,7 @@ import io.github.botconfig.bot.testing.FakeDiscord;
 import io.github.botconfig.domain.ChannelConfig;
 import io.github.botconfig.domain.ChannelId;
 import io.github.botconfig.domain.GuildId;
+import io.github.botconfig.domain.testing.MutableClock;
 import io.github.botconfig.dynamodb.DynamoDbConfigStore;
 import io.github.botconfig.dynamodb.testing.LocalDynamoDbExtension;
 import java.io.UncheckedIOException;
@@ -54,6 +55,7 @@ class HealthServerIT {
         ShardProcess.start(
             0,
             discord,
+            MutableClock.startingAt2026(),
             Map.of(
                 "DISCORD_TOKEN", "MTE4MDU4NjQxMjQzNDgxNzAyNA.GabcDE.secret",
                 "AWS_ENDPOINT_URL_DYNAMODB", DYNAMODB.endpoint().toString(),

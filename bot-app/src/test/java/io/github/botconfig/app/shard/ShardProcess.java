@@ -17,7 +17,8 @@ import net.dv8tion.jda.api.sharding.ShardManager;
 
 /**
  * One process of a bot split over several, as {@code botconfig run} wires it (the same Dagger graph, the same
- * shard manager), with time of its own: its clock and scheduler move only when the test advances them.
+ * shard manager), on a test's clock and a scheduler of its own: its tasks run only when the test advances it (or,
+ * when another process moved the shared clock, runs what came due).
  */
 public final class ShardProcess implements AutoCloseable {
   public static final Duration CHANGE_POLL = Duration.ofSeconds(30);
@@ -38,8 +39,8 @@ public final class ShardProcess implements AutoCloseable {
    * Starts the process that runs {@code shard} of the fake's shards: loads the table's configuration, then logs in
    * and waits for the shard's guilds.
    */
-  public static ShardProcess start(int shard, FakeDiscord discord, Map<String, String> environment)
-      throws InterruptedException {
+  public static ShardProcess start(
+      int shard, FakeDiscord discord, MutableClock clock, Map<String, String> environment) throws InterruptedException {
     Map<String, String> env = new HashMap<>(environment);
     env.put("BOTCONFIG_SHARD_TOTAL", Integer.toString(discord.shardTotal()));
     env.put("BOTCONFIG_SHARDS", Integer.toString(shard));
@@ -49,7 +50,6 @@ public final class ShardProcess implements AutoCloseable {
     env.put("BOTCONFIG_DISCORD_GATEWAY_URL", discord.gatewayUrl());
     AppSettings settings = SettingsLoader.load(env, Map.of()).settings();
 
-    MutableClock clock = MutableClock.startingAt2026();
     ManualScheduler scheduler = new ManualScheduler(clock);
     AppComponent graph = AppComponent.create(settings, clock, scheduler, new Lifecycle());
     try {
@@ -69,9 +69,17 @@ public final class ShardProcess implements AutoCloseable {
     }
   }
 
-  /** Moves this process's time forward and runs what came due: change polls, refreshes, the daily sweep. */
+  /**
+   * Moves the clock forward and runs what came due in this process: change polls, refreshes, the daily sweep,
+   * summaries.
+   */
   public void advance(Duration duration) {
     scheduler.advance(duration);
+  }
+
+  /** Runs what came due in this process at the clock's time now (another process may have moved it). */
+  public void runDue() {
+    scheduler.runDue();
   }
 
   public ConfigCache cache() {

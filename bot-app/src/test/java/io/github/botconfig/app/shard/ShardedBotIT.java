@@ -9,11 +9,16 @@ import io.github.botconfig.bot.testing.RestCall;
 import io.github.botconfig.domain.ChannelConfig;
 import io.github.botconfig.domain.ChannelId;
 import io.github.botconfig.domain.GuildId;
+import io.github.botconfig.domain.GuildSettings;
+import io.github.botconfig.domain.SummaryPreferences;
 import io.github.botconfig.domain.Threshold;
 import io.github.botconfig.dynamodb.DynamoDbConfigStore;
 import io.github.botconfig.dynamodb.testing.LocalDynamoDbExtension;
+import io.github.botconfig.domain.testing.MutableClock;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import net.dv8tion.jda.api.Permission;
 import net.dv8tion.jda.api.entities.Guild;
@@ -26,8 +31,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * One bot split over two processes — shard 0 and shard 1 of 2 — on one table (dynalite) and one Discord (the fake,
- * serving each shard its own guilds): each process handles only its guilds' messages and scheduled work, and a
- * change made through one is seen by the other through the table's change marker.
+ * serving each shard its own guilds): each process handles only its guilds' messages and scheduled work (the purge,
+ * the summaries), and a change made through one is seen by the other through the table's change marker. The two
+ * processes share one clock, each with its own scheduler.
  */
 class ShardedBotIT {
   @RegisterExtension static final LocalDynamoDbExtension DYNAMODB = LocalDynamoDbExtension.dynalite();
@@ -38,12 +44,16 @@ class ShardedBotIT {
   private static final long GUILD_0 = 1_300_000_000_000_000_000L;
   private static final long REPORTS_0 = 1_300_000_000_000_000_010L;
   private static final long SIGNALS_0 = 1_300_000_000_000_000_011L;
+  private static final long SUMMARIES_0 = 1_300_000_000_000_000_012L;
   private static final long ADMIN_ROLE_0 = 1_300_000_000_000_000_020L;
   /** (id >> 22) % 2 == 1: shard 1. */
   private static final long GUILD_1 = 1_200_000_000_000_000_000L;
   private static final long REPORTS_1 = 1_200_000_000_000_000_010L;
+  private static final long SUMMARIES_1 = 1_200_000_000_000_000_012L;
   private static final long ADMIN = 1_100_000_000_000_000_030L;
 
+  /** Noon on 1 January 2026, UTC: the first midnight is 12 hours away. */
+  private final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T12:00:00Z"));
   private FakeDiscord discord;
   private DynamoDbConfigStore table;
   private ShardProcess shard0;
@@ -51,13 +61,14 @@ class ShardedBotIT {
 
   @BeforeEach
   void oneTableTwoShardsTwoProcesses() throws Exception {
-    discord = FakeDiscord.start(2);
+    discord = FakeDiscord.start(clock, 2);
     discord.guild(GUILD_0, "Zero")
         .textChannel(REPORTS_0, "reports")
         .textChannel(SIGNALS_0, "signals")
+        .textChannel(SUMMARIES_0, "summaries")
         .role(ADMIN_ROLE_0, "admins", Permission.MANAGE_SERVER)
         .member(ADMIN, "alice", ADMIN_ROLE_0);
-    discord.guild(GUILD_1, "One").textChannel(REPORTS_1, "reports");
+    discord.guild(GUILD_1, "One").textChannel(REPORTS_1, "reports").textChannel(SUMMARIES_1, "summaries");
     table = DYNAMODB.newStore(Clock.systemUTC());
     table.saveChannel(ChannelConfig.of(GuildId.of(GUILD_0), ChannelId.of(REPORTS_0)));
     table.saveChannel(ChannelConfig.of(GuildId.of(GUILD_1), ChannelId.of(REPORTS_1)));
@@ -67,8 +78,8 @@ class ShardedBotIT {
             "DISCORD_TOKEN", TOKEN,
             "AWS_ENDPOINT_URL_DYNAMODB", DYNAMODB.endpoint().toString(),
             "BOTCONFIG_TABLE", table.tableName());
-    shard0 = ShardProcess.start(0, discord, environment);
-    shard1 = ShardProcess.start(1, discord, environment);
+    shard0 = ShardProcess.start(0, discord, clock, environment);
+    shard1 = ShardProcess.start(1, discord, clock, environment);
   }
 
   @AfterEach
@@ -125,6 +136,50 @@ class ShardedBotIT {
     assertThat(shard1.cache().findChannel(ChannelId.of(SIGNALS_0)))
         .map(ChannelConfig::threshold)
         .contains(Threshold.TAKE_PROFIT);
+  }
+
+  @Test
+  void eachDailySummaryIsPostedOnceByTheProcessOfItsGuildsShard() {
+    shard0.runDue(); // each guild's first run, at connect: nothing enabled yet, so nothing to catch up
+    shard1.runDue();
+    // Both processes hold both guilds' settings (the whole table): only ownership keeps each to its own guild.
+    for (long[] guild : new long[][] {{GUILD_0, SUMMARIES_0}, {GUILD_1, SUMMARIES_1}}) {
+      shard0.cache().saveSettings(
+          GuildSettings.defaults(GuildId.of(guild[0]))
+              .withPositionDisplayEnabled(false)
+              .withSummaryPreferences(SummaryPreferences.builder().dailySummary(true).build())
+              .withGlobalChannelId(ChannelId.of(guild[1])));
+    }
+    discord.pastWebhookMessage(REPORTS_0, Instant.parse("2026-01-01T08:00:00Z"), "Take profit +9%");
+    discord.pastWebhookMessage(REPORTS_1, Instant.parse("2026-01-01T09:00:00Z"), "Stop loss -4%");
+    shard1.advance(ShardProcess.CHANGE_POLL); // shard 1's cache sees the settings written through shard 0
+
+    for (int hour = 0; hour < 24; hour++) { // both processes run through midnight, hour by hour, in turn
+      shard0.advance(Duration.ofHours(1));
+      shard1.runDue();
+    }
+
+    assertThat(dailySummaries(SUMMARIES_0)).containsExactly("daily 2026-01-01 · UTC");
+    assertThat(dailySummaries(SUMMARIES_1)).containsExactly("daily 2026-01-01 · UTC");
+    assertThat(summaryText(SUMMARIES_0)).contains("+9 %");
+    assertThat(summaryText(SUMMARIES_1)).contains("-4 %");
+  }
+
+  /** The footers of the summaries posted to a channel (one per period and kind), in the order posted. */
+  private List<String> dailySummaries(long channel) {
+    return summaries(channel).stream()
+        .map(call -> call.body().getArray("embeds").getObject(0).getObject("footer").getString("text"))
+        .toList();
+  }
+
+  private String summaryText(long channel) {
+    return summaries(channel).get(0).body().getArray("embeds").getObject(0).toString();
+  }
+
+  private List<RestCall> summaries(long channel) {
+    return discord.restCalls().stream()
+        .filter(c -> c.is("POST", "channels/" + channel + "/messages") && c.body().hasKey("embeds"))
+        .toList();
   }
 
   @Test

@@ -35,18 +35,22 @@ final class BotHarness implements AutoCloseable {
   static final long OTHER_REPORTS = 1_200_000_000_000_000_010L;
 
   final FakeDiscord discord;
-  final MutableClock clock = MutableClock.startingAt2026();
-  final ManualScheduler scheduler = new ManualScheduler(clock);
-  final TestRepositories repositories = TestRepositories.create(clock);
-  final InstrumentedConfigStore store = repositories.store;
-  final EventProbe probe = new EventProbe();
+  final MutableClock clock;
+  ManualScheduler scheduler;
+  final InstrumentedConfigStore store;
+  TestRepositories repositories;
+  EventProbe probe = new EventProbe();
   private final BotOptions options;
   private DiscordBot bot;
   private JDA jda;
   private ShardManager shards;
 
-  BotHarness(FakeDiscord discord, BotOptions options) {
+  private BotHarness(FakeDiscord discord, MutableClock clock, BotOptions options) {
     this.discord = discord;
+    this.clock = clock;
+    this.scheduler = new ManualScheduler(clock);
+    this.repositories = TestRepositories.create(clock);
+    this.store = repositories.store;
     this.options = options;
   }
 
@@ -55,15 +59,14 @@ final class BotHarness implements AutoCloseable {
    * member and a TRADERS_ROLE to mention; OTHER_GUILD with OTHER_REPORTS, where ADMIN is a plain member.
    */
   static BotHarness withTwoGuilds(BotOptions options) throws IOException {
-    return withTwoGuilds(options, FakeDiscord.start());
+    return withTwoGuilds(options, 1);
   }
 
   /** As {@link #withTwoGuilds(BotOptions)}, on a fake Discord of {@code shardTotal} shards. */
   static BotHarness withTwoGuilds(BotOptions options, int shardTotal) throws IOException {
-    return withTwoGuilds(options, FakeDiscord.start(shardTotal));
-  }
-
-  private static BotHarness withTwoGuilds(BotOptions options, FakeDiscord discord) {
+    // Messages are created at the test's clock: summaries read history by time.
+    MutableClock clock = MutableClock.startingAt2026();
+    FakeDiscord discord = FakeDiscord.start(clock, shardTotal);
     discord.guild(GUILD, "Trading")
         .textChannel(REPORTS, "reports")
         .textChannel(QUIET, "quiet")
@@ -73,7 +76,7 @@ final class BotHarness implements AutoCloseable {
         .member(ADMIN, "alice", ADMIN_ROLE)
         .member(MEMBER, "bob");
     discord.guild(OTHER_GUILD, "Elsewhere").textChannel(OTHER_REPORTS, "reports").member(ADMIN, "alice");
-    return new BotHarness(discord, options);
+    return new BotHarness(discord, clock, options);
   }
 
   /** Logs the bot in and waits until every guild has arrived. */
@@ -123,10 +126,24 @@ final class BotHarness implements AutoCloseable {
     return repositories.repository();
   }
 
+  /**
+   * Stops the bot as a process exit would (JDA, the bot, its cache) and starts a new one on the same table and the
+   * same Discord, with the clock where it is. Tasks the old bot had scheduled are dropped with it.
+   */
+  BotHarness restart() throws InterruptedException {
+    stopBot();
+    scheduler.shutdownNow();
+    scheduler = new ManualScheduler(clock);
+    repositories = TestRepositories.over(store, clock);
+    probe = new EventProbe();
+    return connect();
+  }
+
   private Object[] newBotListeners() {
     bot =
         DiscordBot.create(
             repositories.start(), () -> store.delegate().loadAll().guilds(), clock, scheduler, options);
+    repositories.notify(bot);
     List<Object> listeners = new ArrayList<>(bot.listeners());
     listeners.add(probe); // last: once it saw an event, the bot's listeners are done with it
     return listeners.toArray();
@@ -142,21 +159,25 @@ final class BotHarness implements AutoCloseable {
   @Override
   public void close() throws IOException, InterruptedException {
     try {
-      if (shards != null) {
-        shards.shutdown();
-      }
-      if (jda != null) {
-        jda.shutdown();
-        if (!jda.awaitShutdown(10, TimeUnit.SECONDS)) {
-          throw new AssertionError("JDA did not shut down within 10 s");
-        }
-      }
-      if (bot != null) {
-        bot.close();
-      }
-      repositories.close();
+      stopBot();
     } finally {
       discord.close();
     }
+  }
+
+  private void stopBot() throws InterruptedException {
+    if (shards != null) {
+      shards.shutdown();
+    }
+    if (jda != null) {
+      jda.shutdown();
+      if (!jda.awaitShutdown(10, TimeUnit.SECONDS)) {
+        throw new AssertionError("JDA did not shut down within 10 s");
+      }
+    }
+    if (bot != null) {
+      bot.close();
+    }
+    repositories.close();
   }
 }

@@ -2,6 +2,7 @@ package io.github.botconfig.bot.testing;
 
 import java.io.IOException;
 import java.net.InetAddress;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashSet;
@@ -34,7 +35,8 @@ import net.dv8tion.jda.api.utils.data.DataObject;
 /**
  * A local Discord for end-to-end tests: REST and the gateway WebSocket on one port of 127.0.0.1, served by
  * mockwebserver3, enough for the real, unmodified JDA to log in, receive guilds, messages and interactions, and
- * make the requests a bot makes (messages, files, pins, interaction replies, command registration).
+ * make the requests a bot makes (messages, embeds, files, pins, history, edits, deletions, interaction replies,
+ * command registration).
  *
  * <pre>{@code
  * try (FakeDiscord discord = FakeDiscord.start()) {
@@ -45,11 +47,16 @@ import net.dv8tion.jda.api.utils.data.DataObject;
  * }
  * }</pre>
  *
+ * <p>Every channel keeps its messages (those posted to it and those the bot sent), with ids that are snowflakes of
+ * their creation on the message clock ({@link #start(Clock)}): history pages ({@code GET channels/{c}/messages} with
+ * {@code before}, {@code after}, {@code limit}) select by time, edits and deletions of a message that is gone answer
+ * Discord's 404 "Unknown Message" (10008).
+ *
  * <p>It serves one shard ({@link #start()}) or several ({@link #start(int)}): each shard's gateway session gets
  * READY with only the guilds of that shard ({@code (guildId >> 22) % shardTotal}, Discord's rule), and every event
  * of a guild goes to its shard's session, so two bots each running some of the shards (two processes of one bot)
- * each see only their guilds. REST is shared, as Discord's is. Unknown routes answer 404 and are listed by
- * {@link #unhandledCalls()}; the fake never answers 5xx (JDA would retry). Thread-safe.
+ * each see only their guilds. REST and the messages are shared, as Discord's are. Unknown routes answer 404 and are
+ * listed by {@link #unhandledCalls()}; the fake never answers 5xx (JDA would retry). Thread-safe.
  */
 public final class FakeDiscord implements AutoCloseable {
   public static final long BOT_USER_ID = 900_000_000_000_000_001L;
@@ -64,19 +71,22 @@ public final class FakeDiscord implements AutoCloseable {
   private final Map<Long, FakeGuild> guilds = new LinkedHashMap<>();
   private final Set<Long> left = new HashSet<>();
   private final Map<String, long[]> interactions = new ConcurrentHashMap<>();
-  private final FakeRest rest = new FakeRest(this, ids);
+  private final FakeMessages messages;
+  private final FakeRest rest;
   private final int shardTotal;
   private final Map<Integer, FakeGateway> sessions = new ConcurrentHashMap<>();
   private final Set<FakeGateway> opened = ConcurrentHashMap.newKeySet();
   private final ExecutorService requestPool = Executors.newCachedThreadPool(daemon("fake-discord-bot-request"));
   private final ExecutorService callbackPool = Executors.newCachedThreadPool(daemon("fake-discord-bot-callback"));
 
-  private FakeDiscord(int shardTotal) throws IOException {
+  private FakeDiscord(Clock messageClock, int shardTotal) throws IOException {
     if (shardTotal < 1) {
       throw new IllegalArgumentException("a fake Discord serves 1 shard or more, got " + shardTotal);
     }
     this.shardTotal = shardTotal;
     FakeGateway.Host host = new GatewayHost();
+    messages = new FakeMessages(messageClock);
+    rest = new FakeRest(this, ids, messages);
     server.setDispatcher(
         new Dispatcher() {
           @Override
@@ -97,9 +107,17 @@ public final class FakeDiscord implements AutoCloseable {
     server.start(InetAddress.getByName("127.0.0.1"), 0);
   }
 
-  /** Starts a fake Discord of one shard on a free port of 127.0.0.1. */
+  /** Starts a fake Discord on a free port of 127.0.0.1; messages are created at the system clock's time. */
   public static FakeDiscord start() throws IOException {
-    return new FakeDiscord(1);
+    return start(Clock.systemUTC());
+  }
+
+  /**
+   * Starts a fake Discord whose messages are created at {@code messageClock}'s time (their ids say so), for tests
+   * that move time themselves. Interactions keep the real time: JDA refuses to answer one older than 15 minutes.
+   */
+  public static FakeDiscord start(Clock messageClock) throws IOException {
+    return new FakeDiscord(messageClock, 1);
   }
 
   /**
@@ -108,7 +126,12 @@ public final class FakeDiscord implements AutoCloseable {
    * identifies with another total is closed with 4010 (invalid shard).
    */
   public static FakeDiscord start(int shardTotal) throws IOException {
-    return new FakeDiscord(shardTotal);
+    return start(Clock.systemUTC(), shardTotal);
+  }
+
+  /** Starts a fake Discord of {@code shardTotal} shards whose messages are created at {@code messageClock}'s time. */
+  public static FakeDiscord start(Clock messageClock, int shardTotal) throws IOException {
+    return new FakeDiscord(messageClock, shardTotal);
   }
 
   /** How many shards this fake serves. */
@@ -192,32 +215,44 @@ public final class FakeDiscord implements AutoCloseable {
   public long postMessage(long channelId, long authorId, String content) {
     long guildId = guildOfChannel(channelId);
     FakeGuild guild = guildById(guildId);
-    long id = ids.incrementAndGet();
-    dispatch(
-        guildId,
-        "MESSAGE_CREATE",
-        DiscordJson.message(id, channelId, guildId, guild.user(authorId), content).put("member", memberOf(guild, authorId)));
-    return id;
+    DataObject message =
+        DiscordJson.message(messages.nextId(), channelId, guildId, guild.user(authorId), content)
+            .put("member", memberOf(guild, authorId));
+    return posted(channelId, message);
   }
 
   /** A message posted through a webhook, as monitoring services post reports; returns its id. */
   public long postWebhookMessage(long channelId, String content) {
-    long id = ids.incrementAndGet();
-    long guildId = guildOfChannel(channelId);
-    dispatch(
-        guildId,
-        "MESSAGE_CREATE",
-        DiscordJson.message(id, channelId, guildId, DiscordJson.user(WEBHOOK_ID, "monitor", true), content)
-            .put("webhook_id", Long.toUnsignedString(WEBHOOK_ID)));
+    return posted(channelId, webhookMessage(messages.nextId(), channelId, content));
+  }
+
+  /**
+   * A webhook message created at {@code at} that the bot never received as an event: one posted before it
+   * connected, or while it was down. It is in the channel's history; returns its id.
+   */
+  public long pastWebhookMessage(long channelId, Instant at, String content) {
+    long id = messages.nextId(at);
+    messages.add(channelId, webhookMessage(id, channelId, content));
     return id;
   }
 
   /** A message from the bot itself, as Discord echoes the bot's own messages; returns its id. */
   public long postOwnMessage(long channelId, String content) {
-    long id = ids.incrementAndGet();
-    long guildId = guildOfChannel(channelId);
-    dispatch(guildId, "MESSAGE_CREATE", DiscordJson.message(id, channelId, guildId, botUser(), content));
-    return id;
+    return posted(
+        channelId, DiscordJson.message(messages.nextId(), channelId, guildOfChannel(channelId), botUser(), content));
+  }
+
+  /** Someone (a moderator) deletes a message: it leaves the channel's history and the bot gets MESSAGE_DELETE. */
+  public void deleteMessage(long channelId, long messageId) {
+    if (!messages.delete(channelId, messageId)) {
+      throw new IllegalArgumentException("channel " + channelId + " has no message " + messageId);
+    }
+    messageDeleted(channelId, messageId);
+  }
+
+  /** The messages in a channel now (posted, sent by the bot, edited), oldest first, as Discord's JSON. */
+  public List<DataObject> messagesIn(long channelId) {
+    return messages.in(channelId);
   }
 
   /** A slash command {@code /name} run by {@code userId} in a channel; add options, then send it. */
@@ -375,6 +410,29 @@ public final class FakeDiscord implements AutoCloseable {
         .put("webhook_id", Long.toUnsignedString(APPLICATION_ID));
   }
 
+  void messageDeleted(long channelId, long messageId) {
+    long guildId = guildOfChannel(channelId);
+    dispatch(
+        guildId,
+        "MESSAGE_DELETE",
+        DataObject.empty()
+            .put("id", Long.toUnsignedString(messageId))
+            .put("channel_id", Long.toUnsignedString(channelId))
+            .put("guild_id", Long.toUnsignedString(guildId)));
+  }
+
+  private long posted(long channelId, DataObject message) {
+    messages.add(channelId, message);
+    dispatch(guildOfChannel(channelId), "MESSAGE_CREATE", message);
+    return message.getLong("id");
+  }
+
+  private DataObject webhookMessage(long id, long channelId, String content) {
+    return DiscordJson.message(
+            id, channelId, guildOfChannel(channelId), DiscordJson.user(WEBHOOK_ID, "monitor", true), content)
+        .put("webhook_id", Long.toUnsignedString(WEBHOOK_ID));
+  }
+
   DataObject botUser() {
     return DiscordJson.user(BOT_USER_ID, "botconfig", true);
   }
@@ -458,4 +516,5 @@ public final class FakeDiscord implements AutoCloseable {
       return thread;
     };
   }
+
 }
