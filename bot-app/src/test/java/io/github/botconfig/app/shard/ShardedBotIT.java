@@ -10,6 +10,7 @@ import io.github.botconfig.domain.ChannelConfig;
 import io.github.botconfig.domain.ChannelId;
 import io.github.botconfig.domain.GuildId;
 import io.github.botconfig.domain.GuildSettings;
+import io.github.botconfig.domain.LiveBoard;
 import io.github.botconfig.domain.SummaryPreferences;
 import io.github.botconfig.domain.Threshold;
 import io.github.botconfig.dynamodb.DynamoDbConfigStore;
@@ -44,12 +45,12 @@ class ShardedBotIT {
   private static final long GUILD_0 = 1_300_000_000_000_000_000L;
   private static final long REPORTS_0 = 1_300_000_000_000_000_010L;
   private static final long SIGNALS_0 = 1_300_000_000_000_000_011L;
-  private static final long SUMMARIES_0 = 1_300_000_000_000_000_012L;
+  private static final long GLOBAL_0 = 1_300_000_000_000_000_012L;
   private static final long ADMIN_ROLE_0 = 1_300_000_000_000_000_020L;
   /** (id >> 22) % 2 == 1: shard 1. */
   private static final long GUILD_1 = 1_200_000_000_000_000_000L;
   private static final long REPORTS_1 = 1_200_000_000_000_000_010L;
-  private static final long SUMMARIES_1 = 1_200_000_000_000_000_012L;
+  private static final long GLOBAL_1 = 1_200_000_000_000_000_012L;
   private static final long ADMIN = 1_100_000_000_000_000_030L;
 
   /** Noon on 1 January 2026, UTC: the first midnight is 12 hours away. */
@@ -65,10 +66,10 @@ class ShardedBotIT {
     discord.guild(GUILD_0, "Zero")
         .textChannel(REPORTS_0, "reports")
         .textChannel(SIGNALS_0, "signals")
-        .textChannel(SUMMARIES_0, "summaries")
+        .textChannel(GLOBAL_0, "summaries")
         .role(ADMIN_ROLE_0, "admins", Permission.MANAGE_SERVER)
         .member(ADMIN, "alice", ADMIN_ROLE_0);
-    discord.guild(GUILD_1, "One").textChannel(REPORTS_1, "reports").textChannel(SUMMARIES_1, "summaries");
+    discord.guild(GUILD_1, "One").textChannel(REPORTS_1, "reports").textChannel(GLOBAL_1, "summaries");
     table = DYNAMODB.newStore(Clock.systemUTC());
     table.saveChannel(ChannelConfig.of(GuildId.of(GUILD_0), ChannelId.of(REPORTS_0)));
     table.saveChannel(ChannelConfig.of(GuildId.of(GUILD_1), ChannelId.of(REPORTS_1)));
@@ -143,7 +144,7 @@ class ShardedBotIT {
     shard0.runDue(); // each guild's first run, at connect: nothing enabled yet, so nothing to catch up
     shard1.runDue();
     // Both processes hold both guilds' settings (the whole table): only ownership keeps each to its own guild.
-    for (long[] guild : new long[][] {{GUILD_0, SUMMARIES_0}, {GUILD_1, SUMMARIES_1}}) {
+    for (long[] guild : new long[][] {{GUILD_0, GLOBAL_0}, {GUILD_1, GLOBAL_1}}) {
       shard0.cache().saveSettings(
           GuildSettings.defaults(GuildId.of(guild[0]))
               .withPositionDisplayEnabled(false)
@@ -159,10 +160,46 @@ class ShardedBotIT {
       shard1.runDue();
     }
 
-    assertThat(dailySummaries(SUMMARIES_0)).containsExactly("daily 2026-01-01 · UTC");
-    assertThat(dailySummaries(SUMMARIES_1)).containsExactly("daily 2026-01-01 · UTC");
-    assertThat(summaryText(SUMMARIES_0)).contains("+9 %");
-    assertThat(summaryText(SUMMARIES_1)).contains("-4 %");
+    assertThat(dailySummaries(GLOBAL_0)).containsExactly("daily 2026-01-01 · UTC");
+    assertThat(dailySummaries(GLOBAL_1)).containsExactly("daily 2026-01-01 · UTC");
+    assertThat(summaryText(GLOBAL_0)).contains("+9 %");
+    assertThat(summaryText(GLOBAL_1)).contains("-4 %");
+  }
+
+  @Test
+  void eachLiveBoardIsPostedAndEditedByTheProcessOfItsGuildsShardOnly() {
+    shard0.runDue();
+    shard1.runDue();
+    for (long[] guild : new long[][] {{GUILD_0, GLOBAL_0}, {GUILD_1, GLOBAL_1}}) {
+      shard0.cache().saveSettings(
+          GuildSettings.defaults(GuildId.of(guild[0])).withGlobalChannelId(ChannelId.of(guild[1])));
+    }
+    shard0.runDue(); // the board of guild 0, from shard 0's own write
+    shard1.advance(ShardProcess.CHANGE_POLL); // shard 1 sees both settings at its next poll: the board of guild 1
+    shard0.runDue();
+
+    assertThat(posts(GLOBAL_0)).hasSize(1);
+    assertThat(posts(GLOBAL_1)).hasSize(1);
+    assertThat(table.findBoard(GuildId.of(GUILD_0))).map(LiveBoard::channelId).contains(ChannelId.of(GLOBAL_0));
+    assertThat(table.findBoard(GuildId.of(GUILD_1))).map(LiveBoard::channelId).contains(ChannelId.of(GLOBAL_1));
+
+    shard0.probe.awaitMessage(discord.postWebhookMessage(REPORTS_0, "Take profit +9%"));
+    shard1.probe.awaitMessage(discord.postWebhookMessage(REPORTS_1, "Stop loss -4%"));
+    shard0.advance(Duration.ofSeconds(11)); // past the 10 s during which a guild's edits are coalesced
+    shard1.runDue();
+
+    assertThat(edits(GLOBAL_0)).hasSize(1);
+    assertThat(edits(GLOBAL_1)).hasSize(1);
+    assertThat(posts(GLOBAL_0)).as("edited, not posted again by either process").hasSize(1);
+    assertThat(posts(GLOBAL_1)).hasSize(1);
+  }
+
+  private List<RestCall> posts(long channel) {
+    return discord.restCalls().stream().filter(c -> c.is("POST", "channels/" + channel + "/messages")).toList();
+  }
+
+  private List<RestCall> edits(long channel) {
+    return discord.restCalls().stream().filter(c -> c.is("PATCH", "channels/" + channel + "/messages/\\d+")).toList();
   }
 
   /** The footers of the summaries posted to a channel (one per period and kind), in the order posted. */
