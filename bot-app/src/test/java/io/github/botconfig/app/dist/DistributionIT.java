@@ -70,6 +70,19 @@ class DistributionIT {
   }
 
   @Test
+  void theDockerfileUnpacksThisVeryTarballAndStartsItsLauncherAsANonRootUser() throws IOException {
+    // No Docker engine here: what the image relies on is checked against the tarball instead.
+    List<String> dockerfile = Files.readAllLines(Path.of("Dockerfile"), StandardCharsets.UTF_8);
+
+    assertThat(dockerfile).contains("ARG VERSION=" + VERSION, "ADD target/botconfig-${VERSION}.tar.gz /opt/");
+    assertThat(dockerfile).contains("RUN ln -s /opt/botconfig-${VERSION} /opt/botconfig");
+    assertThat(dockerfile).contains("ENTRYPOINT [\"/opt/botconfig/bin/botconfig\"]");
+    assertThat(home.resolve("bin/botconfig")).isExecutable();
+    assertThat(dockerfile).filteredOn(line -> line.startsWith("USER ")).containsExactly("USER botconfig");
+    assertThat(dockerfile).anyMatch(line -> line.contains("useradd --system --uid 10001"));
+  }
+
+  @Test
   void versionRunsOnTheBundledRuntimeWithNoJavaOnThePath() throws Exception {
     Run version = run(Map.of(), "--version");
 
