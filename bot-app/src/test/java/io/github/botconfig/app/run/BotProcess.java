@@ -92,6 +92,15 @@ final class BotProcess implements AutoCloseable {
     return process.exitValue();
   }
 
+  /** Waits for the process to end by itself and returns its exit status. */
+  int awaitExit(Duration limit) throws InterruptedException {
+    if (!process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
+      throw new AssertionError("still running after " + limit + "; output:\n" + output());
+    }
+    reader.join(limit.toMillis());
+    return process.exitValue();
+  }
+
   /** Kills the process outright (SIGKILL: no shutdown hook runs) and waits until it is gone. */
   void kill(Duration limit) throws InterruptedException {
     process.toHandle().destroyForcibly();

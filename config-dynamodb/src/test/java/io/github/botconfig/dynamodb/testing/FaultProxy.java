@@ -94,6 +94,7 @@ public final class FaultProxy implements AutoCloseable {
   private volatile URI target;
   private volatile Plan plan = Plan.HEALTHY;
   private volatile Duration latency = Duration.ZERO;
+  private volatile Set<String> delayedOperations = Set.of();
 
   /**
    * Which requests fail, and how: the {@code from}-th to {@code to}-th request (counted from 1 since the plan was
@@ -191,6 +192,12 @@ public final class FaultProxy implements AutoCloseable {
 
   /** Adds this much time before each request is forwarded (zero: none). */
   public FaultProxy delay(Duration added) {
+    return delay(added, new String[0]);
+  }
+
+  /** Adds this much time before each request of these operations is forwarded (none given: of every operation). */
+  public FaultProxy delay(Duration added, String... operations) {
+    this.delayedOperations = Set.of(operations);
     this.latency = added;
     return this;
   }
@@ -265,7 +272,9 @@ public final class FaultProxy implements AutoCloseable {
       byOperation.computeIfAbsent(operation, k -> new LongAdder()).increment();
       requests.incrementAndGet();
       Optional<Fault> fault = plan.faultFor(operation, random);
-      if (!latency.isZero() && closed.await(latency.toNanos(), TimeUnit.NANOSECONDS)) {
+      Set<String> delayed = delayedOperations;
+      boolean delays = delayed.isEmpty() || delayed.contains(operation);
+      if (delays && !latency.isZero() && closed.await(latency.toNanos(), TimeUnit.NANOSECONDS)) {
         return;
       }
       if (fault.isPresent()) {
