@@ -118,8 +118,7 @@ class RunCommandIT {
     environment.remove("DISCORD_TOKEN");
 
     try (BotProcess bot = BotProcess.start(environment, "run")) {
-      bot.awaitLine(line -> line.contains("no Discord token"), LIMIT);
-      int status = bot.terminate(LIMIT);
+      int status = bot.awaitExit(LIMIT);
 
       assertThat(status).isEqualTo(2);
       assertThat(bot.output()).contains("discord.com/developers/applications").contains("botconfig simulate");
