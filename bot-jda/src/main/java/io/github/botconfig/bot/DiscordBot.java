@@ -5,6 +5,7 @@ import io.github.botconfig.bot.guild.GuildSummaries;
 import io.github.botconfig.bot.guild.GuildWarnings;
 import io.github.botconfig.bot.guild.LiveBoards;
 import io.github.botconfig.bot.lifecycle.GuildDepartures;
+import io.github.botconfig.bot.lifecycle.GuildOwnership;
 import io.github.botconfig.domain.ConfigRepository;
 import io.github.botconfig.domain.GuildId;
 import java.time.Clock;
@@ -46,6 +47,11 @@ import net.dv8tion.jda.api.requests.GatewayIntent;
  * })
  * }</pre>
  *
+ * <p>A bot may run as several processes, each with some of its shards. Messages and commands reach the process of
+ * the guild's shard by themselves; scheduled work of a guild (the purge, its summaries, its board) runs only in the
+ * process whose shards include the guild's ({@code (guildId >> 22) % shardTotal}, see {@link GuildOwnership}), so
+ * it happens once.
+ *
  * <p>Thread-safe. {@link #close()} stops the daily task, the summaries and the boards; it does not shut down JDA or
  * the scheduler.
  */
@@ -65,7 +71,7 @@ public final class DiscordBot implements AutoCloseable {
     this.commands = List.of(ConfigCommands.definition());
     GuildDepartures departures = new GuildDepartures(repository, clock, options.purgeGracePeriod());
     JdaGuildPresence presence = new JdaGuildPresence();
-    this.sweep = new DailySweep(departures, directory, presence, scheduler);
+    this.sweep = new DailySweep(departures, directory, presence, presence, scheduler);
     PinRotation pins = new PinRotation();
     GuildWarnings warnings = new GuildWarnings();
     this.summaries =

@@ -18,7 +18,12 @@ public enum Setting {
   LOG_LEVEL("BOTCONFIG_LOG_LEVEL", "--log-level", "TRACE, DEBUG, INFO, WARN or ERROR", "INFO"),
   LOG_FORMAT("BOTCONFIG_LOG_FORMAT", "--log-format", "text (human-readable) or json (one object per line)", "text"),
   DISCORD_REST_URL("BOTCONFIG_DISCORD_REST_URL", null, "Discord's REST API base URL, for a proxy or a test double (default Discord's own)"),
-  DISCORD_GATEWAY_URL("BOTCONFIG_DISCORD_GATEWAY_URL", null, "Discord's gateway WebSocket URL, for a proxy or a test double (default: the one Discord names)");
+  DISCORD_GATEWAY_URL("BOTCONFIG_DISCORD_GATEWAY_URL", null, "Discord's gateway WebSocket URL, for a proxy or a test double (default: the one Discord names)"),
+  SHARD_TOTAL("BOTCONFIG_SHARD_TOTAL", null, "how many shards the bot has across all its processes; auto asks Discord", "auto"),
+  SHARDS("BOTCONFIG_SHARDS", null, "the shards this process runs, such as 0-3 or 0,2,5-7 (needs a fixed shard total); default all"),
+  HEALTH_ENABLED("BOTCONFIG_HEALTH_ENABLED", null, "serve /healthz and /metrics over HTTP while the bot runs", "false"),
+  HEALTH_ADDRESS("BOTCONFIG_HEALTH_ADDRESS", null, "the IP address the health endpoint listens on", "127.0.0.1"),
+  HEALTH_PORT("BOTCONFIG_HEALTH_PORT", null, "the health endpoint's TCP port (0: any free port, logged)", "8081");
 
   private final String variable;
   private final String option;

@@ -9,6 +9,7 @@ import io.github.botconfig.bot.DiscordBot;
 import io.github.botconfig.cache.ConfigCache;
 import io.github.botconfig.domain.ConfigStore;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
@@ -16,22 +17,19 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.inject.Named;
 import javax.inject.Singleton;
-import net.dv8tion.jda.api.JDABuilder;
-import net.dv8tion.jda.api.JDA;
-import net.dv8tion.jda.api.requests.RestConfig;
-import net.dv8tion.jda.api.utils.Compression;
-import net.dv8tion.jda.api.utils.ConcurrentSessionController;
-import net.dv8tion.jda.api.utils.SessionController;
 
-/** The bot side: the scheduler, the cache over the store, the Discord bot and how JDA is built for it. */
+/** The bot side: the scheduler, the cache over the store, and the Discord bot. */
 @Module
 interface BotModule {
 
-  /** The cache's loads and change checks: one daemon thread is plenty. */
+  /**
+   * The cache's loads and change checks: one daemon thread is plenty. A test may give the graph its own (manual)
+   * scheduler instead, which then runs everything: its owner shuts it down.
+   */
   @Provides
   @Singleton
-  static ScheduledExecutorService scheduler(Lifecycle lifecycle) {
-    return daemonScheduler("botconfig-cache", 1, lifecycle);
+  static ScheduledExecutorService scheduler(Optional<ScheduledExecutorService> given, Lifecycle lifecycle) {
+    return given.orElseGet(() -> daemonScheduler("botconfig-cache", 1, lifecycle));
   }
 
   /**
@@ -41,8 +39,8 @@ interface BotModule {
   @Provides
   @Singleton
   @Named("bot")
-  static ScheduledExecutorService botScheduler(Lifecycle lifecycle) {
-    return daemonScheduler("botconfig-bot", 2, lifecycle);
+  static ScheduledExecutorService botScheduler(Optional<ScheduledExecutorService> given, Lifecycle lifecycle) {
+    return given.orElseGet(() -> daemonScheduler("botconfig-bot", 2, lifecycle));
   }
 
   private static ScheduledExecutorService daemonScheduler(String name, int threads, Lifecycle lifecycle) {
@@ -101,36 +99,5 @@ interface BotModule {
     // The daily purge goes over every guild with stored items: one scan a day, next to the cache's every 30 min.
     DiscordBot bot = DiscordBot.create(cache, () -> store.loadAll().guilds(), clock, scheduler, options);
     return lifecycle.register("the Discord bot's tasks", bot, bot::close);
-  }
-
-  /** JDA for the bot: the token, the intents and listeners it needs, and Discord's addresses when overridden. */
-  @Provides
-  static JDABuilder jdaBuilder(AppSettings settings, DiscordBot bot) {
-    String token =
-        settings.token().orElseThrow(() -> new IllegalStateException("no Discord token: run checks it first")).reveal();
-    JDABuilder builder =
-        JDABuilder.createLight(token, DiscordBot.intents())
-            .addEventListeners(bot.listeners().toArray())
-            .setEnableShutdownHook(false);
-    settings.discordRestUrl().ifPresent(url -> builder.setRestConfig(new RestConfig().setBaseUrl(url.toString())));
-    // A gateway other than Discord's (a test double, a proxy) is spoken to without zlib compression.
-    settings
-        .discordGatewayUrl()
-        .ifPresent(url -> builder.setSessionController(gateway(url.toString())).setCompression(Compression.NONE));
-    return builder;
-  }
-
-  private static SessionController gateway(String url) {
-    return new ConcurrentSessionController() {
-      @Override
-      public String getGateway() {
-        return url;
-      }
-
-      @Override
-      public ShardedGateway getShardedGateway(JDA api) {
-        return new ShardedGateway(url, 1);
-      }
-    };
   }
 }

@@ -59,9 +59,14 @@ final class BotHarness implements AutoCloseable {
    * member and a TRADERS_ROLE to mention; OTHER_GUILD with OTHER_REPORTS, where ADMIN is a plain member.
    */
   static BotHarness withTwoGuilds(BotOptions options) throws IOException {
+    return withTwoGuilds(options, 1);
+  }
+
+  /** As {@link #withTwoGuilds(BotOptions)}, on a fake Discord of {@code shardTotal} shards. */
+  static BotHarness withTwoGuilds(BotOptions options, int shardTotal) throws IOException {
     // Messages are created at the test's clock: summaries read history by time.
     MutableClock clock = MutableClock.startingAt2026();
-    FakeDiscord discord = FakeDiscord.start(clock);
+    FakeDiscord discord = FakeDiscord.start(clock, shardTotal);
     discord.guild(GUILD, "Trading")
         .textChannel(REPORTS, "reports")
         .textChannel(QUIET, "quiet")
@@ -83,9 +88,18 @@ final class BotHarness implements AutoCloseable {
 
   /** As {@link #connect()}, through a {@link ShardManager} of one shard instead of a {@code JDABuilder}. */
   BotHarness connectSharded() throws InterruptedException {
+    return connectSharded(0);
+  }
+
+  /**
+   * As {@link #connect()}, through a {@link ShardManager} that runs one shard of the fake's total, as one process
+   * of a bot split over several does.
+   */
+  BotHarness connectSharded(int shardId) throws InterruptedException {
     shards =
         DefaultShardManagerBuilder.createLight("fake-token", DiscordBot.intents())
-            .setShardsTotal(1)
+            .setShardsTotal(discord.shardTotal())
+            .setShards(shardId)
             .setRestConfig(discord.restConfig())
             .setSessionController(discord.sessionController())
             .setCompression(Compression.NONE)
@@ -93,8 +107,18 @@ final class BotHarness implements AutoCloseable {
             .setCallbackPool(discord.callbackPool(), false)
             .addEventListeners(newBotListeners())
             .build();
-    jda = shards.getShards().get(0).awaitReady();
+    jda = shards.getShardById(shardId).awaitReady();
+    if (shardId != 0) {
+      // Only shard 0 registers the (global) commands: ready is the end of this start.
+      store.resetCounts();
+      return this;
+    }
     return started();
+  }
+
+  /** The shard manager of {@link #connectSharded}. */
+  ShardManager shards() {
+    return shards;
   }
 
   /** What the bot reads and writes: changes made here after {@link #connect()} are seen by the bot. */

@@ -79,6 +79,15 @@ final class FakeRest {
     if (call.is("GET", "users/@me")) {
       return json(200, discord.botUser());
     }
+    if (call.is("GET", "gateway/bot")) {
+      // What a shard manager with an "auto" total asks first: the address, and how many shards to run.
+      return json(200, DataObject.empty()
+          .put("url", discord.gatewayUrl())
+          .put("shards", discord.shardTotal())
+          .put("session_start_limit", DataObject.empty()
+              .put("total", 1000).put("remaining", 1000).put("reset_after", 0)
+              .put("max_concurrency", FakeDiscord.MAX_CONCURRENCY)));
+    }
     if (call.method().equals("POST") && (m = MESSAGES.matcher(call.path())).matches()) {
       return json(200, sent(Long.parseLong(m.group(1)), call));
     }
