@@ -2,8 +2,6 @@ package io.github.botconfig.bot;
 
 import io.github.botconfig.bot.report.Alert;
 import io.github.botconfig.bot.report.ResultCard;
-import io.github.botconfig.domain.Tag;
-import io.github.botconfig.domain.TagType;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -69,7 +67,7 @@ final class AlertPublisher {
             ? report.reply(text.toString()).failOnInvalidReply(false).mentionRepliedUser(false)
             : channel.sendMessage(text.toString());
     action.setAllowedMentions(EnumSet.noneOf(Message.MentionType.class));
-    alert.mention().ifPresent(tag -> allow(action, tag));
+    alert.mention().ifPresent(tag -> Mentions.allow(action, tag));
     if (card != null) {
       action.addFiles(FileUpload.fromData(card, CARD_FILE_NAME));
     }
@@ -81,14 +79,6 @@ final class AlertPublisher {
           }
         },
         failure -> log.warn("sending an alert to channel {} failed: {}", channel.getId(), describe(failure)));
-  }
-
-  private static void allow(MessageCreateAction action, Tag tag) {
-    if (tag.type() == TagType.USER) {
-      action.mentionUsers(tag.id());
-    } else {
-      action.mentionRoles(tag.id());
-    }
   }
 
   private static byte @Nullable [] drawCard(Alert alert, String channelName, List<String> notes) {

@@ -72,7 +72,7 @@ final class ConfigCommandListener extends ListenerAdapter {
       switch (group + " " + name) {
         case CHANNEL + " " + ConfigCommands.SET: {
           ChannelId channel = ownChannel(event, guild, CHANNEL);
-          ChannelChanges changes = channelChanges(event);
+          ChannelChanges changes = channelChanges(event, guild);
           change(event, () -> admin.setChannel(guildId, channel, changes));
           break;
         }
@@ -89,11 +89,11 @@ final class ConfigCommandListener extends ListenerAdapter {
           reply(event, admin.listChannels(guildId));
           break;
         case GUILD + " " + ConfigCommands.SHOW:
-          reply(event, admin.showGuild(guildId));
+          reply(event, admin.showGuild(guildId, settings -> GlobalChannelCheck.warnings(guild, settings)));
           break;
         case GUILD + " " + ConfigCommands.SET: {
           GuildChanges changes = guildChanges(event, guild);
-          change(event, () -> admin.setGuild(guildId, changes));
+          change(event, () -> admin.setGuild(guildId, changes, settings -> GlobalChannelCheck.warnings(guild, settings)));
           break;
         }
         default:
@@ -147,12 +147,12 @@ final class ConfigCommandListener extends ListenerAdapter {
         .queue(null, f -> log.warn("answering /config failed: {}", AlertPublisher.describe(f)));
   }
 
-  private static ChannelChanges channelChanges(SlashCommandInteractionEvent event) {
+  private static ChannelChanges channelChanges(SlashCommandInteractionEvent event, Guild guild) {
     return new ChannelChanges(
         bool(event, ConfigCommands.IMAGE),
         bool(event, ConfigCommands.PIN),
         bool(event, ConfigCommands.NOTIFY_ON_CLOSE),
-        tag(event, ConfigCommands.TAG),
+        tag(event, guild, ConfigCommands.TAG),
         text(event, ConfigCommands.THRESHOLD).map(Threshold::parse));
   }
 
@@ -167,7 +167,7 @@ final class ConfigCommandListener extends ListenerAdapter {
         bool(event, ConfigCommands.DAILY),
         bool(event, ConfigCommands.WEEKLY),
         bool(event, ConfigCommands.MONTHLY),
-        tag(event, ConfigCommands.SUMMARY_TAG),
+        tag(event, guild, ConfigCommands.SUMMARY_TAG),
         bool(event, ConfigCommands.SUMMARY_PIN),
         OptionalChange.of(GLOBAL_CHANNEL, global, flag(event, "clear-" + GLOBAL_CHANNEL)));
   }
@@ -194,8 +194,14 @@ final class ConfigCommandListener extends ListenerAdapter {
     return option;
   }
 
-  private static OptionalChange<Tag> tag(SlashCommandInteractionEvent event, String name) {
-    return Tags.change(name, id(event, name + "-user"), id(event, name + "-role"), flag(event, "clear-" + name));
+  private static OptionalChange<Tag> tag(SlashCommandInteractionEvent event, Guild guild, String name) {
+    OptionalLong role = id(event, name + "-role");
+    // As for channels: a crafted interaction could name a role of another guild, which mentions nobody here.
+    if (role.isPresent() && guild.getRoleById(role.getAsLong()) == null) {
+      throw new InvalidConfigException(
+          "role " + Long.toUnsignedString(role.getAsLong()) + " is not a role of this server");
+    }
+    return Tags.change(name, id(event, name + "-user"), role, flag(event, "clear-" + name));
   }
 
   private static OptionalLong id(SlashCommandInteractionEvent event, String name) {

@@ -1,9 +1,12 @@
 package io.github.botconfig.bot;
 
 import io.github.botconfig.bot.lifecycle.GuildDepartures;
+import io.github.botconfig.bot.lifecycle.GuildOwnership;
 import io.github.botconfig.bot.lifecycle.GuildPresence;
 import io.github.botconfig.bot.lifecycle.SweepResult;
+import io.github.botconfig.domain.GuildId;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -11,7 +14,10 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Runs {@link GuildDepartures#sweep} once a day on the injected scheduler, from the first ready event on. */
+/**
+ * Runs {@link GuildDepartures#sweep} once a day on the injected scheduler, from the first ready event on, over the
+ * stored guilds this process owns: each process of a sharded bot sweeps the guilds of its own shards.
+ */
 final class DailySweep implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(DailySweep.class);
   /** Gives every shard time to connect before the first sweep asks which guilds the bot is in. */
@@ -21,6 +27,7 @@ final class DailySweep implements AutoCloseable {
   private final GuildDepartures departures;
   private final GuildDirectory directory;
   private final GuildPresence presence;
+  private final GuildOwnership ownership;
   private final ScheduledExecutorService scheduler;
   private @Nullable ScheduledFuture<?> task;
   private boolean closed;
@@ -29,10 +36,12 @@ final class DailySweep implements AutoCloseable {
       GuildDepartures departures,
       GuildDirectory directory,
       GuildPresence presence,
+      GuildOwnership ownership,
       ScheduledExecutorService scheduler) {
     this.departures = departures;
     this.directory = directory;
     this.presence = presence;
+    this.ownership = ownership;
     this.scheduler = scheduler;
   }
 
@@ -47,7 +56,8 @@ final class DailySweep implements AutoCloseable {
 
   void run() {
     try {
-      SweepResult result = departures.sweep(directory.storedGuilds(), presence);
+      List<GuildId> owned = directory.storedGuilds().stream().filter(ownership::owns).toList();
+      SweepResult result = departures.sweep(owned, presence);
       if (!result.purged().isEmpty() || !result.returned().isEmpty()) {
         log.info(
             "guild sweep: purged {} departed guild(s) {}, {} came back {}",

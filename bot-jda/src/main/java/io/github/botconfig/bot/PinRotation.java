@@ -29,23 +29,29 @@ final class PinRotation {
   /** Far above any pin limit Discord has had; bounds the pages read to find the oldest pin. */
   private static final int MAX_PINS_READ = 1000;
 
+  /** Pins an alert. */
   void pin(Message message) {
-    message.pin().queue(null, failure -> onPinFailed(message, failure, true));
+    pin(message, "alert");
   }
 
-  private void onPinFailed(Message message, Throwable failure, boolean mayRotate) {
+  /** Pins a message; {@code what} names it in the channel if that fails ("this summary could not be pinned"). */
+  void pin(Message message, String what) {
+    message.pin().queue(null, failure -> onPinFailed(message, what, failure, true));
+  }
+
+  private void onPinFailed(Message message, String what, Throwable failure, boolean mayRotate) {
     Throwable cause = failure instanceof CompletionException && failure.getCause() != null
         ? failure.getCause()
         : failure;
     if (mayRotate && isError(cause, ErrorResponse.MAX_MESSAGE_PINS)) {
-      unpinOldestThenPin(message);
+      unpinOldestThenPin(message, what);
       return;
     }
     GuildMessageChannel channel = message.getGuildChannel();
     Permission missing = missingPermission(cause);
     if (missing != null) {
       channel
-          .sendMessage(missing(missing, "this alert could not be pinned"))
+          .sendMessage(missing(missing, "this " + what + " could not be pinned"))
           .setAllowedMentions(EnumSet.noneOf(Message.MentionType.class))
           .queue(null, f -> log.warn("telling channel {} a permission is missing failed", channel.getId()));
       return;
@@ -55,7 +61,7 @@ final class PinRotation {
         message.getId(), channel.getId(), AlertPublisher.describe(cause));
   }
 
-  private void unpinOldestThenPin(Message message) {
+  private void unpinOldestThenPin(Message message, String what) {
     GuildMessageChannel channel = message.getGuildChannel();
     channel
         .retrievePinnedMessages()
@@ -68,12 +74,12 @@ final class PinRotation {
                             channel
                                 .unpinMessageById(oldest.getMessage().getIdLong())
                                 .queue(
-                                    unpinned -> message.pin().queue(null, f -> onPinFailed(message, f, false)),
-                                    f -> onPinFailed(message, f, false)),
+                                    unpinned -> message.pin().queue(null, f -> onPinFailed(message, what, f, false)),
+                                    f -> onPinFailed(message, what, f, false)),
                         () -> log.warn("channel {} refuses more pins but lists none", channel.getId())))
         .exceptionally(
             f -> {
-              onPinFailed(message, f, false);
+              onPinFailed(message, what, f, false);
               return null;
             });
   }

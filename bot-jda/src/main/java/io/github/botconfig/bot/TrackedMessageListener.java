@@ -1,5 +1,6 @@
 package io.github.botconfig.bot;
 
+import io.github.botconfig.bot.guild.LiveBoards;
 import io.github.botconfig.bot.report.Alert;
 import io.github.botconfig.bot.report.MessagePath;
 import io.github.botconfig.domain.ChannelConfig;
@@ -18,7 +19,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The message path on JDA: a message in an untracked channel costs one in-memory lookup and nothing else; a result
- * report in a tracked channel gets the answer {@link MessagePath} decides, published by {@link AlertPublisher}.
+ * report in a tracked channel gets the answer {@link MessagePath} decides, published by {@link AlertPublisher}, and
+ * goes to the guild's live board.
  *
  * <p>A plain {@link EventListener} rather than a {@code ListenerAdapter}: every gateway event passes through here,
  * and one {@code instanceof} is the cheapest way to let the others go. Thread-safe; holds no JDA instance, so it
@@ -29,10 +31,12 @@ final class TrackedMessageListener implements EventListener {
 
   private final MessagePath path;
   private final AlertPublisher publisher;
+  private final LiveBoards boards;
 
-  TrackedMessageListener(ConfigRepository repository, AlertPublisher publisher) {
+  TrackedMessageListener(ConfigRepository repository, AlertPublisher publisher, LiveBoards boards) {
     this.path = new MessagePath(repository);
     this.publisher = publisher;
+    this.boards = boards;
   }
 
   @Override
@@ -59,8 +63,13 @@ final class TrackedMessageListener implements EventListener {
     }
     Message message = event.getMessage();
     try {
-      Optional<Alert> alert =
-          path.alertFor(channel.get(), message.getAuthor().isBot(), message.isWebhookMessage(), reportText(message));
+      boolean fromBot = message.getAuthor().isBot();
+      boolean fromWebhook = message.isWebhookMessage();
+      String text = reportText(message);
+      if (MessagePath.mayReport(fromBot, fromWebhook)) {
+        boards.messagePosted(channel.get(), text, message.getTimeCreated().toInstant()); // no request: it schedules
+      }
+      Optional<Alert> alert = path.alertFor(channel.get(), fromBot, fromWebhook, text);
       alert.ifPresent(a -> publisher.publish(message, a));
     } catch (RejectedExecutionException e) {
       log.debug("message {} not answered: JDA is shutting down", message.getId());

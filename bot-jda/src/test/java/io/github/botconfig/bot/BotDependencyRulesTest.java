@@ -16,11 +16,14 @@ class BotDependencyRulesTest {
           .importPackages("io.github.botconfig.bot..");
 
   @Test
-  void policyAdminAndLifecycleLogicKnowNothingOfJda() {
+  void policyAdminLifecycleAndGuildFeatureLogicKnowNothingOfJda() {
     noClasses()
         .that()
         .resideInAnyPackage(
-            "io.github.botconfig.bot.report..", "io.github.botconfig.bot.admin..", "io.github.botconfig.bot.lifecycle..")
+            "io.github.botconfig.bot.report..",
+            "io.github.botconfig.bot.admin..",
+            "io.github.botconfig.bot.lifecycle..",
+            "io.github.botconfig.bot.guild..")
         .should()
         .dependOnClassesThat()
         .resideInAPackage("net.dv8tion..")

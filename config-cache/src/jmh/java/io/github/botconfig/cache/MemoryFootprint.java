@@ -62,10 +62,10 @@ public final class MemoryFootprint {
       settings.put(decoded.guildId(), decoded);
     }
 
-    GraphLayout empty = GraphLayout.parseInstance(Contents.complete(List.of(), Map.of()));
-    GraphLayout channelsOnly = GraphLayout.parseInstance(Contents.complete(channels, Map.of()));
-    GraphLayout settingsOnly = GraphLayout.parseInstance(Contents.complete(List.of(), settings));
-    GraphLayout both = GraphLayout.parseInstance(Contents.complete(channels, settings));
+    GraphLayout empty = GraphLayout.parseInstance(Contents.complete(List.of(), Map.of(), Map.of()));
+    GraphLayout channelsOnly = GraphLayout.parseInstance(Contents.complete(channels, Map.of(), Map.of()));
+    GraphLayout settingsOnly = GraphLayout.parseInstance(Contents.complete(List.of(), settings, Map.of()));
+    GraphLayout both = GraphLayout.parseInstance(Contents.complete(channels, settings, Map.of()));
 
     double perChannel = (double) (channelsOnly.totalSize() - empty.totalSize()) / channelCount;
     double perSettings = (double) (settingsOnly.totalSize() - empty.totalSize()) / guildCount;

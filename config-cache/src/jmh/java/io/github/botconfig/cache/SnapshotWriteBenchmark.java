@@ -42,7 +42,7 @@ public class SnapshotWriteBenchmark {
     for (int i = 1; i <= entries; i++) {
       channels.add(ChannelConfig.of(GuildId.of(1 + i / 20), ChannelId.of(1_000_000L + i)).withVersion(1));
     }
-    contents = Contents.complete(channels, Map.of(GuildId.of(1), GuildSettings.defaults(GuildId.of(1))));
+    contents = Contents.complete(channels, Map.of(GuildId.of(1), GuildSettings.defaults(GuildId.of(1))), Map.of());
     update = channels.get(entries / 2).withPin(true).withVersion(2);
   }
 

@@ -6,6 +6,7 @@ import io.github.botconfig.domain.ConfigSnapshot;
 import io.github.botconfig.domain.ConfigStore;
 import io.github.botconfig.domain.GuildId;
 import io.github.botconfig.domain.GuildSettings;
+import io.github.botconfig.domain.LiveBoard;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -139,6 +140,17 @@ final class CachingConfigRepository extends Memory implements ConfigCache {
         (read, since) -> repairSettings(guildId, read, since));
   }
 
+  @Override
+  public Optional<LiveBoard> findBoard(GuildId guildId) {
+    Contents contents = contents();
+    Optional<LiveBoard> found = contents.board(Objects.requireNonNull(guildId, "guildId"));
+    if (found.isPresent() || contents.complete) {
+      return found;
+    }
+    return readThrough(new BoardKey(guildId), () -> store.findBoard(guildId),
+        (read, since) -> repairBoard(guildId, read, since));
+  }
+
   private Optional<ChannelConfig> findChannelInStore(ChannelId channelId) {
     return readThrough(channelId, () -> store.findChannel(channelId),
         (read, since) -> repairChannel(channelId, read, since));
@@ -168,6 +180,8 @@ final class CachingConfigRepository extends Memory implements ConfigCache {
   private record GuildChannelsKey(GuildId guildId) {}
 
   private record SettingsKey(GuildId guildId) {}
+
+  private record BoardKey(GuildId guildId) {}
 
   // --- Writes --------------------------------------------------------------------------------------------
 
@@ -215,6 +229,28 @@ final class CachingConfigRepository extends Memory implements ConfigCache {
         });
     listeners.settingsChanged(settings.guildId(), change.before(), change.after());
     return change.result();
+  }
+
+  @Override
+  public LiveBoard saveBoard(LiveBoard board) {
+    Objects.requireNonNull(board, "board");
+    return write(
+        () -> store.saveBoard(board),
+        (contents, saved, writes) -> {
+          writes.boardWritten(saved.guildId());
+          return contents.withBoard(saved.guildId(), saved);
+        }).result();
+  }
+
+  @Override
+  public boolean deleteBoard(GuildId guildId) {
+    Objects.requireNonNull(guildId, "guildId");
+    return write(
+        () -> store.deleteBoard(guildId),
+        (contents, deleted, writes) -> {
+          writes.boardWritten(guildId);
+          return contents.withBoard(guildId, null);
+        }).result();
   }
 
   @Override
@@ -333,7 +369,8 @@ final class CachingConfigRepository extends Memory implements ConfigCache {
   /** Everything the cache holds now; for tests that compare it with the store. */
   ConfigSnapshot snapshot() {
     Contents contents = contents();
-    return ConfigSnapshot.of(contents.channelMap().values(), contents.settingsMap().values());
+    return ConfigSnapshot.of(
+        contents.channelMap().values(), contents.settingsMap().values(), contents.boardMap().values());
   }
 
   /** Where the channel table and the guild lists disagree (nothing, always); for the stress test. */

@@ -20,8 +20,8 @@ import org.jspecify.annotations.Nullable;
  * written through to the store. Build one with {@link #builder(ConfigStore)}, then {@link #start()} it.
  *
  * <ul>
- *   <li><b>Lookups</b> ({@link #findChannel}, {@link #findChannels}, {@link #findSettings}) never call the
- *       store once a snapshot has loaded. {@code findChannel} is the per-message call: constant time, no lock,
+ *   <li><b>Lookups</b> ({@link #findChannel}, {@link #findChannels}, {@link #findSettings},
+ *       {@link #findBoard}) never call the store once a snapshot has loaded. {@code findChannel} is the per-message call: constant time, no lock,
  *       no allocation. A channel the snapshot does not hold is not tracked: "empty" is the answer, not a
  *       reason to ask the store.
  *   <li><b>Writes</b> go to the store first; when it accepts, the cache holds the stored value (with its new

@@ -4,6 +4,7 @@ import io.github.botconfig.domain.ChannelConfig;
 import io.github.botconfig.domain.ChannelId;
 import io.github.botconfig.domain.GuildId;
 import io.github.botconfig.domain.GuildSettings;
+import io.github.botconfig.domain.LiveBoard;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -18,23 +19,29 @@ import org.jspecify.annotations.Nullable;
  * Everything the cache knows at one moment, immutable, so that readers need no lock: the cache swaps a whole
  * new value in for every change.
  *
- * <p>It is the channel table itself (see {@link ChannelTable}), plus the guild lists and settings. The table
+ * <p>It is the channel table itself (see {@link ChannelTable}), plus the guild lists, settings and boards. The table
  * and the guild lists are always built together, so they agree: each channel is listed
  * once, under the guild it belongs to. The table's {@code complete} says whether this holds a whole snapshot of
  * the store (a miss is then an answer) or only what the fallback reads and the writes brought in.
  */
 final class Contents extends ChannelTable {
   private static final Comparator<ChannelConfig> BY_CHANNEL_ID = Comparator.comparing(ChannelConfig::channelId);
-  private static final Contents NOTHING_YET = new Contents(ChannelTable.unknown(), Map.of(), Map.of());
+  private static final Contents NOTHING_YET =
+      new Contents(ChannelTable.unknown(), Map.of(), Map.of(), Map.of());
 
   private final Map<GuildId, List<ChannelConfig>> channelsByGuild;
   private final Map<GuildId, GuildSettings> settings;
+  private final Map<GuildId, LiveBoard> boards;
 
   private Contents(
-      ChannelTable channels, Map<GuildId, List<ChannelConfig>> channelsByGuild, Map<GuildId, GuildSettings> settings) {
+      ChannelTable channels,
+      Map<GuildId, List<ChannelConfig>> channelsByGuild,
+      Map<GuildId, GuildSettings> settings,
+      Map<GuildId, LiveBoard> boards) {
     super(channels);
     this.channelsByGuild = channelsByGuild;
     this.settings = settings;
+    this.boards = boards;
   }
 
   /** What the cache holds before any snapshot loaded: nothing, and not as an answer. */
@@ -42,8 +49,9 @@ final class Contents extends ChannelTable {
     return NOTHING_YET;
   }
 
-  /** A complete view of these channels and settings; a channel must appear once. */
-  static Contents complete(Collection<ChannelConfig> channels, Map<GuildId, GuildSettings> settings) {
+  /** A complete view of these channels, settings and boards; a channel must appear once. */
+  static Contents complete(
+      Collection<ChannelConfig> channels, Map<GuildId, GuildSettings> settings, Map<GuildId, LiveBoard> boards) {
     Map<GuildId, List<ChannelConfig>> byGuild = new HashMap<>();
     for (ChannelConfig channel : channels) {
       byGuild.computeIfAbsent(channel.guildId(), g -> new ArrayList<>()).add(channel);
@@ -53,7 +61,8 @@ final class Contents extends ChannelTable {
           list.sort(BY_CHANNEL_ID);
           return List.copyOf(list);
         });
-    return new Contents(ChannelTable.of(channels), Collections.unmodifiableMap(byGuild), Map.copyOf(settings));
+    return new Contents(
+        ChannelTable.of(channels), Collections.unmodifiableMap(byGuild), Map.copyOf(settings), Map.copyOf(boards));
   }
 
   Optional<ChannelConfig> channel(ChannelId channelId) {
@@ -69,6 +78,10 @@ final class Contents extends ChannelTable {
     return Optional.ofNullable(settings.get(guildId));
   }
 
+  Optional<LiveBoard> board(GuildId guildId) {
+    return Optional.ofNullable(boards.get(guildId));
+  }
+
   /** Every channel, for a merge or a comparison. */
   Map<ChannelId, ChannelConfig> channelMap() {
     Map<ChannelId, ChannelConfig> all = new HashMap<>();
@@ -78,6 +91,10 @@ final class Contents extends ChannelTable {
 
   Map<GuildId, GuildSettings> settingsMap() {
     return settings;
+  }
+
+  Map<GuildId, LiveBoard> boardMap() {
+    return boards;
   }
 
   int channelCount() {
@@ -126,7 +143,8 @@ final class Contents extends ChannelTable {
     int at = Collections.binarySearch(list, channel, BY_CHANNEL_ID);
     list.add(-at - 1, channel);
     byGuild.put(channel.guildId(), List.copyOf(list));
-    return new Contents(with(channel), Collections.unmodifiableMap(byGuild), settings);
+    return new Contents(
+        with(channel), Collections.unmodifiableMap(byGuild), settings, boards);
   }
 
   /** These contents without the channel (unchanged if it is not held). */
@@ -137,24 +155,34 @@ final class Contents extends ChannelTable {
     }
     Map<GuildId, List<ChannelConfig>> byGuild = new HashMap<>(channelsByGuild);
     removeFromGuild(byGuild, previous.get());
-    return new Contents(without(channelId.value()), Collections.unmodifiableMap(byGuild), settings);
+    return new Contents(
+        without(channelId.value()), Collections.unmodifiableMap(byGuild), settings, boards);
   }
 
   /** These contents with the guild's settings replaced, or removed when {@code replacement} is null. */
   Contents withSettings(GuildId guildId, @Nullable GuildSettings replacement) {
-    Map<GuildId, GuildSettings> newSettings = new HashMap<>(settings);
-    if (replacement == null) {
-      newSettings.remove(guildId);
-    } else {
-      newSettings.put(guildId, replacement);
-    }
-    return new Contents(this, channelsByGuild, Map.copyOf(newSettings));
+    return new Contents(this, channelsByGuild, replaced(settings, guildId, replacement), boards);
   }
 
-  /** These contents without any channel or settings of the guild. */
+  /** These contents with the guild's board replaced, or removed when {@code replacement} is null. */
+  Contents withBoard(GuildId guildId, @Nullable LiveBoard replacement) {
+    return new Contents(this, channelsByGuild, settings, replaced(boards, guildId, replacement));
+  }
+
+  private static <V> Map<GuildId, V> replaced(Map<GuildId, V> map, GuildId guildId, @Nullable V replacement) {
+    Map<GuildId, V> copy = new HashMap<>(map);
+    if (replacement == null) {
+      copy.remove(guildId);
+    } else {
+      copy.put(guildId, replacement);
+    }
+    return Map.copyOf(copy);
+  }
+
+  /** These contents without any channel, settings or board of the guild. */
   Contents withoutGuild(GuildId guildId) {
     List<ChannelConfig> gone = channelsOf(guildId);
-    if (gone.isEmpty() && !settings.containsKey(guildId)) {
+    if (gone.isEmpty() && !settings.containsKey(guildId) && !boards.containsKey(guildId)) {
       return this;
     }
     ChannelTable table = this;
@@ -163,9 +191,11 @@ final class Contents extends ChannelTable {
     }
     Map<GuildId, List<ChannelConfig>> byGuild = new HashMap<>(channelsByGuild);
     byGuild.remove(guildId);
-    Map<GuildId, GuildSettings> newSettings = new HashMap<>(settings);
-    newSettings.remove(guildId);
-    return new Contents(table, Collections.unmodifiableMap(byGuild), Map.copyOf(newSettings));
+    return new Contents(
+        table,
+        Collections.unmodifiableMap(byGuild),
+        replaced(settings, guildId, null),
+        replaced(boards, guildId, null));
   }
 
   private static void removeFromGuild(Map<GuildId, List<ChannelConfig>> byGuild, ChannelConfig channel) {

@@ -6,6 +6,7 @@ import io.github.botconfig.domain.ConfigSnapshot;
 import io.github.botconfig.domain.ConfigStore;
 import io.github.botconfig.domain.GuildId;
 import io.github.botconfig.domain.GuildSettings;
+import io.github.botconfig.domain.LiveBoard;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.LongAdder;
@@ -57,6 +58,24 @@ final class CountingStore implements ConfigStore {
   public GuildSettings saveSettings(GuildSettings settings) {
     calls.increment();
     return store.saveSettings(settings);
+  }
+
+  @Override
+  public Optional<LiveBoard> findBoard(GuildId guildId) {
+    calls.increment();
+    return store.findBoard(guildId);
+  }
+
+  @Override
+  public LiveBoard saveBoard(LiveBoard board) {
+    calls.increment();
+    return store.saveBoard(board);
+  }
+
+  @Override
+  public boolean deleteBoard(GuildId guildId) {
+    calls.increment();
+    return store.deleteBoard(guildId);
   }
 
   @Override

@@ -5,10 +5,13 @@ import io.github.botconfig.domain.ChannelId;
 import io.github.botconfig.domain.ConfigSnapshot;
 import io.github.botconfig.domain.GuildId;
 import io.github.botconfig.domain.GuildSettings;
+import io.github.botconfig.domain.LiveBoard;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Remembers which items this cache wrote, in order, so that a scan which began before a write cannot undo it.
@@ -25,6 +28,7 @@ final class LocalWrites {
   private volatile long sequence;
   private final Map<ChannelId, Long> channels = new HashMap<>();
   private final Map<GuildId, Long> settings = new HashMap<>();
+  private final Map<GuildId, Long> boards = new HashMap<>();
   private final Map<GuildId, Long> deletedGuilds = new HashMap<>();
 
   /** The number of the last write; a scan that starts now sees every write up to it. */
@@ -38,6 +42,10 @@ final class LocalWrites {
 
   void settingsWritten(GuildId guildId) {
     settings.put(guildId, next());
+  }
+
+  void boardWritten(GuildId guildId) {
+    boards.put(guildId, next());
   }
 
   void guildDeleted(GuildId guildId) {
@@ -58,6 +66,10 @@ final class LocalWrites {
     return settings.getOrDefault(guildId, 0L) > since || deletedGuilds.getOrDefault(guildId, 0L) > since;
   }
 
+  boolean boardWrittenSince(GuildId guildId, long since) {
+    return boards.getOrDefault(guildId, 0L) > since || deletedGuilds.getOrDefault(guildId, 0L) > since;
+  }
+
   /**
    * Builds complete contents from a scan that began at {@code scanStart}, keeping what {@code current} says
    * for every item written after that, then forgets those writes: later scans begin after them.
@@ -65,6 +77,7 @@ final class LocalWrites {
   Contents merge(ConfigSnapshot scan, Contents current, long scanStart) {
     Map<ChannelId, ChannelConfig> merged = new HashMap<>(scan.channels());
     Map<GuildId, GuildSettings> mergedSettings = new HashMap<>(scan.settings());
+    Map<GuildId, LiveBoard> mergedBoards = new HashMap<>(scan.boards());
     Set<GuildId> deleted = new HashSet<>();
     deletedGuilds.forEach((guild, seq) -> {
       if (seq > scanStart) {
@@ -74,25 +87,34 @@ final class LocalWrites {
     if (!deleted.isEmpty()) {
       merged.values().removeIf(c -> deleted.contains(c.guildId()));
       mergedSettings.keySet().removeAll(deleted);
+      mergedBoards.keySet().removeAll(deleted);
     }
     channels.forEach((id, seq) -> {
       if (seq > scanStart) {
         current.channel(id).ifPresentOrElse(c -> merged.put(id, c), () -> merged.remove(id));
       }
     });
-    settings.forEach((guild, seq) -> {
-      if (seq > scanStart) {
-        current.settings(guild).ifPresentOrElse(s -> mergedSettings.put(guild, s), () -> mergedSettings.remove(guild));
-      }
-    });
+    keepWrittenSince(settings, scanStart, current::settings, mergedSettings);
+    keepWrittenSince(boards, scanStart, current::board, mergedBoards);
     channels.values().removeIf(seq -> seq <= scanStart);
     settings.values().removeIf(seq -> seq <= scanStart);
+    boards.values().removeIf(seq -> seq <= scanStart);
     deletedGuilds.values().removeIf(seq -> seq <= scanStart);
-    return Contents.complete(merged.values(), mergedSettings);
+    return Contents.complete(merged.values(), mergedSettings, mergedBoards);
+  }
+
+  /** Puts into {@code merged} what the cache holds for every guild written after {@code scanStart}. */
+  private static <V> void keepWrittenSince(
+      Map<GuildId, Long> written, long scanStart, Function<GuildId, Optional<V>> current, Map<GuildId, V> merged) {
+    written.forEach((guild, seq) -> {
+      if (seq > scanStart) {
+        current.apply(guild).ifPresentOrElse(value -> merged.put(guild, value), () -> merged.remove(guild));
+      }
+    });
   }
 
   /** How many writes are remembered; for tests that check nothing is kept forever. */
   int remembered() {
-    return channels.size() + settings.size() + deletedGuilds.size();
+    return channels.size() + settings.size() + boards.size() + deletedGuilds.size();
   }
 }

@@ -5,10 +5,13 @@ import io.github.botconfig.domain.ChannelId;
 import io.github.botconfig.domain.ConfigSnapshot;
 import io.github.botconfig.domain.GuildId;
 import io.github.botconfig.domain.GuildSettings;
+import io.github.botconfig.domain.LiveBoard;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 
 /**
  * The cache's state and its one rule of concurrency: readers take {@link #contents()} (a volatile read of an
@@ -143,12 +146,23 @@ abstract class Memory {
 
   /** As {@link #repairChannel}, for a guild's settings. */
   final void repairSettings(GuildId guildId, Optional<GuildSettings> found, long since) {
+    repairUnlessWritten(
+        writes -> writes.settingsWrittenSince(guildId, since), c -> c.withSettings(guildId, found.orElse(null)));
+  }
+
+  /** As {@link #repairChannel}, for a guild's live board. */
+  final void repairBoard(GuildId guildId, Optional<LiveBoard> found, long since) {
+    repairUnlessWritten(
+        writes -> writes.boardWrittenSince(guildId, since), c -> c.withBoard(guildId, found.orElse(null)));
+  }
+
+  private void repairUnlessWritten(Predicate<LocalWrites> writtenSince, UnaryOperator<Contents> repair) {
     if (!writeLock.tryLock()) {
       return; // a write is in progress, perhaps stuck in the store: skip this repair, a later lookup repeats it
     }
     try {
-      if (!contents.complete && !writes.settingsWrittenSince(guildId, since)) {
-        publish(contents.withSettings(guildId, found.orElse(null)));
+      if (!contents.complete && !writtenSince.test(writes)) {
+        publish(repair.apply(contents));
       }
     } finally {
       writeLock.unlock();

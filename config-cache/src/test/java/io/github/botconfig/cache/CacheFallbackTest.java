@@ -1,6 +1,7 @@
 package io.github.botconfig.cache;
 
 import static io.github.botconfig.cache.CacheHarness.GUILD;
+import static io.github.botconfig.cache.CacheHarness.OTHER_GUILD;
 import static io.github.botconfig.cache.CacheHarness.channel;
 import static io.github.botconfig.cache.CacheHarness.tracked;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -8,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.botconfig.cache.CacheStatus.State;
 import io.github.botconfig.domain.ChannelConfig;
+import io.github.botconfig.domain.LiveBoard;
 import io.github.botconfig.domain.GuildSettings;
 import io.github.botconfig.domain.StoreUnavailableException;
 import io.github.botconfig.domain.testing.InstrumentedConfigStore.Gate;
@@ -174,6 +176,19 @@ class CacheFallbackTest {
     assertThat(harness.store.calls(Operation.FIND_CHANNELS)).isEqualTo(1);
     assertThat(harness.store.calls(Operation.FIND_SETTINGS)).isEqualTo(1);
     assertThat(harness.store.calls(Operation.FIND_CHANNEL)).isZero();
+  }
+
+  @Test
+  void aBoardIsReadFromTheStoreOnceAndRepairsTheCache() {
+    LiveBoard board = harness.backing.saveBoard(LiveBoard.of(GUILD, channel(1), 42));
+    ConfigCache cache = cacheWhoseScanFails();
+
+    assertThat(cache.findBoard(GUILD)).contains(board);
+    assertThat(cache.findBoard(GUILD)).contains(board);
+    assertThat(cache.findBoard(OTHER_GUILD)).isEmpty();
+    assertThat(cache.findBoard(OTHER_GUILD)).isEmpty();
+
+    assertThat(harness.store.calls(Operation.FIND_BOARD)).isEqualTo(2); // one per guild: "none" is remembered
   }
 
   @Test

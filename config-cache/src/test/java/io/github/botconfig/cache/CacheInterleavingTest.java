@@ -11,6 +11,7 @@ import io.github.botconfig.domain.ChannelConfig;
 import io.github.botconfig.domain.ConfigConflictException;
 import io.github.botconfig.domain.ConfigConflictException.Reason;
 import io.github.botconfig.domain.GuildSettings;
+import io.github.botconfig.domain.LiveBoard;
 import io.github.botconfig.domain.testing.InstrumentedConfigStore.Gate;
 import io.github.botconfig.domain.testing.InstrumentedConfigStore.Operation;
 import io.github.botconfig.domain.testing.InstrumentedConfigStore.When;
@@ -155,6 +156,21 @@ class CacheInterleavingTest {
     finish(scanned, refresh);
 
     assertThat(cache.findSettings(GUILD)).contains(saved);
+  }
+
+  @Test
+  void aBoardSavedOrDeletedWhileTheScanRanStaysSo() throws Exception {
+    harness.backing.saveBoard(LiveBoard.of(OTHER_GUILD, channel(2), 77));
+    ConfigCache cache = harness.loadedCache();
+    Gate scanned = harness.store.blockNext(Operation.LOAD_ALL, When.AFTER);
+    CompletableFuture<CacheStatus> refresh = refreshInBackground(cache, scanned);
+
+    LiveBoard saved = cache.saveBoard(LiveBoard.of(GUILD, channel(1), 42));
+    assertThat(cache.deleteBoard(OTHER_GUILD)).isTrue();
+    finish(scanned, refresh);
+
+    assertThat(cache.findBoard(GUILD)).contains(saved);
+    assertThat(cache.findBoard(OTHER_GUILD)).isEmpty();
   }
 
   @Test

@@ -1,6 +1,7 @@
 package io.github.botconfig.cache;
 
 import static io.github.botconfig.cache.CacheHarness.GUILD;
+import static io.github.botconfig.cache.CacheHarness.OTHER_GUILD;
 import static io.github.botconfig.cache.CacheHarness.POLL;
 import static io.github.botconfig.cache.CacheHarness.channel;
 import static io.github.botconfig.cache.CacheHarness.tracked;
@@ -8,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.botconfig.cache.CacheStatus.State;
 import io.github.botconfig.domain.ChannelConfig;
+import io.github.botconfig.domain.LiveBoard;
 import io.github.botconfig.domain.StoreUnavailableException;
 import io.github.botconfig.domain.testing.InstrumentedConfigStore;
 import io.github.botconfig.domain.testing.InstrumentedConfigStore.Operation;
@@ -37,6 +39,19 @@ class CacheRefreshTest {
     assertThat(cache.findChannel(channel(1))).contains(written);
     assertThat(harness.store.calls(Operation.LOAD_ALL)).isEqualTo(1);
     assertThat(harness.events.events()).containsExactly("channel " + channel(1) + " none->" + GUILD + "/v1", "refreshed 1");
+  }
+
+  @Test
+  void aBoardWrittenStraightToTheStoreIsSeenAtTheNextPollAndServedFromMemory() {
+    ConfigCache cache = harness.loadedCache();
+    LiveBoard written = harness.backing.saveBoard(LiveBoard.of(GUILD, channel(1), 42));
+
+    harness.scheduler.advance(POLL);
+    harness.store.resetCounts();
+
+    assertThat(cache.findBoard(GUILD)).contains(written);
+    assertThat(cache.findBoard(OTHER_GUILD)).isEmpty();
+    assertThat(harness.store.totalCalls()).isZero();
   }
 
   @Test

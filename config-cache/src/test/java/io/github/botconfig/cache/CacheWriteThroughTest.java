@@ -12,6 +12,7 @@ import io.github.botconfig.domain.ConfigConflictException;
 import io.github.botconfig.domain.ConfigConflictException.Reason;
 import io.github.botconfig.domain.ConfigSnapshot;
 import io.github.botconfig.domain.GuildSettings;
+import io.github.botconfig.domain.LiveBoard;
 import io.github.botconfig.domain.StoreUnavailableException;
 import io.github.botconfig.domain.Threshold;
 import io.github.botconfig.domain.testing.InstrumentedConfigStore.Operation;
@@ -145,6 +146,22 @@ class CacheWriteThroughTest {
   }
 
   @Test
+  void aSavedBoardIsServedWithItsNewVersionAndADeletedOneIsGone() {
+    ConfigCache cache = harness.loadedCache();
+
+    LiveBoard saved = cache.saveBoard(LiveBoard.of(GUILD, channel(1), 42));
+    assertThat(saved.version()).isEqualTo(1);
+    assertThat(cache.findBoard(GUILD)).contains(saved);
+    assertThatThrownBy(() -> cache.saveBoard(LiveBoard.of(GUILD, channel(1), 43)))
+        .isInstanceOf(ConfigConflictException.class);
+    assertThat(cache.findBoard(GUILD)).contains(saved);
+
+    assertThat(cache.deleteBoard(GUILD)).isTrue();
+    assertThat(cache.findBoard(GUILD)).isEmpty();
+    assertThat(harness.backing.findBoard(GUILD)).isEmpty();
+  }
+
+  @Test
   void deletingAGuildRemovesItsChannelsAndSettingsAndNothingElse() {
     ConfigCache cache = harness.loadedCache();
     cache.saveChannel(tracked(GUILD, 1));
@@ -164,6 +181,7 @@ class CacheWriteThroughTest {
   @Test
   void everyFailedWriteLeavesTheCacheAndTheStoreAsTheyWere() {
     harness.seed(2);
+    LiveBoard board = harness.backing.saveBoard(LiveBoard.of(GUILD, channel(1), 42));
     ConfigCache cache = harness.loadedCache();
     ChannelConfig one = cache.findChannel(channel(1)).orElseThrow();
     GuildSettings settings = cache.findSettings(GUILD).orElseThrow();
@@ -175,6 +193,8 @@ class CacheWriteThroughTest {
         c -> c.saveChannel(tracked(GUILD, 3)),
         c -> c.deleteChannel(GUILD, channel(2)),
         c -> c.saveSettings(settings.withPositionDisplayEnabled(true)),
+        c -> c.saveBoard(board.withMessageId(43)),
+        c -> c.deleteBoard(GUILD),
         c -> c.deleteGuild(GUILD));
     harness.store.goDown();
     for (Consumer<ConfigCache> write : writes) {

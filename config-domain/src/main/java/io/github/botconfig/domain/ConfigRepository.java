@@ -66,9 +66,27 @@ public interface ConfigRepository {
    */
   GuildSettings saveSettings(GuildSettings settings);
 
+  /** Returns where the guild's live board message is, or empty if the bot never stored one. */
+  Optional<LiveBoard> findBoard(GuildId guildId);
+
   /**
-   * Removes everything stored for a guild: its tracked channels, its settings, and (in a table shared with
-   * other software) every other item under the guild.
+   * Creates or updates the guild's live board, with the same version rules as {@link #saveChannel}.
+   *
+   * @return the stored board, version incremented and times set
+   * @throws ConfigConflictException if the stored version differs from {@code board.version()}
+   */
+  LiveBoard saveBoard(LiveBoard board);
+
+  /**
+   * Forgets the guild's live board (the message itself is the caller's business).
+   *
+   * @return {@code true} if a board was stored and is no longer; {@code false} if none was stored
+   */
+  boolean deleteBoard(GuildId guildId);
+
+  /**
+   * Removes everything stored for a guild: its tracked channels, its settings, its live board, and (in a table
+   * shared with other software) every other item under the guild.
    *
    * @return how many stored items were removed
    */

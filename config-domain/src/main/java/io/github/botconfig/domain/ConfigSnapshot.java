@@ -12,7 +12,7 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The whole configuration at one moment: every tracked channel and every guild's stored settings.
+ * The whole configuration at one moment: every tracked channel, every guild's stored settings and live board.
  *
  * <p>Immutable and thread-safe; every collection it returns is unmodifiable. A channel appears once, under
  * exactly one guild. When the data holds the same channel under two guilds (possible in tables the running
@@ -32,6 +32,7 @@ public final class ConfigSnapshot {
   private final Map<ChannelId, ChannelConfig> channels;
   private final Map<GuildId, List<ChannelConfig>> channelsByGuild;
   private final Map<GuildId, GuildSettings> settings;
+  private final Map<GuildId, LiveBoard> boards;
   private final List<ChannelConfig> discardedDuplicates;
 
   private ConfigSnapshot(Builder builder) {
@@ -47,6 +48,7 @@ public final class ConfigSnapshot {
         });
     this.channelsByGuild = Map.copyOf(byGuild);
     this.settings = Map.copyOf(builder.settings);
+    this.boards = Map.copyOf(builder.boards);
     this.discardedDuplicates = List.copyOf(builder.discarded);
   }
 
@@ -57,9 +59,16 @@ public final class ConfigSnapshot {
 
   /** A snapshot of these channels and settings (duplicates resolved as the class comment says). */
   public static ConfigSnapshot of(Collection<ChannelConfig> channels, Collection<GuildSettings> settings) {
+    return of(channels, settings, List.of());
+  }
+
+  /** A snapshot of these channels, settings and live boards. */
+  public static ConfigSnapshot of(
+      Collection<ChannelConfig> channels, Collection<GuildSettings> settings, Collection<LiveBoard> boards) {
     Builder builder = builder();
     channels.forEach(builder::addChannel);
     settings.forEach(builder::addSettings);
+    boards.forEach(builder::addBoard);
     return builder.build();
   }
 
@@ -92,10 +101,21 @@ public final class ConfigSnapshot {
     return Optional.ofNullable(settings.get(guildId));
   }
 
-  /** Every guild that has tracked channels or stored settings. */
+  /** Every guild's stored live board, by guild. */
+  public Map<GuildId, LiveBoard> boards() {
+    return boards;
+  }
+
+  /** The stored live board of one guild, if any. */
+  public Optional<LiveBoard> board(GuildId guildId) {
+    return Optional.ofNullable(boards.get(guildId));
+  }
+
+  /** Every guild that has tracked channels, stored settings or a live board. */
   public Set<GuildId> guilds() {
     Set<GuildId> guilds = new HashSet<>(channelsByGuild.keySet());
     guilds.addAll(settings.keySet());
+    guilds.addAll(boards.keySet());
     return Set.copyOf(guilds);
   }
 
@@ -108,24 +128,26 @@ public final class ConfigSnapshot {
   public boolean equals(@Nullable Object o) {
     return o instanceof ConfigSnapshot
         && ((ConfigSnapshot) o).channels.equals(channels)
-        && ((ConfigSnapshot) o).settings.equals(settings);
+        && ((ConfigSnapshot) o).settings.equals(settings)
+        && ((ConfigSnapshot) o).boards.equals(boards);
   }
 
   @Override
   public int hashCode() {
-    return 31 * channels.hashCode() + settings.hashCode();
+    return 31 * (31 * channels.hashCode() + settings.hashCode()) + boards.hashCode();
   }
 
   @Override
   public String toString() {
     return "ConfigSnapshot{" + channels.size() + " channels in " + channelsByGuild.size() + " guilds, "
-        + settings.size() + " settings}";
+        + settings.size() + " settings, " + boards.size() + " boards}";
   }
 
   /** Collects a snapshot. Not thread-safe; {@link #build()} copies, so the builder can be reused. */
   public static final class Builder {
     private final Map<ChannelId, ChannelConfig> channels = new HashMap<>();
     private final Map<GuildId, GuildSettings> settings = new HashMap<>();
+    private final Map<GuildId, LiveBoard> boards = new HashMap<>();
     private final List<ChannelConfig> discarded = new ArrayList<>();
 
     private Builder() {}
@@ -150,6 +172,12 @@ public final class ConfigSnapshot {
     /** Adds a guild's settings; a second one for the same guild replaces the first. */
     public Builder addSettings(GuildSettings guildSettings) {
       settings.put(guildSettings.guildId(), guildSettings);
+      return this;
+    }
+
+    /** Adds a guild's live board; a second one for the same guild replaces the first. */
+    public Builder addBoard(LiveBoard board) {
+      boards.put(board.guildId(), board);
       return this;
     }
 

@@ -14,7 +14,7 @@ package io.github.botconfig.domain;
 public interface ConfigStore extends ConfigRepository {
 
   /**
-   * Reads every tracked channel and every guild's settings.
+   * Reads every tracked channel, every guild's settings and every live board.
    *
    * <p>Items that cannot be read (malformed, or of a kind this store does not model) are skipped and reported
    * by the store's own means; one bad item never fails the load.

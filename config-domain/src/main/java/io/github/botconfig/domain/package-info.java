@@ -2,7 +2,8 @@
  * The configuration model and the ports of botconfig.
  *
  * <p>Model: {@link io.github.botconfig.domain.ChannelConfig} (a tracked channel),
- * {@link io.github.botconfig.domain.GuildSettings} (one per guild) and the values they are made of
+ * {@link io.github.botconfig.domain.GuildSettings} (one per guild), {@link io.github.botconfig.domain.LiveBoard}
+ * (where a guild's live board message is) and the values they are made of
  * ({@link io.github.botconfig.domain.GuildId}, {@link io.github.botconfig.domain.ChannelId},
  * {@link io.github.botconfig.domain.Tag}, {@link io.github.botconfig.domain.Threshold}). Every value is
  * immutable and validated when it is built: an invalid one cannot exist.

@@ -122,6 +122,31 @@ class ValueTypesTest {
     assertThat(snapshot.guilds()).containsExactlyInAnyOrder(GUILD, OTHER_GUILD);
     assertThat(snapshot.settings(OTHER_GUILD)).isPresent();
     assertThat(snapshot.settings(GUILD)).isEmpty();
-    assertThat(snapshot).hasToString("ConfigSnapshot{1 channels in 1 guilds, 1 settings}");
+    assertThat(snapshot).hasToString("ConfigSnapshot{1 channels in 1 guilds, 1 settings, 0 boards}");
+  }
+
+  @Test
+  void snapshotsWithDifferentBoardsDiffer() {
+    LiveBoard board = LiveBoard.of(GUILD, CHANNEL, 99);
+    ConfigSnapshot withBoard = ConfigSnapshot.of(List.of(), List.of(), List.of(board));
+
+    assertThat(withBoard).isNotEqualTo(ConfigSnapshot.empty());
+    assertThat(withBoard).isEqualTo(ConfigSnapshot.builder().addBoard(board).build());
+    assertThat(withBoard.board(GUILD)).contains(board);
+    assertThat(withBoard.guilds()).containsExactly(GUILD);
+  }
+
+  @Test
+  void aBoardNeedsAPositiveMessageIdAndVersion() {
+    assertThatThrownBy(() -> LiveBoard.of(GUILD, CHANNEL, 0))
+        .isInstanceOf(InvalidConfigException.class)
+        .hasMessage("message id must be a positive Discord snowflake, got 0");
+    assertThatThrownBy(() -> LiveBoard.of(GUILD, CHANNEL, 5).withVersion(-1))
+        .isInstanceOf(InvalidConfigException.class)
+        .hasMessage("board of guild 1: version must be 0 or more, got -1");
+    assertThatThrownBy(() -> LiveBoard.parseMessageId("12a"))
+        .isInstanceOf(InvalidConfigException.class)
+        .hasMessage("message id must be a Discord snowflake (digits only), got '12a'");
+    assertThat(LiveBoard.parseMessageId("1180586600000000001")).isEqualTo(1180586600000000001L);
   }
 }

@@ -8,6 +8,7 @@ import io.github.botconfig.domain.ConfigSnapshot;
 import io.github.botconfig.domain.ConfigStore;
 import io.github.botconfig.domain.GuildId;
 import io.github.botconfig.domain.GuildSettings;
+import io.github.botconfig.domain.LiveBoard;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -144,22 +145,8 @@ public final class DynamoDbConfigStore implements ConfigStore {
 
   @Override
   public boolean deleteChannel(GuildId guildId, ChannelId channelId) {
-    Expressions condition = new Expressions().attributeExists(TableLayout.SK);
-    try {
-      client.deleteItem(
-          condition
-              .applyTo(DeleteItemRequest.builder())
-              .tableName(tableName)
-              .key(TableLayout.channelItemKey(guildId, channelId))
-              .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL)
-              .build());
-    } catch (ConditionalCheckFailedException e) {
-      return false;
-    } catch (SdkException e) {
-      throw errors.unavailable("untrack channel " + channelId + " of guild " + guildId, e);
-    }
-    marker.bump();
-    return true;
+    return deleteIfExists(
+        TableLayout.channelItemKey(guildId, channelId), "untrack channel " + channelId + " of guild " + guildId);
   }
 
   @Override
@@ -176,6 +163,29 @@ public final class DynamoDbConfigStore implements ConfigStore {
         writes.update(what, TableLayout.settingsItemKey(settings.guildId()), update, settings.version(), now);
     marker.bump();
     return settings.withVersion(settings.version() + 1).withUpdatedAt(now).withCreatedAt(createdAt);
+  }
+
+  @Override
+  public Optional<LiveBoard> findBoard(GuildId guildId) {
+    return getItem(TableLayout.boardItemKey(guildId), "read the board of guild " + guildId)
+        .flatMap(item -> readOrSkip(item, BoardItems::read));
+  }
+
+  @Override
+  public LiveBoard saveBoard(LiveBoard board) {
+    Instant now = now();
+    Expressions update = new Expressions();
+    BoardItems.write(board, update);
+    Instant createdAt =
+        writes.update(
+            "board of guild " + board.guildId(), TableLayout.boardItemKey(board.guildId()), update, board.version(), now);
+    marker.bump();
+    return board.withVersion(board.version() + 1).withUpdatedAt(now).withCreatedAt(createdAt);
+  }
+
+  @Override
+  public boolean deleteBoard(GuildId guildId) {
+    return deleteIfExists(TableLayout.boardItemKey(guildId), "forget the board of guild " + guildId);
   }
 
   @Override
@@ -234,14 +244,38 @@ public final class DynamoDbConfigStore implements ConfigStore {
     }
   }
 
+  /** Deletes the item if it exists (a condition, so that a missing one costs no change-marker bump). */
+  private boolean deleteIfExists(Map<String, AttributeValue> key, String action) {
+    Expressions condition = new Expressions().attributeExists(TableLayout.SK);
+    try {
+      client.deleteItem(
+          condition
+              .applyTo(DeleteItemRequest.builder())
+              .tableName(tableName)
+              .key(key)
+              .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL)
+              .build());
+    } catch (ConditionalCheckFailedException e) {
+      return false;
+    } catch (SdkException e) {
+      throw errors.unavailable(action, e);
+    }
+    marker.bump();
+    return true;
+  }
+
   private Optional<Map<String, AttributeValue>> settingsItem(GuildId guildId, String action) {
+    return getItem(TableLayout.settingsItemKey(guildId), action);
+  }
+
+  private Optional<Map<String, AttributeValue>> getItem(Map<String, AttributeValue> key, String action) {
     try {
       var response =
           client.getItem(
               request ->
                   request
                       .tableName(tableName)
-                      .key(TableLayout.settingsItemKey(guildId))
+                      .key(key)
                       .consistentRead(true)
                       .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
       return response.hasItem() && !response.item().isEmpty() ? Optional.of(response.item()) : Optional.empty();
@@ -251,8 +285,13 @@ public final class DynamoDbConfigStore implements ConfigStore {
   }
 
   private Optional<GuildSettings> readSettings(Map<String, AttributeValue> item) {
+    return readOrSkip(item, SettingsItems::read);
+  }
+
+  /** Reads one item; a malformed one is logged (once) and read as absent. */
+  private <T> Optional<T> readOrSkip(Map<String, AttributeValue> item, Function<Map<String, AttributeValue>, T> reader) {
     try {
-      return Optional.of(SettingsItems.read(item));
+      return Optional.of(reader.apply(item));
     } catch (MalformedItemException e) {
       malformedLog.report(item, e);
       return Optional.empty();

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.DeleteItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
@@ -24,6 +25,9 @@ final class Expressions {
   private final List<String> removes = new ArrayList<>();
   private final List<String> adds = new ArrayList<>();
   private final List<String> conditions = new ArrayList<>();
+  /** What SET assigns and REMOVE removes, by path ({@code [attribute]} or {@code [map, key]}). */
+  private final Map<List<String>, AttributeValue> assigned = new HashMap<>();
+  private final List<List<String>> removed = new ArrayList<>();
 
   /** The placeholder of an attribute name. */
   String name(String attribute) {
@@ -45,12 +49,14 @@ final class Expressions {
 
   Expressions set(String attribute, AttributeValue value) {
     sets.add(name(attribute) + " = " + value(value));
+    assigned.put(List.of(attribute), value);
     return this;
   }
 
   /** Sets {@code map.key}; the map must exist (guard it with a condition). */
   Expressions setNested(String map, String key, AttributeValue value) {
     sets.add(name(map) + '.' + name(key) + " = " + value(value));
+    assigned.put(List.of(map, key), value);
     return this;
   }
 
@@ -62,11 +68,13 @@ final class Expressions {
 
   Expressions remove(String attribute) {
     removes.add(name(attribute));
+    removed.add(List.of(attribute));
     return this;
   }
 
   Expressions removeNested(String map, String key) {
     removes.add(name(map) + '.' + name(key));
+    removed.add(List.of(map, key));
     return this;
   }
 
@@ -87,6 +95,32 @@ final class Expressions {
 
   Expressions attributeNotExists(String attribute) {
     return condition("attribute_not_exists(" + name(attribute) + ")");
+  }
+
+  /**
+   * Whether {@code item} holds every value this update SETs and none of those it REMOVEs: whether the item is what
+   * this update makes of it ({@code if_not_exists} and ADD parts aside).
+   */
+  boolean isCarriedBy(Map<String, AttributeValue> item) {
+    for (Map.Entry<List<String>, AttributeValue> set : assigned.entrySet()) {
+      if (!set.getValue().equals(at(item, set.getKey()))) {
+        return false;
+      }
+    }
+    return removed.stream().allMatch(path -> at(item, path) == null);
+  }
+
+  /** What this update SETs, by path ({@code [attribute]} or {@code [map, key]}). */
+  Map<List<String>, AttributeValue> assignments() {
+    return Map.copyOf(assigned);
+  }
+
+  private static @Nullable AttributeValue at(Map<String, AttributeValue> item, List<String> path) {
+    AttributeValue value = item.get(path.get(0));
+    for (int i = 1; i < path.size() && value != null; i++) {
+      value = value.hasM() ? value.m().get(path.get(i)) : null;
+    }
+    return value;
   }
 
   UpdateItemRequest.Builder applyTo(UpdateItemRequest.Builder request) {

@@ -8,6 +8,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 enum ItemKind {
   CHANNEL,
   SETTINGS,
+  /** The live board's message id ({@code SK BOARD}; never the running bot's {@code GLOBAL_MESSAGE}). */
+  BOARD,
   /** Anything this store does not model; it is left alone. */
   OTHER;
 
@@ -19,6 +21,8 @@ enum ItemKind {
           return CHANNEL;
         case TableLayout.SETTINGS_TYPE:
           return SETTINGS;
+        case TableLayout.BOARD_TYPE:
+          return BOARD;
         default:
           return OTHER;
       }
@@ -31,7 +35,10 @@ enum ItemKind {
     if (sk.startsWith(TableLayout.CHANNEL_PREFIX)) {
       return CHANNEL;
     }
-    return sk.equals(TableLayout.SETTINGS_SK) ? SETTINGS : OTHER;
+    if (sk.equals(TableLayout.SETTINGS_SK)) {
+      return SETTINGS;
+    }
+    return sk.equals(TableLayout.BOARD_SK) ? BOARD : OTHER;
   }
 
   private static String key(Map<String, AttributeValue> item, String name) {

@@ -11,6 +11,7 @@ import java.util.List;
  * @param pages scan pages read (at most 1 MB each), over all segments
  * @param channels tracked channels in the snapshot
  * @param settings guilds with stored settings in the snapshot
+ * @param boards guilds with a stored live board in the snapshot
  * @param otherItems items of types this store does not model (the change marker, the running bot's
  *     {@code global_position_message}, …), left alone
  * @param malformedItems items of a modelled type that could not be read, skipped (each is logged once)
@@ -23,6 +24,7 @@ public record LoadReport(
     int pages,
     int channels,
     int settings,
+    int boards,
     int otherItems,
     int malformedItems,
     List<String> malformed,
@@ -32,7 +34,7 @@ public record LoadReport(
   public static final int MAX_LISTED = 100;
 
   /** Before any load. */
-  public static final LoadReport NONE = new LoadReport(0, 0, 0, 0, 0, 0, List.of(), 0);
+  public static final LoadReport NONE = new LoadReport(0, 0, 0, 0, 0, 0, 0, List.of(), 0);
 
   public LoadReport {
     malformed = List.copyOf(malformed);

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -176,6 +177,10 @@ public final class TableBackup {
       switch (ItemKind.of(item)) {
         case CHANNEL:
           ChannelConfig channel = ChannelItems.read(item);
+          String index = indexKeysProblem(item, channel);
+          if (index != null) {
+            return index;
+          }
           String owner = storedOwners.get(sk);
           if (owner != null && !owner.equals(pk)) {
             return "channel " + channel.channelId() + " is tracked by guild "
@@ -185,12 +190,31 @@ public final class TableBackup {
         case SETTINGS:
           SettingsItems.read(item);
           return null;
+        case BOARD:
+          BoardItems.read(item);
+          return null;
         default:
           return null;
       }
     } catch (MalformedItemException e) {
       return e.getMessage();
     }
+  }
+
+  /**
+   * Index keys, when present, must name the item's own channel and guild: lying ones would make the channel
+   * findable under another id, and make the store believe another channel is tracked by this guild.
+   */
+  private static @Nullable String indexKeysProblem(Map<String, AttributeValue> item, ChannelConfig channel) {
+    String expectedPk = TableLayout.channelKey(channel.channelId());
+    String expectedSk = TableLayout.guildKey(channel.guildId());
+    if (item.containsKey(TableLayout.GSI_PK) && !expectedPk.equals(key(item, TableLayout.GSI_PK))) {
+      return TableLayout.GSI_PK + ": must be " + expectedPk + " for this channel";
+    }
+    if (item.containsKey(TableLayout.GSI_SK) && !expectedSk.equals(key(item, TableLayout.GSI_SK))) {
+      return TableLayout.GSI_SK + ": must be " + expectedSk + " for this channel";
+    }
+    return null;
   }
 
   private List<Map<String, AttributeValue>> scanAll(String action) {

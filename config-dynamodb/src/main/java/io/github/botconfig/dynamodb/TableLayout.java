@@ -24,11 +24,14 @@ final class TableLayout {
   static final String GUILD_PREFIX = "GUILD#";
   static final String CHANNEL_PREFIX = "CHANNEL#";
   static final String SETTINGS_SK = "SETTINGS";
+  /** Not {@code GLOBAL_MESSAGE}: that is the running bot's own board item, which this store leaves alone. */
+  static final String BOARD_SK = "BOARD";
   static final String MARKER_PK = "META";
   static final String MARKER_SK = "CHANGES";
 
   static final String CHANNEL_TYPE = "channel_config";
   static final String SETTINGS_TYPE = "guild_settings";
+  static final String BOARD_TYPE = "live_board";
   static final String MARKER_TYPE = "change_marker";
 
   // Channel attributes
@@ -48,6 +51,10 @@ final class TableLayout {
   static final String MONTHLY_SUMMARY = "monthlySummary";
   static final String GLOBAL_CHANNEL_ID = "globalChannelId";
   static final String DEPARTED_AT = "departedAt";
+
+  // Board attributes
+  static final String CHANNEL_ID = "channelId";
+  static final String MESSAGE_ID = "messageId";
 
   // Metadata, on every item this store writes
   static final String CREATED_AT = "createdAt";
@@ -84,6 +91,10 @@ final class TableLayout {
 
   static Map<String, AttributeValue> settingsItemKey(GuildId guildId) {
     return Map.of(PK, s(guildKey(guildId)), SK, s(SETTINGS_SK));
+  }
+
+  static Map<String, AttributeValue> boardItemKey(GuildId guildId) {
+    return Map.of(PK, s(guildKey(guildId)), SK, s(BOARD_SK));
   }
 
   static Map<String, AttributeValue> markerItemKey() {

@@ -3,6 +3,7 @@ package io.github.botconfig.dynamodb;
 import io.github.botconfig.domain.ChannelConfig;
 import io.github.botconfig.domain.ConfigSnapshot;
 import io.github.botconfig.domain.GuildSettings;
+import io.github.botconfig.domain.LiveBoard;
 import io.github.botconfig.domain.StoreUnavailableException;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,6 +56,7 @@ final class TableScanner {
     for (Segment segment : results) {
       segment.channels.forEach(snapshot::addChannel);
       segment.settings.forEach(snapshot::addSettings);
+      segment.boards.forEach(snapshot::addBoard);
       items += segment.items;
       pages += segment.pages;
       other += segment.other;
@@ -67,6 +69,7 @@ final class TableScanner {
             pages,
             built.channels().size(),
             built.settings().size(),
+            built.boards().size(),
             other,
             malformed.size(),
             malformed.subList(0, Math.min(malformed.size(), LoadReport.MAX_LISTED)),
@@ -138,6 +141,7 @@ final class TableScanner {
     final SharedValues shared = SharedValues.forOneLoad();
     final List<ChannelConfig> channels = new ArrayList<>();
     final List<GuildSettings> settings = new ArrayList<>();
+    final List<LiveBoard> boards = new ArrayList<>();
     final List<String> malformed = new ArrayList<>();
     long items;
     int pages;
@@ -152,6 +156,9 @@ final class TableScanner {
             break;
           case SETTINGS:
             settings.add(SettingsItems.read(item, shared));
+            break;
+          case BOARD:
+            boards.add(BoardItems.read(item));
             break;
           case OTHER:
             other++;

@@ -59,13 +59,48 @@ final class VersionedWrites {
                   .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL)
                   .build());
     } catch (ConditionalCheckFailedException e) {
-      // DynamoDB says what it found; dynalite does not.
-      throw versionChanged(what, expected, e.hasItem() ? found(e.item()) : "");
+      Map<String, AttributeValue> stored = ownEarlierAttempt(what, key, update, e);
+      if (stored.isEmpty()) {
+        // DynamoDB says what it found; dynalite does not.
+        throw versionChanged(what, expected, e.hasItem() ? found(e.item()) : "");
+      }
+      return createdAt(stored, now);
     } catch (SdkException e) {
       throw errors.unavailable("save " + what, e);
     }
+    return createdAt(response.attributes(), now);
+  }
+
+  /**
+   * When the SDK retried the call, an earlier attempt may have been carried out with its answer lost (a reset
+   * connection, a timeout): the retry then finds the version it moved itself and fails its condition. That is this
+   * write, done, not someone else's: reporting a conflict would leave the caller's cache on the old version and
+   * the change marker unbumped while the table holds the new one. Returns the stored item when it is exactly what
+   * this update makes (its new version and time included), else an empty map.
+   */
+  private Map<String, AttributeValue> ownEarlierAttempt(
+      String what, Map<String, AttributeValue> key, Expressions update, ConditionalCheckFailedException e) {
+    if (e.numAttempts() == null || e.numAttempts() <= 1) {
+      return Map.of();
+    }
+    Map<String, AttributeValue> stored;
     try {
-      return AttributeReader.of(response.attributes()).instant(TableLayout.CREATED_AT).orElse(now);
+      stored =
+          e.hasItem()
+              ? e.item()
+              : client
+                  .getItem(request -> request.tableName(errors.tableName()).key(key).consistentRead(true)
+                      .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL))
+                  .item();
+    } catch (SdkException failure) {
+      throw errors.unavailable("check whether " + what + " was saved", failure);
+    }
+    return stored != null && update.isCarriedBy(stored) ? stored : Map.of();
+  }
+
+  private static Instant createdAt(Map<String, AttributeValue> item, Instant now) {
+    try {
+      return AttributeReader.of(item).instant(TableLayout.CREATED_AT).orElse(now);
     } catch (MalformedItemException e) {
       // The running bot's createdAt is kept as it is, even unreadable; it is only informative.
       return Instant.EPOCH;

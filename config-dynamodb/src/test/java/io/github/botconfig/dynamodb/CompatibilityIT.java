@@ -9,6 +9,7 @@ import io.github.botconfig.domain.ChannelId;
 import io.github.botconfig.domain.ConfigSnapshot;
 import io.github.botconfig.domain.GuildId;
 import io.github.botconfig.domain.GuildSettings;
+import io.github.botconfig.domain.LiveBoard;
 import io.github.botconfig.domain.SummaryPreferences;
 import io.github.botconfig.domain.Tag;
 import io.github.botconfig.domain.Threshold;
@@ -16,6 +17,7 @@ import io.github.botconfig.domain.testing.MutableClock;
 import io.github.botconfig.dynamodb.testing.LocalDynamoDbExtension;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -197,13 +199,44 @@ class CompatibilityIT {
   }
 
   @Test
+  void theBoardHasItsOwnItemAndLeavesTheRunningBotsGlobalMessageAndUnknownAttributesAlone() {
+    Map<String, AttributeValue> globalMessage =
+        Items.item("GUILD#" + G, "GLOBAL_MESSAGE").s("Type", "global_position_message").s("messageId", "99")
+            .n("lastUpdated", "5").build();
+    table.put(globalMessage);
+    assertThat(store.findBoard(GUILD)).as("the running bot's board is not ours").isEmpty();
+
+    LiveBoard first = store.saveBoard(LiveBoard.of(GUILD, CHANNEL, 1180586600000000001L));
+    Map<String, AttributeValue> withNote = new HashMap<>(table.get("GUILD#" + G, "BOARD"));
+    withNote.put("note", AttributeValue.fromS("kept")); // another program's attribute on our item
+    table.put(withNote);
+    LiveBoard second = store.saveBoard(first.withMessageId(1180586600000000002L));
+
+    Map<String, AttributeValue> item = table.get("GUILD#" + G, "BOARD");
+    assertThat(item.get("Type")).isEqualTo(AttributeValue.fromS("live_board"));
+    assertThat(item.get("messageId")).isEqualTo(AttributeValue.fromS("1180586600000000002"));
+    assertThat(item.get("channelId")).isEqualTo(AttributeValue.fromS(C));
+    assertThat(item.get("note")).isEqualTo(AttributeValue.fromS("kept"));
+    assertThat(item).doesNotContainKeys("GSI_PK", "GSI_SK");
+    assertThat(table.get("GUILD#" + G, "GLOBAL_MESSAGE")).isEqualTo(globalMessage);
+    assertThat(store.findBoard(GUILD)).contains(second);
+    assertThat(store.loadAll().boards()).containsEntry(GUILD, second);
+    assertThat(store.lastLoadReport().boards()).isEqualTo(1);
+    assertThat(store.lastLoadReport().otherItems()).as("the global message and the change marker").isEqualTo(2);
+
+    assertThat(store.deleteBoard(GUILD)).isTrue();
+    assertThat(table.get("GUILD#" + G, "GLOBAL_MESSAGE")).isEqualTo(globalMessage);
+  }
+
+  @Test
   void deletingAGuildRemovesItemsOfEveryTypeUnderIt() {
     table.put(legacyChannel(G, C));
     table.put(legacySettings(G));
     table.put(Items.item("GUILD#" + G, "GLOBAL_MESSAGE").s("Type", "global_position_message"));
+    store.saveBoard(LiveBoard.of(GUILD, CHANNEL, 1180586600000000001L));
     table.put(legacyChannel("1180586412434817999", "1180586500000000009"));
 
-    assertThat(store.deleteGuild(GUILD)).isEqualTo(3);
+    assertThat(store.deleteGuild(GUILD)).isEqualTo(4);
 
     assertThat(table.count()).as("the other guild's channel and the change marker").isEqualTo(2);
   }

@@ -1,5 +1,7 @@
 package io.github.botconfig.dynamodb;
 
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -28,6 +30,14 @@ final class RawTable {
         .getItem(request -> request.tableName(name).consistentRead(true)
             .key(Map.of("PK", AttributeValue.fromS(pk), "SK", AttributeValue.fromS(sk))))
         .item();
+  }
+
+  /** Every item, sorted by PK then SK: two scans of an unchanged table are equal. */
+  List<Map<String, AttributeValue>> scan() {
+    return client.scanPaginator(request -> request.tableName(name).consistentRead(true)).items().stream()
+        .sorted(Comparator.comparing((Map<String, AttributeValue> item) -> item.get("PK").s())
+            .thenComparing(item -> item.get("SK").s()))
+        .toList();
   }
 
   int count() {

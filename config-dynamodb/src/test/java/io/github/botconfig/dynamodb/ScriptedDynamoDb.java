@@ -8,10 +8,14 @@ import java.util.function.Function;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
 import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
 
 /**
  * A DynamoDB client that answers from a script, for what a local server cannot be made to do on demand
@@ -21,9 +25,12 @@ final class ScriptedDynamoDb implements DynamoDbClient {
   final List<ScanRequest> scans = new ArrayList<>();
   final List<QueryRequest> queries = new ArrayList<>();
   final List<BatchWriteItemRequest> batchWrites = new ArrayList<>();
+  final List<UpdateItemRequest> updates = new ArrayList<>();
   private final Deque<Function<ScanRequest, ScanResponse>> scanAnswers = new ArrayDeque<>();
   private final Deque<Function<QueryRequest, QueryResponse>> queryAnswers = new ArrayDeque<>();
   private final Deque<Function<BatchWriteItemRequest, BatchWriteItemResponse>> batchAnswers = new ArrayDeque<>();
+  private final Deque<Function<UpdateItemRequest, UpdateItemResponse>> updateAnswers = new ArrayDeque<>();
+  private final Deque<Function<GetItemRequest, GetItemResponse>> getAnswers = new ArrayDeque<>();
 
   ScriptedDynamoDb onScan(Function<ScanRequest, ScanResponse> answer) {
     scanAnswers.add(answer);
@@ -38,6 +45,27 @@ final class ScriptedDynamoDb implements DynamoDbClient {
   ScriptedDynamoDb onBatchWrite(Function<BatchWriteItemRequest, BatchWriteItemResponse> answer) {
     batchAnswers.add(answer);
     return this;
+  }
+
+  ScriptedDynamoDb onUpdate(Function<UpdateItemRequest, UpdateItemResponse> answer) {
+    updateAnswers.add(answer);
+    return this;
+  }
+
+  ScriptedDynamoDb onGet(Function<GetItemRequest, GetItemResponse> answer) {
+    getAnswers.add(answer);
+    return this;
+  }
+
+  @Override
+  public UpdateItemResponse updateItem(UpdateItemRequest request) {
+    updates.add(request);
+    return next(updateAnswers, "updateItem").apply(request);
+  }
+
+  @Override
+  public GetItemResponse getItem(GetItemRequest request) {
+    return next(getAnswers, "getItem").apply(request);
   }
 
   @Override

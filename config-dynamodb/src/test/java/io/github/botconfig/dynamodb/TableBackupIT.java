@@ -11,6 +11,7 @@ import io.github.botconfig.domain.ConfigConflictException;
 import io.github.botconfig.domain.GuildId;
 import io.github.botconfig.domain.GuildSettings;
 import io.github.botconfig.domain.InvalidConfigException;
+import io.github.botconfig.domain.LiveBoard;
 import io.github.botconfig.domain.testing.MutableClock;
 import io.github.botconfig.dynamodb.testing.LocalDynamoDbExtension;
 import java.util.HashMap;
@@ -46,6 +47,7 @@ class TableBackupIT {
     table.put(legacyChannel(G, "1180586500000000002").s("forward", "x").s("tagType", "role").s("tagId", "5"));
     table.put(legacySettings("42").bool("autoDeleteWarnings", true));
     table.put(Items.item("GUILD#" + G, "GLOBAL_MESSAGE").s("Type", "global_position_message").s("messageId", "99"));
+    store.saveBoard(LiveBoard.of(GUILD, CHANNEL, 1180586600000000001L));
   }
 
   @Test
@@ -60,8 +62,8 @@ class TableBackupIT {
     ImportPlan plan = backup.plan(exported);
     int written = backup.apply(plan);
 
-    assertThat(plan.creates()).isEqualTo(5);
-    assertThat(written).isEqualTo(5);
+    assertThat(plan.creates()).isEqualTo(6);
+    assertThat(written).isEqualTo(6);
     assertThat(backup.exportItems()).isEqualTo(exported);
     assertThat(store.changeMarker()).isGreaterThan(markerBefore);
   }
@@ -71,9 +73,9 @@ class TableBackupIT {
     fillWithEveryKindOfItem();
 
     assertThat(backup.exportItems())
-        .hasSize(5)
+        .hasSize(6)
         .allSatisfy(item -> assertThat(item.get("PK").s()).startsWith("GUILD#"));
-    assertThat(table.count()).isEqualTo(6);
+    assertThat(table.count()).isEqualTo(7);
   }
 
   @Test
@@ -87,7 +89,7 @@ class TableBackupIT {
     ImportPlan again = backup.plan(exported);
 
     assertThat(again.changes()).isEmpty();
-    assertThat(again.unchanged()).isEqualTo(5);
+    assertThat(again.unchanged()).isEqualTo(6);
     assertThat(backup.apply(again)).isZero();
     assertThat(store.changeMarker()).isEqualTo(marker);
   }
@@ -123,6 +125,29 @@ class TableBackupIT {
         .hasMessageContaining("item 4 (PK=GUILD#" + G + " SK=(none)): PK and SK must both be strings")
         .hasMessageContaining("item 5 (PK=GUILD#" + G + " SK=CHANNEL#1180586500000000004): the same key appears twice");
     assertThat(table.count()).isZero();
+  }
+
+  @Test
+  void aMalformedBoardIsRefusedLikeAnyModelledItem() {
+    Map<String, AttributeValue> board =
+        Items.item("GUILD#" + G, "BOARD").s("Type", "live_board").s("channelId", "11").s("messageId", "0").build();
+
+    assertThatThrownBy(() -> backup.plan(List.of(board)))
+        .isInstanceOf(InvalidConfigException.class)
+        .hasMessageContaining("item 1 (PK=GUILD#" + G + " SK=BOARD): messageId: message id must be a positive");
+  }
+
+  @Test
+  void aReplacedBoardGetsAVersionAboveTheStoredOne() {
+    LiveBoard stored = store.saveBoard(LiveBoard.of(GUILD, CHANNEL, 1180586600000000001L));
+    List<Map<String, AttributeValue>> exported = backup.exportItems();
+    store.saveBoard(stored.withMessageId(1180586600000000002L));
+
+    backup.apply(backup.plan(exported));
+
+    LiveBoard restored = store.findBoard(GUILD).orElseThrow();
+    assertThat(restored.messageId()).isEqualTo(1180586600000000001L);
+    assertThat(restored.version()).isEqualTo(3);
   }
 
   @Test

@@ -15,11 +15,13 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.core.retry.backoff.FixedDelayBackoffStrategy;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
+import software.amazon.awssdk.services.dynamodb.waiters.DynamoDbWaiter;
 
 class TableProvisionerIT {
   @RegisterExtension static final LocalDynamoDbExtension DYNAMODB = LocalDynamoDbExtension.dynalite();
@@ -108,6 +110,14 @@ class TableProvisionerIT {
             .attributeDefinitions(a -> a.attributeName("id").attributeType(ScalarAttributeType.N))
             .keySchema(k -> k.attributeName("id").keyType(KeyType.HASH))
             .billingMode(BillingMode.PAY_PER_REQUEST));
+    // dynalite makes a table ACTIVE just after answering CreateTable: a verify in between also says CREATING.
+    try (DynamoDbWaiter waiter =
+        DynamoDbWaiter.builder()
+            .client(DYNAMODB.client())
+            .overrideConfiguration(w -> w.backoffStrategy(FixedDelayBackoffStrategy.create(Duration.ofMillis(20))).maxAttempts(500))
+            .build()) {
+      waiter.waitUntilTableExists(request -> request.tableName(table));
+    }
     try {
       assertThat(provisioner(table).verify())
           .containsExactly(

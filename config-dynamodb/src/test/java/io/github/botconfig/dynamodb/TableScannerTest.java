@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.github.botconfig.domain.ChannelConfig;
 import io.github.botconfig.domain.ChannelId;
 import io.github.botconfig.domain.ConfigSnapshot;
+import io.github.botconfig.domain.GuildId;
 import io.github.botconfig.domain.StoreUnavailableException;
 import java.net.ConnectException;
 import java.util.ArrayList;
@@ -63,16 +64,18 @@ class TableScannerTest {
             null,
             legacyChannel("1", "11").build(),
             bad,
-            Items.item("GUILD#1", "GLOBAL_MESSAGE").s("Type", "global_position_message").build(),
+            Items.item("GUILD#1", "GLOBAL_MESSAGE").s("Type", "global_position_message").s("messageId", "9").build(),
+            Items.item("GUILD#1", "BOARD").s("Type", "live_board").s("channelId", "11").s("messageId", "12").build(),
             Items.item("META", "CHANGES").s("Type", "change_marker").n("counter", "3").build()));
 
     TableScanner.Result result = new TableScanner(dynamo, ERRORS, log, 1).scan();
 
     assertThat(result.snapshot().channels()).containsOnlyKeys(ChannelId.of(11));
+    assertThat(result.snapshot().boards()).containsOnlyKeys(GuildId.of(1));
     assertThat(result.report())
         .isEqualTo(
             new LoadReport(
-                4, 1, 1, 0, 2, 1,
+                5, 1, 1, 0, 1, 2, 1,
                 List.of("PK=GUILD#1 SK=CHANNEL#12: threshold: threshold must be 'none', a percentage such as 12.5"
                     + " (0 to 1000000), 'TP', 'SL' or 'TP/SL', got 'lots'"),
                 0));

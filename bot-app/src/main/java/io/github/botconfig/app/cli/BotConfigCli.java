@@ -9,7 +9,6 @@ import io.github.botconfig.app.wiring.AppComponent;
 import io.github.botconfig.domain.InvalidConfigException;
 import io.github.botconfig.domain.StoreUnavailableException;
 import java.io.PrintWriter;
-import java.util.EnumMap;
 import java.util.Map;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
@@ -48,27 +47,6 @@ import picocli.CommandLine.ScopeType;
 public final class BotConfigCli implements CliContext, AutoCloseable {
 
   @Option(
-      names = "--table",
-      scope = ScopeType.INHERIT,
-      paramLabel = "NAME",
-      description = "DynamoDB table (env BOTCONFIG_TABLE, default discord-bot-config).")
-  @Nullable String table;
-
-  @Option(
-      names = "--endpoint",
-      scope = ScopeType.INHERIT,
-      paramLabel = "URL",
-      description = "DynamoDB endpoint URL (env AWS_ENDPOINT_URL_DYNAMODB).")
-  @Nullable String endpoint;
-
-  @Option(
-      names = "--region",
-      scope = ScopeType.INHERIT,
-      paramLabel = "REGION",
-      description = "AWS region (env AWS_REGION).")
-  @Nullable String region;
-
-  @Option(
       names = "--verbose",
       scope = ScopeType.INHERIT,
       description = "On failure, print the stack trace too.")
@@ -80,6 +58,7 @@ public final class BotConfigCli implements CliContext, AutoCloseable {
   private final PrintWriter err;
   private @Nullable AppSettings settings;
   private @Nullable AppComponent graph;
+  private @Nullable CommandLine commandLine;
 
   private BotConfigCli(
       Map<String, String> environment,
@@ -105,6 +84,8 @@ public final class BotConfigCli implements CliContext, AutoCloseable {
       PrintWriter err) {
     BotConfigCli root = new BotConfigCli(environment, graphFactory, out, err);
     CommandLine commandLine = new CommandLine(root);
+    root.commandLine = commandLine;
+    SettingOptions.addTo(commandLine);
     Converters.register(commandLine);
     commandLine.setOut(out);
     commandLine.setErr(err);
@@ -133,16 +114,8 @@ public final class BotConfigCli implements CliContext, AutoCloseable {
   @Override
   public AppSettings settings() {
     if (settings == null) {
-      Map<Setting, String> options = new EnumMap<>(Setting.class);
-      if (table != null) {
-        options.put(Setting.TABLE, table);
-      }
-      if (endpoint != null) {
-        options.put(Setting.ENDPOINT, endpoint);
-      }
-      if (region != null) {
-        options.put(Setting.REGION, region);
-      }
+      Map<Setting, String> options =
+          commandLine == null ? Map.of() : SettingOptions.given(commandLine.getParseResult());
       SettingsLoader loader = SettingsLoader.load(environment, options);
       loader.warnings().forEach(w -> err.println("warning: " + w));
       settings = loader.settings();

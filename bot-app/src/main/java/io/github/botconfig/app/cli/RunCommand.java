@@ -3,11 +3,13 @@ package io.github.botconfig.app.cli;
 import io.github.botconfig.app.config.AppSettings;
 import io.github.botconfig.app.config.Logging;
 import io.github.botconfig.app.wiring.AppComponent;
+import io.github.botconfig.app.wiring.DiscordConnection;
+import io.github.botconfig.app.wiring.HealthEndpoints;
+import io.github.botconfig.app.health.ShardView;
 import io.github.botconfig.cache.CacheStatus;
 import io.github.botconfig.cache.ConfigCache;
 import io.github.botconfig.domain.InvalidConfigException;
 import io.github.botconfig.domain.StoreUnavailableException;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -33,7 +35,6 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true)
 final class RunCommand extends StoreCommand implements Callable<Integer> {
   private static final Logger LOG = LoggerFactory.getLogger(RunCommand.class);
-  private static final Duration JDA_SHUTDOWN_WAIT = Duration.ofSeconds(10);
 
   static final String NO_TOKEN =
       "no Discord token: set DISCORD_TOKEN_FILE to a file holding it (or DISCORD_TOKEN).\n"
@@ -51,6 +52,10 @@ final class RunCommand extends StoreCommand implements Callable<Integer> {
     Logging.configure(settings.logLevel(), settings.logFormat());
     AppComponent graph = context().graph();
     ShutdownOnSignal.install(graph::close);
+    ShardView shards = new ShardView();
+    if (settings.health().enabled()) {
+      HealthEndpoints.start(graph, shards); // before the load: a probe can watch the bot start
+    }
 
     long started = System.nanoTime();
     checkTable(graph, settings.table());
@@ -65,16 +70,8 @@ final class RunCommand extends StoreCommand implements Callable<Integer> {
           loadMillis, status);
     }
 
-    JDA jda =
-        graph.jdaBuilder()
-            .addEventListeners(new ReadyLine(cache, loadMillis))
-            .build();
-    graph.lifecycle().register("Discord", jda, () -> {
-      jda.shutdown();
-      if (!jda.awaitShutdown(JDA_SHUTDOWN_WAIT)) {
-        jda.shutdownNow();
-      }
-    });
+    LOG.info("Connecting to Discord: {}", settings.sharding().describe());
+    shards.connected(DiscordConnection.open(graph, new ReadyLine(cache, loadMillis)));
     new CountDownLatch(1).await(); // until a signal: the shutdown hook closes everything and exits
     return ExitCodes.OK;
   }
@@ -99,7 +96,7 @@ final class RunCommand extends StoreCommand implements Callable<Integer> {
     }
   }
 
-  /** Logs one line when Discord is ready: what the bot serves and how long it took to get there. */
+  /** Logs one line when a shard is ready: what it serves and how long the bot took to get there. */
   private static final class ReadyLine implements EventListener {
     private final ConfigCache cache;
     private final long loadMillis;
@@ -113,12 +110,15 @@ final class RunCommand extends StoreCommand implements Callable<Integer> {
     public void onEvent(GenericEvent event) {
       if (event instanceof ReadyEvent) {
         ReadyEvent ready = (ReadyEvent) event;
+        JDA.ShardInfo shard = ready.getJDA().getShardInfo();
         LOG.info(
-            "botconfig is running as {}: {} guilds, {} tracked channels, configuration loaded in {} ms",
+            "botconfig is running as {}: {} guilds, {} tracked channels, configuration loaded in {} ms (shard {} of {})",
             ready.getJDA().getSelfUser().getName(),
             ready.getGuildTotalCount(),
             cache.stats().channels(),
-            loadMillis);
+            loadMillis,
+            shard.getShardId(),
+            shard.getShardTotal());
       }
     }
   }

@@ -22,6 +22,8 @@ import java.util.Optional;
  * @param logFormat text or JSON lines
  * @param discordRestUrl where JDA sends REST calls, if not to Discord itself
  * @param discordGatewayUrl where JDA opens its gateway WebSocket, if not where Discord says
+ * @param sharding how many shards the bot has, and which of them this process runs
+ * @param health the optional HTTP health endpoint
  */
 public record AppSettings(
     Optional<DiscordToken> token,
@@ -36,7 +38,9 @@ public record AppSettings(
     String logLevel,
     LogFormat logFormat,
     Optional<URI> discordRestUrl,
-    Optional<URI> discordGatewayUrl) {
+    Optional<URI> discordGatewayUrl,
+    Sharding sharding,
+    HealthEndpoint health) {
 
   /** Whether neither a region nor an endpoint is configured: the launcher then runs its embedded local server. */
   public boolean usesEmbeddedStore() {
@@ -47,6 +51,6 @@ public record AppSettings(
   public AppSettings withEndpoint(URI newEndpoint) {
     return new AppSettings(
         token, table, region, Optional.of(newEndpoint), refreshInterval, changePollInterval, initialLoadWait,
-        purgeGracePeriod, devGuildId, logLevel, logFormat, discordRestUrl, discordGatewayUrl);
+        purgeGracePeriod, devGuildId, logLevel, logFormat, discordRestUrl, discordGatewayUrl, sharding, health);
   }
 }

@@ -2,7 +2,8 @@ package io.github.botconfig.app.config;
 
 /**
  * Every setting of the launcher: its environment variable, the command-line option that overrides it, and what it
- * means. docs/configuration.md lists the same table; a test keeps the two in step.
+ * means. The command line's options are made from this list (global ones on every command, the others on
+ * {@code run}); docs/configuration.md lists the same table, and a test keeps the two in step.
  */
 public enum Setting {
   DISCORD_TOKEN("DISCORD_TOKEN", null, "the bot's token (Discord developer portal → your application → Bot → Reset Token)"),
@@ -18,7 +19,12 @@ public enum Setting {
   LOG_LEVEL("BOTCONFIG_LOG_LEVEL", "--log-level", "TRACE, DEBUG, INFO, WARN or ERROR", "INFO"),
   LOG_FORMAT("BOTCONFIG_LOG_FORMAT", "--log-format", "text (human-readable) or json (one object per line)", "text"),
   DISCORD_REST_URL("BOTCONFIG_DISCORD_REST_URL", null, "Discord's REST API base URL, for a proxy or a test double (default Discord's own)"),
-  DISCORD_GATEWAY_URL("BOTCONFIG_DISCORD_GATEWAY_URL", null, "Discord's gateway WebSocket URL, for a proxy or a test double (default: the one Discord names)");
+  DISCORD_GATEWAY_URL("BOTCONFIG_DISCORD_GATEWAY_URL", null, "Discord's gateway WebSocket URL, for a proxy or a test double (default: the one Discord names)"),
+  SHARD_TOTAL("BOTCONFIG_SHARD_TOTAL", "--shard-total", "how many shards the bot has across all its processes; auto asks Discord", "auto"),
+  SHARDS("BOTCONFIG_SHARDS", "--shards", "the shards this process runs, such as 0-3 or 0,2,5-7 (needs a fixed shard total); default all"),
+  HEALTH_ENABLED("BOTCONFIG_HEALTH_ENABLED", "--health", "serve /healthz and /metrics over HTTP while the bot runs", "false"),
+  HEALTH_ADDRESS("BOTCONFIG_HEALTH_ADDRESS", "--health-address", "the IP address the health endpoint listens on", "127.0.0.1"),
+  HEALTH_PORT("BOTCONFIG_HEALTH_PORT", "--health-port", "the health endpoint's TCP port (0: any free port, logged)", "8081");
 
   private final String variable;
   private final String option;
@@ -48,6 +54,14 @@ public enum Setting {
 
   public String description() {
     return description;
+  }
+
+  /**
+   * Whether the option applies to every command (where the table is) rather than to {@code run} only (how the bot
+   * runs).
+   */
+  public boolean global() {
+    return this == TABLE || this == REGION || this == ENDPOINT;
   }
 
   /** The default, or empty when there is none. */

@@ -3,8 +3,10 @@ package io.github.botconfig.app.config;
 import io.github.botconfig.domain.GuildId;
 import io.github.botconfig.domain.InvalidConfigException;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,7 +18,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
+import java.util.SortedSet;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
@@ -32,6 +36,8 @@ public final class SettingsLoader {
   private static final Pattern REGION = Pattern.compile("[a-z]{2}(-[a-z]+)+-[0-9]{1,2}");
   private static final Set<String> LOG_LEVELS = Set.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR");
   private static final Duration MIN_GRACE = Duration.ofHours(1);
+  private static final Pattern IPV4 = Pattern.compile("(25[0-5]|2[0-4][0-9]|1?[0-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1?[0-9]?[0-9])){3}");
+  private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*");
 
   private final Map<String, String> environment;
   private final Map<Setting, String> options;
@@ -124,7 +130,71 @@ public final class SettingsLoader {
     Optional<URI> gatewayUrl = checked(Setting.DISCORD_GATEWAY_URL, s -> url(s, "wss://gateway.discord.gg/", "ws", "wss"));
     return new AppSettings(
         token, table, region, endpoint, refresh, poll, initialWait, grace, devGuild, logLevel, logFormat, restUrl,
-        gatewayUrl);
+        gatewayUrl, sharding(), health());
+  }
+
+  private Sharding sharding() {
+    OptionalInt total = checked(Setting.SHARD_TOTAL, Sharding::parseTotal).orElse(OptionalInt.empty());
+    Optional<SortedSet<Integer>> shards = checked(Setting.SHARDS, Sharding::parseShards);
+    if (shards.isEmpty()) {
+      return new Sharding(total, Optional.empty());
+    }
+    String given = value(Setting.SHARDS).orElseThrow();
+    if (total.isEmpty()) {
+      problem(Setting.SHARDS, given,
+          "needs " + Setting.SHARD_TOTAL.variable() + " set to a number (every process must agree on the total)");
+      return Sharding.auto();
+    }
+    if (shards.get().last() >= total.getAsInt()) {
+      problem(Setting.SHARDS, given,
+          "must name shards from 0 to " + (total.getAsInt() - 1) + " (" + Setting.SHARD_TOTAL.variable() + " is "
+              + total.getAsInt() + ")");
+      return Sharding.auto();
+    }
+    return new Sharding(total, shards);
+  }
+
+  private HealthEndpoint health() {
+    boolean enabled = checked(Setting.HEALTH_ENABLED, SettingsLoader::bool).orElse(false);
+    InetAddress address =
+        checked(Setting.HEALTH_ADDRESS, SettingsLoader::ipAddress)
+            .orElseGet(() -> ipAddress(Setting.HEALTH_ADDRESS.defaultValue()));
+    int port =
+        checked(Setting.HEALTH_PORT, s -> {
+          if (!s.matches("[0-9]{1,5}") || Integer.parseInt(s) > 65_535) {
+            throw new IllegalArgumentException("must be a TCP port from 0 to 65535");
+          }
+          return Integer.parseInt(s);
+        }).orElseGet(() -> Integer.parseInt(Setting.HEALTH_PORT.defaultValue()));
+    if (enabled && !address.isLoopbackAddress()) {
+      warnings.add(
+          Setting.HEALTH_ADDRESS.variable() + " " + address.getHostAddress() + " lets other machines read /healthz"
+              + " and /metrics: keep that port behind a firewall or inside the container's network");
+    }
+    return new HealthEndpoint(enabled, address, port);
+  }
+
+  private static boolean bool(String text) {
+    switch (text.toLowerCase(Locale.ROOT)) {
+      case "true":
+        return true;
+      case "false":
+        return false;
+      default:
+        throw new IllegalArgumentException("must be 'true' or 'false'");
+    }
+  }
+
+  /** An IP literal only: a host name would be looked up in DNS, and could change under a running bot. */
+  private static InetAddress ipAddress(String text) {
+    if (!IPV4.matcher(text).matches() && !IPV6.matcher(text).matches()) {
+      throw new IllegalArgumentException("must be an IP address such as 127.0.0.1 or 0.0.0.0");
+    }
+    try {
+      return InetAddress.getByName(text);
+    } catch (UnknownHostException e) {
+      throw new IllegalArgumentException("must be an IP address such as 127.0.0.1 or 0.0.0.0");
+    }
   }
 
   private Optional<DiscordToken> token() {

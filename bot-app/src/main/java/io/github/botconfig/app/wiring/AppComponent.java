@@ -11,9 +11,10 @@ import io.github.botconfig.dynamodb.RequestMetrics;
 import io.github.botconfig.dynamodb.TableBackup;
 import io.github.botconfig.dynamodb.TableProvisioner;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
 import javax.inject.Singleton;
-import net.dv8tion.jda.api.JDABuilder;
+import net.dv8tion.jda.api.sharding.DefaultShardManagerBuilder;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -21,7 +22,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * never builds the cache or logs in to Discord.
  */
 @Singleton
-@Component(modules = {DynamoDbModule.class, BotModule.class})
+@Component(modules = {DynamoDbModule.class, BotModule.class, DiscordModule.class})
 public interface AppComponent {
 
   /** Creates the graph for these settings, on the system clock. */
@@ -36,10 +37,21 @@ public interface AppComponent {
    *     embedded server), which then closes last
    */
   static AppComponent create(AppSettings settings, Clock clock, Lifecycle lifecycle) {
-    return DaggerAppComponent.factory().create(settings, clock, lifecycle);
+    return DaggerAppComponent.factory().create(settings, clock, lifecycle, Optional.empty());
+  }
+
+  /**
+   * Creates the graph on a scheduler of the caller's (a test's manual one, driven with {@code clock}); the caller
+   * shuts it down.
+   */
+  static AppComponent create(
+      AppSettings settings, Clock clock, ScheduledExecutorService scheduler, Lifecycle lifecycle) {
+    return DaggerAppComponent.factory().create(settings, clock, lifecycle, Optional.of(scheduler));
   }
 
   AppSettings settings();
+
+  Clock clock();
 
   DynamoDbClient client();
 
@@ -59,8 +71,11 @@ public interface AppComponent {
 
   DiscordBot bot();
 
-  /** A new JDA builder for the bot (each call a new one); building it logs in to Discord. */
-  JDABuilder jdaBuilder();
+  /**
+   * A new shard manager builder for the bot (each call a new one), for the shards the settings give this process;
+   * building it logs in to Discord.
+   */
+  DefaultShardManagerBuilder shardManagerBuilder();
 
   Lifecycle lifecycle();
 
@@ -73,6 +88,9 @@ public interface AppComponent {
   @Component.Factory
   interface Factory {
     AppComponent create(
-        @BindsInstance AppSettings settings, @BindsInstance Clock clock, @BindsInstance Lifecycle lifecycle);
+        @BindsInstance AppSettings settings,
+        @BindsInstance Clock clock,
+        @BindsInstance Lifecycle lifecycle,
+        @BindsInstance Optional<ScheduledExecutorService> scheduler);
   }
 }

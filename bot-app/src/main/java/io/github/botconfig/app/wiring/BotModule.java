@@ -1,5 +1,6 @@
 package io.github.botconfig.app.wiring;
 
+import dagger.Lazy;
 import dagger.Module;
 import dagger.Provides;
 import io.github.botconfig.app.config.AppSettings;
@@ -8,38 +9,52 @@ import io.github.botconfig.bot.DiscordBot;
 import io.github.botconfig.cache.ConfigCache;
 import io.github.botconfig.domain.ConfigStore;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.inject.Named;
 import javax.inject.Singleton;
-import net.dv8tion.jda.api.JDABuilder;
-import net.dv8tion.jda.api.JDA;
-import net.dv8tion.jda.api.requests.RestConfig;
-import net.dv8tion.jda.api.utils.Compression;
-import net.dv8tion.jda.api.utils.ConcurrentSessionController;
-import net.dv8tion.jda.api.utils.SessionController;
 
-/** The bot side: the scheduler, the cache over the store, the Discord bot and how JDA is built for it. */
+/** The bot side: the scheduler, the cache over the store, and the Discord bot. */
 @Module
 interface BotModule {
 
-  /** Two daemon threads: the cache's refreshes and the bot's daily tasks never wait behind each other for long. */
+  /**
+   * The cache's loads and change checks: one daemon thread is plenty. A test may give the graph its own (manual)
+   * scheduler instead, which then runs everything: its owner shuts it down.
+   */
   @Provides
   @Singleton
-  static ScheduledExecutorService scheduler(Lifecycle lifecycle) {
+  static ScheduledExecutorService scheduler(Optional<ScheduledExecutorService> given, Lifecycle lifecycle) {
+    return given.orElseGet(() -> daemonScheduler("botconfig-cache", 1, lifecycle));
+  }
+
+  /**
+   * The bot's own jobs — the daily purge, each guild's summaries, the live boards — apart from the cache's: they
+   * wait on Discord, and the cache's refreshes must not wait behind them.
+   */
+  @Provides
+  @Singleton
+  @Named("bot")
+  static ScheduledExecutorService botScheduler(Optional<ScheduledExecutorService> given, Lifecycle lifecycle) {
+    return given.orElseGet(() -> daemonScheduler("botconfig-bot", 2, lifecycle));
+  }
+
+  private static ScheduledExecutorService daemonScheduler(String name, int threads, Lifecycle lifecycle) {
     AtomicInteger count = new AtomicInteger();
-    ThreadFactory threads =
+    ThreadFactory factory =
         runnable -> {
-          Thread thread = new Thread(runnable, "botconfig-scheduler-" + count.incrementAndGet());
+          Thread thread = new Thread(runnable, name + "-" + count.incrementAndGet());
           thread.setDaemon(true);
           return thread;
         };
-    ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(2, threads);
+    ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(threads, factory);
     scheduler.setRemoveOnCancelPolicy(true);
     return lifecycle.register(
-        "the scheduler",
+        "the " + name + " scheduler",
         scheduler,
         () -> {
           scheduler.shutdownNow();
@@ -54,6 +69,7 @@ interface BotModule {
       AppSettings settings,
       Clock clock,
       ScheduledExecutorService scheduler,
+      Lazy<DiscordBot> bot,
       Lifecycle lifecycle) {
     ConfigCache cache =
         ConfigCache.builder(store)
@@ -62,6 +78,7 @@ interface BotModule {
             .initialLoadWait(settings.initialLoadWait())
             .clock(clock)
             .scheduler(scheduler)
+            .listener(new ChangesToBot(bot))
             .build();
     return lifecycle.register("the cache", cache, cache::close);
   }
@@ -73,7 +90,7 @@ interface BotModule {
       ConfigStore store,
       AppSettings settings,
       Clock clock,
-      ScheduledExecutorService scheduler,
+      @Named("bot") ScheduledExecutorService scheduler,
       Lifecycle lifecycle) {
     BotOptions options = BotOptions.defaults().withPurgeGracePeriod(settings.purgeGracePeriod());
     if (settings.devGuildId().isPresent()) {
@@ -82,36 +99,5 @@ interface BotModule {
     // The daily purge goes over every guild with stored items: one scan a day, next to the cache's every 30 min.
     DiscordBot bot = DiscordBot.create(cache, () -> store.loadAll().guilds(), clock, scheduler, options);
     return lifecycle.register("the Discord bot's tasks", bot, bot::close);
-  }
-
-  /** JDA for the bot: the token, the intents and listeners it needs, and Discord's addresses when overridden. */
-  @Provides
-  static JDABuilder jdaBuilder(AppSettings settings, DiscordBot bot) {
-    String token =
-        settings.token().orElseThrow(() -> new IllegalStateException("no Discord token: run checks it first")).reveal();
-    JDABuilder builder =
-        JDABuilder.createLight(token, DiscordBot.intents())
-            .addEventListeners(bot.listeners().toArray())
-            .setEnableShutdownHook(false);
-    settings.discordRestUrl().ifPresent(url -> builder.setRestConfig(new RestConfig().setBaseUrl(url.toString())));
-    // A gateway other than Discord's (a test double, a proxy) is spoken to without zlib compression.
-    settings
-        .discordGatewayUrl()
-        .ifPresent(url -> builder.setSessionController(gateway(url.toString())).setCompression(Compression.NONE));
-    return builder;
-  }
-
-  private static SessionController gateway(String url) {
-    return new ConcurrentSessionController() {
-      @Override
-      public String getGateway() {
-        return url;
-      }
-
-      @Override
-      public ShardedGateway getShardedGateway(JDA api) {
-        return new ShardedGateway(url, 1);
-      }
-    };
   }
 }

@@ -6,10 +6,10 @@ import java.io.StringWriter;
 import java.util.Map;
 
 /** One run of the command line in the test JVM, with what it printed. */
-record CliRun(int exitCode, String out, String err) {
+public record CliRun(int exitCode, String out, String err) {
 
   /** Runs {@code botconfig args…} with the production wiring and this environment. */
-  static CliRun run(Map<String, String> environment, String... args) {
+  public static CliRun run(Map<String, String> environment, String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     int code =

@@ -62,6 +62,38 @@ class CommandLineTest {
   }
 
   @Test
+  void runTakesEverySettingAsAnOption() {
+    CliRun run = CliRun.run(NO_STORE, "run", "--help");
+
+    assertThat(run.exitCode()).isZero();
+    assertThat(run.out())
+        .contains("--token-file", "--refresh-interval", "--change-poll-interval", "--initial-load-wait")
+        .contains("--purge-grace-period", "--dev-guild", "--log-level", "--log-format", "--shards", "--health-port")
+        .contains("BOTCONFIG_LOG_LEVEL", "default INFO");
+    assertThat(run.out()).doesNotContain("--token ").doesNotContain("--discord-token");
+  }
+
+  @Test
+  void anOptionWinsOverItsVariableAndIsNamedWhenWrong() {
+    CliRun run =
+        CliRun.run(
+            Map.of("BOTCONFIG_REFRESH_INTERVAL", "10m"), "run", "--refresh-interval", "soon", "--log-level", "LOUD");
+
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.INVALID);
+    assertThat(run.err())
+        .contains("--refresh-interval must be a duration such as 30s, 30m, 2h, 7d or PT30M, got 'soon'")
+        .contains("--log-level must be one of TRACE, DEBUG, INFO, WARN, ERROR, got 'LOUD'");
+  }
+
+  @Test
+  void runOnlyOptionsAreRefusedElsewhere() {
+    CliRun run = CliRun.run(NO_STORE, "channels", "list", "--log-level", "DEBUG");
+
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.INVALID);
+    assertThat(run.err()).contains("Unknown options: '--log-level'");
+  }
+
+  @Test
   void versionNamesTheProgram() {
     CliRun run = CliRun.run(NO_STORE, "--version");
 

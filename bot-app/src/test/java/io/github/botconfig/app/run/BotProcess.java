@@ -43,11 +43,16 @@ final class BotProcess implements AutoCloseable {
   }
 
   static BotProcess start(Map<String, String> environment, String... args) throws IOException {
+    return startMain("io.github.botconfig.app.Main", environment, args);
+  }
+
+  /** Runs another main class of this test's classpath (a test driver) the same way. */
+  static BotProcess startMain(String mainClass, Map<String, String> environment, String... args) throws IOException {
     List<String> command = new ArrayList<>();
     command.add(ProcessHandle.current().info().command().orElse("java"));
     command.add("-cp");
     command.add(System.getProperty("java.class.path"));
-    command.add("io.github.botconfig.app.Main");
+    command.add(mainClass);
     command.addAll(List.of(args));
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
     builder.environment().clear();
@@ -85,6 +90,24 @@ final class BotProcess implements AutoCloseable {
     }
     reader.join(limit.toMillis());
     return process.exitValue();
+  }
+
+  /** Waits for the process to end by itself and returns its exit status. */
+  int awaitExit(Duration limit) throws InterruptedException {
+    if (!process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
+      throw new AssertionError("still running after " + limit + "; output:\n" + output());
+    }
+    reader.join(limit.toMillis());
+    return process.exitValue();
+  }
+
+  /** Kills the process outright (SIGKILL: no shutdown hook runs) and waits until it is gone. */
+  void kill(Duration limit) throws InterruptedException {
+    process.toHandle().destroyForcibly();
+    if (!process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
+      throw new AssertionError("still running " + limit + " after SIGKILL");
+    }
+    reader.join(limit.toMillis());
   }
 
   String output() {

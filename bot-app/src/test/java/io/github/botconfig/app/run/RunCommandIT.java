@@ -11,6 +11,10 @@ import io.github.botconfig.domain.Tag;
 import io.github.botconfig.domain.Threshold;
 import io.github.botconfig.dynamodb.DynamoDbConfigStore;
 import io.github.botconfig.dynamodb.testing.LocalDynamoDbExtension;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
@@ -22,7 +26,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The whole bot as it is deployed: {@code botconfig run} in its own process, on dynalite and a local fake Discord,
- * stopped by SIGTERM.
+ * with its health endpoint on 127.0.0.1, stopped by SIGTERM.
  */
 class RunCommandIT {
   @RegisterExtension static final LocalDynamoDbExtension DYNAMODB = LocalDynamoDbExtension.dynalite();
@@ -32,6 +36,7 @@ class RunCommandIT {
   private static final long REPORTS = 1_100_000_000_000_000_010L;
   private static final long TRADERS = 1_100_000_000_000_000_021L;
   private static final Duration LIMIT = Duration.ofSeconds(60);
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
 
   private FakeDiscord discord;
   private DynamoDbConfigStore store;
@@ -47,7 +52,9 @@ class RunCommandIT {
     environment.put("BOTCONFIG_TABLE", store.tableName());
     environment.put("BOTCONFIG_CHANGE_POLL_INTERVAL", "1s");
     environment.put("BOTCONFIG_DISCORD_REST_URL", discord.restConfig().getBaseUrl());
-    environment.put("BOTCONFIG_DISCORD_GATEWAY_URL", discord.sessionController().getGateway());
+    environment.put("BOTCONFIG_DISCORD_GATEWAY_URL", discord.gatewayUrl());
+    environment.put("BOTCONFIG_HEALTH_ENABLED", "true");
+    environment.put("BOTCONFIG_HEALTH_PORT", "0");
   }
 
   @AfterEach
@@ -60,8 +67,14 @@ class RunCommandIT {
     store.saveChannel(ChannelConfig.of(GuildId.of(GUILD), ChannelId.of(REPORTS)));
 
     try (BotProcess bot = BotProcess.start(environment, "run")) {
+      String health = bot.awaitLine(line -> line.contains("Serving /healthz and /metrics on"), LIMIT);
       String ready = bot.awaitLine(line -> line.contains("botconfig is running as"), LIMIT);
-      assertThat(ready).contains("1 guilds, 1 tracked channels");
+      assertThat(ready).contains("1 guilds, 1 tracked channels").contains("(shard 0 of 1)");
+      HttpResponse<String> healthz = HTTP.send(
+          HttpRequest.newBuilder(URI.create(health.substring(health.indexOf("http://")).strip() + "/healthz")).build(),
+          HttpResponse.BodyHandlers.ofString());
+      assertThat(healthz.statusCode()).isEqualTo(200);
+      assertThat(healthz.body()).contains("\"status\" : \"UP\"");
 
       discord.postWebhookMessage(REPORTS, "Position closed — Take profit: +12.5%");
       RestCall plain = discord.awaitRestCall("POST", "channels/" + REPORTS + "/messages");
@@ -105,8 +118,7 @@ class RunCommandIT {
     environment.remove("DISCORD_TOKEN");
 
     try (BotProcess bot = BotProcess.start(environment, "run")) {
-      bot.awaitLine(line -> line.contains("no Discord token"), LIMIT);
-      int status = bot.terminate(LIMIT);
+      int status = bot.awaitExit(LIMIT);
 
       assertThat(status).isEqualTo(2);
       assertThat(bot.output()).contains("discord.com/developers/applications").contains("botconfig simulate");

@@ -11,6 +11,7 @@ import io.github.botconfig.domain.InvalidConfigException;
 import io.github.botconfig.domain.StoreUnavailableException;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -78,21 +79,42 @@ public final class ConfigAdmin {
 
   /** {@code /config guild show}. */
   public String showGuild(GuildId guildId) {
+    return showGuild(guildId, settings -> List.of());
+  }
+
+  /**
+   * {@code /config guild show}, followed by what {@code warnings} finds wrong with the settings (a global channel
+   * that is gone, a permission the bot lacks there), one line each.
+   */
+  public String showGuild(GuildId guildId, Function<GuildSettings, List<String>> warnings) {
     return answering(
-        () -> "**Server settings**\n" + ConfigText.describe(repository.settingsOrDefaults(guildId)));
+        () -> {
+          GuildSettings settings = repository.settingsOrDefaults(guildId);
+          return "**Server settings**\n" + ConfigText.describe(settings) + lines(warnings.apply(settings));
+        });
   }
 
   /** {@code /config guild set}: changes what was given and keeps the rest. */
   public String setGuild(GuildId guildId, GuildChanges changes) {
+    return setGuild(guildId, changes, settings -> List.of());
+  }
+
+  /** {@code /config guild set}, followed by what {@code warnings} finds wrong with the settings it leaves. */
+  public String setGuild(GuildId guildId, GuildChanges changes, Function<GuildSettings, List<String>> warnings) {
     return answering(
         () -> {
           if (changes.isEmpty()) {
-            return "Nothing to change: give at least one option.\n"
-                + ConfigText.describe(repository.settingsOrDefaults(guildId));
+            GuildSettings settings = repository.settingsOrDefaults(guildId);
+            return "Nothing to change: give at least one option.\n" + ConfigText.describe(settings)
+                + lines(warnings.apply(settings));
           }
           GuildSettings saved = OptimisticUpdates.updateSettings(repository, guildId, changes::applyTo);
-          return "✅ Server settings updated.\n" + ConfigText.describe(saved);
+          return "✅ Server settings updated.\n" + ConfigText.describe(saved) + lines(warnings.apply(saved));
         });
+  }
+
+  private static String lines(List<String> lines) {
+    return lines.isEmpty() ? "" : "\n" + String.join("\n", lines);
   }
 
   private Optional<ChannelConfig> tracked(GuildId guildId, ChannelId channelId) {

@@ -7,6 +7,7 @@ import io.github.botconfig.domain.ConfigConflictException.Reason;
 import io.github.botconfig.domain.ConfigRepository;
 import io.github.botconfig.domain.GuildId;
 import io.github.botconfig.domain.GuildSettings;
+import io.github.botconfig.domain.LiveBoard;
 import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
@@ -61,6 +62,26 @@ public final class OptimisticUpdates {
           }
           ChannelConfig changed = change.apply(current);
           return tracked.isPresent() && changed.equals(current) ? current : repository.saveChannel(changed);
+        });
+  }
+
+  /**
+   * Stores that the guild's live board is now the message {@code messageId} in {@code channelId}, over whatever was
+   * stored (re-read on a conflict).
+   *
+   * @return the board stored
+   * @throws ConfigConflictException if others kept writing the board through every attempt
+   */
+  public static LiveBoard updateBoard(
+      ConfigRepository repository, GuildId guildId, ChannelId channelId, long messageId) {
+    return retrying(
+        () -> {
+          Optional<LiveBoard> current = repository.findBoard(guildId);
+          LiveBoard changed =
+              current
+                  .map(b -> b.withChannelId(channelId).withMessageId(messageId))
+                  .orElseGet(() -> LiveBoard.of(guildId, channelId, messageId));
+          return current.equals(Optional.of(changed)) ? changed : repository.saveBoard(changed);
         });
   }
 

@@ -33,12 +33,20 @@ public final class MessagePath {
   }
 
   /**
+   * Whether a message may be a result report: reports come through webhooks (whose author is flagged as a bot) and
+   * from members; this bot's own messages and other bots' are not.
+   */
+  public static boolean mayReport(boolean fromBot, boolean fromWebhook) {
+    return !fromBot || fromWebhook;
+  }
+
+  /**
    * The answer to a message in a tracked channel, or empty when there is none: a message from a bot other than a
    * webhook (reports come through webhooks; this bot's own messages and other bots' are ignored), a message that is
    * not a result report, or a channel that does not want close notifications.
    */
   public Optional<Alert> alertFor(ChannelConfig channel, boolean fromBot, boolean fromWebhook, String text) {
-    if (fromBot && !fromWebhook) {
+    if (!mayReport(fromBot, fromWebhook)) {
       return Optional.empty();
     }
     return AlertPolicy.decide(channel, text);

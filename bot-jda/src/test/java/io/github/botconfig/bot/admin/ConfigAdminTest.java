@@ -17,8 +17,10 @@ import io.github.botconfig.domain.testing.InstrumentedConfigStore;
 import io.github.botconfig.domain.testing.InstrumentedConfigStore.Operation;
 import io.github.botconfig.domain.testing.MutableClock;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 class ConfigAdminTest {
@@ -179,6 +181,26 @@ class ConfigAdminTest {
         .isEqualTo(
             "**Server settings**\ntimezone: UTC\nlive board: on\nsummaries: daily off · weekly off · monthly off"
                 + "\nsummary tag: none\nsummary pin: off\nglobal channel: none");
+  }
+
+  @Test
+  void guildShowAndSetEndWithWhatIsWrongWithTheSettingsTheyLeave() {
+    Function<GuildSettings, List<String>> warnings =
+        settings -> settings.summaryPreferences().dailySummary() && settings.globalChannelId().isEmpty()
+            ? List.of("⚠️ Summaries are not posted: no global channel is set.")
+            : List.of();
+
+    assertThat(admin.showGuild(GUILD, warnings)).doesNotContain("⚠️");
+    String set =
+        admin.setGuild(
+            GUILD,
+            new GuildChanges(
+                Optional.empty(), Optional.empty(), Optional.of(true), Optional.empty(), Optional.empty(),
+                OptionalChange.keep(), Optional.empty(), OptionalChange.keep()),
+            warnings);
+
+    assertThat(set).startsWith("✅ Server settings updated.").endsWith("\n⚠️ Summaries are not posted: no global channel is set.");
+    assertThat(admin.showGuild(GUILD, warnings)).endsWith("global channel: none\n⚠️ Summaries are not posted: no global channel is set.");
   }
 
   @Test

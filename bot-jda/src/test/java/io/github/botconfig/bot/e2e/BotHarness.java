@@ -35,18 +35,22 @@ final class BotHarness implements AutoCloseable {
   static final long OTHER_REPORTS = 1_200_000_000_000_000_010L;
 
   final FakeDiscord discord;
-  final MutableClock clock = MutableClock.startingAt2026();
-  final ManualScheduler scheduler = new ManualScheduler(clock);
-  final TestRepositories repositories = TestRepositories.create(clock);
-  final InstrumentedConfigStore store = repositories.store;
-  final EventProbe probe = new EventProbe();
+  final MutableClock clock;
+  ManualScheduler scheduler;
+  final InstrumentedConfigStore store;
+  TestRepositories repositories;
+  EventProbe probe = new EventProbe();
   private final BotOptions options;
   private DiscordBot bot;
   private JDA jda;
   private ShardManager shards;
 
-  BotHarness(FakeDiscord discord, BotOptions options) {
+  private BotHarness(FakeDiscord discord, MutableClock clock, BotOptions options) {
     this.discord = discord;
+    this.clock = clock;
+    this.scheduler = new ManualScheduler(clock);
+    this.repositories = TestRepositories.create(clock);
+    this.store = repositories.store;
     this.options = options;
   }
 
@@ -55,7 +59,14 @@ final class BotHarness implements AutoCloseable {
    * member and a TRADERS_ROLE to mention; OTHER_GUILD with OTHER_REPORTS, where ADMIN is a plain member.
    */
   static BotHarness withTwoGuilds(BotOptions options) throws IOException {
-    FakeDiscord discord = FakeDiscord.start();
+    return withTwoGuilds(options, 1);
+  }
+
+  /** As {@link #withTwoGuilds(BotOptions)}, on a fake Discord of {@code shardTotal} shards. */
+  static BotHarness withTwoGuilds(BotOptions options, int shardTotal) throws IOException {
+    // Messages are created at the test's clock: summaries read history by time.
+    MutableClock clock = MutableClock.startingAt2026();
+    FakeDiscord discord = FakeDiscord.start(clock, shardTotal);
     discord.guild(GUILD, "Trading")
         .textChannel(REPORTS, "reports")
         .textChannel(QUIET, "quiet")
@@ -65,7 +76,7 @@ final class BotHarness implements AutoCloseable {
         .member(ADMIN, "alice", ADMIN_ROLE)
         .member(MEMBER, "bob");
     discord.guild(OTHER_GUILD, "Elsewhere").textChannel(OTHER_REPORTS, "reports").member(ADMIN, "alice");
-    return new BotHarness(discord, options);
+    return new BotHarness(discord, clock, options);
   }
 
   /** Logs the bot in and waits until every guild has arrived. */
@@ -77,9 +88,18 @@ final class BotHarness implements AutoCloseable {
 
   /** As {@link #connect()}, through a {@link ShardManager} of one shard instead of a {@code JDABuilder}. */
   BotHarness connectSharded() throws InterruptedException {
+    return connectSharded(0);
+  }
+
+  /**
+   * As {@link #connect()}, through a {@link ShardManager} that runs one shard of the fake's total, as one process
+   * of a bot split over several does.
+   */
+  BotHarness connectSharded(int shardId) throws InterruptedException {
     shards =
         DefaultShardManagerBuilder.createLight("fake-token", DiscordBot.intents())
-            .setShardsTotal(1)
+            .setShardsTotal(discord.shardTotal())
+            .setShards(shardId)
             .setRestConfig(discord.restConfig())
             .setSessionController(discord.sessionController())
             .setCompression(Compression.NONE)
@@ -87,8 +107,18 @@ final class BotHarness implements AutoCloseable {
             .setCallbackPool(discord.callbackPool(), false)
             .addEventListeners(newBotListeners())
             .build();
-    jda = shards.getShards().get(0).awaitReady();
+    jda = shards.getShardById(shardId).awaitReady();
+    if (shardId != 0) {
+      // Only shard 0 registers the (global) commands: ready is the end of this start.
+      store.resetCounts();
+      return this;
+    }
     return started();
+  }
+
+  /** The shard manager of {@link #connectSharded}. */
+  ShardManager shards() {
+    return shards;
   }
 
   /** What the bot reads and writes: changes made here after {@link #connect()} are seen by the bot. */
@@ -96,10 +126,24 @@ final class BotHarness implements AutoCloseable {
     return repositories.repository();
   }
 
+  /**
+   * Stops the bot as a process exit would (JDA, the bot, its cache) and starts a new one on the same table and the
+   * same Discord, with the clock where it is. Tasks the old bot had scheduled are dropped with it.
+   */
+  BotHarness restart() throws InterruptedException {
+    stopBot();
+    scheduler.shutdownNow();
+    scheduler = new ManualScheduler(clock);
+    repositories = TestRepositories.over(store, clock);
+    probe = new EventProbe();
+    return connect();
+  }
+
   private Object[] newBotListeners() {
     bot =
         DiscordBot.create(
             repositories.start(), () -> store.delegate().loadAll().guilds(), clock, scheduler, options);
+    repositories.notify(bot);
     List<Object> listeners = new ArrayList<>(bot.listeners());
     listeners.add(probe); // last: once it saw an event, the bot's listeners are done with it
     return listeners.toArray();
@@ -115,21 +159,25 @@ final class BotHarness implements AutoCloseable {
   @Override
   public void close() throws IOException, InterruptedException {
     try {
-      if (shards != null) {
-        shards.shutdown();
-      }
-      if (jda != null) {
-        jda.shutdown();
-        if (!jda.awaitShutdown(10, TimeUnit.SECONDS)) {
-          throw new AssertionError("JDA did not shut down within 10 s");
-        }
-      }
-      if (bot != null) {
-        bot.close();
-      }
-      repositories.close();
+      stopBot();
     } finally {
       discord.close();
     }
+  }
+
+  private void stopBot() throws InterruptedException {
+    if (shards != null) {
+      shards.shutdown();
+    }
+    if (jda != null) {
+      jda.shutdown();
+      if (!jda.awaitShutdown(10, TimeUnit.SECONDS)) {
+        throw new AssertionError("JDA did not shut down within 10 s");
+      }
+    }
+    if (bot != null) {
+      bot.close();
+    }
+    repositories.close();
   }
 }

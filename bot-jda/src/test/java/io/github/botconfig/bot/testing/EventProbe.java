@@ -29,6 +29,11 @@ public final class EventProbe implements EventListener {
     }
   }
 
+  /** Whether the bot has handled, so far, an event of this type that {@code wanted} accepts; does not wait. */
+  public <E extends GenericEvent> boolean saw(Class<E> type, Predicate<? super E> wanted) {
+    return find(type, wanted) != null;
+  }
+
   /** Waits until the bot has handled the message with this id. */
   public MessageReceivedEvent awaitMessage(long messageId) {
     return await(MessageReceivedEvent.class, e -> e.getMessageIdLong() == messageId);

@@ -2,6 +2,7 @@ package io.github.botconfig.bot.testing;
 
 import java.io.IOException;
 import java.net.InetAddress;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashSet;
@@ -34,7 +35,8 @@ import net.dv8tion.jda.api.utils.data.DataObject;
 /**
  * A local Discord for end-to-end tests: REST and the gateway WebSocket on one port of 127.0.0.1, served by
  * mockwebserver3, enough for the real, unmodified JDA to log in, receive guilds, messages and interactions, and
- * make the requests a bot makes (messages, files, pins, interaction replies, command registration).
+ * make the requests a bot makes (messages, embeds, files, pins, history, edits, deletions, interaction replies,
+ * command registration).
  *
  * <pre>{@code
  * try (FakeDiscord discord = FakeDiscord.start()) {
@@ -45,13 +47,23 @@ import net.dv8tion.jda.api.utils.data.DataObject;
  * }
  * }</pre>
  *
- * <p>One bot session at a time. Unknown routes answer 404 and are listed by {@link #unhandledCalls()}; the fake never
- * answers 5xx (JDA would retry). Thread-safe.
+ * <p>Every channel keeps its messages (those posted to it and those the bot sent), with ids that are snowflakes of
+ * their creation on the message clock ({@link #start(Clock)}): history pages ({@code GET channels/{c}/messages} with
+ * {@code before}, {@code after}, {@code limit}) select by time, edits and deletions of a message that is gone answer
+ * Discord's 404 "Unknown Message" (10008).
+ *
+ * <p>It serves one shard ({@link #start()}) or several ({@link #start(int)}): each shard's gateway session gets
+ * READY with only the guilds of that shard ({@code (guildId >> 22) % shardTotal}, Discord's rule), and every event
+ * of a guild goes to its shard's session, so two bots each running some of the shards (two processes of one bot)
+ * each see only their guilds. REST and the messages are shared, as Discord's are. Unknown routes answer 404 and are
+ * listed by {@link #unhandledCalls()}; the fake never answers 5xx (JDA would retry). Thread-safe.
  */
 public final class FakeDiscord implements AutoCloseable {
   public static final long BOT_USER_ID = 900_000_000_000_000_001L;
   public static final long APPLICATION_ID = 900_000_000_000_000_002L;
   private static final long WEBHOOK_ID = 900_000_000_000_000_003L;
+  /** Discord's {@code max_concurrency} for large bots: every shard of a test may identify at once. */
+  static final int MAX_CONCURRENCY = 16;
 
   private final MockWebServer server = new MockWebServer();
   /** Snowflakes of now: JDA refuses to answer an interaction whose id says it is older than 15 minutes. */
@@ -59,19 +71,31 @@ public final class FakeDiscord implements AutoCloseable {
   private final Map<Long, FakeGuild> guilds = new LinkedHashMap<>();
   private final Set<Long> left = new HashSet<>();
   private final Map<String, long[]> interactions = new ConcurrentHashMap<>();
-  private final FakeRest rest = new FakeRest(this, ids);
-  private final FakeGateway gateway;
+  private final FakeMessages messages;
+  private final FakeRest rest;
+  private final int shardTotal;
+  private final Map<Integer, FakeGateway> sessions = new ConcurrentHashMap<>();
+  private final Set<FakeGateway> opened = ConcurrentHashMap.newKeySet();
   private final ExecutorService requestPool = Executors.newCachedThreadPool(daemon("fake-discord-bot-request"));
   private final ExecutorService callbackPool = Executors.newCachedThreadPool(daemon("fake-discord-bot-callback"));
 
-  private FakeDiscord() throws IOException {
+  private FakeDiscord(Clock messageClock, int shardTotal) throws IOException {
+    if (shardTotal < 1) {
+      throw new IllegalArgumentException("a fake Discord serves 1 shard or more, got " + shardTotal);
+    }
+    this.shardTotal = shardTotal;
+    FakeGateway.Host host = new GatewayHost();
+    messages = new FakeMessages(messageClock);
+    rest = new FakeRest(this, ids, messages);
     server.setDispatcher(
         new Dispatcher() {
           @Override
           public MockResponse dispatch(RecordedRequest request) {
             try {
               if ("websocket".equalsIgnoreCase(request.getHeaders().get("Upgrade"))) {
-                return new MockResponse.Builder().webSocketUpgrade(gateway).build();
+                FakeGateway session = new FakeGateway(host);
+                opened.add(session);
+                return new MockResponse.Builder().webSocketUpgrade(session).build();
               }
               return rest.handle(request);
             } catch (IOException | RuntimeException e) {
@@ -81,12 +105,43 @@ public final class FakeDiscord implements AutoCloseable {
           }
         });
     server.start(InetAddress.getByName("127.0.0.1"), 0);
-    gateway = new FakeGateway(this::botUser, this::joinedGuilds, gatewayUrl());
   }
 
-  /** Starts a fake Discord on a free port of 127.0.0.1. */
+  /** Starts a fake Discord on a free port of 127.0.0.1; messages are created at the system clock's time. */
   public static FakeDiscord start() throws IOException {
-    return new FakeDiscord();
+    return start(Clock.systemUTC());
+  }
+
+  /**
+   * Starts a fake Discord whose messages are created at {@code messageClock}'s time (their ids say so), for tests
+   * that move time themselves. Interactions keep the real time: JDA refuses to answer one older than 15 minutes.
+   */
+  public static FakeDiscord start(Clock messageClock) throws IOException {
+    return new FakeDiscord(messageClock, 1);
+  }
+
+  /**
+   * Starts a fake Discord of {@code shardTotal} shards on a free port of 127.0.0.1. Its REST {@code gateway/bot}
+   * recommends that many shards (what a shard manager with an {@code auto} total asks), and a session that
+   * identifies with another total is closed with 4010 (invalid shard).
+   */
+  public static FakeDiscord start(int shardTotal) throws IOException {
+    return start(Clock.systemUTC(), shardTotal);
+  }
+
+  /** Starts a fake Discord of {@code shardTotal} shards whose messages are created at {@code messageClock}'s time. */
+  public static FakeDiscord start(Clock messageClock, int shardTotal) throws IOException {
+    return new FakeDiscord(messageClock, shardTotal);
+  }
+
+  /** How many shards this fake serves. */
+  public int shardTotal() {
+    return shardTotal;
+  }
+
+  /** The shard that receives a guild's events: {@code (guildId >> 22) % shardTotal}, as Discord decides. */
+  public int shardOf(long guildId) {
+    return FakeGateway.shardOf(guildId, shardTotal);
   }
 
   /** Adds a guild the bot is in; guilds added before the bot connects arrive with its READY. */
@@ -132,7 +187,10 @@ public final class FakeDiscord implements AutoCloseable {
     return new RestConfig().setBaseUrl(server.url("/api/v10/").toString());
   }
 
-  /** Gateway pointed at this fake, one shard, for builders other than {@link #jdaBuilder}. */
+  /**
+   * Gateway pointed at this fake, for builders other than {@link #jdaBuilder}: it names this fake's shard total
+   * (a shard manager with an {@code auto} total takes it) and lets every shard connect at once.
+   */
   public SessionController sessionController() {
     String url = gatewayUrl();
     return new ConcurrentSessionController() {
@@ -143,37 +201,58 @@ public final class FakeDiscord implements AutoCloseable {
 
       @Override
       public ShardedGateway getShardedGateway(JDA api) {
-        return new ShardedGateway(url, 1);
+        return new ShardedGateway(url, shardTotal, MAX_CONCURRENCY);
       }
     };
+  }
+
+  /** The gateway's address, for a bot configured by URL (REST's {@code gateway/bot} names it too). */
+  public String gatewayUrl() {
+    return "ws://127.0.0.1:" + server.getPort() + "/";
   }
 
   /** A message from a member; returns its id. */
   public long postMessage(long channelId, long authorId, String content) {
     long guildId = guildOfChannel(channelId);
     FakeGuild guild = guildById(guildId);
-    long id = ids.incrementAndGet();
-    gateway.dispatch(
-        "MESSAGE_CREATE",
-        DiscordJson.message(id, channelId, guildId, guild.user(authorId), content).put("member", memberOf(guild, authorId)));
-    return id;
+    DataObject message =
+        DiscordJson.message(messages.nextId(), channelId, guildId, guild.user(authorId), content)
+            .put("member", memberOf(guild, authorId));
+    return posted(channelId, message);
   }
 
   /** A message posted through a webhook, as monitoring services post reports; returns its id. */
   public long postWebhookMessage(long channelId, String content) {
-    long id = ids.incrementAndGet();
-    gateway.dispatch(
-        "MESSAGE_CREATE",
-        DiscordJson.message(id, channelId, guildOfChannel(channelId), DiscordJson.user(WEBHOOK_ID, "monitor", true), content)
-            .put("webhook_id", Long.toUnsignedString(WEBHOOK_ID)));
+    return posted(channelId, webhookMessage(messages.nextId(), channelId, content));
+  }
+
+  /**
+   * A webhook message created at {@code at} that the bot never received as an event: one posted before it
+   * connected, or while it was down. It is in the channel's history; returns its id.
+   */
+  public long pastWebhookMessage(long channelId, Instant at, String content) {
+    long id = messages.nextId(at);
+    messages.add(channelId, webhookMessage(id, channelId, content));
     return id;
   }
 
   /** A message from the bot itself, as Discord echoes the bot's own messages; returns its id. */
   public long postOwnMessage(long channelId, String content) {
-    long id = ids.incrementAndGet();
-    gateway.dispatch("MESSAGE_CREATE", DiscordJson.message(id, channelId, guildOfChannel(channelId), botUser(), content));
-    return id;
+    return posted(
+        channelId, DiscordJson.message(messages.nextId(), channelId, guildOfChannel(channelId), botUser(), content));
+  }
+
+  /** Someone (a moderator) deletes a message: it leaves the channel's history and the bot gets MESSAGE_DELETE. */
+  public void deleteMessage(long channelId, long messageId) {
+    if (!messages.delete(channelId, messageId)) {
+      throw new IllegalArgumentException("channel " + channelId + " has no message " + messageId);
+    }
+    messageDeleted(channelId, messageId);
+  }
+
+  /** The messages in a channel now (posted, sent by the bot, edited), oldest first, as Discord's JSON. */
+  public List<DataObject> messagesIn(long channelId) {
+    return messages.in(channelId);
   }
 
   /** A slash command {@code /name} run by {@code userId} in a channel; add options, then send it. */
@@ -186,7 +265,7 @@ public final class FakeDiscord implements AutoCloseable {
     long guildId = guildOfChannel(channelId);
     DataObject json = DiscordJson.textChannel(channelId, guildId, channelName(channelId), 0);
     guildById(guildId).removeChannel(channelId);
-    gateway.dispatch("CHANNEL_DELETE", json);
+    dispatch(guildId, "CHANNEL_DELETE", json);
   }
 
   /** The bot is removed from a guild (kicked, or the guild deleted): a GUILD_DELETE without {@code unavailable}. */
@@ -194,13 +273,13 @@ public final class FakeDiscord implements AutoCloseable {
     synchronized (this) {
       left.add(guildId); // the guild itself is kept: it may add the bot back
     }
-    gateway.dispatch("GUILD_DELETE", DataObject.empty().put("id", Long.toUnsignedString(guildId)));
+    dispatch(guildId, "GUILD_DELETE", DataObject.empty().put("id", Long.toUnsignedString(guildId)));
   }
 
   /** A guild becomes unavailable (a Discord outage): a GUILD_DELETE with {@code unavailable: true}. */
   public void outage(long guildId) {
-    gateway.dispatch(
-        "GUILD_DELETE", DataObject.empty().put("id", Long.toUnsignedString(guildId)).put("unavailable", true));
+    dispatch(
+        guildId, "GUILD_DELETE", DataObject.empty().put("id", Long.toUnsignedString(guildId)).put("unavailable", true));
   }
 
   /** The bot is added (back) to a guild: a GUILD_CREATE after READY. */
@@ -208,7 +287,7 @@ public final class FakeDiscord implements AutoCloseable {
     synchronized (this) {
       left.remove(guildId);
     }
-    gateway.dispatch("GUILD_CREATE", guildById(guildId).toJson());
+    dispatch(guildId, "GUILD_CREATE", guildById(guildId).toJson());
   }
 
   /** Gives a channel {@code count} older pins and makes it refuse pins beyond {@code limit}, as Discord does. */
@@ -287,7 +366,7 @@ public final class FakeDiscord implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } finally {
-      gateway.close();
+      opened.forEach(FakeGateway::close);
       server.close();
     }
   }
@@ -300,7 +379,8 @@ public final class FakeDiscord implements AutoCloseable {
     String token = "token-" + id;
     long channelGuild = guildOfChannel(channelId);
     interactions.put(token, new long[] {channelGuild, channelId});
-    gateway.dispatch(
+    dispatch(
+        guildId,
         "INTERACTION_CREATE",
         DataObject.empty()
             .put("id", Long.toUnsignedString(id))
@@ -328,6 +408,29 @@ public final class FakeDiscord implements AutoCloseable {
     long[] where = interactions.getOrDefault(token, new long[] {0, 0});
     return DiscordJson.message(ids.incrementAndGet(), where[1], where[0], botUser(), content).put("flags", 64)
         .put("webhook_id", Long.toUnsignedString(APPLICATION_ID));
+  }
+
+  void messageDeleted(long channelId, long messageId) {
+    long guildId = guildOfChannel(channelId);
+    dispatch(
+        guildId,
+        "MESSAGE_DELETE",
+        DataObject.empty()
+            .put("id", Long.toUnsignedString(messageId))
+            .put("channel_id", Long.toUnsignedString(channelId))
+            .put("guild_id", Long.toUnsignedString(guildId)));
+  }
+
+  private long posted(long channelId, DataObject message) {
+    messages.add(channelId, message);
+    dispatch(guildOfChannel(channelId), "MESSAGE_CREATE", message);
+    return message.getLong("id");
+  }
+
+  private DataObject webhookMessage(long id, long channelId, String content) {
+    return DiscordJson.message(
+            id, channelId, guildOfChannel(channelId), DiscordJson.user(WEBHOOK_ID, "monitor", true), content)
+        .put("webhook_id", Long.toUnsignedString(WEBHOOK_ID));
   }
 
   DataObject botUser() {
@@ -358,8 +461,47 @@ public final class FakeDiscord implements AutoCloseable {
     return guild;
   }
 
-  private synchronized List<FakeGuild> joinedGuilds() {
-    return guilds.values().stream().filter(g -> !left.contains(g.id())).toList();
+  /** Sends an event of a guild to the session of the guild's shard. */
+  private void dispatch(long guildId, String type, DataObject data) {
+    int shard = shardOf(guildId);
+    FakeGateway session = sessions.get(shard);
+    if (session == null) {
+      throw new IllegalStateException(
+          "shard " + shard + " of " + shardTotal + ", which guild " + guildId + " belongs to, is not connected");
+    }
+    session.dispatch(type, data);
+  }
+
+  /** What the gateway sessions need from this fake. */
+  private final class GatewayHost implements FakeGateway.Host {
+    @Override
+    public DataObject botUser() {
+      return FakeDiscord.this.botUser();
+    }
+
+    @Override
+    public int shardTotal() {
+      return shardTotal;
+    }
+
+    @Override
+    public List<FakeGuild> guildsOfShard(int shardId) {
+      synchronized (FakeDiscord.this) {
+        return guilds.values().stream()
+            .filter(g -> !left.contains(g.id()) && shardOf(g.id()) == shardId)
+            .toList();
+      }
+    }
+
+    @Override
+    public void identified(int shardId, FakeGateway session) {
+      sessions.put(shardId, session);
+    }
+
+    @Override
+    public String gatewayUrl() {
+      return FakeDiscord.this.gatewayUrl();
+    }
   }
 
   private static DataObject memberOf(FakeGuild guild, long userId) {
@@ -375,7 +517,4 @@ public final class FakeDiscord implements AutoCloseable {
     };
   }
 
-  private String gatewayUrl() {
-    return "ws://127.0.0.1:" + server.getPort() + "/";
-  }
 }

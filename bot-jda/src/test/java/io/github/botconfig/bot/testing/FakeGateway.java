@@ -1,7 +1,6 @@
 package io.github.botconfig.bot.testing;
 
 import java.util.List;
-import java.util.function.Supplier;
 import net.dv8tion.jda.api.utils.data.DataArray;
 import net.dv8tion.jda.api.utils.data.DataObject;
 import okhttp3.Response;
@@ -10,21 +9,36 @@ import okhttp3.WebSocketListener;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The gateway half of the {@link FakeDiscord}: one WebSocket session that says hello, answers heartbeats, and
- * after the bot identifies sends READY and one GUILD_CREATE per guild. Thread-safe: sending is serialised so
- * sequence numbers arrive in order.
+ * One gateway session of the {@link FakeDiscord}: says hello, answers heartbeats, and when the bot identifies as
+ * shard {@code [id, total]} sends READY and one GUILD_CREATE per guild of that shard, then the events of those
+ * guilds. An identify for a shard the fake does not serve is closed with 4010 (invalid shard), as Discord does.
+ * Thread-safe: sending is serialised so sequence numbers arrive in order.
  */
 final class FakeGateway extends WebSocketListener {
-  private final Supplier<DataObject> user;
-  private final Supplier<List<FakeGuild>> guilds;
-  private final String url;
+  /** Discord's close code for a shard id or total it does not accept. */
+  static final int INVALID_SHARD = 4010;
+
+  /** What the session needs from the fake. */
+  interface Host {
+    DataObject botUser();
+
+    int shardTotal();
+
+    /** The guilds the bot is in that belong to {@code shardId}. */
+    List<FakeGuild> guildsOfShard(int shardId);
+
+    /** Called once the session identified as {@code shardId}; it receives that shard's events from now on. */
+    void identified(int shardId, FakeGateway session);
+
+    String gatewayUrl();
+  }
+
+  private final Host host;
   private @Nullable WebSocket socket;
   private int sequence;
 
-  FakeGateway(Supplier<DataObject> user, Supplier<List<FakeGuild>> guilds, String url) {
-    this.user = user;
-    this.guilds = guilds;
-    this.url = url;
+  FakeGateway(Host host) {
+    this.host = host;
   }
 
   @Override
@@ -41,31 +55,44 @@ final class FakeGateway extends WebSocketListener {
         send(DataObject.empty().put("op", 11));
         break;
       case 2: // identify
-        identified();
+        identify(payload.getObject("d"));
         break;
       default: // presence updates and the like: nothing to answer
     }
   }
 
-  private void identified() {
+  private void identify(DataObject identify) {
+    // A bot that does not shard identifies without "shard": it is shard 0 of 1.
+    DataArray shard = identify.optArray("shard").orElseGet(() -> DataArray.empty().add(0).add(1));
+    int shardId = shard.getInt(0);
+    int total = shard.getInt(1);
+    if (total != host.shardTotal() || shardId < 0 || shardId >= total) {
+      webSocket().close(INVALID_SHARD, "Invalid shard: the fake serves " + host.shardTotal() + " shard(s)");
+      return;
+    }
+    List<FakeGuild> guilds = host.guildsOfShard(shardId);
+    synchronized (this) {
+      // READY and the guilds go out before any event another thread dispatches to this shard.
+      host.identified(shardId, this);
+      dispatch("READY", ready(shardId, total, guilds));
+      guilds.forEach(g -> dispatch("GUILD_CREATE", g.toJson()));
+    }
+  }
+
+  private DataObject ready(int shardId, int total, List<FakeGuild> guilds) {
     DataArray unavailable = DataArray.empty();
-    List<FakeGuild> all = guilds.get();
-    all.forEach(g -> unavailable.add(DataObject.empty().put("id", Long.toUnsignedString(g.id())).put("unavailable", true)));
-    dispatch(
-        "READY",
-        DataObject.empty()
-            .put("v", 10)
-            .put("user", user.get())
-            .put("guilds", unavailable)
-            .put("session_id", "fake-session")
-            .put("resume_gateway_url", url)
-            .put("private_channels", DataArray.empty())
-            .put("relationships", DataArray.empty())
-            .put("presences", DataArray.empty())
-            .put(
-                "application",
-                DataObject.empty().put("id", Long.toString(FakeDiscord.APPLICATION_ID)).put("flags", 0)));
-    all.forEach(g -> dispatch("GUILD_CREATE", g.toJson()));
+    guilds.forEach(g -> unavailable.add(DataObject.empty().put("id", Long.toUnsignedString(g.id())).put("unavailable", true)));
+    return DataObject.empty()
+        .put("v", 10)
+        .put("user", host.botUser())
+        .put("guilds", unavailable)
+        .put("session_id", "fake-session-" + shardId)
+        .put("resume_gateway_url", host.gatewayUrl())
+        .put("shard", DataArray.empty().add(shardId).add(total))
+        .put("private_channels", DataArray.empty())
+        .put("relationships", DataArray.empty())
+        .put("presences", DataArray.empty())
+        .put("application", DataObject.empty().put("id", Long.toString(FakeDiscord.APPLICATION_ID)).put("flags", 0));
   }
 
   @Override
@@ -79,15 +106,24 @@ final class FakeGateway extends WebSocketListener {
   }
 
   private synchronized void send(DataObject payload) {
+    webSocket().send(payload.toString());
+  }
+
+  private synchronized WebSocket webSocket() {
     if (socket == null) {
       throw new IllegalStateException("the bot is not connected to the fake gateway");
     }
-    socket.send(payload.toString());
+    return socket;
   }
 
   synchronized void close() {
     if (socket != null) {
       socket.close(1000, "fake Discord closing");
     }
+  }
+
+  /** Discord's rule: which shard receives a guild's events. */
+  static int shardOf(long guildId, int shardTotal) {
+    return (int) ((guildId >>> 22) % shardTotal);
   }
 }

@@ -20,6 +20,7 @@ import mockwebserver3.MockResponse;
 import mockwebserver3.RecordedRequest;
 import net.dv8tion.jda.api.utils.data.DataArray;
 import net.dv8tion.jda.api.utils.data.DataObject;
+import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.MultipartReader;
 import okio.Buffer;
@@ -32,6 +33,7 @@ import okio.ByteString;
 final class FakeRest {
   private static final String API = "/api/v10/";
   private static final Pattern MESSAGES = Pattern.compile("channels/(\\d+)/messages");
+  private static final Pattern MESSAGE = Pattern.compile("channels/(\\d+)/messages/(\\d+)");
   private static final Pattern PIN = Pattern.compile("channels/(\\d+)/messages/pins/(\\d+)");
   private static final Pattern PINS = Pattern.compile("channels/(\\d+)/messages/pins");
   private static final Pattern CALLBACK = Pattern.compile("interactions/(\\d+)/([^/]+)/callback");
@@ -41,16 +43,20 @@ final class FakeRest {
 
   private final FakeDiscord discord;
   private final AtomicLong ids;
+  private final FakeMessages messages;
   private final List<RestCall> calls = new ArrayList<>();
   private final List<RestCall> unhandled = new ArrayList<>();
   private final Map<Long, LinkedHashMap<Long, Instant>> pins = new HashMap<>();
   private final Map<Long, Integer> pinLimits = new HashMap<>();
   private final Set<Long> pinsRefused = new HashSet<>();
-  private final Map<Long, DataObject> sentMessages = new HashMap<>();
 
-  FakeRest(FakeDiscord discord, AtomicLong ids) {
+  /** A route answered 404 because the fake does not know it (not an answer such as "Unknown Message"). */
+  private static final MockResponse NO_ROUTE = error(404, 0, "404: Not Found");
+
+  FakeRest(FakeDiscord discord, AtomicLong ids, FakeMessages messages) {
     this.discord = discord;
     this.ids = ids;
+    this.messages = messages;
   }
 
   MockResponse handle(RecordedRequest request) throws IOException {
@@ -60,7 +66,7 @@ final class FakeRest {
     MockResponse response = route(call);
     synchronized (this) {
       calls.add(call);
-      if (response.getCode() == 404) {
+      if (response == NO_ROUTE) {
         unhandled.add(call);
       }
       notifyAll();
@@ -73,8 +79,23 @@ final class FakeRest {
     if (call.is("GET", "users/@me")) {
       return json(200, discord.botUser());
     }
+    if (call.is("GET", "gateway/bot")) {
+      // What a shard manager with an "auto" total asks first: the address, and how many shards to run.
+      return json(200, DataObject.empty()
+          .put("url", discord.gatewayUrl())
+          .put("shards", discord.shardTotal())
+          .put("session_start_limit", DataObject.empty()
+              .put("total", 1000).put("remaining", 1000).put("reset_after", 0)
+              .put("max_concurrency", FakeDiscord.MAX_CONCURRENCY)));
+    }
     if (call.method().equals("POST") && (m = MESSAGES.matcher(call.path())).matches()) {
       return json(200, sent(Long.parseLong(m.group(1)), call));
+    }
+    if (call.method().equals("GET") && (m = MESSAGES.matcher(call.path())).matches()) {
+      return json(200, history(Long.parseLong(m.group(1)), call));
+    }
+    if ((m = MESSAGE.matcher(call.path())).matches()) {
+      return message(call, Long.parseLong(m.group(1)), Long.parseLong(m.group(2)));
     }
     if ((m = PIN.matcher(call.path())).matches()) {
       return pin(call.method(), Long.parseLong(m.group(1)), Long.parseLong(m.group(2)));
@@ -91,14 +112,43 @@ final class FakeRest {
     if (call.method().equals("PUT") && COMMANDS.matcher(call.path()).matches()) {
       return json(200, registered(call.json().map(j -> j.getArray(RestCall.ARRAY)).orElseGet(DataArray::empty)));
     }
-    return error(404, 0, "404: Not Found");
+    return NO_ROUTE;
+  }
+
+  private DataArray history(long channelId, RestCall call) {
+    int limit = Math.min(FakeMessages.MAX_LIMIT, call.query("limit").map(Integer::parseInt).orElse(FakeMessages.DEFAULT_LIMIT));
+    return messages.page(
+        channelId, call.query("before").map(Long::parseLong), call.query("after").map(Long::parseLong), limit);
+  }
+
+  /** Edits or deletes one message; a message that does not exist is Discord's "Unknown Message". */
+  private MockResponse message(RestCall call, long channelId, long messageId) {
+    if (call.method().equals("PATCH")) {
+      return messages
+          .edit(channelId, messageId, call.body(), discord.now())
+          .map(edited -> json(200, edited))
+          .orElseGet(FakeRest::unknownMessage);
+    }
+    if (call.method().equals("DELETE")) {
+      if (!messages.delete(channelId, messageId)) {
+        return unknownMessage();
+      }
+      discord.messageDeleted(channelId, messageId);
+      return new MockResponse.Builder().code(204).build();
+    }
+    return NO_ROUTE;
+  }
+
+  private static MockResponse unknownMessage() {
+    return error(404, 10008, "Unknown Message");
   }
 
   private synchronized DataObject sent(long channelId, RestCall call) {
-    long id = ids.incrementAndGet();
+    long id = messages.nextId();
     DataObject message =
         DiscordJson.message(
             id, channelId, discord.guildOfChannel(channelId), discord.botUser(), call.body().getString("content", ""));
+    call.body().optArray("embeds").ifPresent(embeds -> message.put("embeds", FakeMessages.rich(embeds)));
     DataArray attachments = DataArray.empty();
     for (RestCall.FilePart file : call.files()) {
       attachments.add(
@@ -110,7 +160,7 @@ final class FakeRest {
               .put("proxy_url", "http://127.0.0.1/attachments/" + file.fileName()));
     }
     message.put("attachments", attachments);
-    sentMessages.put(id, message);
+    messages.add(channelId, message);
     return message;
   }
 
@@ -141,11 +191,12 @@ final class FakeRest {
                         .put("pinned_at", DiscordJson.timestamp(pin.getValue()))
                         .put(
                             "message",
-                            sentMessages.getOrDefault(
-                                pin.getKey(),
-                                DiscordJson.message(
-                                    pin.getKey(), channelId, discord.guildOfChannel(channelId), discord.botUser(),
-                                    "an older pin")))));
+                            messages
+                                .get(channelId, pin.getKey())
+                                .orElseGet(
+                                    () -> DiscordJson.message(
+                                        pin.getKey(), channelId, discord.guildOfChannel(channelId),
+                                        discord.botUser(), "an older pin")))));
     return DataObject.empty().put("items", items).put("has_more", false);
   }
 
@@ -201,21 +252,24 @@ final class FakeRest {
   private static RestCall parse(String method, String path, RecordedRequest request) throws IOException {
     ByteString body = request.getBody();
     String contentType = request.getHeaders().get("Content-Type");
+    Map<String, String> query = new HashMap<>();
+    HttpUrl url = request.getUrl();
+    url.queryParameterNames().forEach(name -> query.put(name, String.valueOf(url.queryParameter(name))));
     if (body == null || body.size() == 0 || contentType == null) {
-      return new RestCall(method, path, Optional.empty(), List.of());
+      return new RestCall(method, path, Optional.empty(), List.of(), query);
     }
     MediaType type = MediaType.parse(contentType);
     if (type != null && type.subtype().equals("form-data")) {
-      return parseMultipart(method, path, body, type.parameter("boundary"));
+      return parseMultipart(method, path, body, type.parameter("boundary"), query);
     }
     String text = body.utf8();
     DataObject json =
         text.startsWith("[") ? DataObject.empty().put(RestCall.ARRAY, DataArray.fromJson(text)) : DataObject.fromJson(text);
-    return new RestCall(method, path, Optional.of(json), List.of());
+    return new RestCall(method, path, Optional.of(json), List.of(), query);
   }
 
-  private static RestCall parseMultipart(String method, String path, ByteString body, String boundary)
-      throws IOException {
+  private static RestCall parseMultipart(
+      String method, String path, ByteString body, String boundary, Map<String, String> query) throws IOException {
     Optional<DataObject> json = Optional.empty();
     List<RestCall.FilePart> files = new ArrayList<>();
     try (MultipartReader reader = new MultipartReader(new Buffer().write(body), boundary)) {
@@ -231,7 +285,7 @@ final class FakeRest {
         }
       }
     }
-    return new RestCall(method, path, json, files);
+    return new RestCall(method, path, json, files, query);
   }
 
   private static MockResponse json(int code, Object body) {

@@ -50,6 +50,9 @@ public final class ManualScheduler extends AbstractExecutorService implements Sc
         }
         queue.poll();
       }
+      if (task.isCancelled()) {
+        continue; // a cancelled task does not run, and is not counted
+      }
       task.runOnce();
       runs++;
     }

@@ -1,6 +1,7 @@
 package io.github.botconfig.bot.testing;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import net.dv8tion.jda.api.utils.data.DataObject;
 
@@ -12,8 +13,10 @@ import net.dv8tion.jda.api.utils.data.DataObject;
  * @param json the JSON body (or a multipart request's {@code payload_json}), if any; a JSON array is given under
  *     the key {@value #ARRAY}
  * @param files the files of a multipart request
+ * @param query the query parameters ({@code limit}, {@code after}, …)
  */
-public record RestCall(String method, String path, Optional<DataObject> json, List<FilePart> files) {
+public record RestCall(
+    String method, String path, Optional<DataObject> json, List<FilePart> files, Map<String, String> query) {
 
   /** The key under which a JSON array body is given. */
   public static final String ARRAY = "array";
@@ -23,6 +26,12 @@ public record RestCall(String method, String path, Optional<DataObject> json, Li
 
   public RestCall {
     files = List.copyOf(files);
+    query = Map.copyOf(query);
+  }
+
+  /** A query parameter, if the call has it. */
+  public Optional<String> query(String name) {
+    return Optional.ofNullable(query.get(name));
   }
 
   /** Whether this call is {@code method} on a path matching the regular expression {@code pathPattern}. */
@@ -40,6 +49,7 @@ public record RestCall(String method, String path, Optional<DataObject> json, Li
   public String toString() {
     String body = json.map(DataObject::toString).orElse("");
     return method + " " + path
+        + (query.isEmpty() ? "" : " " + query)
         + (body.isEmpty() ? "" : " " + (body.length() > 160 ? body.substring(0, 160) + "…" : body))
         + (files.isEmpty() ? "" : " + " + files.size() + " file(s)");
   }

@@ -7,6 +7,7 @@ import io.github.botconfig.domain.ConfigSnapshot;
 import io.github.botconfig.domain.ConfigStore;
 import io.github.botconfig.domain.GuildId;
 import io.github.botconfig.domain.GuildSettings;
+import io.github.botconfig.domain.LiveBoard;
 import java.util.List;
 import java.util.Optional;
 
@@ -53,6 +54,21 @@ public final class ThroughTheCache implements ConfigStore {
   @Override
   public GuildSettings saveSettings(GuildSettings settings) {
     return cache.saveSettings(settings);
+  }
+
+  @Override
+  public Optional<LiveBoard> findBoard(GuildId guildId) {
+    return cache.findBoard(guildId);
+  }
+
+  @Override
+  public LiveBoard saveBoard(LiveBoard board) {
+    return cache.saveBoard(board);
+  }
+
+  @Override
+  public boolean deleteBoard(GuildId guildId) {
+    return cache.deleteBoard(guildId);
   }
 
   @Override

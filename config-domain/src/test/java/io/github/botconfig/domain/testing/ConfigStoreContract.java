@@ -2,6 +2,7 @@ package io.github.botconfig.domain.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.entry;
 
 import io.github.botconfig.domain.ChannelConfig;
 import io.github.botconfig.domain.ChannelId;
@@ -11,6 +12,7 @@ import io.github.botconfig.domain.ConfigSnapshot;
 import io.github.botconfig.domain.ConfigStore;
 import io.github.botconfig.domain.GuildId;
 import io.github.botconfig.domain.GuildSettings;
+import io.github.botconfig.domain.LiveBoard;
 import io.github.botconfig.domain.SummaryPreferences;
 import io.github.botconfig.domain.Tag;
 import io.github.botconfig.domain.Threshold;
@@ -43,6 +45,8 @@ public abstract class ConfigStoreContract {
   protected static final ChannelId CHANNEL = ChannelId.of("1180586500000000001");
   protected static final ChannelId CHANNEL_2 = ChannelId.of("1180586500000000002");
   protected static final ChannelId CHANNEL_3 = ChannelId.of("1180586500000000003");
+  protected static final long MESSAGE = 1180586600000000001L;
+  protected static final long MESSAGE_2 = 1180586600000000002L;
 
   protected final MutableClock clock = MutableClock.startingAt2026();
   protected ConfigStore store;
@@ -324,6 +328,84 @@ public abstract class ConfigStoreContract {
     assertThat(store.findChannels(GUILD)).isEmpty();
     assertThat(store.findSettings(GUILD)).isEmpty();
     assertThat(store.loadAll()).isEqualTo(ConfigSnapshot.of(List.of(other), List.of(otherSettings)));
+  }
+
+  @Test
+  void aBoardRoundTripsWithVersions() {
+    LiveBoard first = store.saveBoard(LiveBoard.of(GUILD, CHANNEL, MESSAGE));
+    clock.advance(Duration.ofSeconds(1));
+    LiveBoard second = store.saveBoard(first.withChannelId(CHANNEL_2).withMessageId(Long.MAX_VALUE));
+
+    assertThat(first).isEqualTo(
+        LiveBoard.of(GUILD, CHANNEL, MESSAGE).withVersion(1).withCreatedAt(clock.instant().minusSeconds(1))
+            .withUpdatedAt(clock.instant().minusSeconds(1)));
+    assertThat(second.version()).isEqualTo(2);
+    assertThat(second.createdAt()).isEqualTo(first.createdAt());
+    assertThat(second.updatedAt()).isEqualTo(clock.instant());
+    assertThat(store.findBoard(GUILD)).contains(second);
+    assertThat(store.findBoard(OTHER_GUILD)).isEmpty();
+    assertThat(store.loadAll().boards()).containsExactly(entry(GUILD, second));
+    assertThat(store.loadAll().guilds()).containsExactly(GUILD);
+  }
+
+  @Test
+  void aStaleBoardIsAConflictAndChangesNothing() {
+    LiveBoard first = store.saveBoard(LiveBoard.of(GUILD, CHANNEL, MESSAGE));
+    LiveBoard second = store.saveBoard(first.withMessageId(MESSAGE_2));
+    long marker = store.changeMarker();
+
+    assertThatThrownBy(() -> store.saveBoard(first.withMessageId(MESSAGE + 7)))
+        .isInstanceOfSatisfying(
+            ConfigConflictException.class, e -> assertThat(e.reason()).isEqualTo(Reason.VERSION_CHANGED))
+        .hasMessageContaining(GUILD.toString());
+    assertThatThrownBy(() -> store.saveBoard(LiveBoard.of(GUILD, CHANNEL, MESSAGE + 8)))
+        .isInstanceOf(ConfigConflictException.class);
+
+    assertThat(store.findBoard(GUILD)).contains(second);
+    assertThat(store.changeMarker()).isEqualTo(marker);
+  }
+
+  @Test
+  void deletingABoardForgetsItOnceAndNothingElse() {
+    GuildSettings settings = store.saveSettings(GuildSettings.defaults(GUILD).withGlobalChannelId(CHANNEL));
+    store.saveBoard(LiveBoard.of(GUILD, CHANNEL, MESSAGE));
+    LiveBoard other = store.saveBoard(LiveBoard.of(OTHER_GUILD, CHANNEL_3, MESSAGE_2));
+    long marker = store.changeMarker();
+
+    assertThat(store.deleteBoard(GUILD)).isTrue();
+    long afterDelete = store.changeMarker();
+    assertThat(store.deleteBoard(GUILD)).isFalse();
+
+    assertThat(afterDelete).isGreaterThan(marker);
+    assertThat(store.changeMarker()).isEqualTo(afterDelete);
+    assertThat(store.findBoard(GUILD)).isEmpty();
+    assertThat(store.findSettings(GUILD)).contains(settings);
+    assertThat(store.findBoard(OTHER_GUILD)).contains(other);
+  }
+
+  @Test
+  void aDeletedBoardCanBeStoredAgainFromVersionZero() {
+    LiveBoard first = store.saveBoard(LiveBoard.of(GUILD, CHANNEL, MESSAGE));
+    store.deleteBoard(GUILD);
+
+    assertThatThrownBy(() -> store.saveBoard(first.withMessageId(MESSAGE_2)))
+        .isInstanceOf(ConfigConflictException.class);
+    LiveBoard again = store.saveBoard(LiveBoard.of(GUILD, CHANNEL_2, MESSAGE_2));
+
+    assertThat(again.version()).isEqualTo(1);
+    assertThat(store.findBoard(GUILD)).contains(again);
+  }
+
+  @Test
+  void deletingAGuildRemovesItsBoardToo() {
+    store.saveSettings(GuildSettings.defaults(GUILD));
+    store.saveBoard(LiveBoard.of(GUILD, CHANNEL, MESSAGE));
+    LiveBoard other = store.saveBoard(LiveBoard.of(OTHER_GUILD, CHANNEL_3, MESSAGE_2));
+
+    assertThat(store.deleteGuild(GUILD)).isEqualTo(2);
+
+    assertThat(store.findBoard(GUILD)).isEmpty();
+    assertThat(store.loadAll()).isEqualTo(ConfigSnapshot.of(List.of(), List.of(), List.of(other)));
   }
 
   @Test

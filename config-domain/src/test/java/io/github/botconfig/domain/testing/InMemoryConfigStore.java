@@ -8,6 +8,7 @@ import io.github.botconfig.domain.ConfigSnapshot;
 import io.github.botconfig.domain.ConfigStore;
 import io.github.botconfig.domain.GuildId;
 import io.github.botconfig.domain.GuildSettings;
+import io.github.botconfig.domain.LiveBoard;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -27,6 +28,7 @@ public final class InMemoryConfigStore implements ConfigStore {
   private final Clock clock;
   private final Map<ChannelId, ChannelConfig> channels = new HashMap<>();
   private final Map<GuildId, GuildSettings> settings = new HashMap<>();
+  private final Map<GuildId, LiveBoard> boards = new HashMap<>();
   private long changeMarker;
 
   public InMemoryConfigStore(Clock clock) {
@@ -105,11 +107,42 @@ public final class InMemoryConfigStore implements ConfigStore {
   }
 
   @Override
+  public synchronized Optional<LiveBoard> findBoard(GuildId guildId) {
+    return Optional.ofNullable(boards.get(guildId));
+  }
+
+  @Override
+  public synchronized LiveBoard saveBoard(LiveBoard board) {
+    LiveBoard stored = boards.get(board.guildId());
+    long storedVersion = stored == null ? 0 : stored.version();
+    checkVersion("board of guild " + board.guildId(), storedVersion, stored != null, board.version());
+    Instant now = now();
+    LiveBoard saved =
+        board
+            .withVersion(storedVersion + 1)
+            .withCreatedAt(stored == null ? now : stored.createdAt())
+            .withUpdatedAt(now);
+    boards.put(saved.guildId(), saved);
+    changeMarker++;
+    return saved;
+  }
+
+  @Override
+  public synchronized boolean deleteBoard(GuildId guildId) {
+    if (boards.remove(guildId) == null) {
+      return false;
+    }
+    changeMarker++;
+    return true;
+  }
+
+  @Override
   public synchronized int deleteGuild(GuildId guildId) {
-    int before = channels.size() + settings.size();
+    int before = channels.size() + settings.size() + boards.size();
     channels.values().removeIf(c -> c.guildId().equals(guildId));
     settings.remove(guildId);
-    int removed = before - channels.size() - settings.size();
+    boards.remove(guildId);
+    int removed = before - channels.size() - settings.size() - boards.size();
     if (removed > 0) {
       changeMarker++;
     }
@@ -118,7 +151,7 @@ public final class InMemoryConfigStore implements ConfigStore {
 
   @Override
   public synchronized ConfigSnapshot loadAll() {
-    return ConfigSnapshot.of(channels.values(), settings.values());
+    return ConfigSnapshot.of(channels.values(), settings.values(), boards.values());
   }
 
   @Override

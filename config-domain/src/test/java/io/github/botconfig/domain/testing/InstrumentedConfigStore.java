@@ -6,6 +6,7 @@ import io.github.botconfig.domain.ConfigSnapshot;
 import io.github.botconfig.domain.ConfigStore;
 import io.github.botconfig.domain.GuildId;
 import io.github.botconfig.domain.GuildSettings;
+import io.github.botconfig.domain.LiveBoard;
 import io.github.botconfig.domain.StoreUnavailableException;
 import java.time.Duration;
 import java.util.EnumMap;
@@ -37,6 +38,9 @@ public final class InstrumentedConfigStore implements ConfigStore {
     SAVE_CHANNEL,
     DELETE_CHANNEL,
     SAVE_SETTINGS,
+    FIND_BOARD,
+    SAVE_BOARD,
+    DELETE_BOARD,
     DELETE_GUILD,
     LOAD_ALL,
     CHANGE_MARKER
@@ -138,6 +142,21 @@ public final class InstrumentedConfigStore implements ConfigStore {
   @Override
   public GuildSettings saveSettings(GuildSettings settings) {
     return call(Operation.SAVE_SETTINGS, () -> delegate.saveSettings(settings));
+  }
+
+  @Override
+  public Optional<LiveBoard> findBoard(GuildId guildId) {
+    return call(Operation.FIND_BOARD, () -> delegate.findBoard(guildId));
+  }
+
+  @Override
+  public LiveBoard saveBoard(LiveBoard board) {
+    return call(Operation.SAVE_BOARD, () -> delegate.saveBoard(board));
+  }
+
+  @Override
+  public boolean deleteBoard(GuildId guildId) {
+    return call(Operation.DELETE_BOARD, () -> delegate.deleteBoard(guildId));
   }
 
   @Override

@@ -1,0 +1,62 @@
+package io.github.botconfig.app.cli;
+
+import io.github.botconfig.app.config.Setting;
+import java.util.EnumMap;
+import java.util.Locale;
+import java.util.Map;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.ScopeType;
+
+/**
+ * The command line's options for the settings, made from {@link Setting}: each overrides its environment variable.
+ * Global ones ({@code --table}, {@code --endpoint}, {@code --region}) are accepted by every command, before or after
+ * it; the others only by {@code run}.
+ */
+final class SettingOptions {
+  private SettingOptions() {}
+
+  static void addTo(CommandLine root) {
+    CommandLine run = root.getSubcommands().get("run");
+    for (Setting setting : Setting.values()) {
+      if (setting.option().isEmpty()) {
+        continue;
+      }
+      OptionSpec.Builder option =
+          OptionSpec.builder(setting.option())
+              .type(String.class)
+              .arity("1")
+              .paramLabel(label(setting))
+              .description(description(setting));
+      if (setting.global()) {
+        root.getCommandSpec().addOption(option.scopeType(ScopeType.INHERIT).build());
+      } else {
+        run.getCommandSpec().addOption(option.build());
+      }
+    }
+  }
+
+  /** The settings given as options in this parse, from the root down to the command that runs. */
+  static Map<Setting, String> given(ParseResult parse) {
+    Map<Setting, String> given = new EnumMap<>(Setting.class);
+    for (ParseResult level = parse; level != null; level = level.subcommand()) {
+      for (Setting setting : Setting.values()) {
+        if (!setting.option().isEmpty() && level.hasMatchedOption(setting.option())) {
+          given.put(setting, level.matchedOptionValue(setting.option(), ""));
+        }
+      }
+    }
+    return given;
+  }
+
+  private static String label(Setting setting) {
+    return setting.name().replace("_", "-").toUpperCase(Locale.ROOT);
+  }
+
+  private static String description(Setting setting) {
+    String defaultValue = setting.defaultValue().isEmpty() ? "" : ", default " + setting.defaultValue();
+    String text = setting.description();
+    return Character.toUpperCase(text.charAt(0)) + text.substring(1) + " (env " + setting.variable() + defaultValue + ").";
+  }
+}

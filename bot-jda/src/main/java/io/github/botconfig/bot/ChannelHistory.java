@@ -1,0 +1,81 @@
+package io.github.botconfig.bot;
+
+import io.github.botconfig.bot.report.ReportParser;
+import io.github.botconfig.bot.report.ResultReport;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Predicate;
+import net.dv8tion.jda.api.Permission;
+import net.dv8tion.jda.api.entities.Message;
+import net.dv8tion.jda.api.entities.MessageHistory;
+import net.dv8tion.jda.api.entities.channel.middleman.GuildMessageChannel;
+import net.dv8tion.jda.api.utils.TimeUtil;
+
+/**
+ * Reads a channel's history back from Discord, page by page (100 messages a request), blocking: what the summaries
+ * and the board know of past results, since the bot stores nothing per message. Stateless and thread-safe; call it
+ * from the scheduler, never from a JDA thread.
+ */
+final class ChannelHistory {
+  static final int PAGE = 100;
+
+  private ChannelHistory() {}
+
+  /** Whether the bot may read the channel's history (checked on its cached view: a refusal costs no request). */
+  static boolean readable(GuildMessageChannel channel) {
+    return channel.getGuild().getSelfMember().hasPermission(channel, Permission.VIEW_CHANNEL, Permission.MESSAGE_HISTORY);
+  }
+
+  /**
+   * Hands {@code visitor} the messages created from {@code from} on, oldest first, until it returns {@code false},
+   * the history ends, or {@code max} messages were seen.
+   *
+   * @return whether it stopped at {@code max} with more to read
+   */
+  static boolean since(GuildMessageChannel channel, Instant from, int max, Predicate<Message> visitor) {
+    // "after" excludes its id: the id of the first millisecond, less one, keeps a message made in it.
+    long after = TimeUtil.getDiscordTimestamp(from.toEpochMilli()) - 1;
+    MessageHistory history = channel.getHistoryAfter(after, PAGE).complete();
+    List<Message> page = history.getRetrievedHistory();
+    int seen = 0;
+    while (!page.isEmpty()) {
+      for (int i = page.size() - 1; i >= 0; i--) { // pages come newest first
+        if (seen == max) {
+          return true;
+        }
+        seen++;
+        if (!visitor.test(page.get(i))) {
+          return false;
+        }
+      }
+      if (page.size() < PAGE) {
+        return false;
+      }
+      page = history.retrieveFuture(PAGE).complete();
+    }
+    return false;
+  }
+
+  /** The newest result report among the channel's last {@code count} messages (at most 100). */
+  static Optional<Message> latestReport(GuildMessageChannel channel, int count) {
+    return channel.getHistory().retrievePast(count).complete().stream()
+        .filter(message -> report(message).isPresent())
+        .findFirst();
+  }
+
+  /**
+   * The result report a message is, read as the message path reads it: webhooks and members count, the bot itself
+   * and other bots do not.
+   */
+  static Optional<ResultReport> report(Message message) {
+    if (message.getAuthor().isBot() && !message.isWebhookMessage()) {
+      return Optional.empty();
+    }
+    return ReportParser.parse(TrackedMessageListener.reportText(message));
+  }
+
+  static Instant createdAt(Message message) {
+    return message.getTimeCreated().toInstant();
+  }
+}
