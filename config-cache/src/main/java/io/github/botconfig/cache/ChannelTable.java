@@ -14,10 +14,9 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Linear probing over parallel arrays, sparse so that a miss — most lookups: messages in untracked channels —
  * usually ends at the first slot: at most a quarter full, and at most a sixteenth while that takes no more than
- * {@value #SPARSE_SLOTS} slots (32 KB of keys). Beyond {@value #DENSE_SLOTS} slots (16,384 channels) a table is at
- * most half full: a miss there waits for memory anyway, and the next slots are on the same cache line, while
- * a quarter would cost 20 more bytes a channel (docs/performance.md). The slot where a lookup ends says everything:
- * a key, a
+ * {@value #SPARSE_SLOTS} slots (32 KB of keys). Not half full, even in large tables where it would save 31 bytes a
+ * channel: a miss in a table that full probes a varying number of slots, and the mispredicted branches made a miss
+ * at 100,000 channels 1.8 times slower (docs/performance.md). The slot where a lookup ends says everything: a key, a
  * {@link #FREE} slot (the channel is not tracked) or, in a table that is not {@link #complete}, an
  * {@link #UNKNOWN} one (the store must be asked). So the lookup of {@link #find} needs nothing but the key array,
  * which the cache keeps in a field of its own: one dependent load fewer than reaching it through this object.
@@ -38,7 +37,6 @@ class ChannelTable {
   static final int NOT_KNOWN = -2;
 
   static final int SPARSE_SLOTS = 4096;
-  static final int DENSE_SLOTS = 65_536;
   /** 2^64 / golden ratio: multiplying by it spreads snowflakes, whose low bits vary little, over the high bits. */
   private static final long SPREAD = 0x9E3779B97F4A7C15L;
   private static final ChannelTable UNKNOWN_EMPTY = new ChannelTable(emptyKeys(2, false), new Object[2], 0, false);
@@ -188,9 +186,6 @@ class ChannelTable {
       throw new IllegalArgumentException("too many channels for one table: " + size);
     }
     int quarterFull = powerOfTwoAtLeast(size * 4);
-    if (quarterFull > DENSE_SLOTS) {
-      return powerOfTwoAtLeast(size * 2);
-    }
     int sixteenthFull = powerOfTwoAtLeast(size * 16);
     return Math.max(quarterFull, Math.min(sixteenthFull, SPARSE_SLOTS));
   }
