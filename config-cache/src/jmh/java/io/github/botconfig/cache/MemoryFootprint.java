@@ -28,7 +28,7 @@ import org.openjdk.jol.info.GraphLayout;
  *
  * <p>The objects are built as the DynamoDB store decodes the items bot-app's {@code StartupHarness} writes: each
  * item's channel id and times are objects of its own, while a load keeps one object for values that repeat (a
- * guild's id, a tag, a threshold; an {@code updatedAt} equal to {@code createdAt}). Channels come three to a guild,
+ * guild's id, a tag, a threshold, a timezone, summary preferences; an {@code updatedAt} equal to {@code createdAt}). Channels come three to a guild,
  * as in the seed, and mention their guild's role or one of its members; every guild has settings.
  */
 public final class MemoryFootprint {
@@ -115,9 +115,10 @@ public final class MemoryFootprint {
     Instant created = Instant.ofEpochMilli(CREATED + g * 1_000L);
     return GuildSettings.builder()
         .guildId(share(shared, GuildId.of(Long.toString(GUILD_BASE + g))))
-        .timezone(GuildSettings.parseTimezone(g % 2 == 0 ? "Europe/Paris" : "America/New_York"))
+        .timezone(share(shared, GuildSettings.parseTimezone(g % 2 == 0 ? "Europe/Paris" : "America/New_York")))
         .positionDisplayEnabled(g % 3 != 0)
-        .summaryPreferences(SummaryPreferences.builder().weeklySummary(true).monthlySummary(g % 2 == 0).build())
+        .summaryPreferences(
+            share(shared, SummaryPreferences.builder().weeklySummary(true).monthlySummary(g % 2 == 0).build()))
         .globalChannelId(ChannelId.of(Long.toString(CHANNEL_BASE + g * CHANNELS_PER_GUILD * 4_194_304L)))
         .createdAt(created)
         .updatedAt(created)

@@ -46,14 +46,15 @@ final class SettingsItems {
         GuildSettings.builder()
             .guildId(shared.share(ItemKeys.guildOf(item)))
             .positionDisplayEnabled(reader.bool(TableLayout.POSITION_DISPLAY_ENABLED, true))
-            .summaryPreferences(summaryPreferences(reader.map(TableLayout.SUMMARY_PREFERENCES)))
+            .summaryPreferences(shared.share(summaryPreferences(reader.map(TableLayout.SUMMARY_PREFERENCES))))
             .departedAt(reader.instant(TableLayout.DEPARTED_AT))
             .createdAt(createdAt)
             .updatedAt(reader.updatedAt(createdAt))
             .version(reader.version());
     reader
         .string(TableLayout.TIMEZONE)
-        .ifPresent(zone -> settings.timezone(reader.parse(TableLayout.TIMEZONE, zone, GuildSettings::parseTimezone)));
+        .ifPresent(zone -> settings.timezone(
+            shared.share(reader.parse(TableLayout.TIMEZONE, zone, GuildSettings::parseTimezone))));
     reader
         .snowflakeText(TableLayout.GLOBAL_CHANNEL_ID)
         .ifPresent(

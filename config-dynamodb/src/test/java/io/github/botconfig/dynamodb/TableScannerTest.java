@@ -8,6 +8,7 @@ import io.github.botconfig.domain.ChannelConfig;
 import io.github.botconfig.domain.ChannelId;
 import io.github.botconfig.domain.ConfigSnapshot;
 import io.github.botconfig.domain.GuildId;
+import io.github.botconfig.domain.GuildSettings;
 import io.github.botconfig.domain.StoreUnavailableException;
 import java.net.ConnectException;
 import java.util.ArrayList;
@@ -115,7 +116,8 @@ class TableScannerTest {
         legacyChannel("1", "11").s("tagType", "role").s("tagId", "42").n("threshold", "10").build(),
         legacyChannel("1", "12").s("tagType", "role").s("tagId", "42").n("threshold", "10").build(),
         legacyChannel("1", "13").n("createdAt", "1767225600000").n("updatedAt", "1767225600000").build(),
-        Items.legacySettings("1").build()));
+        Items.legacySettings("1").build(),
+        Items.legacySettings("2").build()));
 
     ConfigSnapshot snapshot = new TableScanner(dynamo, ERRORS, log, 1).scan().snapshot();
 
@@ -127,6 +129,10 @@ class TableScannerTest {
     assertThat(second.tag().orElseThrow()).isSameAs(first.tag().orElseThrow());
     assertThat(second.threshold()).isSameAs(first.threshold());
     assertThat(never.updatedAt()).isSameAs(never.createdAt()); // never changed since it was made
+    GuildSettings one = snapshot.settings(GuildId.of(1)).orElseThrow();
+    GuildSettings two = snapshot.settings(GuildId.of(2)).orElseThrow();
+    assertThat(two.timezone()).isSameAs(one.timezone());
+    assertThat(two.summaryPreferences()).isSameAs(one.summaryPreferences());
   }
 
   @SafeVarargs
