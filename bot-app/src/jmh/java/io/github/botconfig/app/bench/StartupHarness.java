@@ -1,5 +1,6 @@
 package io.github.botconfig.app.bench;
 
+import io.github.botconfig.app.simulate.CostModel;
 import io.github.botconfig.cache.CacheStatus;
 import io.github.botconfig.cache.ConfigCache;
 import io.github.botconfig.dynamodb.DynamoDbClients;
@@ -24,7 +25,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * Start-up at 100 to 100,000 tracked channels (plus the settings of their guilds, three channels a guild): the time
  * from {@link ConfigCache#start()} to {@code READY}, loading from dynalite with 1, 2 and 4 parallel scan segments,
  * and what it asked DynamoDB for (Scan pages, read units, as {@link RequestMetrics} counts them). Also the read units
- * of one change-marker poll, and the heap the loaded cache retains. Not a test: a harness, never run by
+ * of one change-marker poll, what the default 30-minute refresh and 30-second poll cost a month at that size (read
+ * units and on-demand dollars, {@link CostModel}), and the heap the loaded cache retains. Not a test: a harness, never run by
  * {@code mvn verify}.
  *
  * <pre>
@@ -38,6 +40,9 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * that a slow moment of the machine does not fall on one segment count only.
  */
 public final class StartupHarness {
+  /** The defaults a month's cost is computed for (docs/configuration.md). */
+  private static final Duration REFRESH = Duration.ofMinutes(30);
+  private static final Duration POLL = Duration.ofSeconds(30);
   private StartupHarness() {}
 
   /** One start of a cache. */
@@ -137,7 +142,7 @@ public final class StartupHarness {
   private static void summarize(List<Run> runs) {
     System.out.println();
     System.out.println("channels  guilds  segments  READY s (mean ± sd, min)  Scan pages  read units  poll units"
-        + "  retained B/channel");
+        + "  refresh $/month  poll $/month  retained B/channel");
     runs.stream().map(r -> List.of(r.channels(), r.segments())).distinct().forEach(key -> {
       List<Run> same = runs.stream()
           .filter(r -> r.channels() == key.get(0) && r.segments() == key.get(1)).toList();
@@ -146,9 +151,11 @@ public final class StartupHarness {
       double sd = Math.sqrt(Arrays.stream(seconds).map(s -> (s - mean) * (s - mean)).sum()
           / Math.max(1, seconds.length - 1));
       Run first = same.get(0);
-      System.out.printf(Locale.ROOT, "%,8d  %,6d  %8d  %7.3f ± %.3f, %.3f  %10d  %10.1f  %10.1f  %18s%n",
+      System.out.printf(Locale.ROOT, "%,8d  %,6d  %8d  %7.3f ± %.3f, %.3f  %10d  %10.1f  %10.1f  %15.4f  %12.4f  %18s%n",
           first.channels(), first.guilds(), first.segments(), mean, sd, Arrays.stream(seconds).min().orElse(0),
           first.scanPages(), first.readUnits(), first.pollReadUnits(),
+          CostModel.reads(first.readUnits() * CostModel.perMonth(REFRESH)),
+          CostModel.reads(first.pollReadUnits() * CostModel.perMonth(POLL)),
           first.retainedBytes() == 0 ? "" : String.format(Locale.ROOT, "%.0f",
               (double) first.retainedBytes() / first.channels()));
     });
