@@ -373,7 +373,7 @@ final class CachingConfigRepository extends Memory implements ConfigCache {
         contents.channelMap().values(), contents.settingsMap().values(), contents.boardMap().values());
   }
 
-  /** Where the channel table and the guild lists disagree (nothing, always); for the stress test. */
+  /** Where the channel table and the guild index disagree (nothing, always); for the stress test. */
   List<String> inconsistencies() {
     return contents().inconsistencies();
   }
