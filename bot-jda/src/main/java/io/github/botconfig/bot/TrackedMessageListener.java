@@ -76,7 +76,7 @@ final class TrackedMessageListener implements EventListener {
       boolean fromWebhook = message.isWebhookMessage();
       String text = reportText(message);
       if (MessagePath.mayReport(fromBot, fromWebhook)) {
-        boards.messagePosted(channel.get(), text, message.getTimeCreated().toInstant()); // no request: it schedules
+        boards.messagePosted(channel.get(), text, ChannelHistory.createdAt(message)); // no request: it schedules
       }
       Optional<Alert> alert = path.alertFor(channel.get(), fromBot, fromWebhook, text);
       alert.ifPresent(a -> publisher.publish(message, a));

@@ -106,4 +106,12 @@ class TrackedMessageListenerTest {
     assertThat(store.totalCalls()).isZero();
     assertThat(scheduler.pending()).isZero(); // no board: nothing scheduled either
   }
+
+  @Test
+  void aMessagesTimeIsReadFromItsIdAsJdaReadsIt() {
+    for (MessageReceivedEvent event : List.of(report, chat, untracked)) {
+      assertThat(ChannelHistory.createdAt(event.getMessage()))
+          .isEqualTo(event.getMessage().getTimeCreated().toInstant());
+    }
+  }
 }
