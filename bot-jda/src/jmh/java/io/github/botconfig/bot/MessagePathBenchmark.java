@@ -43,8 +43,9 @@ import org.openjdk.jmh.annotations.TearDown;
  * settings of their guilds, three channels a guild), then the policy. Three messages: one in an untracked channel
  * (a miss: most of the traffic), a member's chat in a tracked channel (a hit, a settings lookup for the board, the
  * parser finds no report), and a webhook's result report in a tracked channel (a hit, the parser, the policy
- * decides an alert). Beside them, in the same run: the cache's lookup alone and {@code ConcurrentHashMap.get} of a
- * boxed {@code Long}, the baseline of the ratios.
+ * decides an alert). The untracked message also goes through all of {@link DiscordBot#listeners()}, as JDA hands
+ * every event to every listener. Beside them, in the same run: the cache's lookup alone and
+ * {@code ConcurrentHashMap.get} of a boxed {@code Long}, the baseline of the ratios.
  *
  * <p>The events are JDA's own: at set-up the unmodified JDA logs in to the tests' {@link FakeDiscord} on
  * 127.0.0.1, receives the guild (128 text channels) and the messages through its gateway, and builds the events
