@@ -72,7 +72,14 @@ final class CachingConfigRepository extends Memory implements ConfigCache {
 
   @Override
   public Optional<ChannelConfig> findChannel(ChannelId channelId) {
-    long key = channelId.value();
+    return findChannel(channelId.value());
+  }
+
+  @Override
+  public Optional<ChannelConfig> findChannel(long key) {
+    if (key <= 0) {
+      return findChannel(ChannelId.of(key)); // ChannelId.of throws, naming the value; 0 and -1 mark free slots
+    }
     long[] keys = this.channelKeys;
     int mask = keys.length - 1;
     // ChannelTable.find, written out: C2 then branches once per outcome instead of testing a returned code (a hit
@@ -82,7 +89,7 @@ final class CachingConfigRepository extends Memory implements ConfigCache {
       if (k == key) {
         Optional<ChannelConfig> found = this.contents.valueAt(keys, i);
         if (found == null) {
-          return findChannelInContents(channelId); // a write swapped the contents between the two reads
+          return findChannelInContents(key); // a write swapped the contents between the two reads
         }
         LookupCounts.hit(lookups);
         return found;
@@ -92,7 +99,7 @@ final class CachingConfigRepository extends Memory implements ConfigCache {
         return Optional.empty();
       }
       if (k == ChannelTable.UNKNOWN) {
-        return findChannelInStore(channelId);
+        return findChannelInStore(ChannelId.of(key));
       }
     }
   }
@@ -101,9 +108,9 @@ final class CachingConfigRepository extends Memory implements ConfigCache {
    * The same lookup through one read of the contents: consistent by construction, one dependent load slower.
    * Neither a call of {@link #findChannel} nor a loop around it, which both made C2 compile the hot path worse.
    */
-  private Optional<ChannelConfig> findChannelInContents(ChannelId channelId) {
+  private Optional<ChannelConfig> findChannelInContents(long key) {
     Contents contents = this.contents;
-    Optional<ChannelConfig> found = contents.get(channelId.value());
+    Optional<ChannelConfig> found = contents.get(key);
     if (found != null) {
       LookupCounts.hit(lookups);
       return found;
@@ -112,7 +119,7 @@ final class CachingConfigRepository extends Memory implements ConfigCache {
       LookupCounts.miss(lookups);
       return Optional.empty();
     }
-    return findChannelInStore(channelId);
+    return findChannelInStore(ChannelId.of(key));
   }
 
   @Override
