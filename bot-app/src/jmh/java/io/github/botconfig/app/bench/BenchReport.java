@@ -45,17 +45,19 @@ public final class BenchReport {
 
   /** JMH's CSV of FindChannelBenchmark: one table, ratios to ConcurrentHashMap and Caffeine, and a chart. */
   private static void lookup(Csv results, Path png) throws IOException {
-    String[] maps = {"cache", "table", "hashMap", "concurrentHashMap", "caffeine", "caffeineBounded"};
-    System.out.println("| entries | lookup | `ConfigCache` | its table alone | `HashMap` | `ConcurrentHashMap` | Caffeine"
-        + " | Caffeine, bounded | `ConfigCache` / `ConcurrentHashMap` | `ConfigCache` / Caffeine | `ConfigCache` B/op |");
-    System.out.println("|---|---|---|---|---|---|---|---|---|---|---|");
+    String[] maps = {"cache", "cacheBySnowflake", "table", "hashMap", "concurrentHashMap", "caffeine", "caffeineBounded"};
+    System.out.println("| entries | lookup | `ConfigCache` | by snowflake | its table alone | `HashMap` | `ConcurrentHashMap`"
+        + " | Caffeine | Caffeine, bounded | `ConfigCache` / `ConcurrentHashMap` | by snowflake / `ConcurrentHashMap`"
+        + " | `ConfigCache` / Caffeine | `ConfigCache` B/op |");
+    System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|---|");
     BarChart chart = new BarChart("findChannel: ns per lookup, 1 thread (shorter is faster)",
         List.of("ConfigCache", "HashMap", "ConcurrentHashMap", "Caffeine"));
     for (String entries : results.distinct("Param: entries")) {
       for (String lookup : List.of("Hit", "Miss")) {
         Map<String, double[]> score = new LinkedHashMap<>();
         for (String map : maps) {
-          score.put(map, results.score(benchmark(map + lookup), entries));
+          String method = map.equals("cacheBySnowflake") ? "cache" + lookup + "BySnowflake" : map + lookup;
+          score.put(map, results.score(benchmark(method), entries));
         }
         double[] cache = score.get("cache");
         double[] alloc = results.score(benchmark("cache" + lookup) + ":gc.alloc.rate.norm", entries);
@@ -64,7 +66,9 @@ public final class BenchReport {
         for (double[] s : score.values()) {
           row.append(String.format(Locale.ROOT, " %.2f ± %.2f |", s[0], s[1]));
         }
-        row.append(ratio(cache, score.get("concurrentHashMap"))).append(ratio(cache, score.get("caffeine")));
+        row.append(ratio(cache, score.get("concurrentHashMap")))
+            .append(ratio(score.get("cacheBySnowflake"), score.get("concurrentHashMap")))
+            .append(ratio(cache, score.get("caffeine")));
         row.append(String.format(Locale.ROOT, " %.2g |", alloc[0]));
         System.out.println(row);
         chart.group(String.format(Locale.ROOT, "%,d %s", Long.parseLong(entries), lookup.toLowerCase(Locale.ROOT)),
