@@ -25,7 +25,7 @@ import org.slf4j.LoggerFactory;
  * itself says what it lacks; a permission lost in the meantime is reported by {@link PinRotation} or logged. Every
  * request is asynchronous: nothing here blocks the gateway thread. Thread-safe.
  */
-final class AlertPublisher {
+final class AlertPublisher implements TrackedMessageListener.Publisher {
   private static final Logger log = LoggerFactory.getLogger(AlertPublisher.class);
   static final String CARD_FILE_NAME = "result.png";
 
@@ -35,7 +35,8 @@ final class AlertPublisher {
     this.pins = pins;
   }
 
-  void publish(Message report, Alert alert) {
+  @Override
+  public void publish(Message report, Alert alert) {
     GuildMessageChannel channel = report.getGuildChannel();
     Member self = report.getGuild().getSelfMember();
     if (!self.hasPermission(channel, Permission.VIEW_CHANNEL, Permission.MESSAGE_SEND)) {

@@ -25,9 +25,10 @@ import java.util.function.Supplier;
 import net.dv8tion.jda.api.entities.Guild;
 import net.dv8tion.jda.api.entities.Member;
 import net.dv8tion.jda.api.entities.Message;
+import net.dv8tion.jda.api.events.GenericEvent;
 import net.dv8tion.jda.api.events.interaction.command.CommandAutoCompleteInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
-import net.dv8tion.jda.api.hooks.ListenerAdapter;
+import net.dv8tion.jda.api.hooks.EventListener;
 import net.dv8tion.jda.api.interactions.commands.OptionMapping;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,8 +37,11 @@ import org.slf4j.LoggerFactory;
  * Answers {@code /config}: checks the caller's permission and the channel's guild, reads the options, lets
  * {@link ConfigAdmin} do the work, and replies ephemerally. Changes are acknowledged first (deferred), so a slow
  * store never makes Discord drop the interaction. Thread-safe; holds no JDA instance.
+ *
+ * <p>A plain {@link EventListener}, as {@link TrackedMessageListener}: a {@code ListenerAdapter} finds its method by
+ * walking the class hierarchy of every gateway event, messages included, and allocates doing it (docs/performance.md).
  */
-final class ConfigCommandListener extends ListenerAdapter {
+final class ConfigCommandListener implements EventListener {
   private static final Logger log = LoggerFactory.getLogger(ConfigCommandListener.class);
   static final String PERMISSION_REFUSED =
       "❌ You need the **" + ConfigCommands.REQUIRED.getName() + "** permission to configure this bot.";
@@ -51,7 +55,16 @@ final class ConfigCommandListener extends ListenerAdapter {
   }
 
   @Override
-  public void onSlashCommandInteraction(SlashCommandInteractionEvent event) {
+  public void onEvent(GenericEvent event) {
+    if (event instanceof SlashCommandInteractionEvent command) {
+      onSlashCommandInteraction(command);
+    }
+    if (event instanceof CommandAutoCompleteInteractionEvent autocomplete) {
+      onCommandAutoCompleteInteraction(autocomplete);
+    }
+  }
+
+  private void onSlashCommandInteraction(SlashCommandInteractionEvent event) {
     if (!event.getName().equals(ConfigCommands.NAME)) {
       return;
     }
@@ -107,8 +120,7 @@ final class ConfigCommandListener extends ListenerAdapter {
     }
   }
 
-  @Override
-  public void onCommandAutoCompleteInteraction(CommandAutoCompleteInteractionEvent event) {
+  private void onCommandAutoCompleteInteraction(CommandAutoCompleteInteractionEvent event) {
     if (!event.getName().equals(ConfigCommands.NAME)
         || !event.getFocusedOption().getName().equals(ConfigCommands.TIMEZONE)) {
       return;

@@ -4,19 +4,23 @@ import io.github.botconfig.bot.guild.GuildSummaries;
 import io.github.botconfig.bot.guild.LiveBoards;
 import io.github.botconfig.domain.GuildId;
 import net.dv8tion.jda.api.entities.Guild;
+import net.dv8tion.jda.api.events.GenericEvent;
 import net.dv8tion.jda.api.events.guild.GuildAvailableEvent;
 import net.dv8tion.jda.api.events.guild.GuildJoinEvent;
 import net.dv8tion.jda.api.events.guild.GuildLeaveEvent;
 import net.dv8tion.jda.api.events.message.MessageDeleteEvent;
 import net.dv8tion.jda.api.events.session.ReadyEvent;
-import net.dv8tion.jda.api.hooks.ListenerAdapter;
+import net.dv8tion.jda.api.hooks.EventListener;
 
 /**
  * Starts and stops the summaries and the board of each guild as this process's shards find, join and leave them, and
  * tells the boards when a message is deleted (it may be one). The work itself runs on the scheduler. Thread-safe;
  * holds no JDA instance.
+ *
+ * <p>A plain {@link EventListener}, as {@link TrackedMessageListener}: a {@code ListenerAdapter} finds its method by
+ * walking the class hierarchy of every gateway event, messages included, and allocates doing it (docs/performance.md).
  */
-final class GuildFeaturesListener extends ListenerAdapter {
+final class GuildFeaturesListener implements EventListener {
   private final JdaGuildPresence presence;
   private final GuildSummaries summaries;
   private final LiveBoards boards;
@@ -28,23 +32,38 @@ final class GuildFeaturesListener extends ListenerAdapter {
   }
 
   @Override
-  public void onReady(ReadyEvent event) {
+  public void onEvent(GenericEvent event) {
+    if (event instanceof ReadyEvent ready) {
+      onReady(ready);
+    }
+    if (event instanceof GuildAvailableEvent available) {
+      onGuildAvailable(available);
+    }
+    if (event instanceof GuildJoinEvent join) {
+      onGuildJoin(join);
+    }
+    if (event instanceof GuildLeaveEvent leave) {
+      onGuildLeave(leave);
+    }
+    if (event instanceof MessageDeleteEvent deletion) {
+      onMessageDelete(deletion);
+    }
+  }
+
+  private void onReady(ReadyEvent event) {
     presence.shardReady(event.getJDA()); // before the guilds' first runs ask who owns them
     event.getJDA().getGuilds().forEach(guild -> start(guild, true));
   }
 
-  @Override
-  public void onGuildAvailable(GuildAvailableEvent event) {
+  private void onGuildAvailable(GuildAvailableEvent event) {
     start(event.getGuild(), true);
   }
 
-  @Override
-  public void onGuildJoin(GuildJoinEvent event) {
+  private void onGuildJoin(GuildJoinEvent event) {
     start(event.getGuild(), false);
   }
 
-  @Override
-  public void onGuildLeave(GuildLeaveEvent event) {
+  private void onGuildLeave(GuildLeaveEvent event) {
     GuildId id = GuildId.of(event.getGuild().getIdLong());
     summaries.stop(id);
     boards.stop(id);
@@ -64,8 +83,7 @@ final class GuildFeaturesListener extends ListenerAdapter {
     boards.start(id);
   }
 
-  @Override
-  public void onMessageDelete(MessageDeleteEvent event) {
+  private void onMessageDelete(MessageDeleteEvent event) {
     if (event.isFromGuild()) {
       boards.messageDeleted(GuildId.of(event.getGuild().getIdLong()), event.getMessageIdLong());
     }

@@ -64,6 +64,8 @@ public class FindChannelBenchmark {
   private ChannelId[] missIds;
   private Long[] hitKeys;
   private Long[] missKeys;
+  private long[] hitSnowflakes;
+  private long[] missSnowflakes;
   private int mask;
 
   /** Where one benchmark thread is in the key arrays; threads start apart. */
@@ -126,6 +128,8 @@ public class FindChannelBenchmark {
     missIds = new ChannelId[length];
     hitKeys = new Long[length];
     missKeys = new Long[length];
+    hitSnowflakes = new long[length];
+    missSnowflakes = new long[length];
     List<Long> hits = new ArrayList<>(tracked);
     Collections.shuffle(hits, random);
     Collections.shuffle(untracked, random);
@@ -136,6 +140,8 @@ public class FindChannelBenchmark {
       missIds[i] = ChannelId.of(miss);
       hitKeys[i] = Long.valueOf(hit); // snowflakes are far above Long's small-value cache: a new box each
       missKeys[i] = Long.valueOf(miss);
+      hitSnowflakes[i] = hit;
+      missSnowflakes[i] = miss;
     }
   }
 
@@ -158,6 +164,17 @@ public class FindChannelBenchmark {
   @Benchmark
   public Optional<ChannelConfig> cacheMiss(Cursor cursor) {
     return cache.findChannel(missIds[cursor.advance(mask)]);
+  }
+
+  /** The bot's own call: the message path has the bare snowflake from JDA ({@code findChannel(long)}). */
+  @Benchmark
+  public Optional<ChannelConfig> cacheHitBySnowflake(Cursor cursor) {
+    return cache.findChannel(hitSnowflakes[cursor.advance(mask)]);
+  }
+
+  @Benchmark
+  public Optional<ChannelConfig> cacheMissBySnowflake(Cursor cursor) {
+    return cache.findChannel(missSnowflakes[cursor.advance(mask)]);
   }
 
   /** The cache's table alone: no volatile read, no hit/miss counting. The difference is what those cost. */

@@ -7,8 +7,6 @@ import io.github.botconfig.domain.GuildSettings;
 import io.github.botconfig.domain.LiveBoard;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,32 +17,28 @@ import org.jspecify.annotations.Nullable;
  * Everything the cache knows at one moment, immutable, so that readers need no lock: the cache swaps a whole
  * new value in for every change.
  *
- * <p>It is the channel table itself (see {@link ChannelTable}), plus the guild lists, settings and boards. The table
- * and the guild lists are always built together, so they agree: each channel is listed
- * once, under the guild it belongs to. {@link #complete} says whether this holds a whole snapshot of the store
- * (a miss is then an answer) or only what the fallback reads and the writes brought in.
+ * <p>It is the channel table itself (see {@link ChannelTable}), plus the {@link GuildIndex}, settings and boards.
+ * The table and the guild index are always built together, so they agree: each channel is listed once, under the
+ * guild it belongs to. The table's {@code complete} says whether this holds a whole snapshot of
+ * the store (a miss is then an answer) or only what the fallback reads and the writes brought in.
  */
 final class Contents extends ChannelTable {
-  private static final Comparator<ChannelConfig> BY_CHANNEL_ID = Comparator.comparing(ChannelConfig::channelId);
   private static final Contents NOTHING_YET =
-      new Contents(ChannelTable.empty(), Map.of(), Map.of(), Map.of(), false);
+      new Contents(ChannelTable.unknown(), GuildIndex.empty(), Map.of(), Map.of());
 
-  private final Map<GuildId, List<ChannelConfig>> channelsByGuild;
+  private final GuildIndex guilds;
   private final Map<GuildId, GuildSettings> settings;
   private final Map<GuildId, LiveBoard> boards;
-  final boolean complete;
 
   private Contents(
       ChannelTable channels,
-      Map<GuildId, List<ChannelConfig>> channelsByGuild,
+      GuildIndex guilds,
       Map<GuildId, GuildSettings> settings,
-      Map<GuildId, LiveBoard> boards,
-      boolean complete) {
+      Map<GuildId, LiveBoard> boards) {
     super(channels);
-    this.channelsByGuild = channelsByGuild;
+    this.guilds = guilds;
     this.settings = settings;
     this.boards = boards;
-    this.complete = complete;
   }
 
   /** What the cache holds before any snapshot loaded: nothing, and not as an answer. */
@@ -55,17 +49,7 @@ final class Contents extends ChannelTable {
   /** A complete view of these channels, settings and boards; a channel must appear once. */
   static Contents complete(
       Collection<ChannelConfig> channels, Map<GuildId, GuildSettings> settings, Map<GuildId, LiveBoard> boards) {
-    Map<GuildId, List<ChannelConfig>> byGuild = new HashMap<>();
-    for (ChannelConfig channel : channels) {
-      byGuild.computeIfAbsent(channel.guildId(), g -> new ArrayList<>()).add(channel);
-    }
-    byGuild.replaceAll(
-        (guild, list) -> {
-          list.sort(BY_CHANNEL_ID);
-          return List.copyOf(list);
-        });
-    return new Contents(
-        ChannelTable.of(channels), Collections.unmodifiableMap(byGuild), Map.copyOf(settings), Map.copyOf(boards), true);
+    return new Contents(ChannelTable.of(channels), GuildIndex.of(channels), Map.copyOf(settings), Map.copyOf(boards));
   }
 
   Optional<ChannelConfig> channel(ChannelId channelId) {
@@ -74,7 +58,7 @@ final class Contents extends ChannelTable {
   }
 
   List<ChannelConfig> channelsOf(GuildId guildId) {
-    return channelsByGuild.getOrDefault(guildId, List.of());
+    return guilds.channelsOf(guildId);
   }
 
   Optional<GuildSettings> settings(GuildId guildId) {
@@ -108,46 +92,24 @@ final class Contents extends ChannelTable {
     return settings.size();
   }
 
-  /** Every way the channel table and the guild lists disagree; empty, unless there is a bug. */
+  /** Every way the channel table and the guild index disagree; empty, unless there is a bug. */
   List<String> inconsistencies() {
-    List<String> problems = new ArrayList<>();
-    int listed = 0;
-    for (Map.Entry<GuildId, List<ChannelConfig>> guild : channelsByGuild.entrySet()) {
-      List<ChannelConfig> list = guild.getValue();
-      listed += list.size();
-      if (list.isEmpty()) {
-        problems.add("guild " + guild.getKey() + " has an empty list");
-      }
-      for (int i = 0; i < list.size(); i++) {
-        ChannelConfig channel = list.get(i);
-        if (!channel.guildId().equals(guild.getKey())) {
-          problems.add("channel " + channel.channelId() + " of guild " + channel.guildId() + " listed under " + guild.getKey());
-        }
-        if (!channel(channel.channelId()).equals(Optional.of(channel))) {
-          problems.add("listed channel " + channel.channelId() + " differs from the table: " + channel(channel.channelId()));
-        }
-        if (i > 0 && BY_CHANNEL_ID.compare(list.get(i - 1), channel) >= 0) {
-          problems.add("guild " + guild.getKey() + " list out of order or duplicated at " + channel.channelId());
-        }
+    List<String> problems = new ArrayList<>(guilds.disorder());
+    for (ChannelConfig channel : guilds.all()) {
+      if (!channel(channel.channelId()).equals(Optional.of(channel))) {
+        problems.add("listed channel " + channel.channelId() + " differs from the table: " + channel(channel.channelId()));
       }
     }
-    if (listed != size()) {
-      problems.add(size() + " channels in the table but " + listed + " in guild lists");
+    if (guilds.size() != size()) {
+      problems.add(size() + " channels in the table but " + guilds.size() + " in the guild index");
     }
     return problems;
   }
 
   /** These contents with {@code channel} stored, listed under its guild and no other. */
   Contents withChannel(ChannelConfig channel) {
-    Map<GuildId, List<ChannelConfig>> byGuild = new HashMap<>(channelsByGuild);
-    Optional<ChannelConfig> previous = channel(channel.channelId());
-    previous.ifPresent(p -> removeFromGuild(byGuild, p));
-    List<ChannelConfig> list = new ArrayList<>(byGuild.getOrDefault(channel.guildId(), List.of()));
-    int at = Collections.binarySearch(list, channel, BY_CHANNEL_ID);
-    list.add(-at - 1, channel);
-    byGuild.put(channel.guildId(), List.copyOf(list));
-    return new Contents(
-        with(channel), Collections.unmodifiableMap(byGuild), settings, boards, complete);
+    ChannelConfig previous = channel(channel.channelId()).orElse(null);
+    return new Contents(with(channel), guilds.with(channel, previous), settings, boards);
   }
 
   /** These contents without the channel (unchanged if it is not held). */
@@ -156,20 +118,17 @@ final class Contents extends ChannelTable {
     if (previous.isEmpty()) {
       return this;
     }
-    Map<GuildId, List<ChannelConfig>> byGuild = new HashMap<>(channelsByGuild);
-    removeFromGuild(byGuild, previous.get());
-    return new Contents(
-        without(channelId.value()), Collections.unmodifiableMap(byGuild), settings, boards, complete);
+    return new Contents(without(channelId.value()), guilds.without(previous.get()), settings, boards);
   }
 
   /** These contents with the guild's settings replaced, or removed when {@code replacement} is null. */
   Contents withSettings(GuildId guildId, @Nullable GuildSettings replacement) {
-    return new Contents(this, channelsByGuild, replaced(settings, guildId, replacement), boards, complete);
+    return new Contents(this, guilds, replaced(settings, guildId, replacement), boards);
   }
 
   /** These contents with the guild's board replaced, or removed when {@code replacement} is null. */
   Contents withBoard(GuildId guildId, @Nullable LiveBoard replacement) {
-    return new Contents(this, channelsByGuild, settings, replaced(boards, guildId, replacement), complete);
+    return new Contents(this, guilds, settings, replaced(boards, guildId, replacement));
   }
 
   private static <V> Map<GuildId, V> replaced(Map<GuildId, V> map, GuildId guildId, @Nullable V replacement) {
@@ -192,23 +151,7 @@ final class Contents extends ChannelTable {
     for (ChannelConfig channel : gone) {
       table = table.without(channel.channelId().value());
     }
-    Map<GuildId, List<ChannelConfig>> byGuild = new HashMap<>(channelsByGuild);
-    byGuild.remove(guildId);
     return new Contents(
-        table,
-        Collections.unmodifiableMap(byGuild),
-        replaced(settings, guildId, null),
-        replaced(boards, guildId, null),
-        complete);
-  }
-
-  private static void removeFromGuild(Map<GuildId, List<ChannelConfig>> byGuild, ChannelConfig channel) {
-    List<ChannelConfig> list = new ArrayList<>(byGuild.getOrDefault(channel.guildId(), List.of()));
-    list.removeIf(c -> c.channelId().equals(channel.channelId()));
-    if (list.isEmpty()) {
-      byGuild.remove(channel.guildId());
-    } else {
-      byGuild.put(channel.guildId(), List.copyOf(list));
-    }
+        table, guilds.withoutGuild(guildId), replaced(settings, guildId, null), replaced(boards, guildId, null));
   }
 }

@@ -17,6 +17,11 @@ import java.util.function.UnaryOperator;
  * The cache's state and its one rule of concurrency: readers take {@link #contents()} (a volatile read of an
  * immutable value, no lock); everything that changes it holds the writer lock and publishes a new value.
  *
+ * <p>The per-message lookup reads {@link #channelKeys} instead, the key array of the same contents, published
+ * after them: it probes that array without reaching the contents first (one dependent load fewer, a fifth of a
+ * lookup's time), and on a hit takes the value from {@link #contents}, which is then the same contents or a newer
+ * one (see {@link ChannelTable#valueAt}).
+ *
  * <p>A write through the cache holds the lock across its store call, so two writes reach the cache in the
  * order they reached the store and an older result can never replace a newer one. Writes are rare (admin
  * commands); a refresh or a repair waits for the write in progress, never a reader.
@@ -27,11 +32,19 @@ import java.util.function.UnaryOperator;
 abstract class Memory {
   private final ReentrantLock writeLock = new ReentrantLock();
   private final LocalWrites writes = new LocalWrites();
-  /** Read by lookups directly: the hot path. */
+  /** Read by lookups directly: the hot path. Changed only by {@link #publish}. */
   volatile Contents contents = Contents.nothingYet();
+  /** The key array of {@link #contents}, written after it. Changed only by {@link #publish}. */
+  volatile long[] channelKeys = contents.keys();
 
   final Contents contents() {
     return contents;
+  }
+
+  /** Swaps in {@code next}: contents first, then their keys, so a reader of the keys finds contents as new. */
+  private void publish(Contents next) {
+    contents = next;
+    channelKeys = next.keys();
   }
 
   /** What one change did: the value it produced and the contents before and after. */
@@ -52,8 +65,9 @@ abstract class Memory {
     try {
       R result = storeWrite.get();
       Contents before = contents;
-      contents = apply.apply(before, result, writes);
-      return new Change<>(result, before, contents);
+      Contents after = apply.apply(before, result, writes);
+      publish(after);
+      return new Change<>(result, before, after);
     } finally {
       writeLock.unlock();
     }
@@ -72,8 +86,9 @@ abstract class Memory {
     writeLock.lock();
     try {
       Contents before = contents;
-      contents = writes.merge(scan, before, scanStart);
-      return new Change<>(scan, before, contents);
+      Contents after = writes.merge(scan, before, scanStart);
+      publish(after);
+      return new Change<>(scan, before, after);
     } finally {
       writeLock.unlock();
     }
@@ -97,7 +112,7 @@ abstract class Memory {
       if (guild == null || writes.channelWrittenSince(channelId, guild, since)) {
         return;
       }
-      contents = found.map(current::withChannel).orElseGet(() -> current.withoutChannel(channelId));
+      publish(found.map(current::withChannel).orElseGet(() -> current.withoutChannel(channelId)));
     } finally {
       writeLock.unlock();
     }
@@ -123,7 +138,7 @@ abstract class Memory {
           repaired = repaired.withChannel(channel);
         }
       }
-      contents = repaired;
+      publish(repaired);
     } finally {
       writeLock.unlock();
     }
@@ -147,7 +162,7 @@ abstract class Memory {
     }
     try {
       if (!contents.complete && !writtenSince.test(writes)) {
-        contents = repair.apply(contents);
+        publish(repair.apply(contents));
       }
     } finally {
       writeLock.unlock();

@@ -53,6 +53,23 @@ class CacheLookupTest {
   }
 
   @Test
+  void aLookupWhoseKeysAWriteReplacedMeanwhileAnswersFromTheNewContents() {
+    harness.seed(2);
+    CachingConfigRepository cache = (CachingConfigRepository) harness.loadedCache();
+    long[] probedBeforeTheWrite = cache.channelKeys;
+    ChannelConfig pinned = cache.saveChannel(cache.findChannel(channel(1)).orElseThrow().withPin(true));
+    long hitsBefore = cache.stats().hits();
+
+    // The interleaving a reader can meet: it read the key array, then a write published new contents.
+    cache.channelKeys = probedBeforeTheWrite;
+
+    assertThat(cache.findChannel(channel(1))).contains(pinned);
+    assertThat(cache.findChannel(channel(2))).isEqualTo(harness.backing.findChannel(channel(2)));
+    assertThat(cache.findChannel(channel(999))).isEmpty();
+    assertThat(cache.stats().hits()).isEqualTo(hitsBefore + 2);
+  }
+
+  @Test
   void missOnUntrackedChannelNeverTouchesTheStore() {
     harness.seed(1);
     ConfigCache cache = harness.loadedCache();

@@ -23,9 +23,36 @@ class ChannelTableTest {
 
   @Test
   void emptyTableFindsNothing() {
-    assertThat(ChannelTable.empty().get(1)).isNull();
-    assertThat(ChannelTable.empty().size()).isZero();
+    assertThat(ChannelTable.unknown().get(1)).isNull();
+    assertThat(ChannelTable.unknown().size()).isZero();
     assertThat(ChannelTable.of(List.of()).get(Long.MAX_VALUE)).isNull();
+  }
+
+  @Test
+  void aMissInACompleteTableIsNotTrackedAndInAnIncompleteOneNotKnown() {
+    ChannelTable complete = ChannelTable.of(List.of(config(7)));
+    ChannelTable incomplete = ChannelTable.unknown().with(config(7));
+
+    assertThat(ChannelTable.find(complete.keys(), 8)).isEqualTo(ChannelTable.NOT_TRACKED);
+    assertThat(ChannelTable.find(incomplete.keys(), 8)).isEqualTo(ChannelTable.NOT_KNOWN);
+    assertThat(ChannelTable.find(ChannelTable.unknown().keys(), 8)).isEqualTo(ChannelTable.NOT_KNOWN);
+    assertThat(incomplete.get(7)).contains(config(7));
+    assertThat(incomplete.complete).isFalse();
+    assertThat(complete.complete).isTrue();
+    // Removing keeps the free slot "not known": the store may still have the channel.
+    ChannelTable removed = incomplete.with(config(9)).without(7);
+    assertThat(ChannelTable.find(removed.keys(), 7)).isEqualTo(ChannelTable.NOT_KNOWN);
+    assertThat(removed.get(9)).contains(config(9));
+  }
+
+  @Test
+  void aValueIsOnlyReadAtASlotOfTheSameKeyArray() {
+    ChannelTable table = ChannelTable.of(List.of(config(7)));
+    ChannelTable newer = table.with(config(7).withPin(true));
+    int slot = ChannelTable.find(table.keys(), 7);
+
+    assertThat(table.valueAt(table.keys(), slot)).contains(config(7));
+    assertThat(newer.valueAt(table.keys(), slot)).isNull(); // a lookup that probed the old keys looks again
   }
 
   @Test
@@ -40,11 +67,14 @@ class ChannelTableTest {
   }
 
   @Test
-  void keepsThreeQuartersOfTheSlotsFreeSoMissesEndEarly() {
+  void keepsFifteenSixteenthsOfASmallTableAndThreeQuartersOfALargeOneFreeSoMissesEndEarly() {
     assertThat(ChannelTable.capacityFor(0)).isEqualTo(2);
-    assertThat(ChannelTable.capacityFor(1)).isEqualTo(4);
-    assertThat(ChannelTable.capacityFor(4)).isEqualTo(16);
-    assertThat(ChannelTable.capacityFor(5)).isEqualTo(32);
+    assertThat(ChannelTable.capacityFor(1)).isEqualTo(16);
+    assertThat(ChannelTable.capacityFor(100)).isEqualTo(2048);
+    assertThat(ChannelTable.capacityFor(256)).isEqualTo(4096);
+    assertThat(ChannelTable.capacityFor(300)).isEqualTo(4096); // a sixteenth would take more than 4,096 slots
+    assertThat(ChannelTable.capacityFor(1024)).isEqualTo(4096);
+    assertThat(ChannelTable.capacityFor(1025)).isEqualTo(8192);
     assertThat(ChannelTable.capacityFor(100_000)).isEqualTo(524_288);
     assertThatThrownBy(() -> ChannelTable.capacityFor((1 << 28) + 1))
         .isInstanceOf(IllegalArgumentException.class)
@@ -60,7 +90,7 @@ class ChannelTableTest {
     assertThat(one.get(2)).isNull();
     assertThat(one.size()).isEqualTo(1);
     assertThat(two.size()).isEqualTo(2);
-    assertThat(two.capacity()).isEqualTo(8);
+    assertThat(two.capacity()).isEqualTo(32);
     assertThat(replaced.size()).isEqualTo(2);
     assertThat(replaced.get(2)).contains(config(2).withPin(true));
     assertThat(two.get(2)).contains(config(2));
@@ -74,7 +104,7 @@ class ChannelTableTest {
       configs.add(config(id));
     }
     ChannelTable full = ChannelTable.of(configs);
-    assertThat(full.capacity()).isEqualTo(32);
+    assertThat(full.capacity()).isEqualTo(128);
     for (long gone = 1; gone <= 8; gone++) {
       ChannelTable table = full.without(gone);
       assertThat(table.size()).isEqualTo(7);
@@ -90,11 +120,12 @@ class ChannelTableTest {
 
   @Test
   void withoutKeepsOverlappingProbeRunsIntact() {
-    // In one table of 32 slots: two keys whose lookups start at slot h, one at h + 2 (it sits in its own slot
+    // In one table of 128 slots: two keys whose lookups start at slot h, one at h + 2 (it sits in its own slot
     // and must never move), two more at h and two at h + 1. The runs overlap, so removing any key must shift
     // back the later keys that may move, and only those.
-    ChannelTable probe = ChannelTable.of(List.of(config(1), config(2), config(3), config(4), config(5)));
-    assertThat(probe.capacity()).isEqualTo(32);
+    ChannelTable probe =
+        ChannelTable.of(List.of(config(1), config(2), config(3), config(4), config(5), config(6), config(7)));
+    assertThat(probe.capacity()).isEqualTo(128);
     Map<Integer, List<Long>> byHome = new HashMap<>();
     for (long id = 1; id < 100_000; id++) {
       byHome.computeIfAbsent(probe.slot(id), h -> new ArrayList<>()).add(id);
@@ -106,7 +137,7 @@ class ChannelTableTest {
     keys.addAll(byHome.get(home + 1).subList(0, 2));
     List<ChannelConfig> configs = keys.stream().map(ChannelTableTest::config).toList();
     ChannelTable table = ChannelTable.of(configs);
-    assertThat(table.capacity()).isEqualTo(32);
+    assertThat(table.capacity()).isEqualTo(128);
 
     for (long gone : keys) {
       ChannelTable without = table.without(gone);
@@ -123,7 +154,7 @@ class ChannelTableTest {
   void agreesWithAHashMapOverTenThousandRandomChanges() {
     Random random = new Random(20260101);
     Map<Long, ChannelConfig> model = new HashMap<>();
-    ChannelTable table = ChannelTable.empty();
+    ChannelTable table = ChannelTable.of(List.of());
     for (int step = 0; step < 10_000; step++) {
       // Few distinct keys, many of them sharing high bits like real snowflakes, so runs collide and shrink.
       long key = 1180586500000000000L + random.nextInt(300) * (random.nextBoolean() ? 1 : 1L << 22);

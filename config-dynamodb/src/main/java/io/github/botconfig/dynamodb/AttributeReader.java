@@ -104,6 +104,14 @@ final class AttributeReader {
     return number(name, "epoch milliseconds").map(n -> Instant.ofEpochMilli(exactLong(name, n)));
   }
 
+  /**
+   * {@code updatedAt}, or the epoch when absent; the very {@code createdAt} object when equal to it (an item never
+   * changed since it was made), so that a loaded cache holds one instant fewer.
+   */
+  Instant updatedAt(Instant createdAt) {
+    return instant(TableLayout.UPDATED_AT).map(at -> at.equals(createdAt) ? createdAt : at).orElse(Instant.EPOCH);
+  }
+
   long version() {
     long version = number(TableLayout.VERSION, "a version").map(n -> exactLong(TableLayout.VERSION, n)).orElse(0L);
     if (version < 0) {
@@ -160,11 +168,29 @@ final class AttributeReader {
   }
 
   private long exactLong(String name, String number) {
+    if (plainDigits(number)) {
+      return Long.parseLong(number); // what every writer stores; BigDecimal cost a tenth of a load's time
+    }
     try {
       return new BigDecimal(number).longValueExact();
     } catch (ArithmeticException | NumberFormatException e) {
       throw malformed(name, "must be a whole number, got " + number);
     }
+  }
+
+  /** An optional minus and 1 to 18 digits: always a long. */
+  private static boolean plainDigits(String number) {
+    int start = number.startsWith("-") ? 1 : 0;
+    if (number.length() == start || number.length() - start > 18) {
+      return false;
+    }
+    for (int i = start; i < number.length(); i++) {
+      char c = number.charAt(i);
+      if (c < '0' || c > '9') {
+        return false;
+      }
+    }
+    return true;
   }
 
   private @Nullable AttributeValue present(String name) {

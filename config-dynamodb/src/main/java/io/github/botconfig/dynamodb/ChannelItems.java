@@ -23,25 +23,35 @@ final class ChannelItems {
    * @throws MalformedItemException naming the attribute that cannot be read
    */
   static ChannelConfig read(Map<String, AttributeValue> item) {
+    return read(item, SharedValues.NONE);
+  }
+
+  /**
+   * As {@link #read(Map)}, keeping values that repeat across the items of a load once.
+   *
+   * @throws MalformedItemException naming the attribute that cannot be read
+   */
+  static ChannelConfig read(Map<String, AttributeValue> item, SharedValues shared) {
     try {
-      return decode(item);
+      return decode(item, shared);
     } catch (InvalidConfigException e) {
       throw new MalformedItemException(e.getMessage());
     }
   }
 
-  private static ChannelConfig decode(Map<String, AttributeValue> item) {
+  private static ChannelConfig decode(Map<String, AttributeValue> item, SharedValues shared) {
     AttributeReader reader = AttributeReader.of(item);
+    Instant createdAt = reader.instant(TableLayout.CREATED_AT).orElse(Instant.EPOCH);
     return ChannelConfig.builder()
-        .guildId(ItemKeys.guildOf(item))
+        .guildId(shared.share(ItemKeys.guildOf(item)))
         .channelId(ItemKeys.channelOf(item))
         .image(reader.bool(TableLayout.IMAGE, false))
         .notifyOnClose(reader.bool(TableLayout.NOTIFY_ON_CLOSE, true))
         .pin(reader.bool(TableLayout.PIN, false))
-        .tag(reader.tag())
-        .threshold(reader.threshold())
-        .createdAt(reader.instant(TableLayout.CREATED_AT).orElse(Instant.EPOCH))
-        .updatedAt(reader.instant(TableLayout.UPDATED_AT).orElse(Instant.EPOCH))
+        .tag(reader.tag().map(shared::share))
+        .threshold(shared.share(reader.threshold()))
+        .createdAt(createdAt)
+        .updatedAt(reader.updatedAt(createdAt))
         .version(reader.version())
         .build();
   }

@@ -23,27 +23,38 @@ final class SettingsItems {
    * @throws MalformedItemException naming the attribute that cannot be read
    */
   static GuildSettings read(Map<String, AttributeValue> item) {
+    return read(item, SharedValues.NONE);
+  }
+
+  /**
+   * As {@link #read(Map)}, keeping values that repeat across the items of a load once.
+   *
+   * @throws MalformedItemException naming the attribute that cannot be read
+   */
+  static GuildSettings read(Map<String, AttributeValue> item, SharedValues shared) {
     try {
-      return decode(item);
+      return decode(item, shared);
     } catch (InvalidConfigException e) {
       throw new MalformedItemException(e.getMessage());
     }
   }
 
-  private static GuildSettings decode(Map<String, AttributeValue> item) {
+  private static GuildSettings decode(Map<String, AttributeValue> item, SharedValues shared) {
     AttributeReader reader = AttributeReader.of(item);
+    Instant createdAt = reader.instant(TableLayout.CREATED_AT).orElse(Instant.EPOCH);
     GuildSettings.Builder settings =
         GuildSettings.builder()
-            .guildId(ItemKeys.guildOf(item))
+            .guildId(shared.share(ItemKeys.guildOf(item)))
             .positionDisplayEnabled(reader.bool(TableLayout.POSITION_DISPLAY_ENABLED, true))
-            .summaryPreferences(summaryPreferences(reader.map(TableLayout.SUMMARY_PREFERENCES)))
+            .summaryPreferences(shared.share(summaryPreferences(reader.map(TableLayout.SUMMARY_PREFERENCES))))
             .departedAt(reader.instant(TableLayout.DEPARTED_AT))
-            .createdAt(reader.instant(TableLayout.CREATED_AT).orElse(Instant.EPOCH))
-            .updatedAt(reader.instant(TableLayout.UPDATED_AT).orElse(Instant.EPOCH))
+            .createdAt(createdAt)
+            .updatedAt(reader.updatedAt(createdAt))
             .version(reader.version());
     reader
         .string(TableLayout.TIMEZONE)
-        .ifPresent(zone -> settings.timezone(reader.parse(TableLayout.TIMEZONE, zone, GuildSettings::parseTimezone)));
+        .ifPresent(zone -> settings.timezone(
+            shared.share(reader.parse(TableLayout.TIMEZONE, zone, GuildSettings::parseTimezone))));
     reader
         .snowflakeText(TableLayout.GLOBAL_CHANNEL_ID)
         .ifPresent(

@@ -138,6 +138,7 @@ final class TableScanner {
 
   /** What one segment found. Confined to the thread that scans it. */
   private final class Segment {
+    final SharedValues shared = SharedValues.forOneLoad();
     final List<ChannelConfig> channels = new ArrayList<>();
     final List<GuildSettings> settings = new ArrayList<>();
     final List<LiveBoard> boards = new ArrayList<>();
@@ -151,10 +152,10 @@ final class TableScanner {
       try {
         switch (ItemKind.of(item)) {
           case CHANNEL:
-            channels.add(ChannelItems.read(item));
+            channels.add(ChannelItems.read(item, shared));
             break;
           case SETTINGS:
-            settings.add(SettingsItems.read(item));
+            settings.add(SettingsItems.read(item, shared));
             break;
           case BOARD:
             boards.add(BoardItems.read(item));

@@ -18,6 +18,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** Every form the running TypeScript bot (and the seed's code) wrote reads as the value it meant. */
@@ -37,6 +38,14 @@ class LegacyItemFormsTest {
     assertThat(channel.version()).as("missing version").isZero();
     assertThat(channel.threshold()).isEqualTo(Threshold.NONE);
     assertThat(channel.tag()).isEmpty();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"1700000000000", "1.7E12", "1700000000000.000", "17000000000000E-1"})
+  void aWholeNumberReadsTheSameInEveryFormANumberMayTake(String stored) {
+    ChannelConfig channel = ChannelItems.read(legacyChannel(GUILD, CHANNEL).n("createdAt", stored).build());
+
+    assertThat(channel.createdAt()).isEqualTo(Instant.ofEpochMilli(1700000000000L));
   }
 
   @ParameterizedTest

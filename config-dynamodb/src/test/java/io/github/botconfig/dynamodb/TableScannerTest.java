@@ -4,8 +4,11 @@ import static io.github.botconfig.dynamodb.Items.legacyChannel;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.botconfig.domain.ChannelConfig;
 import io.github.botconfig.domain.ChannelId;
+import io.github.botconfig.domain.ConfigSnapshot;
 import io.github.botconfig.domain.GuildId;
+import io.github.botconfig.domain.GuildSettings;
 import io.github.botconfig.domain.StoreUnavailableException;
 import java.net.ConnectException;
 import java.util.ArrayList;
@@ -104,6 +107,32 @@ class TableScannerTest {
 
     assertThat(result.snapshot().channel(ChannelId.of(11)).orElseThrow().guildId().value()).isEqualTo(2);
     assertThat(result.report().duplicateChannels()).isEqualTo(1);
+  }
+
+  @Test
+  void aLoadKeepsValuesThatRepeatAcrossItemsOnce() {
+    dynamo.onScan(request -> page(
+        null,
+        legacyChannel("1", "11").s("tagType", "role").s("tagId", "42").n("threshold", "10").build(),
+        legacyChannel("1", "12").s("tagType", "role").s("tagId", "42").n("threshold", "10").build(),
+        legacyChannel("1", "13").n("createdAt", "1767225600000").n("updatedAt", "1767225600000").build(),
+        Items.legacySettings("1").build(),
+        Items.legacySettings("2").build()));
+
+    ConfigSnapshot snapshot = new TableScanner(dynamo, ERRORS, log, 1).scan().snapshot();
+
+    ChannelConfig first = snapshot.channel(ChannelId.of(11)).orElseThrow();
+    ChannelConfig second = snapshot.channel(ChannelId.of(12)).orElseThrow();
+    ChannelConfig never = snapshot.channel(ChannelId.of(13)).orElseThrow();
+    assertThat(second.guildId()).isSameAs(first.guildId());
+    assertThat(snapshot.settings(first.guildId()).orElseThrow().guildId()).isSameAs(first.guildId());
+    assertThat(second.tag().orElseThrow()).isSameAs(first.tag().orElseThrow());
+    assertThat(second.threshold()).isSameAs(first.threshold());
+    assertThat(never.updatedAt()).isSameAs(never.createdAt()); // never changed since it was made
+    GuildSettings one = snapshot.settings(GuildId.of(1)).orElseThrow();
+    GuildSettings two = snapshot.settings(GuildId.of(2)).orElseThrow();
+    assertThat(two.timezone()).isSameAs(one.timezone());
+    assertThat(two.summaryPreferences()).isSameAs(one.summaryPreferences());
   }
 
   @SafeVarargs

@@ -34,7 +34,7 @@ final class SimulateCommand extends StoreCommand implements Callable<Integer> {
   @Option(
       names = "--tracked-percent",
       paramLabel = "P",
-      description = "Share of messages in tracked channels, in % (default 1: the seed's 99 % untracked).")
+      description = "Share of messages in tracked channels, in %% (default 1: the seed's 99 %% untracked).")
   double trackedPercent = 1;
 
   @Option(

@@ -8,12 +8,23 @@ import java.time.Duration;
  * <p>Prices: us-east-1 on-demand after the November 2024 cut, $0.125 per million read request units and $0.625 per
  * million write request units (shared/notes). A month is 30 days. Storage (a few kilobytes) is left out: it is
  * free under 25 GB.
+ *
+ * <p>Provisioned capacity, for comparison: us-east-1 list prices of $0.00013 per read capacity unit-hour and
+ * $0.00065 per write capacity unit-hour, of which AWS's free tier gives 25 of each (per account and region). A table
+ * must be provisioned for its peaks; {@link #provisioned} sizes it for the average rate of a bill, so it is a lower
+ * bound for bursty traffic (messages) and exact for steady background work.
  */
 public final class CostModel {
   public static final double DOLLARS_PER_MILLION_READS = 0.125;
   public static final double DOLLARS_PER_MILLION_WRITES = 0.625;
   public static final int DAYS_PER_MONTH = 30;
   private static final double SECONDS_PER_MONTH = DAYS_PER_MONTH * 86_400.0;
+  private static final double HOURS_PER_MONTH = DAYS_PER_MONTH * 24.0;
+
+  public static final double DOLLARS_PER_RCU_HOUR = 0.00013;
+  public static final double DOLLARS_PER_WCU_HOUR = 0.00065;
+  /** Read and write capacity units AWS's free tier provisions at no charge. */
+  public static final int FREE_TIER_UNITS = 25;
 
   /**
    * The least an eventually consistent Query is billed, even when it finds nothing (DynamoDB rounds every read up
@@ -83,14 +94,36 @@ public final class CostModel {
   }
 
   /**
+   * The monthly price of the provisioned capacity that carries {@code bill}'s average rate (whole units, at least one
+   * of each), less AWS's free tier: 0 when both fit in it.
+   */
+  public static double provisioned(Bill bill) {
+    long reads = Math.max(1, (long) Math.ceil(bill.readUnitsPerSecond()));
+    long writes = Math.max(1, (long) Math.ceil(bill.writeUnitsPerSecond()));
+    return (Math.max(0, reads - FREE_TIER_UNITS) * DOLLARS_PER_RCU_HOUR
+        + Math.max(0, writes - FREE_TIER_UNITS) * DOLLARS_PER_WCU_HOUR) * HOURS_PER_MONTH;
+  }
+
+  /**
    * Request units a month and what they cost.
    *
    * @param readUnits read request units a month
    * @param writeUnits write request units a month
    */
   public record Bill(double readUnits, double writeUnits) {
+    /** On-demand dollars a month. */
     public double dollars() {
       return reads(readUnits) + writes(writeUnits);
+    }
+
+    /** Read units a second, averaged over the month. */
+    public double readUnitsPerSecond() {
+      return readUnits / SECONDS_PER_MONTH;
+    }
+
+    /** Write units a second, averaged over the month. */
+    public double writeUnitsPerSecond() {
+      return writeUnits / SECONDS_PER_MONTH;
     }
   }
 }

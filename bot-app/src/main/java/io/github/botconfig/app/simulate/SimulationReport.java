@@ -94,6 +94,13 @@ public record SimulationReport(
         seed.dollars(), seed.readUnits(), number(readUnitsPerIndexQuery()));
     out.printf(Locale.ROOT, "  (units as DynamoDB bills them: measured on this server, plus what local servers leave out — the index write of"
         + " a channel change, the %s-unit minimum of a query that finds nothing)%n", number(CostModel.MIN_EVENTUALLY_CONSISTENT_QUERY_UNITS));
+    out.printf(Locale.ROOT, "on provisioned capacity ($%s per RCU-hour, $%s per WCU-hour, %d of each free), sized for the average rate:%n",
+        number(CostModel.DOLLARS_PER_RCU_HOUR), number(CostModel.DOLLARS_PER_WCU_HOUR), CostModel.FREE_TIER_UNITS);
+    out.printf(Locale.ROOT, "  botconfig                      $%.2f  %.3f RCU, %.5f WCU on average; a full load (%s units) takes %.1f s at %d RCU without burst credit%n",
+        CostModel.provisioned(ours), ours.readUnitsPerSecond(), ours.writeUnitsPerSecond(), number(load.readCapacityUnits()),
+        load.readCapacityUnits() / CostModel.FREE_TIER_UNITS, CostModel.FREE_TIER_UNITS);
+    out.printf(Locale.ROOT, "  seed Pattern 3 / running bot   $%.2f  %.1f RCU on average, more at peaks (then throttled, or a larger table)%n",
+        CostModel.provisioned(seed), seed.readUnitsPerSecond());
   }
 
   private static String number(double value) {

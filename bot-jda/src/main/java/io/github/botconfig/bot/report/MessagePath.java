@@ -1,7 +1,6 @@
 package io.github.botconfig.bot.report;
 
 import io.github.botconfig.domain.ChannelConfig;
-import io.github.botconfig.domain.ChannelId;
 import io.github.botconfig.domain.ConfigRepository;
 import java.util.Optional;
 
@@ -29,7 +28,7 @@ public final class MessagePath {
    * @throws io.github.botconfig.domain.ConfigException only while the cache has never loaded and the store is down
    */
   public Optional<ChannelConfig> trackedChannel(long channelId) {
-    return repository.findChannel(ChannelId.of(channelId));
+    return repository.findChannel(channelId);
   }
 
   /**

@@ -32,6 +32,11 @@ public final class ThroughTheCache implements ConfigStore {
   }
 
   @Override
+  public Optional<ChannelConfig> findChannel(long channelId) {
+    return cache.findChannel(channelId);
+  }
+
+  @Override
   public List<ChannelConfig> findChannels(GuildId guildId) {
     return cache.findChannels(guildId);
   }

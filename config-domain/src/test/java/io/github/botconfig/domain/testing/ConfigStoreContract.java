@@ -12,6 +12,7 @@ import io.github.botconfig.domain.ConfigSnapshot;
 import io.github.botconfig.domain.ConfigStore;
 import io.github.botconfig.domain.GuildId;
 import io.github.botconfig.domain.GuildSettings;
+import io.github.botconfig.domain.InvalidConfigException;
 import io.github.botconfig.domain.LiveBoard;
 import io.github.botconfig.domain.SummaryPreferences;
 import io.github.botconfig.domain.Tag;
@@ -152,6 +153,19 @@ public abstract class ConfigStoreContract {
     }
     assertThat(store.findChannels(GUILD)).containsExactlyElementsOf(saved);
     assertThat(store.loadAll().channels().values()).containsExactlyInAnyOrderElementsOf(saved);
+  }
+
+  @Test
+  void aChannelIsFoundByItsBareSnowflakeAsByItsId() {
+    ChannelConfig saved = store.saveChannel(ChannelConfig.of(GUILD, CHANNEL));
+
+    assertThat(store.findChannel(CHANNEL.value())).contains(saved);
+    assertThat(store.findChannel(CHANNEL_2.value())).isEmpty();
+    for (long notASnowflake : new long[] {0, -1, Long.MIN_VALUE}) {
+      assertThatThrownBy(() -> store.findChannel(notASnowflake))
+          .isInstanceOf(InvalidConfigException.class)
+          .hasMessage("channel id must be a positive Discord snowflake, got " + notASnowflake);
+    }
   }
 
   @Test
