@@ -42,10 +42,7 @@ final class GuildIndex {
   /** The guild's channels, by channel id; empty if it has none. */
   List<ChannelConfig> channelsOf(GuildId guildId) {
     int from = firstOf(guildId.value());
-    int to = from;
-    while (to < channels.length && channels[to].guildId().value() == guildId.value()) {
-      to++;
-    }
+    int to = endOf(from, guildId.value());
     return from == to ? List.of() : List.copyOf(Arrays.asList(channels).subList(from, to));
   }
 
@@ -75,10 +72,7 @@ final class GuildIndex {
   /** This index without any channel of the guild. */
   GuildIndex withoutGuild(GuildId guildId) {
     int from = firstOf(guildId.value());
-    int to = from;
-    while (to < channels.length && channels[to].guildId().value() == guildId.value()) {
-      to++;
-    }
+    int to = endOf(from, guildId.value());
     if (from == to) {
       return this;
     }
@@ -112,6 +106,15 @@ final class GuildIndex {
           + " is not in the guild index");
     }
     return at;
+  }
+
+  /** Where the guild's run that starts at {@code from} ends (exclusive). */
+  private int endOf(int from, long guild) {
+    int to = from;
+    while (to < channels.length && channels[to].guildId().value() == guild) {
+      to++;
+    }
+    return to;
   }
 
   /** Where the guild's run starts (or would). */
