@@ -7,14 +7,20 @@ import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 
-/** The {@code botconfig} executable: {@code java -jar botconfig.jar <command>}; see {@code botconfig --help}. */
+/**
+ * The {@code botconfig} executable: {@code java -jar botconfig.jar <command>}; see {@code botconfig
+ * --help}.
+ */
 public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
-    PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
-    PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
-    int code = BotConfigCli.run(args, System.getenv(), Launcher.fromSystemProperties()::open, out, err);
+    PrintWriter out =
+        new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+    PrintWriter err =
+        new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+    int code =
+        BotConfigCli.run(args, System.getenv(), Launcher.fromSystemProperties()::open, out, err);
     ShutdownOnSignal.exit(code);
   }
 }

@@ -39,27 +39,30 @@ import org.openjdk.jmh.annotations.TearDown;
 
 /**
  * The whole message path as JDA drives it: {@link TrackedMessageListener#onEvent} with a real
- * {@link MessageReceivedEvent}, the real {@link ConfigCache} loaded with {@code trackedChannels} channels (and the
- * settings of their guilds, three channels a guild), then the policy. Three messages: one in an untracked channel
- * (a miss: most of the traffic), a member's chat in a tracked channel (a hit, a settings lookup for the board, the
- * parser finds no report), and a webhook's result report in a tracked channel (a hit, the parser, the policy
- * decides an alert). The untracked message also goes through all of {@link DiscordBot#listeners()}, as JDA hands
- * every event to every listener. Beside them, in the same run: the cache's lookup alone and
- * {@code ConcurrentHashMap.get} of a boxed {@code Long}, the baseline of the ratios.
+ * {@link MessageReceivedEvent}, the real {@link ConfigCache} loaded with {@code trackedChannels}
+ * channels (and the settings of their guilds, three channels a guild), then the policy. Three
+ * messages: one in an untracked channel (a miss: most of the traffic), a member's chat in a tracked
+ * channel (a hit, a settings lookup for the board, the parser finds no report), and a webhook's
+ * result report in a tracked channel (a hit, the parser, the policy decides an alert). The
+ * untracked message also goes through all of {@link DiscordBot#listeners()}, as JDA hands every
+ * event to every listener. Beside them, in the same run: the cache's lookup alone and {@code
+ * ConcurrentHashMap.get} of a boxed {@code Long}, the baseline of the ratios.
  *
- * <p>The events are JDA's own: at set-up the unmodified JDA logs in to the tests' {@link FakeDiscord} on
- * 127.0.0.1, receives the guild (128 text channels) and the messages through its gateway, and builds the events
- * as it does for Discord ({@link ReceivedMessages}); then JDA shuts down. Building {@code ReceivedMessage}s by hand
- * (through JDA's internal {@code EntityBuilder}, or its {@code *Impl} constructors) would measure objects JDA
- * might never build that way, and tie the benchmark to internal classes. An event holds its message, channel and
- * guild, and the path reads nothing else, so the events replay without a connection.
+ * <p>The events are JDA's own: at set-up the unmodified JDA logs in to the tests' {@link
+ * FakeDiscord} on 127.0.0.1, receives the guild (128 text channels) and the messages through its
+ * gateway, and builds the events as it does for Discord ({@link ReceivedMessages}); then JDA shuts
+ * down. Building {@code ReceivedMessage}s by hand (through JDA's internal {@code EntityBuilder}, or
+ * its {@code *Impl} constructors) would measure objects JDA might never build that way, and tie the
+ * benchmark to internal classes. An event holds its message, channel and guild, and the path reads
+ * nothing else, so the events replay without a connection.
  *
- * <p>Nothing leaves the process during a measurement: the guild has no live board (the default; the board's cost is
- * a settings lookup), and the listener's publisher keeps the alert instead of sending it ({@code AlertPublisher}
- * builds a REST request and, for cards, a PNG: that is Discord's work, not the path's). Each kind of message cycles
- * over 64 events in 64 channels: their table slots stay in the CPU cache, as a busy channel's do; what a lookup
- * costs in a cold table is {@code FindChannelBenchmark}'s subject. Set-up checks that each event does what its
- * benchmark claims. Run (see docs/performance.md):
+ * <p>Nothing leaves the process during a measurement: the guild has no live board (the default; the
+ * board's cost is a settings lookup), and the listener's publisher keeps the alert instead of
+ * sending it ({@code AlertPublisher} builds a REST request and, for cards, a PNG: that is Discord's
+ * work, not the path's). Each kind of message cycles over 64 events in 64 channels: their table
+ * slots stay in the CPU cache, as a busy channel's do; what a lookup costs in a cold table is
+ * {@code FindChannelBenchmark}'s subject. Set-up checks that each event does what its benchmark
+ * claims. Run (see docs/performance.md):
  *
  * <pre>
  * mvn -B -Pbench -pl bot-jda -am test-compile
@@ -73,8 +76,10 @@ import org.openjdk.jmh.annotations.TearDown;
 public class MessagePathBenchmark {
   private static final long GUILD = 1_180_586_412_434_817_024L;
   private static final long MEMBER = GUILD + 1_000;
+
   /** Events per kind of message, one channel each; a power of two for the cursor. */
   private static final int EVENTS = 64;
+
   private static final int CHANNELS_PER_GUILD = 3;
 
   @Param({"100", "10000", "100000"})
@@ -120,7 +125,8 @@ public class MessagePathBenchmark {
   @Setup(Level.Trial)
   public void setUp() throws Exception {
     if (trackedChannels < EVENTS) {
-      throw new IllegalArgumentException("trackedChannels must be at least " + EVENTS + ", got " + trackedChannels);
+      throw new IllegalArgumentException(
+          "trackedChannels must be at least " + EVENTS + ", got " + trackedChannels);
     }
     long[] trackedIds = new long[EVENTS];
     long[] untrackedIdValues = new long[EVENTS];
@@ -158,14 +164,22 @@ public class MessagePathBenchmark {
       throw new IllegalStateException("the cache did not load: " + cache.status());
     }
     boardScheduler = Executors.newSingleThreadScheduledExecutor();
-    boards = new LiveBoards(cache, g -> Optional.empty(), new GuildWarnings(), Clock.systemUTC(), boardScheduler);
+    boards =
+        new LiveBoards(
+            cache, g -> Optional.empty(), new GuildWarnings(), Clock.systemUTC(), boardScheduler);
     listener = new TrackedMessageListener(cache, answers, boards);
-    bot = DiscordBot.create(cache, () -> store.loadAll().guilds(), Clock.systemUTC(), boardScheduler,
-        BotOptions.defaults());
+    bot =
+        DiscordBot.create(
+            cache,
+            () -> store.loadAll().guilds(),
+            Clock.systemUTC(),
+            boardScheduler,
+            BotOptions.defaults());
     botListeners = bot.listeners().toArray(new EventListener[0]);
     for (int i = 0; i < EVENTS; i++) {
       untrackedIds[i] = ChannelId.of(untrackedIdValues[i]);
-      untrackedKeys[i] = Long.valueOf(untrackedIdValues[i]); // a new box each, as a bot boxing getIdLong() makes
+      untrackedKeys[i] =
+          Long.valueOf(untrackedIdValues[i]); // a new box each, as a bot boxing getIdLong() makes
       trackedKeys[i] = Long.valueOf(trackedIds[i]);
     }
     checkEachEventDoesWhatItsBenchmarkSays();
@@ -175,14 +189,19 @@ public class MessagePathBenchmark {
     try (FakeDiscord discord = FakeDiscord.start()) {
       FakeGuild guild = discord.guild(GUILD, "Trading").member(MEMBER, "bob");
       for (int i = 0; i < EVENTS; i++) {
-        guild.textChannel(trackedIds[i], "reports-" + i).textChannel(untrackedIdValues[i], "chatter-" + i);
+        guild
+            .textChannel(trackedIds[i], "reports-" + i)
+            .textChannel(untrackedIdValues[i], "chatter-" + i);
       }
       try (ReceivedMessages messages = ReceivedMessages.from(discord)) {
         for (int i = 0; i < EVENTS; i++) {
           // Untracked channels get reports too: the path must not even read their text.
-          untracked[i] = messages.webhook(untrackedIdValues[i], "Position closed by take profit: +12.5%");
+          untracked[i] =
+              messages.webhook(untrackedIdValues[i], "Position closed by take profit: +12.5%");
           chat[i] = messages.member(trackedIds[i], MEMBER, "anything new on the markets today?");
-          reports[i] = messages.webhook(trackedIds[i], "Position closed by take profit: +" + (i + 1) + ".5%");
+          reports[i] =
+              messages.webhook(
+                  trackedIds[i], "Position closed by take profit: +" + (i + 1) + ".5%");
         }
       }
     }
@@ -192,7 +211,9 @@ public class MessagePathBenchmark {
     map.put(channel.channelId().value(), store.saveChannel(channel));
   }
 
-  /** A positive snowflake-sized id (the cache spreads keys itself; only distinctness matters here). */
+  /**
+   * A positive snowflake-sized id (the cache spreads keys itself; only distinctness matters here).
+   */
   private static long snowflake(Random random) {
     return random.nextLong(1L << 40, 1L << 62);
   }
@@ -203,12 +224,16 @@ public class MessagePathBenchmark {
       listener.onEvent(event);
     }
     CacheStats misses = cache.stats();
-    require(misses.misses() - before.misses() == EVENTS && misses.hits() == before.hits() && answers.count == 0,
+    require(
+        misses.misses() - before.misses() == EVENTS
+            && misses.hits() == before.hits()
+            && answers.count == 0,
         "every untracked message is a miss and gets no answer");
     for (MessageReceivedEvent event : chat) {
       listener.onEvent(event);
     }
-    require(cache.stats().hits() - misses.hits() == EVENTS && answers.count == 0,
+    require(
+        cache.stats().hits() - misses.hits() == EVENTS && answers.count == 0,
         "every chat message in a tracked channel is a hit and gets no answer");
     for (MessageReceivedEvent event : reports) {
       listener.onEvent(event);
@@ -246,8 +271,9 @@ public class MessagePathBenchmark {
   }
 
   /**
-   * The untracked message as JDA hands it to the whole bot: to each of {@link DiscordBot#listeners()} in turn (the
-   * real ones: an untracked message never reaches the publisher), as its event manager does.
+   * The untracked message as JDA hands it to the whole bot: to each of {@link
+   * DiscordBot#listeners()} in turn (the real ones: an untracked message never reaches the
+   * publisher), as its event manager does.
    */
   @Benchmark
   public void untrackedMessageThroughTheBot(Cursor cursor) {
@@ -257,7 +283,10 @@ public class MessagePathBenchmark {
     }
   }
 
-  /** The cache's lookup alone, for the same untracked channels: what the listener adds is the difference. */
+  /**
+   * The cache's lookup alone, for the same untracked channels: what the listener adds is the
+   * difference.
+   */
   @Benchmark
   public Optional<ChannelConfig> findChannelMiss(Cursor cursor) {
     return cache.findChannel(untrackedIds[cursor.advance()]);

@@ -21,9 +21,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Sends an {@link Alert} to Discord: the reply, its mention, its result card, and the pin.
  *
- * <p>Permissions are checked on the cached view first, so a missing one costs no failed request and the reply
- * itself says what it lacks; a permission lost in the meantime is reported by {@link PinRotation} or logged. Every
- * request is asynchronous: nothing here blocks the gateway thread. Thread-safe.
+ * <p>Permissions are checked on the cached view first, so a missing one costs no failed request and
+ * the reply itself says what it lacks; a permission lost in the meantime is reported by {@link
+ * PinRotation} or logged. Every request is asynchronous: nothing here blocks the gateway thread.
+ * Thread-safe.
  */
 final class AlertPublisher implements TrackedMessageListener.Publisher {
   private static final Logger log = LoggerFactory.getLogger(AlertPublisher.class);
@@ -42,7 +43,8 @@ final class AlertPublisher implements TrackedMessageListener.Publisher {
     if (!self.hasPermission(channel, Permission.VIEW_CHANNEL, Permission.MESSAGE_SEND)) {
       log.warn(
           "cannot answer a report in channel {} of guild {}: missing the Send Messages permission",
-          channel.getId(), channel.getGuild().getId());
+          channel.getId(),
+          channel.getGuild().getId());
       return;
     }
     List<String> notes = new ArrayList<>(2);
@@ -51,7 +53,9 @@ final class AlertPublisher implements TrackedMessageListener.Publisher {
       if (self.hasPermission(channel, Permission.MESSAGE_ATTACH_FILES)) {
         card = drawCard(alert, channel.getName(), notes);
       } else {
-        notes.add(PinRotation.missing(Permission.MESSAGE_ATTACH_FILES, "the result card is not attached"));
+        notes.add(
+            PinRotation.missing(
+                Permission.MESSAGE_ATTACH_FILES, "the result card is not attached"));
       }
     }
     boolean pin = alert.pin();
@@ -79,7 +83,9 @@ final class AlertPublisher implements TrackedMessageListener.Publisher {
             pins.pin(sent);
           }
         },
-        failure -> log.warn("sending an alert to channel {} failed: {}", channel.getId(), describe(failure)));
+        failure ->
+            log.warn(
+                "sending an alert to channel {} failed: {}", channel.getId(), describe(failure)));
   }
 
   private static byte @Nullable [] drawCard(Alert alert, String channelName, List<String> notes) {
@@ -95,7 +101,9 @@ final class AlertPublisher implements TrackedMessageListener.Publisher {
 
   static String describe(Throwable failure) {
     if (failure instanceof InsufficientPermissionException) {
-      return "missing the " + ((InsufficientPermissionException) failure).getPermission().getName() + " permission";
+      return "missing the "
+          + ((InsufficientPermissionException) failure).getPermission().getName()
+          + " permission";
     }
     if (failure instanceof ErrorResponseException) {
       ErrorResponse response = ((ErrorResponseException) failure).getErrorResponse();

@@ -9,10 +9,10 @@ import java.util.Optional;
  *
  * <p>Immutable and thread-safe.
  *
- * @param purgeGracePeriod how long a guild's items are kept after the bot was removed from it (rejoining within
- *     it keeps them); default {@link #DEFAULT_PURGE_GRACE_PERIOD}
- * @param devGuildId when set, the slash commands are registered in this guild only (they show up at once, which
- *     suits development) instead of globally
+ * @param purgeGracePeriod how long a guild's items are kept after the bot was removed from it
+ *     (rejoining within it keeps them); default {@link #DEFAULT_PURGE_GRACE_PERIOD}
+ * @param devGuildId when set, the slash commands are registered in this guild only (they show up at
+ *     once, which suits development) instead of globally
  */
 public record BotOptions(Duration purgeGracePeriod, Optional<GuildId> devGuildId) {
   /** Seven days: long enough to undo a mistaken kick. */
@@ -23,7 +23,8 @@ public record BotOptions(Duration purgeGracePeriod, Optional<GuildId> devGuildId
    */
   public BotOptions {
     if (purgeGracePeriod.isNegative()) {
-      throw new IllegalArgumentException("purge grace period must be 0 or more, got " + purgeGracePeriod);
+      throw new IllegalArgumentException(
+          "purge grace period must be 0 or more, got " + purgeGracePeriod);
     }
   }
 

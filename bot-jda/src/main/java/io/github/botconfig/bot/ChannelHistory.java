@@ -13,28 +13,36 @@ import net.dv8tion.jda.api.entities.channel.middleman.GuildMessageChannel;
 import net.dv8tion.jda.api.utils.TimeUtil;
 
 /**
- * Reads a channel's history back from Discord, page by page (100 messages a request), blocking: what the summaries
- * and the board know of past results, since the bot stores nothing per message. Stateless and thread-safe; call it
- * from the scheduler, never from a JDA thread.
+ * Reads a channel's history back from Discord, page by page (100 messages a request), blocking:
+ * what the summaries and the board know of past results, since the bot stores nothing per message.
+ * Stateless and thread-safe; call it from the scheduler, never from a JDA thread.
  */
 final class ChannelHistory {
   static final int PAGE = 100;
 
   private ChannelHistory() {}
 
-  /** Whether the bot may read the channel's history (checked on its cached view: a refusal costs no request). */
+  /**
+   * Whether the bot may read the channel's history (checked on its cached view: a refusal costs no
+   * request).
+   */
   static boolean readable(GuildMessageChannel channel) {
-    return channel.getGuild().getSelfMember().hasPermission(channel, Permission.VIEW_CHANNEL, Permission.MESSAGE_HISTORY);
+    return channel
+        .getGuild()
+        .getSelfMember()
+        .hasPermission(channel, Permission.VIEW_CHANNEL, Permission.MESSAGE_HISTORY);
   }
 
   /**
-   * Hands {@code visitor} the messages created from {@code from} on, oldest first, until it returns {@code false},
-   * the history ends, or {@code max} messages were seen.
+   * Hands {@code visitor} the messages created from {@code from} on, oldest first, until it returns
+   * {@code false}, the history ends, or {@code max} messages were seen.
    *
    * @return whether it stopped at {@code max} with more to read
    */
-  static boolean since(GuildMessageChannel channel, Instant from, int max, Predicate<Message> visitor) {
-    // "after" excludes its id: the id of the first millisecond, less one, keeps a message made in it.
+  static boolean since(
+      GuildMessageChannel channel, Instant from, int max, Predicate<Message> visitor) {
+    // "after" excludes its id: the id of the first millisecond, less one, keeps a message made in
+    // it.
     long after = TimeUtil.getDiscordTimestamp(from.toEpochMilli()) - 1;
     MessageHistory history = channel.getHistoryAfter(after, PAGE).complete();
     List<Message> page = history.getRetrievedHistory();
@@ -65,8 +73,8 @@ final class ChannelHistory {
   }
 
   /**
-   * The result report a message is, read as the message path reads it: webhooks and members count, the bot itself
-   * and other bots do not.
+   * The result report a message is, read as the message path reads it: webhooks and members count,
+   * the bot itself and other bots do not.
    */
   static Optional<ResultReport> report(Message message) {
     if (message.getAuthor().isBot() && !message.isWebhookMessage()) {
@@ -76,11 +84,12 @@ final class ChannelHistory {
   }
 
   /**
-   * When Discord made the message, read from its id as {@code getTimeCreated()} reads it, without the
-   * {@code GregorianCalendar} that costs JDA about 370 ns and 830 B a call: every message of a tracked channel
-   * asks (docs/performance.md).
+   * When Discord made the message, read from its id as {@code getTimeCreated()} reads it, without
+   * the {@code GregorianCalendar} that costs JDA about 370 ns and 830 B a call: every message of a
+   * tracked channel asks (docs/performance.md).
    */
   static Instant createdAt(Message message) {
-    return Instant.ofEpochMilli((message.getIdLong() >>> TimeUtil.TIMESTAMP_OFFSET) + TimeUtil.DISCORD_EPOCH);
+    return Instant.ofEpochMilli(
+        (message.getIdLong() >>> TimeUtil.TIMESTAMP_OFFSET) + TimeUtil.DISCORD_EPOCH);
   }
 }

@@ -10,8 +10,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Registers the slash commands when a shard is ready: globally from shard 0 only (global commands are per
- * application, not per shard), or in the development guild from the shard that has it. Thread-safe.
+ * Registers the slash commands when a shard is ready: globally from shard 0 only (global commands
+ * are per application, not per shard), or in the development guild from the shard that has it.
+ * Thread-safe.
  */
 final class CommandRegistrar {
   private static final Logger log = LoggerFactory.getLogger(CommandRegistrar.class);
@@ -28,11 +29,16 @@ final class CommandRegistrar {
     if (devGuild.isPresent()) {
       Guild guild = jda.getGuildById(devGuild.get().value());
       if (guild != null) {
-        guild.updateCommands()
+        guild
+            .updateCommands()
             .addCommands(commands)
             .queue(
                 done -> log.info("commands registered in development guild {}", guild.getId()),
-                failure -> log.warn("registering commands in guild {} failed: {}", guild.getId(), failure.toString()));
+                failure ->
+                    log.warn(
+                        "registering commands in guild {} failed: {}",
+                        guild.getId(),
+                        failure.toString()));
       }
       return;
     }

@@ -34,19 +34,24 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Answers {@code /config}: checks the caller's permission and the channel's guild, reads the options, lets
- * {@link ConfigAdmin} do the work, and replies ephemerally. Changes are acknowledged first (deferred), so a slow
- * store never makes Discord drop the interaction. Thread-safe; holds no JDA instance.
+ * Answers {@code /config}: checks the caller's permission and the channel's guild, reads the
+ * options, lets {@link ConfigAdmin} do the work, and replies ephemerally. Changes are acknowledged
+ * first (deferred), so a slow store never makes Discord drop the interaction. Thread-safe; holds no
+ * JDA instance.
  *
- * <p>A plain {@link EventListener}, as {@link TrackedMessageListener}: a {@code ListenerAdapter} finds its method by
- * walking the class hierarchy of every gateway event, messages included, and allocates doing it (docs/performance.md).
+ * <p>A plain {@link EventListener}, as {@link TrackedMessageListener}: a {@code ListenerAdapter}
+ * finds its method by walking the class hierarchy of every gateway event, messages included, and
+ * allocates doing it (docs/performance.md).
  */
 final class ConfigCommandListener implements EventListener {
   private static final Logger log = LoggerFactory.getLogger(ConfigCommandListener.class);
   static final String PERMISSION_REFUSED =
-      "❌ You need the **" + ConfigCommands.REQUIRED.getName() + "** permission to configure this bot.";
+      "❌ You need the **"
+          + ConfigCommands.REQUIRED.getName()
+          + "** permission to configure this bot.";
 
-  private static final String SOMETHING_WENT_WRONG = "❌ Something went wrong; the error was logged.";
+  private static final String SOMETHING_WENT_WRONG =
+      "❌ Something went wrong; the error was logged.";
 
   private final ConfigAdmin admin;
 
@@ -83,32 +88,44 @@ final class ConfigCommandListener implements EventListener {
     String name = String.valueOf(event.getSubcommandName());
     try {
       switch (group + " " + name) {
-        case CHANNEL + " " + ConfigCommands.SET: {
-          ChannelId channel = ownChannel(event, guild, CHANNEL);
-          ChannelChanges changes = channelChanges(event, guild);
-          change(event, () -> admin.setChannel(guildId, channel, changes));
-          break;
-        }
-        case CHANNEL + " " + ConfigCommands.REMOVE: {
-          // No guild check: the store only removes a channel tracked under this guild.
-          ChannelId channel = ChannelId.of(option(event, CHANNEL).getAsLong());
-          change(event, () -> admin.removeChannel(guildId, channel));
-          break;
-        }
+        case CHANNEL + " " + ConfigCommands.SET:
+          {
+            ChannelId channel = ownChannel(event, guild, CHANNEL);
+            ChannelChanges changes = channelChanges(event, guild);
+            change(event, () -> admin.setChannel(guildId, channel, changes));
+            break;
+          }
+        case CHANNEL + " " + ConfigCommands.REMOVE:
+          {
+            // No guild check: the store only removes a channel tracked under this guild.
+            ChannelId channel = ChannelId.of(option(event, CHANNEL).getAsLong());
+            change(event, () -> admin.removeChannel(guildId, channel));
+            break;
+          }
         case CHANNEL + " " + ConfigCommands.SHOW:
-          reply(event, admin.showChannel(guildId, ChannelId.of(option(event, CHANNEL).getAsLong())));
+          reply(
+              event, admin.showChannel(guildId, ChannelId.of(option(event, CHANNEL).getAsLong())));
           break;
         case CHANNEL + " " + ConfigCommands.LIST:
           reply(event, admin.listChannels(guildId));
           break;
         case GUILD + " " + ConfigCommands.SHOW:
-          reply(event, admin.showGuild(guildId, settings -> GlobalChannelCheck.warnings(guild, settings)));
+          reply(
+              event,
+              admin.showGuild(guildId, settings -> GlobalChannelCheck.warnings(guild, settings)));
           break;
-        case GUILD + " " + ConfigCommands.SET: {
-          GuildChanges changes = guildChanges(event, guild);
-          change(event, () -> admin.setGuild(guildId, changes, settings -> GlobalChannelCheck.warnings(guild, settings)));
-          break;
-        }
+        case GUILD + " " + ConfigCommands.SET:
+          {
+            GuildChanges changes = guildChanges(event, guild);
+            change(
+                event,
+                () ->
+                    admin.setGuild(
+                        guildId,
+                        changes,
+                        settings -> GlobalChannelCheck.warnings(guild, settings)));
+            break;
+          }
         default:
           reply(event, "❌ Unknown command `/config " + group + " " + name + "`.");
       }
@@ -130,15 +147,19 @@ final class ConfigCommandListener implements EventListener {
         member != null && member.hasPermission(ConfigCommands.REQUIRED)
             ? TimezoneSuggestions.suggest(event.getFocusedOption().getValue())
             : List.of();
-    event.replyChoiceStrings(choices).queue(null, f -> log.debug("autocomplete reply failed: {}", f.toString()));
+    event
+        .replyChoiceStrings(choices)
+        .queue(null, f -> log.debug("autocomplete reply failed: {}", f.toString()));
   }
 
   /**
-   * Acknowledges, then runs a change and edits the acknowledgement into its reply. The callers read and check the
-   * options before, so a bad one is answered at once, in one request.
+   * Acknowledges, then runs a change and edits the acknowledgement into its reply. The callers read
+   * and check the options before, so a bad one is answered at once, in one request.
    */
   private static void change(SlashCommandInteractionEvent event, Supplier<String> operation) {
-    event.deferReply(true).queue(null, f -> log.debug("deferring /config failed: {}", f.toString()));
+    event
+        .deferReply(true)
+        .queue(null, f -> log.debug("deferring /config failed: {}", f.toString()));
     String text;
     try {
       text = operation.get();
@@ -146,14 +167,16 @@ final class ConfigCommandListener implements EventListener {
       log.error("/config {} {} failed", event.getSubcommandGroup(), event.getSubcommandName(), e);
       text = SOMETHING_WENT_WRONG;
     }
-    event.getHook()
+    event
+        .getHook()
         .editOriginal(text)
         .setAllowedMentions(EnumSet.noneOf(Message.MentionType.class))
         .queue(null, f -> log.warn("answering /config failed: {}", AlertPublisher.describe(f)));
   }
 
   private static void reply(SlashCommandInteractionEvent event, String text) {
-    event.reply(text)
+    event
+        .reply(text)
         .setEphemeral(true)
         .setAllowedMentions(EnumSet.noneOf(Message.MentionType.class))
         .queue(null, f -> log.warn("answering /config failed: {}", AlertPublisher.describe(f)));
@@ -185,11 +208,12 @@ final class ConfigCommandListener implements EventListener {
   }
 
   /**
-   * The channel an option names, refused unless it belongs to the guild the command runs in: Discord's picker
-   * offers only those, but a crafted interaction can name any id, and JDA resolves channels of every guild it
-   * sees.
+   * The channel an option names, refused unless it belongs to the guild the command runs in:
+   * Discord's picker offers only those, but a crafted interaction can name any id, and JDA resolves
+   * channels of every guild it sees.
    */
-  private static ChannelId ownChannel(SlashCommandInteractionEvent event, Guild guild, String optionName) {
+  private static ChannelId ownChannel(
+      SlashCommandInteractionEvent event, Guild guild, String optionName) {
     long id = option(event, optionName).getAsLong();
     if (guild.getGuildChannelById(id) == null) {
       throw new InvalidConfigException(
@@ -206,9 +230,11 @@ final class ConfigCommandListener implements EventListener {
     return option;
   }
 
-  private static OptionalChange<Tag> tag(SlashCommandInteractionEvent event, Guild guild, String name) {
+  private static OptionalChange<Tag> tag(
+      SlashCommandInteractionEvent event, Guild guild, String name) {
     OptionalLong role = id(event, name + "-role");
-    // As for channels: a crafted interaction could name a role of another guild, which mentions nobody here.
+    // As for channels: a crafted interaction could name a role of another guild, which mentions
+    // nobody here.
     if (role.isPresent() && guild.getRoleById(role.getAsLong()) == null) {
       throw new InvalidConfigException(
           "role " + Long.toUnsignedString(role.getAsLong()) + " is not a role of this server");

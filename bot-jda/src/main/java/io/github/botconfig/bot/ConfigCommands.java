@@ -48,25 +48,36 @@ final class ConfigCommands {
         .addSubcommandGroups(
             new SubcommandGroupData(CHANNEL, "Tracked channels")
                 .addSubcommands(
-                    new SubcommandData(SET, "Track a channel, or change its options (others are kept)")
+                    new SubcommandData(
+                            SET, "Track a channel, or change its options (others are kept)")
                         .addOptions(channel("The channel that receives result reports"))
                         .addOption(OptionType.BOOLEAN, IMAGE, "Attach a result card image")
                         .addOption(OptionType.BOOLEAN, PIN, "Pin alerts that meet the threshold")
                         .addOption(OptionType.BOOLEAN, NOTIFY_ON_CLOSE, "Answer reports at all")
                         .addOptions(tagOptions(TAG, "alerts that meet the threshold"))
                         .addOption(
-                            OptionType.STRING, THRESHOLD, "A percentage such as 12.5, or TP, SL, TP/SL, none"),
-                    new SubcommandData(REMOVE, "Stop tracking a channel").addOptions(channel("The channel")),
-                    new SubcommandData(SHOW, "Show a channel's options").addOptions(channel("The channel")),
+                            OptionType.STRING,
+                            THRESHOLD,
+                            "A percentage such as 12.5, or TP, SL, TP/SL, none"),
+                    new SubcommandData(REMOVE, "Stop tracking a channel")
+                        .addOptions(channel("The channel")),
+                    new SubcommandData(SHOW, "Show a channel's options")
+                        .addOptions(channel("The channel")),
                     new SubcommandData(LIST, "List the tracked channels of this server")),
             new SubcommandGroupData(GUILD, "Server settings")
                 .addSubcommands(
                     new SubcommandData(SHOW, "Show this server's settings"),
                     new SubcommandData(SET, "Change this server's settings (others are kept)")
                         .addOptions(
-                            new OptionData(OptionType.STRING, TIMEZONE, "IANA time zone, such as Europe/Paris")
+                            new OptionData(
+                                    OptionType.STRING,
+                                    TIMEZONE,
+                                    "IANA time zone, such as Europe/Paris")
                                 .setAutoComplete(true))
-                        .addOption(OptionType.BOOLEAN, POSITION_DISPLAY, "Keep the live board in the global channel")
+                        .addOption(
+                            OptionType.BOOLEAN,
+                            POSITION_DISPLAY,
+                            "Keep the live board in the global channel")
                         .addOption(OptionType.BOOLEAN, DAILY, "Post a daily summary")
                         .addOption(OptionType.BOOLEAN, WEEKLY, "Post a weekly summary (Mondays)")
                         .addOption(OptionType.BOOLEAN, MONTHLY, "Post a monthly summary (the 1st)")
@@ -74,9 +85,14 @@ final class ConfigCommands {
                         .addOption(OptionType.BOOLEAN, SUMMARY_PIN, "Pin summaries")
                         .addOptions(
                             new OptionData(
-                                    OptionType.CHANNEL, GLOBAL_CHANNEL, "Where summaries and the live board go")
+                                    OptionType.CHANNEL,
+                                    GLOBAL_CHANNEL,
+                                    "Where summaries and the live board go")
                                 .setChannelTypes(ChannelType.TEXT, ChannelType.NEWS))
-                        .addOption(OptionType.BOOLEAN, "clear-" + GLOBAL_CHANNEL, "Use no global channel")));
+                        .addOption(
+                            OptionType.BOOLEAN,
+                            "clear-" + GLOBAL_CHANNEL,
+                            "Use no global channel")));
   }
 
   /** {@code NAME-user}, {@code NAME-role}, {@code clear-NAME}: whom a message mentions. */

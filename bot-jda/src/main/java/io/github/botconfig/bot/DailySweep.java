@@ -15,13 +15,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs {@link GuildDepartures#sweep} once a day on the injected scheduler, from the first ready event on, over the
- * stored guilds this process owns: each process of a sharded bot sweeps the guilds of its own shards.
+ * Runs {@link GuildDepartures#sweep} once a day on the injected scheduler, from the first ready
+ * event on, over the stored guilds this process owns: each process of a sharded bot sweeps the
+ * guilds of its own shards.
  */
 final class DailySweep implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(DailySweep.class);
+
   /** Gives every shard time to connect before the first sweep asks which guilds the bot is in. */
   static final Duration FIRST_DELAY = Duration.ofMinutes(15);
+
   static final Duration PERIOD = Duration.ofDays(1);
 
   private final GuildDepartures departures;
@@ -61,15 +64,20 @@ final class DailySweep implements AutoCloseable {
       if (!result.purged().isEmpty() || !result.returned().isEmpty()) {
         log.info(
             "guild sweep: purged {} departed guild(s) {}, {} came back {}",
-            result.purged().size(), result.purged(), result.returned().size(), result.returned());
+            result.purged().size(),
+            result.purged(),
+            result.returned().size(),
+            result.returned());
       }
       if (!result.absentUnrecorded().isEmpty()) {
         log.info(
             "guild sweep: the bot is not in {} stored guild(s) {} but never saw them leave; they are kept",
-            result.absentUnrecorded().size(), result.absentUnrecorded());
+            result.absentUnrecorded().size(),
+            result.absentUnrecorded());
       }
     } catch (RuntimeException e) {
-      // A failed sweep is retried tomorrow; an exception escaping would cancel the schedule for good.
+      // A failed sweep is retried tomorrow; an exception escaping would cancel the schedule for
+      // good.
       log.warn("guild sweep failed: {}", e.toString());
     }
   }

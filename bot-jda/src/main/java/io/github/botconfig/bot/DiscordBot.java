@@ -27,14 +27,16 @@ import net.dv8tion.jda.api.requests.GatewayIntent;
  * // on shutdown: jda.shutdown(); bot.close();
  * }</pre>
  *
- * <p>The listeners keep no JDA instance: the same ones serve a {@code JDABuilder} instance, several, or every
- * shard of a {@code ShardManager} ({@code DefaultShardManagerBuilder.addEventListeners}). On each shard's ready
- * event they register {@link #commands()} (globally, or in the development guild of {@link BotOptions}) and the
- * first one starts the daily purge of departed guilds on {@code scheduler}.
+ * <p>The listeners keep no JDA instance: the same ones serve a {@code JDABuilder} instance,
+ * several, or every shard of a {@code ShardManager} ({@code
+ * DefaultShardManagerBuilder.addEventListeners}). On each shard's ready event they register {@link
+ * #commands()} (globally, or in the development guild of {@link BotOptions}) and the first one
+ * starts the daily purge of departed guilds on {@code scheduler}.
  *
- * <p>The guild settings act through it too: each guild's summaries are posted at midnight of its time zone, and its
- * live board is kept in its global channel, both on {@code scheduler} (give the bot a scheduler of its own: these
- * jobs block it while Discord answers). Tell the bot when the configuration changes, from a cache listener:
+ * <p>The guild settings act through it too: each guild's summaries are posted at midnight of its
+ * time zone, and its live board is kept in its global channel, both on {@code scheduler} (give the
+ * bot a scheduler of its own: these jobs block it while Discord answers). Tell the bot when the
+ * configuration changes, from a cache listener:
  *
  * <pre>{@code
  * ConfigCache.builder(store).listener(new CacheListener() {
@@ -47,13 +49,13 @@ import net.dv8tion.jda.api.requests.GatewayIntent;
  * })
  * }</pre>
  *
- * <p>A bot may run as several processes, each with some of its shards. Messages and commands reach the process of
- * the guild's shard by themselves; scheduled work of a guild (the purge, its summaries, its board) runs only in the
- * process whose shards include the guild's ({@code (guildId >> 22) % shardTotal}, see {@link GuildOwnership}), so
- * it happens once.
+ * <p>A bot may run as several processes, each with some of its shards. Messages and commands reach
+ * the process of the guild's shard by themselves; scheduled work of a guild (the purge, its
+ * summaries, its board) runs only in the process whose shards include the guild's ({@code (guildId
+ * >> 22) % shardTotal}, see {@link GuildOwnership}), so it happens once.
  *
- * <p>Thread-safe. {@link #close()} stops the daily task, the summaries and the boards; it does not shut down JDA or
- * the scheduler.
+ * <p>Thread-safe. {@link #close()} stops the daily task, the summaries and the boards; it does not
+ * shut down JDA or the scheduler.
  */
 public final class DiscordBot implements AutoCloseable {
   private final List<EventListener> listeners;
@@ -76,7 +78,10 @@ public final class DiscordBot implements AutoCloseable {
     GuildWarnings warnings = new GuildWarnings();
     this.summaries =
         new GuildSummaries(
-            repository, new JdaSummaryPublisher(repository, presence, warnings, pins), clock, scheduler);
+            repository,
+            new JdaSummaryPublisher(repository, presence, warnings, pins),
+            clock,
+            scheduler);
     this.boards = new LiveBoards(repository, new JdaBoards(presence), warnings, clock, scheduler);
     this.listeners =
         List.of(
@@ -93,8 +98,8 @@ public final class DiscordBot implements AutoCloseable {
    * @param repository the configuration, read on every message: give the cache, never a store
    * @param directory lists the guilds that have anything stored (the daily purge goes over them)
    * @param clock when departures happen, purges and summaries are due
-   * @param scheduler runs the daily purge, the summaries and the board edits; owned by the caller, and best the
-   *     bot's own (summaries and board edits block it while Discord answers)
+   * @param scheduler runs the daily purge, the summaries and the board edits; owned by the caller,
+   *     and best the bot's own (summaries and board edits block it while Discord answers)
    * @param options grace period, development guild
    */
   public static DiscordBot create(
@@ -107,37 +112,45 @@ public final class DiscordBot implements AutoCloseable {
   }
 
   /**
-   * The gateway intents the bot needs: guild messages and their content (a privileged intent, to be enabled for
-   * the application in Discord's developer portal). Guild and channel events need no intent of their own.
+   * The gateway intents the bot needs: guild messages and their content (a privileged intent, to be
+   * enabled for the application in Discord's developer portal). Guild and channel events need no
+   * intent of their own.
    */
   public static EnumSet<GatewayIntent> intents() {
     return EnumSet.of(GatewayIntent.GUILD_MESSAGES, GatewayIntent.MESSAGE_CONTENT);
   }
 
   /**
-   * The listeners to register with JDA: the message path, {@code /config}, the guild lifecycle, and the summaries and
-   * boards of the guilds this process's shards hold.
+   * The listeners to register with JDA: the message path, {@code /config}, the guild lifecycle, and
+   * the summaries and boards of the guilds this process's shards hold.
    */
   public List<EventListener> listeners() {
     return listeners;
   }
 
-  /** The slash commands; the listeners register them on ready, this is for callers that want to see them. */
+  /**
+   * The slash commands; the listeners register them on ready, this is for callers that want to see
+   * them.
+   */
   public List<CommandData> commands() {
     return commands;
   }
 
   /**
-   * A guild's settings changed (through this bot or elsewhere): its summaries are scheduled again for its time zone
-   * and preferences, and its board is refreshed, moved or removed. Cheap, never blocks; call it from a cache
-   * listener. The bot also re-reads the settings before every summary, so a missed call never posts with old ones.
+   * A guild's settings changed (through this bot or elsewhere): its summaries are scheduled again
+   * for its time zone and preferences, and its board is refreshed, moved or removed. Cheap, never
+   * blocks; call it from a cache listener. The bot also re-reads the settings before every summary,
+   * so a missed call never posts with old ones.
    */
   public void settingsChanged(GuildId guildId) {
     summaries.settingsChanged(guildId);
     boards.changed(guildId);
   }
 
-  /** A guild's tracked channels changed: its board lists them at its next refresh. Cheap, never blocks. */
+  /**
+   * A guild's tracked channels changed: its board lists them at its next refresh. Cheap, never
+   * blocks.
+   */
   public void channelsChanged(GuildId guildId) {
     boards.changed(guildId);
   }

@@ -12,7 +12,11 @@ final class Embeds {
   private Embeds() {}
 
   static MessageEmbed of(EmbedText text) {
-    EmbedBuilder embed = new EmbedBuilder().setColor(COLOR).setTitle(text.title()).setDescription(text.description());
+    EmbedBuilder embed =
+        new EmbedBuilder()
+            .setColor(COLOR)
+            .setTitle(text.title())
+            .setDescription(text.description());
     text.fields().forEach(field -> embed.addField(field.name(), field.value(), false));
     text.footer().ifPresent(embed::setFooter);
     text.timestamp().ifPresent(embed::setTimestamp);

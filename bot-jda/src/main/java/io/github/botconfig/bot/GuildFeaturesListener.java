@@ -13,12 +13,13 @@ import net.dv8tion.jda.api.events.session.ReadyEvent;
 import net.dv8tion.jda.api.hooks.EventListener;
 
 /**
- * Starts and stops the summaries and the board of each guild as this process's shards find, join and leave them, and
- * tells the boards when a message is deleted (it may be one). The work itself runs on the scheduler. Thread-safe;
- * holds no JDA instance.
+ * Starts and stops the summaries and the board of each guild as this process's shards find, join
+ * and leave them, and tells the boards when a message is deleted (it may be one). The work itself
+ * runs on the scheduler. Thread-safe; holds no JDA instance.
  *
- * <p>A plain {@link EventListener}, as {@link TrackedMessageListener}: a {@code ListenerAdapter} finds its method by
- * walking the class hierarchy of every gateway event, messages included, and allocates doing it (docs/performance.md).
+ * <p>A plain {@link EventListener}, as {@link TrackedMessageListener}: a {@code ListenerAdapter}
+ * finds its method by walking the class hierarchy of every gateway event, messages included, and
+ * allocates doing it (docs/performance.md).
  */
 final class GuildFeaturesListener implements EventListener {
   private final JdaGuildPresence presence;
@@ -70,8 +71,9 @@ final class GuildFeaturesListener implements EventListener {
   }
 
   /**
-   * @param wasThere the bot was in the guild before (it connected, or the guild is back from an outage): summaries
-   *     it may have missed are caught up; a guild it just joined starts from the periods running now
+   * @param wasThere the bot was in the guild before (it connected, or the guild is back from an
+   *     outage): summaries it may have missed are caught up; a guild it just joined starts from the
+   *     periods running now
    */
   private void start(Guild guild, boolean wasThere) {
     GuildId id = GuildId.of(guild.getIdLong());

@@ -16,12 +16,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Turns Discord's guild and channel events into {@link GuildDepartures} calls, and on each shard's ready event
- * registers the commands, tells the presence view about the shard, and starts the daily sweep. A guild becoming
- * unavailable (an outage) is not a departure and is ignored. Thread-safe; holds no JDA instance of its own.
+ * Turns Discord's guild and channel events into {@link GuildDepartures} calls, and on each shard's
+ * ready event registers the commands, tells the presence view about the shard, and starts the daily
+ * sweep. A guild becoming unavailable (an outage) is not a departure and is ignored. Thread-safe;
+ * holds no JDA instance of its own.
  *
- * <p>A plain {@link EventListener}, as {@link TrackedMessageListener}: a {@code ListenerAdapter} finds its method by
- * walking the class hierarchy of every gateway event, messages included, and allocates doing it (docs/performance.md).
+ * <p>A plain {@link EventListener}, as {@link TrackedMessageListener}: a {@code ListenerAdapter}
+ * finds its method by walking the class hierarchy of every gateway event, messages included, and
+ * allocates doing it (docs/performance.md).
  */
 final class GuildLifecycleListener implements EventListener {
   private static final Logger log = LoggerFactory.getLogger(GuildLifecycleListener.class);
@@ -32,7 +34,10 @@ final class GuildLifecycleListener implements EventListener {
   private final DailySweep sweep;
 
   GuildLifecycleListener(
-      GuildDepartures departures, JdaGuildPresence presence, CommandRegistrar commands, DailySweep sweep) {
+      GuildDepartures departures,
+      JdaGuildPresence presence,
+      CommandRegistrar commands,
+      DailySweep sweep) {
     this.departures = departures;
     this.presence = presence;
     this.commands = commands;
@@ -73,7 +78,10 @@ final class GuildLifecycleListener implements EventListener {
   }
 
   private void onGuildLeave(GuildLeaveEvent event) {
-    guild(event.getGuild().getIdLong(), "was left: its configuration will be purged", departures::departed);
+    guild(
+        event.getGuild().getIdLong(),
+        "was left: its configuration will be purged",
+        departures::departed);
   }
 
   private void onChannelDelete(ChannelDeleteEvent event) {
@@ -87,7 +95,11 @@ final class GuildLifecycleListener implements EventListener {
         log.info("channel {} of guild {} was deleted: untracked", channelId, guildId);
       }
     } catch (ConfigException e) {
-      log.warn("untracking deleted channel {} of guild {} failed: {}", channelId, guildId, e.getMessage());
+      log.warn(
+          "untracking deleted channel {} of guild {} failed: {}",
+          channelId,
+          guildId,
+          e.getMessage());
     }
   }
 

@@ -19,9 +19,9 @@ import net.dv8tion.jda.api.exceptions.ErrorResponseException;
 import net.dv8tion.jda.api.requests.ErrorResponse;
 
 /**
- * The boards' Discord: a guild this process owns ({@link JdaGuildPresence#owned}), its global channel, the latest
- * report of each tracked channel, and the board message itself. Every call blocks until Discord answered; they run
- * on the scheduler. Thread-safe.
+ * The boards' Discord: a guild this process owns ({@link JdaGuildPresence#owned}), its global
+ * channel, the latest report of each tracked channel, and the board message itself. Every call
+ * blocks until Discord answered; they run on the scheduler. Thread-safe.
  */
 final class JdaBoards implements LiveBoards.Discord {
   /** How far back a channel's history is searched for its latest result when the board starts. */
@@ -57,8 +57,14 @@ final class JdaBoards implements LiveBoards.Discord {
         GuildMessageChannel channel = guild.getChannelById(GuildMessageChannel.class, id.value());
         if (channel != null && ChannelHistory.readable(channel)) {
           ChannelHistory.latestReport(channel, RECENT_MESSAGES)
-              .ifPresent(m -> latest.put(
-                  id, new LatestResult(id, ChannelHistory.report(m).orElseThrow(), ChannelHistory.createdAt(m))));
+              .ifPresent(
+                  m ->
+                      latest.put(
+                          id,
+                          new LatestResult(
+                              id,
+                              ChannelHistory.report(m).orElseThrow(),
+                              ChannelHistory.createdAt(m))));
         }
       }
       return latest;
@@ -88,7 +94,8 @@ final class JdaBoards implements LiveBoards.Discord {
 
     @Override
     public void delete(ChannelId channelId, long messageId) {
-      GuildMessageChannel channel = guild.getChannelById(GuildMessageChannel.class, channelId.value());
+      GuildMessageChannel channel =
+          guild.getChannelById(GuildMessageChannel.class, channelId.value());
       if (channel == null) {
         return; // deleted with its channel
       }
@@ -102,9 +109,11 @@ final class JdaBoards implements LiveBoards.Discord {
     }
 
     private GuildMessageChannel channel(ChannelId channelId) {
-      GuildMessageChannel channel = guild.getChannelById(GuildMessageChannel.class, channelId.value());
+      GuildMessageChannel channel =
+          guild.getChannelById(GuildMessageChannel.class, channelId.value());
       if (channel == null) {
-        throw new IllegalStateException("channel " + channelId + " is not in guild " + guild.getId());
+        throw new IllegalStateException(
+            "channel " + channelId + " is not in guild " + guild.getId());
       }
       return channel;
     }

@@ -27,14 +27,19 @@ import net.dv8tion.jda.api.entities.channel.middleman.GuildMessageChannel;
 import net.dv8tion.jda.api.requests.restaction.MessageCreateAction;
 
 /**
- * Posts one summary: checks the global channel, looks there for the same summary posted before (by its footer), reads
- * each tracked channel's history of the period, counts the reports, and sends the embed — mentioning the summary tag
- * and pinning when the preferences say so. Blocks until Discord answered; runs on the scheduler. Thread-safe.
+ * Posts one summary: checks the global channel, looks there for the same summary posted before (by
+ * its footer), reads each tracked channel's history of the period, counts the reports, and sends
+ * the embed — mentioning the summary tag and pinning when the preferences say so. Blocks until
+ * Discord answered; runs on the scheduler. Thread-safe.
  */
 final class JdaSummaryPublisher implements GuildSummaries.Publisher {
   /** At most this many messages of a channel are read for one summary (50 requests). */
   static final int MAX_MESSAGES = 5_000;
-  /** How far the global channel is searched for a summary posted before: the first messages after its period. */
+
+  /**
+   * How far the global channel is searched for a summary posted before: the first messages after
+   * its period.
+   */
   static final int MAX_SEARCHED = 1_000;
 
   private final ConfigRepository repository;
@@ -43,7 +48,10 @@ final class JdaSummaryPublisher implements GuildSummaries.Publisher {
   private final PinRotation pins;
 
   JdaSummaryPublisher(
-      ConfigRepository repository, JdaGuildPresence presence, GuildWarnings warnings, PinRotation pins) {
+      ConfigRepository repository,
+      JdaGuildPresence presence,
+      GuildWarnings warnings,
+      PinRotation pins) {
     this.repository = repository;
     this.presence = presence;
     this.warnings = warnings;
@@ -91,21 +99,33 @@ final class JdaSummaryPublisher implements GuildSummaries.Publisher {
   private static boolean isSummaryOf(Message message, SummaryPeriod period) {
     return message.getEmbeds().stream()
         .map(MessageEmbed::getFooter)
-        .anyMatch(footer -> footer != null && footer.getText() != null && SummaryText.isFooterOf(period, footer.getText()));
+        .anyMatch(
+            footer ->
+                footer != null
+                    && footer.getText() != null
+                    && SummaryText.isFooterOf(period, footer.getText()));
   }
 
-  private static ChannelSummary summarise(Guild guild, ChannelConfig tracked, SummaryPeriod period) {
-    GuildMessageChannel channel = guild.getChannelById(GuildMessageChannel.class, tracked.channelId().value());
+  private static ChannelSummary summarise(
+      Guild guild, ChannelConfig tracked, SummaryPeriod period) {
+    GuildMessageChannel channel =
+        guild.getChannelById(GuildMessageChannel.class, tracked.channelId().value());
     if (channel == null) {
       return new ChannelSummary(
-          tracked.channelId(), tracked.channelId().toString(), ResultTally.of(List.of()),
+          tracked.channelId(),
+          tracked.channelId().toString(),
+          ResultTally.of(List.of()),
           Optional.of("this channel no longer exists"));
     }
     if (!ChannelHistory.readable(channel)) {
       return new ChannelSummary(
-          tracked.channelId(), channel.getName(), ResultTally.of(List.of()),
-          Optional.of("I need the **" + Permission.MESSAGE_HISTORY.getName()
-              + "** permission in this channel: its results are not counted"));
+          tracked.channelId(),
+          channel.getName(),
+          ResultTally.of(List.of()),
+          Optional.of(
+              "I need the **"
+                  + Permission.MESSAGE_HISTORY.getName()
+                  + "** permission in this channel: its results are not counted"));
     }
     List<ResultReport> reports = new ArrayList<>();
     Instant until = period.until();
@@ -122,22 +142,30 @@ final class JdaSummaryPublisher implements GuildSummaries.Publisher {
               return true;
             });
     Optional<String> note =
-        cut ? Optional.of("only the first " + MAX_MESSAGES + " messages of the period were read") : Optional.empty();
-    return new ChannelSummary(tracked.channelId(), channel.getName(), ResultTally.of(reports), note);
+        cut
+            ? Optional.of("only the first " + MAX_MESSAGES + " messages of the period were read")
+            : Optional.empty();
+    return new ChannelSummary(
+        tracked.channelId(), channel.getName(), ResultTally.of(reports), note);
   }
 
   private void send(GuildMessageChannel channel, EmbedText text, SummaryPreferences preferences) {
     MessageCreateAction action = channel.sendMessageEmbeds(Embeds.of(text));
     action.setAllowedMentions(EnumSet.noneOf(Message.MentionType.class));
     StringBuilder content = new StringBuilder();
-    preferences.tag().ifPresent(tag -> {
-      content.append(tag.mention());
-      Mentions.allow(action, tag);
-    });
+    preferences
+        .tag()
+        .ifPresent(
+            tag -> {
+              content.append(tag.mention());
+              Mentions.allow(action, tag);
+            });
     boolean pin = preferences.pin();
-    if (pin && !channel.getGuild().getSelfMember().hasPermission(channel, Permission.PIN_MESSAGES)) {
+    if (pin
+        && !channel.getGuild().getSelfMember().hasPermission(channel, Permission.PIN_MESSAGES)) {
       pin = false;
-      content.append(content.length() == 0 ? "" : "\n")
+      content
+          .append(content.length() == 0 ? "" : "\n")
           .append(PinRotation.missing(Permission.PIN_MESSAGES, "this summary is not pinned"));
     }
     if (content.length() > 0) {

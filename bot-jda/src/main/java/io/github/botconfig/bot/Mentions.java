@@ -4,7 +4,10 @@ import io.github.botconfig.domain.Tag;
 import io.github.botconfig.domain.TagType;
 import net.dv8tion.jda.api.requests.restaction.MessageCreateAction;
 
-/** Lets a message mention exactly one tag: its allowed mentions name that user or role and nothing else. */
+/**
+ * Lets a message mention exactly one tag: its allowed mentions name that user or role and nothing
+ * else.
+ */
 final class Mentions {
   private Mentions() {}
 

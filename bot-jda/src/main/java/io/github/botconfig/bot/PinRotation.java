@@ -19,13 +19,15 @@ import org.slf4j.LoggerFactory;
 /**
  * Pins alerts; when the channel is full, unpins its oldest pin and pins again.
  *
- * <p>The channel being full is learnt from Discord's refusal ({@link ErrorResponse#MAX_MESSAGE_PINS}) rather than
- * by counting pins before every pin: the usual case costs one request instead of two, and whatever limit Discord
- * applies (50 when the running bot was written) needs no copy here. A missing permission gets one message in the
- * channel naming it. Asynchronous and thread-safe.
+ * <p>The channel being full is learnt from Discord's refusal ({@link
+ * ErrorResponse#MAX_MESSAGE_PINS}) rather than by counting pins before every pin: the usual case
+ * costs one request instead of two, and whatever limit Discord applies (50 when the running bot was
+ * written) needs no copy here. A missing permission gets one message in the channel naming it.
+ * Asynchronous and thread-safe.
  */
 final class PinRotation {
   private static final Logger log = LoggerFactory.getLogger(PinRotation.class);
+
   /** Far above any pin limit Discord has had; bounds the pages read to find the oldest pin. */
   private static final int MAX_PINS_READ = 1000;
 
@@ -34,15 +36,19 @@ final class PinRotation {
     pin(message, "alert");
   }
 
-  /** Pins a message; {@code what} names it in the channel if that fails ("this summary could not be pinned"). */
+  /**
+   * Pins a message; {@code what} names it in the channel if that fails ("this summary could not be
+   * pinned").
+   */
   void pin(Message message, String what) {
     message.pin().queue(null, failure -> onPinFailed(message, what, failure, true));
   }
 
   private void onPinFailed(Message message, String what, Throwable failure, boolean mayRotate) {
-    Throwable cause = failure instanceof CompletionException && failure.getCause() != null
-        ? failure.getCause()
-        : failure;
+    Throwable cause =
+        failure instanceof CompletionException && failure.getCause() != null
+            ? failure.getCause()
+            : failure;
     if (mayRotate && isError(cause, ErrorResponse.MAX_MESSAGE_PINS)) {
       unpinOldestThenPin(message, what);
       return;
@@ -53,12 +59,16 @@ final class PinRotation {
       channel
           .sendMessage(missing(missing, "this " + what + " could not be pinned"))
           .setAllowedMentions(EnumSet.noneOf(Message.MentionType.class))
-          .queue(null, f -> log.warn("telling channel {} a permission is missing failed", channel.getId()));
+          .queue(
+              null,
+              f -> log.warn("telling channel {} a permission is missing failed", channel.getId()));
       return;
     }
     log.warn(
         "pinning message {} in channel {} failed: {}",
-        message.getId(), channel.getId(), AlertPublisher.describe(cause));
+        message.getId(),
+        channel.getId(),
+        AlertPublisher.describe(cause));
   }
 
   private void unpinOldestThenPin(Message message, String what) {
@@ -74,9 +84,14 @@ final class PinRotation {
                             channel
                                 .unpinMessageById(oldest.getMessage().getIdLong())
                                 .queue(
-                                    unpinned -> message.pin().queue(null, f -> onPinFailed(message, what, f, false)),
+                                    unpinned ->
+                                        message
+                                            .pin()
+                                            .queue(null, f -> onPinFailed(message, what, f, false)),
                                     f -> onPinFailed(message, what, f, false)),
-                        () -> log.warn("channel {} refuses more pins but lists none", channel.getId())))
+                        () ->
+                            log.warn(
+                                "channel {} refuses more pins but lists none", channel.getId())))
         .exceptionally(
             f -> {
               onPinFailed(message, what, f, false);
@@ -90,9 +105,15 @@ final class PinRotation {
         .min(Comparator.comparing(PinnedMessage::getTimePinned));
   }
 
-  /** The text telling a channel what the bot lacks: "⚠️ I need the **Pin Messages** permission …". */
+  /**
+   * The text telling a channel what the bot lacks: "⚠️ I need the **Pin Messages** permission …".
+   */
   static String missing(Permission permission, String consequence) {
-    return "⚠️ I need the **" + permission.getName() + "** permission in this channel: " + consequence + ".";
+    return "⚠️ I need the **"
+        + permission.getName()
+        + "** permission in this channel: "
+        + consequence
+        + ".";
   }
 
   private static @Nullable Permission missingPermission(Throwable failure) {

@@ -18,20 +18,20 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The message path on JDA: a message in an untracked channel costs one in-memory lookup and nothing else; a result
- * report in a tracked channel gets the answer {@link MessagePath} decides, published by {@link AlertPublisher}, and
- * goes to the guild's live board.
+ * The message path on JDA: a message in an untracked channel costs one in-memory lookup and nothing
+ * else; a result report in a tracked channel gets the answer {@link MessagePath} decides, published
+ * by {@link AlertPublisher}, and goes to the guild's live board.
  *
- * <p>A plain {@link EventListener} rather than a {@code ListenerAdapter}: every gateway event passes through here,
- * and one {@code instanceof} is the cheapest way to let the others go. Thread-safe; holds no JDA instance, so it
- * serves any number of shards.
+ * <p>A plain {@link EventListener} rather than a {@code ListenerAdapter}: every gateway event
+ * passes through here, and one {@code instanceof} is the cheapest way to let the others go.
+ * Thread-safe; holds no JDA instance, so it serves any number of shards.
  */
 final class TrackedMessageListener implements EventListener {
   private static final Logger log = LoggerFactory.getLogger(TrackedMessageListener.class);
 
   /**
-   * Sends an answer: {@link AlertPublisher} on Discord. An interface so that the message-path benchmark runs this
-   * very listener without a network request per alert.
+   * Sends an answer: {@link AlertPublisher} on Discord. An interface so that the message-path
+   * benchmark runs this very listener without a network request per alert.
    */
   @FunctionalInterface
   interface Publisher {
@@ -76,18 +76,22 @@ final class TrackedMessageListener implements EventListener {
       boolean fromWebhook = message.isWebhookMessage();
       String text = reportText(message);
       if (MessagePath.mayReport(fromBot, fromWebhook)) {
-        boards.messagePosted(channel.get(), text, ChannelHistory.createdAt(message)); // no request: it schedules
+        boards.messagePosted(
+            channel.get(), text, ChannelHistory.createdAt(message)); // no request: it schedules
       }
       Optional<Alert> alert = path.alertFor(channel.get(), fromBot, fromWebhook, text);
       alert.ifPresent(a -> publisher.publish(message, a));
     } catch (RejectedExecutionException e) {
       log.debug("message {} not answered: JDA is shutting down", message.getId());
     } catch (RuntimeException e) {
-      log.error("answering message {} in channel {} failed", message.getId(), message.getChannelId(), e);
+      log.error(
+          "answering message {} in channel {} failed", message.getId(), message.getChannelId(), e);
     }
   }
 
-  /** The message's text and its embeds' text: monitoring webhooks often put the result in an embed. */
+  /**
+   * The message's text and its embeds' text: monitoring webhooks often put the result in an embed.
+   */
   static String reportText(Message message) {
     if (message.getEmbeds().isEmpty()) {
       return message.getContentRaw();

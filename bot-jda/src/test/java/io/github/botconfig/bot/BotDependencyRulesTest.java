@@ -38,7 +38,8 @@ class BotDependencyRulesTest {
         .resideInAPackage("io.github.botconfig.bot..")
         .should()
         .dependOnClassesThat()
-        .resideInAnyPackage("io.github.botconfig.cache..", "io.github.botconfig.dynamodb..", "software.amazon..")
+        .resideInAnyPackage(
+            "io.github.botconfig.cache..", "io.github.botconfig.dynamodb..", "software.amazon..")
         .allowEmptyShould(false)
         .check(BOT);
   }

@@ -31,9 +31,15 @@ class DailySweepTest {
       departures.departed(guild);
     }
     GuildOwnership shard0Of2 = guild -> GuildOwnership.shardOf(guild, 2) == 0;
-    // Presence alone would let this process purge both: it is the ownership that keeps it off shard 1's guilds.
+    // Presence alone would let this process purge both: it is the ownership that keeps it off shard
+    // 1's guilds.
     DailySweep sweep =
-        new DailySweep(departures, () -> store.loadAll().guilds(), guild -> Presence.ABSENT, shard0Of2, scheduler);
+        new DailySweep(
+            departures,
+            () -> store.loadAll().guilds(),
+            guild -> Presence.ABSENT,
+            shard0Of2,
+            scheduler);
 
     sweep.start();
     scheduler.advance(Duration.ofDays(8));

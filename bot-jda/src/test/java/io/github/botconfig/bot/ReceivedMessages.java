@@ -7,10 +7,11 @@ import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.events.message.MessageReceivedEvent;
 
 /**
- * Real {@link MessageReceivedEvent}s, made by the unmodified JDA from a {@link FakeDiscord}'s gateway, to hand to a
- * listener directly: JDA runs no listener of the bot, only a probe that keeps what it receives. The events stay
- * usable once JDA has shut down (they hold their message, channel and guild, and the message path reads nothing
- * else), so a test or a benchmark can replay them as often as it likes without a connection.
+ * Real {@link MessageReceivedEvent}s, made by the unmodified JDA from a {@link FakeDiscord}'s
+ * gateway, to hand to a listener directly: JDA runs no listener of the bot, only a probe that keeps
+ * what it receives. The events stay usable once JDA has shut down (they hold their message, channel
+ * and guild, and the message path reads nothing else), so a test or a benchmark can replay them as
+ * often as it likes without a connection.
  */
 final class ReceivedMessages implements AutoCloseable {
   private final FakeDiscord discord;
@@ -19,15 +20,22 @@ final class ReceivedMessages implements AutoCloseable {
 
   private ReceivedMessages(FakeDiscord discord) throws InterruptedException {
     this.discord = discord;
-    this.jda = discord.jdaBuilder(DiscordBot.intents()).addEventListeners(probe).build().awaitReady();
+    this.jda =
+        discord.jdaBuilder(DiscordBot.intents()).addEventListeners(probe).build().awaitReady();
   }
 
-  /** Logs a JDA in to {@code discord} (its guilds added first) and waits until every guild has arrived. */
+  /**
+   * Logs a JDA in to {@code discord} (its guilds added first) and waits until every guild has
+   * arrived.
+   */
   static ReceivedMessages from(FakeDiscord discord) throws InterruptedException {
     return new ReceivedMessages(discord);
   }
 
-  /** A message posted through a webhook, as monitoring services post reports, once JDA has made it an event. */
+  /**
+   * A message posted through a webhook, as monitoring services post reports, once JDA has made it
+   * an event.
+   */
   MessageReceivedEvent webhook(long channelId, String text) {
     return probe.awaitMessage(discord.postWebhookMessage(channelId, text));
   }

@@ -27,7 +27,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The listener alone, fed events that JDA made and that outlive it ({@link ReceivedMessages}), as
- * {@code MessagePathBenchmark} feeds them: what reaches the publisher, and what the message costs the store.
+ * {@code MessagePathBenchmark} feeds them: what reaches the publisher, and what the message costs
+ * the store.
  */
 class TrackedMessageListenerTest {
   private static final long GUILD = 1_300_000_000_000_000_000L;
@@ -39,7 +40,8 @@ class TrackedMessageListenerTest {
 
   private final MutableClock clock = MutableClock.startingAt2026();
   private final ManualScheduler scheduler = new ManualScheduler(clock);
-  private final InstrumentedConfigStore store = new InstrumentedConfigStore(new InMemoryConfigStore(clock));
+  private final InstrumentedConfigStore store =
+      new InstrumentedConfigStore(new InMemoryConfigStore(clock));
   private final List<Alert> published = new ArrayList<>();
   private ConfigCache cache;
   private LiveBoards boards;
@@ -52,7 +54,8 @@ class TrackedMessageListenerTest {
   void receiveMessagesThenStopJda() throws Exception {
     store.saveChannel(ChannelConfig.of(GuildId.of(GUILD), ChannelId.of(TRACKED)));
     try (FakeDiscord discord = FakeDiscord.start()) {
-      discord.guild(GUILD, "Trading")
+      discord
+          .guild(GUILD, "Trading")
           .textChannel(TRACKED, "reports")
           .textChannel(UNTRACKED, "chatter")
           .member(MEMBER, "bob");
@@ -64,7 +67,8 @@ class TrackedMessageListenerTest {
     }
     cache = ConfigCache.builder(store).clock(clock).changePollInterval(Duration.ZERO).build();
     assertThat(cache.start().isLoaded()).isTrue();
-    boards = new LiveBoards(cache, guild -> Optional.empty(), new GuildWarnings(), clock, scheduler);
+    boards =
+        new LiveBoards(cache, guild -> Optional.empty(), new GuildWarnings(), clock, scheduler);
     listener = new TrackedMessageListener(cache, (message, alert) -> published.add(alert), boards);
     store.resetCounts();
   }
@@ -80,10 +84,13 @@ class TrackedMessageListenerTest {
   void aReportInATrackedChannelReachesThePublisherWithItsAlert() {
     listener.onEvent(report);
 
-    assertThat(published).singleElement().satisfies(alert -> {
-      assertThat(alert.report().changePercent()).hasValue(12.5);
-      assertThat(alert.text()).startsWith("📈 Profit **+12.5 %**");
-    });
+    assertThat(published)
+        .singleElement()
+        .satisfies(
+            alert -> {
+              assertThat(alert.report().changePercent()).hasValue(12.5);
+              assertThat(alert.text()).startsWith("📈 Profit **+12.5 %**");
+            });
     assertThat(store.totalCalls()).isZero();
   }
 

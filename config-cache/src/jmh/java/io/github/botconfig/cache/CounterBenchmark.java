@@ -11,8 +11,9 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.State;
 
 /**
- * What counting a hit costs: the cache's {@link LookupCounts} against {@link LongAdder} and {@link AtomicLong},
- * shared by all benchmark threads (run with {@code -t 1} and {@code -t 2}). See docs/performance.md.
+ * What counting a hit costs: the cache's {@link LookupCounts} against {@link LongAdder} and {@link
+ * AtomicLong}, shared by all benchmark threads (run with {@code -t 1} and {@code -t 2}). See
+ * docs/performance.md.
  *
  * <pre>
  * java -cp "..." org.openjdk.jmh.Main CounterBenchmark -f 1 -wi 3 -w 1s -i 5 -r 1s -t 2

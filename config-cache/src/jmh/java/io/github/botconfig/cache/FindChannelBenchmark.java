@@ -30,12 +30,12 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 
 /**
- * The per-message lookup: {@link ConfigCache#findChannel} against the maps one could use instead, on the same
- * keys — a hit (tracked channel) and a miss (untracked channel, most of the traffic).
+ * The per-message lookup: {@link ConfigCache#findChannel} against the maps one could use instead,
+ * on the same keys — a hit (tracked channel) and a miss (untracked channel, most of the traffic).
  *
- * <p>Keys are visited in a shuffled order over all entries, so large tables pay their cache misses. The maps are
- * given freshly boxed {@code Long} keys, as a bot boxing {@code getIdLong()} would (a key identical to the
- * stored one would skip {@code equals}). Run (see docs/performance.md):
+ * <p>Keys are visited in a shuffled order over all entries, so large tables pay their cache misses.
+ * The maps are given freshly boxed {@code Long} keys, as a bot boxing {@code getIdLong()} would (a
+ * key identical to the stored one would skip {@code equals}). Run (see docs/performance.md):
  *
  * <pre>
  * mvn -B -Pbench -pl config-cache -am test-compile
@@ -61,6 +61,7 @@ public class FindChannelBenchmark {
 
   /** Lookup keys, a power of two of them, each tracked id at least once, in shuffled order. */
   private ChannelId[] hitIds;
+
   private ChannelId[] missIds;
   private Long[] hitKeys;
   private Long[] missKeys;
@@ -138,7 +139,8 @@ public class FindChannelBenchmark {
       long miss = untracked.get(i % entries);
       hitIds[i] = ChannelId.of(hit);
       missIds[i] = ChannelId.of(miss);
-      hitKeys[i] = Long.valueOf(hit); // snowflakes are far above Long's small-value cache: a new box each
+      hitKeys[i] =
+          Long.valueOf(hit); // snowflakes are far above Long's small-value cache: a new box each
       missKeys[i] = Long.valueOf(miss);
       hitSnowflakes[i] = hit;
       missSnowflakes[i] = miss;
@@ -152,7 +154,8 @@ public class FindChannelBenchmark {
 
   /** A plausible snowflake: 2021–2026 timestamp bits, random low bits. */
   private static long snowflake(Random random) {
-    long millisSinceDiscordEpoch = 1_609_459_200_000L - 1_420_070_400_000L + (long) (random.nextDouble() * 1.6e11);
+    long millisSinceDiscordEpoch =
+        1_609_459_200_000L - 1_420_070_400_000L + (long) (random.nextDouble() * 1.6e11);
     return (millisSinceDiscordEpoch << 22) | random.nextInt(1 << 22);
   }
 
@@ -166,7 +169,10 @@ public class FindChannelBenchmark {
     return cache.findChannel(missIds[cursor.advance(mask)]);
   }
 
-  /** The bot's own call: the message path has the bare snowflake from JDA ({@code findChannel(long)}). */
+  /**
+   * The bot's own call: the message path has the bare snowflake from JDA ({@code
+   * findChannel(long)}).
+   */
   @Benchmark
   public Optional<ChannelConfig> cacheHitBySnowflake(Cursor cursor) {
     return cache.findChannel(hitSnowflakes[cursor.advance(mask)]);
@@ -177,7 +183,10 @@ public class FindChannelBenchmark {
     return cache.findChannel(missSnowflakes[cursor.advance(mask)]);
   }
 
-  /** The cache's table alone: no volatile read, no hit/miss counting. The difference is what those cost. */
+  /**
+   * The cache's table alone: no volatile read, no hit/miss counting. The difference is what those
+   * cost.
+   */
   @Benchmark
   public Optional<ChannelConfig> tableHit(Cursor cursor) {
     return table.get(hitIds[cursor.advance(mask)].value());

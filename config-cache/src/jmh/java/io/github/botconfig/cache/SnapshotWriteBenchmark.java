@@ -19,8 +19,9 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
 /**
- * What a write through the cache costs the cache (the store's own time aside): a new snapshot with one channel
- * updated, copied from the current one. Channels are spread over guilds of 20. See docs/performance.md.
+ * What a write through the cache costs the cache (the store's own time aside): a new snapshot with
+ * one channel updated, copied from the current one. Channels are spread over guilds of 20. See
+ * docs/performance.md.
  *
  * <pre>
  * java -cp "..." org.openjdk.jmh.Main SnapshotWriteBenchmark -f 1 -wi 3 -w 1s -i 5 -r 1s
@@ -40,9 +41,12 @@ public class SnapshotWriteBenchmark {
   public void setUp() {
     List<ChannelConfig> channels = new ArrayList<>();
     for (int i = 1; i <= entries; i++) {
-      channels.add(ChannelConfig.of(GuildId.of(1 + i / 20), ChannelId.of(1_000_000L + i)).withVersion(1));
+      channels.add(
+          ChannelConfig.of(GuildId.of(1 + i / 20), ChannelId.of(1_000_000L + i)).withVersion(1));
     }
-    contents = Contents.complete(channels, Map.of(GuildId.of(1), GuildSettings.defaults(GuildId.of(1))), Map.of());
+    contents =
+        Contents.complete(
+            channels, Map.of(GuildId.of(1), GuildSettings.defaults(GuildId.of(1))), Map.of());
     update = channels.get(entries / 2).withPin(true).withVersion(2);
   }
 

@@ -7,15 +7,18 @@ import java.util.Objects;
  * What a {@link ConfigCache} did since it was built: a snapshot of its counters.
  *
  * <p>Immutable and thread-safe. Counters only grow. Hit and miss counts are statistics: under heavy
- * concurrency a few increments may be lost (see {@link ConfigCache#stats()}); every other counter is exact.
+ * concurrency a few increments may be lost (see {@link ConfigCache#stats()}); every other counter
+ * is exact.
  *
  * @param hits {@code findChannel} calls answered with a configuration from memory
  * @param misses {@code findChannel} calls answered "not tracked" from memory, without the store
  * @param fallbackReads reads sent to the store per key because no snapshot had loaded yet
- * @param storeCalls every call the cache made to its store: loads, change checks, fallback reads, writes
+ * @param storeCalls every call the cache made to its store: loads, change checks, fallback reads,
+ *     writes
  * @param loads complete snapshots loaded (the first load and every refresh that succeeded)
  * @param failedLoads loads and change checks that failed
- * @param lastLoadDuration how long the last successful load took (store scan and merge); zero if none
+ * @param lastLoadDuration how long the last successful load took (store scan and merge); zero if
+ *     none
  * @param totalLoadDuration the sum over all successful loads
  * @param channels tracked channels held now
  * @param guildSettings guilds whose settings are held now
@@ -42,7 +45,10 @@ public record CacheStats(
     return loads == 0 ? Duration.ZERO : totalLoadDuration.dividedBy(loads);
   }
 
-  /** The share of {@code findChannel} calls answered with a configuration, from 0 to 1; 1 if there were none. */
+  /**
+   * The share of {@code findChannel} calls answered with a configuration, from 0 to 1; 1 if there
+   * were none.
+   */
   public double hitRate() {
     long lookups = hits + misses;
     return lookups == 0 ? 1.0 : (double) hits / lookups;

@@ -17,22 +17,33 @@ import java.util.Optional;
  * @param lastFailure the message of the last failure of that streak; empty when the streak is 0
  */
 public record CacheStatus(
-    State state, Optional<Instant> lastLoadedAt, Instant observedAt, int failureStreak, Optional<String> lastFailure) {
+    State state,
+    Optional<Instant> lastLoadedAt,
+    Instant observedAt,
+    int failureStreak,
+    Optional<String> lastFailure) {
 
   /** What the cache can promise. */
   public enum State {
-    /** Started, or not yet, and the first load has not finished nor failed. Lookups read the store per key. */
+    /**
+     * Started, or not yet, and the first load has not finished nor failed. Lookups read the store
+     * per key.
+     */
     STARTING,
-    /** A complete snapshot is loaded and the last check of the store succeeded: a miss means "not tracked". */
+    /**
+     * A complete snapshot is loaded and the last check of the store succeeded: a miss means "not
+     * tracked".
+     */
     READY,
     /**
-     * A complete snapshot is loaded but the last load or change check failed: the cache answers from that
-     * snapshot, which may miss changes made since {@link #lastLoadedAt()}. It keeps retrying.
+     * A complete snapshot is loaded but the last load or change check failed: the cache answers
+     * from that snapshot, which may miss changes made since {@link #lastLoadedAt()}. It keeps
+     * retrying.
      */
     STALE,
     /**
-     * No snapshot has loaded and the last attempt failed: lookups read the store per key (and fail when it is
-     * down). It keeps retrying.
+     * No snapshot has loaded and the last attempt failed: lookups read the store per key (and fail
+     * when it is down). It keeps retrying.
      */
     UNAVAILABLE
   }
@@ -47,12 +58,18 @@ public record CacheStatus(
     }
   }
 
-  /** How old the loaded snapshot is: from {@link #lastLoadedAt()} to {@link #observedAt()}; empty if none loaded. */
+  /**
+   * How old the loaded snapshot is: from {@link #lastLoadedAt()} to {@link #observedAt()}; empty if
+   * none loaded.
+   */
   public Optional<Duration> age() {
     return lastLoadedAt.map(loaded -> Duration.between(loaded, observedAt));
   }
 
-  /** Whether a complete snapshot is loaded: lookups never touch the store, and a miss means "not tracked". */
+  /**
+   * Whether a complete snapshot is loaded: lookups never touch the store, and a miss means "not
+   * tracked".
+   */
   public boolean isLoaded() {
     return state == State.READY || state == State.STALE;
   }

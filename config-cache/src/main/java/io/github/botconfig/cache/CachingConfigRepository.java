@@ -25,13 +25,18 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The {@link ConfigCache}: lookups from its {@link Memory}, writes through the store, loads by {@link SyncLoop}. */
+/**
+ * The {@link ConfigCache}: lookups from its {@link Memory}, writes through the store, loads by
+ * {@link SyncLoop}.
+ */
 final class CachingConfigRepository extends Memory implements ConfigCache {
   private static final Logger log = LoggerFactory.getLogger(ConfigCache.class);
 
   private final CountingStore store;
+
   /** {@link LookupCounts} of {@code findChannel}. */
   private final long[] lookups = LookupCounts.newCounts();
+
   private final FallbackReads fallback;
   private final StatusTracker status;
   private final Listeners listeners;
@@ -66,18 +71,22 @@ final class CachingConfigRepository extends Memory implements ConfigCache {
     this.fallback = new FallbackReads(clock, negativeCacheTtl, maxConcurrentFallbackReads);
     this.status = new StatusTracker(clock);
     this.listeners = new Listeners(listeners);
-    this.loader = new Loader(this.store, this, status, this.listeners, this::stats, fallback::clear);
+    this.loader =
+        new Loader(this.store, this, status, this.listeners, this::stats, fallback::clear);
   }
 
-  // --- Lookups -------------------------------------------------------------------------------------------
+  // --- Lookups
+  // -------------------------------------------------------------------------------------------
 
   @Override
   public Optional<ChannelConfig> findChannel(ChannelId channelId) {
     long key = channelId.value();
     long[] keys = this.channelKeys;
     int mask = keys.length - 1;
-    // ChannelTable.find, written out here and again in findChannel(long): C2 then branches once per outcome instead
-    // of testing a returned code (a hit cost 20 % more that way), and a probe shared in a private method cost a miss
+    // ChannelTable.find, written out here and again in findChannel(long): C2 then branches once per
+    // outcome instead
+    // of testing a returned code (a hit cost 20 % more that way), and a probe shared in a private
+    // method cost a miss
     // 0.24 ns more, a tenth (docs/performance.md).
     for (int i = ChannelTable.home(key, mask); ; i = (i + 1) & mask) {
       long k = keys[i];
@@ -102,7 +111,8 @@ final class CachingConfigRepository extends Memory implements ConfigCache {
   @Override
   public Optional<ChannelConfig> findChannel(long key) {
     if (key <= 0) {
-      // 0 and -1 mark free slots: never probe for them. Thrown here, not by calling findChannel(ChannelId): a call
+      // 0 and -1 mark free slots: never probe for them. Thrown here, not by calling
+      // findChannel(ChannelId): a call
       // back, even on a branch never taken, made C2 compile a hit 0.5 ns slower.
       throw notAChannel(key);
     }
@@ -139,8 +149,9 @@ final class CachingConfigRepository extends Memory implements ConfigCache {
   }
 
   /**
-   * The same lookup through one read of the contents: consistent by construction, one dependent load slower.
-   * Neither a call of {@link #findChannel} nor a loop around it, which both made C2 compile the hot path worse.
+   * The same lookup through one read of the contents: consistent by construction, one dependent
+   * load slower. Neither a call of {@link #findChannel} nor a loop around it, which both made C2
+   * compile the hot path worse.
    */
   private Optional<ChannelConfig> findChannelInContents(long key) {
     Contents contents = this.contents;
@@ -162,12 +173,14 @@ final class CachingConfigRepository extends Memory implements ConfigCache {
     if (contents.complete) {
       return contents.channelsOf(Objects.requireNonNull(guildId, "guildId"));
     }
-    return fallback.read(new GuildChannelsKey(guildId), () -> {
-      long since = writeSequence();
-      List<ChannelConfig> found = store.findChannels(guildId);
-      repairGuild(guildId, found, since);
-      return found;
-    });
+    return fallback.read(
+        new GuildChannelsKey(guildId),
+        () -> {
+          long since = writeSequence();
+          List<ChannelConfig> found = store.findChannels(guildId);
+          repairGuild(guildId, found, since);
+          return found;
+        });
   }
 
   @Override
@@ -177,7 +190,9 @@ final class CachingConfigRepository extends Memory implements ConfigCache {
     if (found.isPresent() || contents.complete) {
       return found;
     }
-    return readThrough(new SettingsKey(guildId), () -> store.findSettings(guildId),
+    return readThrough(
+        new SettingsKey(guildId),
+        () -> store.findSettings(guildId),
         (read, since) -> repairSettings(guildId, read, since));
   }
 
@@ -188,33 +203,39 @@ final class CachingConfigRepository extends Memory implements ConfigCache {
     if (found.isPresent() || contents.complete) {
       return found;
     }
-    return readThrough(new BoardKey(guildId), () -> store.findBoard(guildId),
+    return readThrough(
+        new BoardKey(guildId),
+        () -> store.findBoard(guildId),
         (read, since) -> repairBoard(guildId, read, since));
   }
 
   private Optional<ChannelConfig> findChannelInStore(ChannelId channelId) {
-    return readThrough(channelId, () -> store.findChannel(channelId),
+    return readThrough(
+        channelId,
+        () -> store.findChannel(channelId),
         (read, since) -> repairChannel(channelId, read, since));
   }
 
   /**
-   * A fallback read of one item: "not found" believed for the negative-cache TTL, what is found recorded
-   * ({@code repair}) unless written meanwhile.
+   * A fallback read of one item: "not found" believed for the negative-cache TTL, what is found
+   * recorded ({@code repair}) unless written meanwhile.
    */
   private <T> Optional<T> readThrough(
       Object key, Supplier<Optional<T>> storeRead, BiConsumer<Optional<T>, Long> repair) {
     if (fallback.knownAbsent(key)) {
       return Optional.empty();
     }
-    return fallback.read(key, () -> {
-      long since = writeSequence();
-      Optional<T> read = storeRead.get();
-      repair.accept(read, since);
-      if (read.isEmpty()) {
-        fallback.rememberAbsent(key);
-      }
-      return read;
-    });
+    return fallback.read(
+        key,
+        () -> {
+          long since = writeSequence();
+          Optional<T> read = storeRead.get();
+          repair.accept(read, since);
+          if (read.isEmpty()) {
+            fallback.rememberAbsent(key);
+          }
+          return read;
+        });
   }
 
   /** Fallback keys: a guild's channel list and its settings are read apart. */
@@ -224,17 +245,19 @@ final class CachingConfigRepository extends Memory implements ConfigCache {
 
   private record BoardKey(GuildId guildId) {}
 
-  // --- Writes --------------------------------------------------------------------------------------------
+  // --- Writes
+  // --------------------------------------------------------------------------------------------
 
   @Override
   public ChannelConfig saveChannel(ChannelConfig config) {
     Objects.requireNonNull(config, "config");
-    Memory.Change<ChannelConfig> change = write(
-        () -> store.saveChannel(config),
-        (contents, saved, writes) -> {
-          writes.channelWritten(saved.channelId());
-          return contents.withChannel(saved);
-        });
+    Memory.Change<ChannelConfig> change =
+        write(
+            () -> store.saveChannel(config),
+            (contents, saved, writes) -> {
+              writes.channelWritten(saved.channelId());
+              return contents.withChannel(saved);
+            });
     listeners.channelChanged(config.channelId(), change.before(), change.after());
     return change.result();
   }
@@ -243,18 +266,22 @@ final class CachingConfigRepository extends Memory implements ConfigCache {
   public boolean deleteChannel(GuildId guildId, ChannelId channelId) {
     Objects.requireNonNull(guildId, "guildId");
     Objects.requireNonNull(channelId, "channelId");
-    Memory.Change<Boolean> change = write(
-        () -> store.deleteChannel(guildId, channelId),
-        (contents, deleted, writes) -> {
-          // Deleted: it was under this guild, so under no other. Not deleted: the store does not have it under
-          // this guild, so a copy held under this guild is out of date; one under another guild may be right.
-          boolean heldHere = contents.channel(channelId).map(c -> c.guildId().equals(guildId)).orElse(false);
-          if (!deleted && !heldHere) {
-            return contents;
-          }
-          writes.channelWritten(channelId);
-          return contents.withoutChannel(channelId);
-        });
+    Memory.Change<Boolean> change =
+        write(
+            () -> store.deleteChannel(guildId, channelId),
+            (contents, deleted, writes) -> {
+              // Deleted: it was under this guild, so under no other. Not deleted: the store does
+              // not have it under
+              // this guild, so a copy held under this guild is out of date; one under another guild
+              // may be right.
+              boolean heldHere =
+                  contents.channel(channelId).map(c -> c.guildId().equals(guildId)).orElse(false);
+              if (!deleted && !heldHere) {
+                return contents;
+              }
+              writes.channelWritten(channelId);
+              return contents.withoutChannel(channelId);
+            });
     listeners.channelChanged(channelId, change.before(), change.after());
     return change.result();
   }
@@ -262,12 +289,13 @@ final class CachingConfigRepository extends Memory implements ConfigCache {
   @Override
   public GuildSettings saveSettings(GuildSettings settings) {
     Objects.requireNonNull(settings, "settings");
-    Memory.Change<GuildSettings> change = write(
-        () -> store.saveSettings(settings),
-        (contents, saved, writes) -> {
-          writes.settingsWritten(saved.guildId());
-          return contents.withSettings(saved.guildId(), saved);
-        });
+    Memory.Change<GuildSettings> change =
+        write(
+            () -> store.saveSettings(settings),
+            (contents, saved, writes) -> {
+              writes.settingsWritten(saved.guildId());
+              return contents.withSettings(saved.guildId(), saved);
+            });
     listeners.settingsChanged(settings.guildId(), change.before(), change.after());
     return change.result();
   }
@@ -276,38 +304,42 @@ final class CachingConfigRepository extends Memory implements ConfigCache {
   public LiveBoard saveBoard(LiveBoard board) {
     Objects.requireNonNull(board, "board");
     return write(
-        () -> store.saveBoard(board),
-        (contents, saved, writes) -> {
-          writes.boardWritten(saved.guildId());
-          return contents.withBoard(saved.guildId(), saved);
-        }).result();
+            () -> store.saveBoard(board),
+            (contents, saved, writes) -> {
+              writes.boardWritten(saved.guildId());
+              return contents.withBoard(saved.guildId(), saved);
+            })
+        .result();
   }
 
   @Override
   public boolean deleteBoard(GuildId guildId) {
     Objects.requireNonNull(guildId, "guildId");
     return write(
-        () -> store.deleteBoard(guildId),
-        (contents, deleted, writes) -> {
-          writes.boardWritten(guildId);
-          return contents.withBoard(guildId, null);
-        }).result();
+            () -> store.deleteBoard(guildId),
+            (contents, deleted, writes) -> {
+              writes.boardWritten(guildId);
+              return contents.withBoard(guildId, null);
+            })
+        .result();
   }
 
   @Override
   public int deleteGuild(GuildId guildId) {
     Objects.requireNonNull(guildId, "guildId");
-    Memory.Change<Integer> change = write(
-        () -> store.deleteGuild(guildId),
-        (contents, removed, writes) -> {
-          writes.guildDeleted(guildId);
-          return contents.withoutGuild(guildId);
-        });
+    Memory.Change<Integer> change =
+        write(
+            () -> store.deleteGuild(guildId),
+            (contents, removed, writes) -> {
+              writes.guildDeleted(guildId);
+              return contents.withoutGuild(guildId);
+            });
     listeners.guildChanged(guildId, change.before(), change.after());
     return change.result();
   }
 
-  // --- Lifecycle, status, stats --------------------------------------------------------------------------
+  // --- Lifecycle, status, stats
+  // --------------------------------------------------------------------------
 
   @Override
   public CacheStatus start() {
@@ -321,7 +353,8 @@ final class CachingConfigRepository extends Memory implements ConfigCache {
       }
       ScheduledExecutorService scheduler = suppliedScheduler;
       if (scheduler == null) {
-        ownScheduler = Executors.newSingleThreadScheduledExecutor(CachingConfigRepository::daemonThread);
+        ownScheduler =
+            Executors.newSingleThreadScheduledExecutor(CachingConfigRepository::daemonThread);
         scheduler = ownScheduler;
       }
       loop = new SyncLoop(loader, status, scheduler, clock, delays, changePollInterval);
@@ -339,7 +372,8 @@ final class CachingConfigRepository extends Memory implements ConfigCache {
       if (initialLoadWait.isZero()) {
         return;
       }
-      log.info("Config cache: first load not finished after {}; lookups read the store per key until it is",
+      log.info(
+          "Config cache: first load not finished after {}; lookups read the store per key until it is",
           initialLoadWait);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -411,10 +445,14 @@ final class CachingConfigRepository extends Memory implements ConfigCache {
   ConfigSnapshot snapshot() {
     Contents contents = contents();
     return ConfigSnapshot.of(
-        contents.channelMap().values(), contents.settingsMap().values(), contents.boardMap().values());
+        contents.channelMap().values(),
+        contents.settingsMap().values(),
+        contents.boardMap().values());
   }
 
-  /** Where the channel table and the guild index disagree (nothing, always); for the stress test. */
+  /**
+   * Where the channel table and the guild index disagree (nothing, always); for the stress test.
+   */
   List<String> inconsistencies() {
     return contents().inconsistencies();
   }

@@ -8,44 +8,65 @@ import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
- * An immutable open-addressing table from a channel's snowflake to its configuration, already wrapped in the
- * {@link Optional} that {@code findChannel} returns, so that a lookup neither boxes a key nor allocates a
- * result.
+ * An immutable open-addressing table from a channel's snowflake to its configuration, already
+ * wrapped in the {@link Optional} that {@code findChannel} returns, so that a lookup neither boxes
+ * a key nor allocates a result.
  *
- * <p>Linear probing over parallel arrays, sparse so that a miss — most lookups: messages in untracked channels —
- * usually ends at the first slot: at most a quarter full, and at most a sixteenth while that takes no more than
- * {@value #SPARSE_SLOTS} slots (32 KB of keys). Not half full, even in large tables where it would save 31 bytes a
- * channel: a miss in a table that full probes a varying number of slots, and the mispredicted branches made a miss
- * at 100,000 channels 1.8 times slower (docs/performance.md). The slot where a lookup ends says everything: a key, a
+ * <p>Linear probing over parallel arrays, sparse so that a miss — most lookups: messages in
+ * untracked channels — usually ends at the first slot: at most a quarter full, and at most a
+ * sixteenth while that takes no more than {@value #SPARSE_SLOTS} slots (32 KB of keys). Not half
+ * full, even in large tables where it would save 31 bytes a channel: a miss in a table that full
+ * probes a varying number of slots, and the mispredicted branches made a miss at 100,000 channels
+ * 1.8 times slower (docs/performance.md). The slot where a lookup ends says everything: a key, a
  * {@link #FREE} slot (the channel is not tracked) or, in a table that is not {@link #complete}, an
- * {@link #UNKNOWN} one (the store must be asked). So the lookup of {@link #find} needs nothing but the key array,
- * which the cache keeps in a field of its own: one dependent load fewer than reaching it through this object.
+ * {@link #UNKNOWN} one (the store must be asked). So the lookup of {@link #find} needs nothing but
+ * the key array, which the cache keeps in a field of its own: one dependent load fewer than
+ * reaching it through this object.
  *
- * <p>Changes copy the arrays: they happen on admin writes, a few per minute at most, while lookups happen on every
- * message. {@link java.util.HashMap} would box the key and {@link Optional#of} would allocate on every hit.
- * {@link Contents} extends it rather than holding one, so that a hit reaches the values with one dependent load
- * fewer (measured: docs/performance.md).
+ * <p>Changes copy the arrays: they happen on admin writes, a few per minute at most, while lookups
+ * happen on every message. {@link java.util.HashMap} would box the key and {@link Optional#of}
+ * would allocate on every hit. {@link Contents} extends it rather than holding one, so that a hit
+ * reaches the values with one dependent load fewer (measured: docs/performance.md).
  */
 class ChannelTable {
   /** A free slot of a complete table. Snowflakes are positive, so no key is 0 or negative. */
   static final long FREE = 0;
+
   /** A free slot of a table that is not complete. */
   static final long UNKNOWN = -1;
-  /** What {@link #find} returns when the key is not in a complete table: the channel is not tracked. */
+
+  /**
+   * What {@link #find} returns when the key is not in a complete table: the channel is not tracked.
+   */
   static final int NOT_TRACKED = -1;
-  /** What {@link #find} returns when the key is not in a table that is not complete: ask the store. */
+
+  /**
+   * What {@link #find} returns when the key is not in a table that is not complete: ask the store.
+   */
   static final int NOT_KNOWN = -2;
 
   static final int SPARSE_SLOTS = 4096;
-  /** 2^64 / golden ratio: multiplying by it spreads snowflakes, whose low bits vary little, over the high bits. */
+
+  /**
+   * 2^64 / golden ratio: multiplying by it spreads snowflakes, whose low bits vary little, over the
+   * high bits.
+   */
   private static final long SPREAD = 0x9E3779B97F4A7C15L;
-  private static final ChannelTable UNKNOWN_EMPTY = new ChannelTable(emptyKeys(2, false), new Object[2], 0, false);
+
+  private static final ChannelTable UNKNOWN_EMPTY =
+      new ChannelTable(emptyKeys(2, false), new Object[2], 0, false);
 
   private final long[] keys;
+
   /** {@code Optional<ChannelConfig>} at the slot of its key; null at free slots. */
   private final @Nullable Object[] values;
+
   private final int size;
-  /** Whether a key that is not here is not tracked (true) or not known (false): the free slots say it too. */
+
+  /**
+   * Whether a key that is not here is not tracked (true) or not known (false): the free slots say
+   * it too.
+   */
   final boolean complete;
 
   private ChannelTable(long[] keys, @Nullable Object[] values, int size, boolean complete) {
@@ -75,8 +96,9 @@ class ChannelTable {
   }
 
   /**
-   * The per-message lookup: the slot of {@code key} in {@code keys}, or {@link #NOT_TRACKED} or {@link #NOT_KNOWN}.
-   * Static, over the key array alone, so that the cache can call it without reaching this object first.
+   * The per-message lookup: the slot of {@code key} in {@code keys}, or {@link #NOT_TRACKED} or
+   * {@link #NOT_KNOWN}. Static, over the key array alone, so that the cache can call it without
+   * reaching this object first.
    */
   static int find(long[] keys, long key) {
     int mask = keys.length - 1;
@@ -100,8 +122,8 @@ class ChannelTable {
   }
 
   /**
-   * The configuration at a slot that {@link #find} returned for {@code probed}, or null if {@code probed} is not this
-   * table's key array (the cache swapped tables between the two reads).
+   * The configuration at a slot that {@link #find} returned for {@code probed}, or null if {@code
+   * probed} is not this table's key array (the cache swapped tables between the two reads).
    */
   @SuppressWarnings("unchecked")
   final @Nullable Optional<ChannelConfig> valueAt(long[] probed, int slot) {
@@ -146,7 +168,8 @@ class ChannelTable {
     while (newKeys[hole] != key) {
       hole = (hole + 1) & mask;
     }
-    // Backward-shift deletion: move later members of the probe run into the hole, so no lookup stops early.
+    // Backward-shift deletion: move later members of the probe run into the hole, so no lookup
+    // stops early.
     for (int i = (hole + 1) & mask; newKeys[i] > 0; i = (i + 1) & mask) {
       int home = home(newKeys[i], mask);
       boolean homeOutsideGap = hole <= i ? (home <= hole || home > i) : (home <= hole && home > i);
@@ -180,7 +203,9 @@ class ChannelTable {
     return home(key, keys.length - 1);
   }
 
-  /** The slots needed for {@code size} entries: a power of two, see the class comment (at least 2). */
+  /**
+   * The slots needed for {@code size} entries: a power of two, see the class comment (at least 2).
+   */
   static int capacityFor(int size) {
     if (size > 1 << 28) {
       throw new IllegalArgumentException("too many channels for one table: " + size);

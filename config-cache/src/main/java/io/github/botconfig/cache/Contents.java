@@ -14,13 +14,14 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Everything the cache knows at one moment, immutable, so that readers need no lock: the cache swaps a whole
- * new value in for every change.
+ * Everything the cache knows at one moment, immutable, so that readers need no lock: the cache
+ * swaps a whole new value in for every change.
  *
- * <p>It is the channel table itself (see {@link ChannelTable}), plus the {@link GuildIndex}, settings and boards.
- * The table and the guild index are always built together, so they agree: each channel is listed once, under the
- * guild it belongs to. The table's {@code complete} says whether this holds a whole snapshot of
- * the store (a miss is then an answer) or only what the fallback reads and the writes brought in.
+ * <p>It is the channel table itself (see {@link ChannelTable}), plus the {@link GuildIndex},
+ * settings and boards. The table and the guild index are always built together, so they agree: each
+ * channel is listed once, under the guild it belongs to. The table's {@code complete} says whether
+ * this holds a whole snapshot of the store (a miss is then an answer) or only what the fallback
+ * reads and the writes brought in.
  */
 final class Contents extends ChannelTable {
   private static final Contents NOTHING_YET =
@@ -48,8 +49,14 @@ final class Contents extends ChannelTable {
 
   /** A complete view of these channels, settings and boards; a channel must appear once. */
   static Contents complete(
-      Collection<ChannelConfig> channels, Map<GuildId, GuildSettings> settings, Map<GuildId, LiveBoard> boards) {
-    return new Contents(ChannelTable.of(channels), GuildIndex.of(channels), Map.copyOf(settings), Map.copyOf(boards));
+      Collection<ChannelConfig> channels,
+      Map<GuildId, GuildSettings> settings,
+      Map<GuildId, LiveBoard> boards) {
+    return new Contents(
+        ChannelTable.of(channels),
+        GuildIndex.of(channels),
+        Map.copyOf(settings),
+        Map.copyOf(boards));
   }
 
   Optional<ChannelConfig> channel(ChannelId channelId) {
@@ -97,7 +104,11 @@ final class Contents extends ChannelTable {
     List<String> problems = new ArrayList<>(guilds.disorder());
     for (ChannelConfig channel : guilds.all()) {
       if (!channel(channel.channelId()).equals(Optional.of(channel))) {
-        problems.add("listed channel " + channel.channelId() + " differs from the table: " + channel(channel.channelId()));
+        problems.add(
+            "listed channel "
+                + channel.channelId()
+                + " differs from the table: "
+                + channel(channel.channelId()));
       }
     }
     if (guilds.size() != size()) {
@@ -118,20 +129,26 @@ final class Contents extends ChannelTable {
     if (previous.isEmpty()) {
       return this;
     }
-    return new Contents(without(channelId.value()), guilds.without(previous.get()), settings, boards);
+    return new Contents(
+        without(channelId.value()), guilds.without(previous.get()), settings, boards);
   }
 
-  /** These contents with the guild's settings replaced, or removed when {@code replacement} is null. */
+  /**
+   * These contents with the guild's settings replaced, or removed when {@code replacement} is null.
+   */
   Contents withSettings(GuildId guildId, @Nullable GuildSettings replacement) {
     return new Contents(this, guilds, replaced(settings, guildId, replacement), boards);
   }
 
-  /** These contents with the guild's board replaced, or removed when {@code replacement} is null. */
+  /**
+   * These contents with the guild's board replaced, or removed when {@code replacement} is null.
+   */
   Contents withBoard(GuildId guildId, @Nullable LiveBoard replacement) {
     return new Contents(this, guilds, settings, replaced(boards, guildId, replacement));
   }
 
-  private static <V> Map<GuildId, V> replaced(Map<GuildId, V> map, GuildId guildId, @Nullable V replacement) {
+  private static <V> Map<GuildId, V> replaced(
+      Map<GuildId, V> map, GuildId guildId, @Nullable V replacement) {
     Map<GuildId, V> copy = new HashMap<>(map);
     if (replacement == null) {
       copy.remove(guildId);
@@ -152,6 +169,9 @@ final class Contents extends ChannelTable {
       table = table.without(channel.channelId().value());
     }
     return new Contents(
-        table, guilds.withoutGuild(guildId), replaced(settings, guildId, null), replaced(boards, guildId, null));
+        table,
+        guilds.withoutGuild(guildId),
+        replaced(settings, guildId, null),
+        replaced(boards, guildId, null));
   }
 }

@@ -11,7 +11,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.LongAdder;
 
-/** The cache's store, counting every call the cache makes to it (for {@link CacheStats#storeCalls()}). */
+/**
+ * The cache's store, counting every call the cache makes to it (for {@link
+ * CacheStats#storeCalls()}).
+ */
 final class CountingStore implements ConfigStore {
   private final ConfigStore store;
   private final LongAdder calls = new LongAdder();

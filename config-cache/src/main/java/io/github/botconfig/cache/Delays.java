@@ -4,8 +4,8 @@ import java.time.Duration;
 import java.util.function.DoubleSupplier;
 
 /**
- * The waits between the cache's background tasks, each spread at random so that many bot instances started
- * together do not hit the store together.
+ * The waits between the cache's background tasks, each spread at random so that many bot instances
+ * started together do not hit the store together.
  *
  * @param refreshInterval the periodic full refresh, spread by ±10 %
  * @param retryInitial the wait after a first failure
@@ -19,8 +19,8 @@ record Delays(Duration refreshInterval, Duration retryInitial, Duration retryMax
   }
 
   /**
-   * How long to wait after {@code failures} failures in a row: doubling from {@link #retryInitial} up to
-   * {@link #retryMax}, then a random half to all of that ("equal jitter").
+   * How long to wait after {@code failures} failures in a row: doubling from {@link #retryInitial}
+   * up to {@link #retryMax}, then a random half to all of that ("equal jitter").
    */
   Duration retry(int failures, DoubleSupplier random) {
     long maxMillis = retryMax.toMillis();

@@ -13,16 +13,18 @@ import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
 
 /**
- * Reads the store per key while no snapshot has loaded (the store was down when the cache started), without
- * letting a burst of messages become a burst of store reads.
+ * Reads the store per key while no snapshot has loaded (the store was down when the cache started),
+ * without letting a burst of messages become a burst of store reads.
  *
  * <ul>
- *   <li>Single flight: while a read of a key is in flight, other callers for that key wait for its answer.
- *   <li>A cap on reads in flight: a caller that would exceed it gets a {@link StoreUnavailableException} at
- *       once instead of queueing behind a store that is likely slow or down; "unknown" is not "not tracked",
- *       so the caller is not told the channel is untracked.
- *   <li>Negative caching: "not found" is remembered for a while, so that untracked channels — most of the
- *       traffic — cost one read per TTL each, not one per message.
+ *   <li>Single flight: while a read of a key is in flight, other callers for that key wait for its
+ *       answer.
+ *   <li>A cap on reads in flight: a caller that would exceed it gets a {@link
+ *       StoreUnavailableException} at once instead of queueing behind a store that is likely slow
+ *       or down; "unknown" is not "not tracked", so the caller is not told the channel is
+ *       untracked.
+ *   <li>Negative caching: "not found" is remembered for a while, so that untracked channels — most
+ *       of the traffic — cost one read per TTL each, not one per message.
  * </ul>
  *
  * <p>Thread-safe.
@@ -35,7 +37,8 @@ final class FallbackReads {
   private final Duration negativeTtl;
   private final int maxInFlight;
   private final Semaphore permits;
-  private final ConcurrentHashMap<Object, CompletableFuture<Object>> inFlight = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<Object, CompletableFuture<Object>> inFlight =
+      new ConcurrentHashMap<>();
   private final ConcurrentHashMap<Object, Instant> absentUntil = new ConcurrentHashMap<>();
   private final LongAdder reads = new LongAdder();
   private final AtomicInteger waiting = new AtomicInteger();
@@ -80,14 +83,16 @@ final class FallbackReads {
     return reads.sum();
   }
 
-  /** How many callers wait for another's read of the same key now; for tests of the single flight. */
+  /**
+   * How many callers wait for another's read of the same key now; for tests of the single flight.
+   */
   int waiting() {
     return waiting.get();
   }
 
   /**
-   * Returns what {@code read} returns, running it unless a read of the same key is in flight (then waits for
-   * that one's answer, or failure).
+   * Returns what {@code read} returns, running it unless a read of the same key is in flight (then
+   * waits for that one's answer, or failure).
    *
    * @throws StoreUnavailableException if {@link #maxInFlight} reads are in flight already
    */
@@ -101,7 +106,9 @@ final class FallbackReads {
     try {
       if (!permits.tryAcquire()) {
         throw new StoreUnavailableException(
-            "the configuration is still loading and " + maxInFlight + " store reads are already in flight; "
+            "the configuration is still loading and "
+                + maxInFlight
+                + " store reads are already in flight; "
                 + "try again in a moment");
       }
       try {

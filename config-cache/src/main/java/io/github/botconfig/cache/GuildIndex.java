@@ -10,14 +10,16 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The channels of each guild, for {@code findChannels(guild)}: one array of every channel, sorted by guild and then
- * by channel, so that a guild's channels are one run found by binary search.
+ * The channels of each guild, for {@code findChannels(guild)}: one array of every channel, sorted
+ * by guild and then by channel, so that a guild's channels are one run found by binary search.
  *
- * <p>Four bytes a channel, where a map of one list per guild took 32 (a map node, a list and its array for every
- * guild of three channels; docs/performance.md). The price is a copy of the guild's run on each call, which only
- * admin commands, summaries and the live board make — never the message path.
+ * <p>Four bytes a channel, where a map of one list per guild took 32 (a map node, a list and its
+ * array for every guild of three channels; docs/performance.md). The price is a copy of the guild's
+ * run on each call, which only admin commands, summaries and the live board make — never the
+ * message path.
  *
- * <p>Immutable: every change returns a new index, as the channel table does, so readers need no lock.
+ * <p>Immutable: every change returns a new index, as the channel table does, so readers need no
+ * lock.
  */
 final class GuildIndex {
   private static final GuildIndex EMPTY = new GuildIndex(new ChannelConfig[0]);
@@ -51,8 +53,8 @@ final class GuildIndex {
   }
 
   /**
-   * This index with {@code channel} in place of {@code previous} (the configuration held for the same channel id,
-   * perhaps under another guild), or added when {@code previous} is null.
+   * This index with {@code channel} in place of {@code previous} (the configuration held for the
+   * same channel id, perhaps under another guild), or added when {@code previous} is null.
    */
   GuildIndex with(ChannelConfig channel, @Nullable ChannelConfig previous) {
     ChannelConfig[] rest = previous == null ? channels : removed(channels, positionOf(previous));
@@ -87,8 +89,11 @@ final class GuildIndex {
     List<String> problems = new ArrayList<>();
     for (int i = 1; i < channels.length; i++) {
       if (compare(channels[i - 1], channels[i]) >= 0) {
-        problems.add("guild index out of order or duplicated at channel " + channels[i].channelId() + " of guild "
-            + channels[i].guildId());
+        problems.add(
+            "guild index out of order or duplicated at channel "
+                + channels[i].channelId()
+                + " of guild "
+                + channels[i].guildId());
       }
     }
     return problems;
@@ -102,8 +107,12 @@ final class GuildIndex {
   private int positionOf(ChannelConfig channel) {
     int at = Arrays.binarySearch(channels, channel, GuildIndex::compare);
     if (at < 0) {
-      throw new IllegalStateException("channel " + channel.channelId() + " of guild " + channel.guildId()
-          + " is not in the guild index");
+      throw new IllegalStateException(
+          "channel "
+              + channel.channelId()
+              + " of guild "
+              + channel.guildId()
+              + " is not in the guild index");
     }
     return at;
   }

@@ -14,7 +14,10 @@ import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Calls the {@link CacheListener}s, each in turn, so that one that throws neither stops the others nor the cache. */
+/**
+ * Calls the {@link CacheListener}s, each in turn, so that one that throws neither stops the others
+ * nor the cache.
+ */
 final class Listeners {
   private static final Logger log = LoggerFactory.getLogger(ConfigCache.class);
 

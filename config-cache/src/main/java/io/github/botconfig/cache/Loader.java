@@ -15,11 +15,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Loads complete snapshots: reads the change marker, scans the store, merges the scan with the writes made
- * meanwhile and swaps it in. One load at a time; listeners hear of it after every lock is released.
+ * Loads complete snapshots: reads the change marker, scans the store, merges the scan with the
+ * writes made meanwhile and swaps it in. One load at a time; listeners hear of it after every lock
+ * is released.
  *
- * <p>The marker is read <em>before</em> the scan, so any write the scan might have missed moved the marker
- * past the recorded value and the next {@link #refreshIfChanged()} loads again.
+ * <p>The marker is read <em>before</em> the scan, so any write the scan might have missed moved the
+ * marker past the recorded value and the next {@link #refreshIfChanged()} loads again.
  */
 final class Loader {
   private static final Logger log = LoggerFactory.getLogger(ConfigCache.class);
@@ -38,7 +39,10 @@ final class Loader {
   private final AtomicLong lastLoadNanos = new AtomicLong();
   private final AtomicLong totalLoadNanos = new AtomicLong();
   private volatile long loadedMarker;
-  /** A load failed since the last that succeeded: the next check loads, whatever the marker says. */
+
+  /**
+   * A load failed since the last that succeeded: the next check loads, whatever the marker says.
+   */
   private volatile boolean loadOwed = true;
 
   Loader(
@@ -131,7 +135,8 @@ final class Loader {
     } catch (RuntimeException e) {
       failures.incrementAndGet();
       loadOwed = true;
-      Transition transition = status.failed(status.isLoaded() ? "refresh" : "loading the configuration", e);
+      Transition transition =
+          status.failed(status.isLoaded() ? "refresh" : "loading the configuration", e);
       afterUnlock.add(() -> report(transition));
       afterUnlock.add(() -> firstAttempt.complete(null));
       throw e;
@@ -148,25 +153,32 @@ final class Loader {
     Contents after = change.after();
     if (first) {
       onFirstLoad.run();
-      log.info("Config cache: loaded {} channels and the settings of {} guilds in {} ms",
-          after.channelCount(), after.settingsCount(), took / 1_000_000);
+      log.info(
+          "Config cache: loaded {} channels and the settings of {} guilds in {} ms",
+          after.channelCount(),
+          after.settingsCount(),
+          took / 1_000_000);
       if (!scan.discardedDuplicates().isEmpty()) {
-        log.warn("Config cache: {} channels are stored under two guilds; kept the copy stored last, ignored {}",
-            scan.discardedDuplicates().size(), scan.discardedDuplicates());
+        log.warn(
+            "Config cache: {} channels are stored under two guilds; kept the copy stored last, ignored {}",
+            scan.discardedDuplicates().size(),
+            scan.discardedDuplicates());
       }
     } else {
-      log.debug("Config cache: refreshed {} channels in {} ms", after.channelCount(), took / 1_000_000);
+      log.debug(
+          "Config cache: refreshed {} channels in {} ms", after.channelCount(), took / 1_000_000);
     }
-    afterUnlock.add(() -> {
-      CacheStats now = stats.get();
-      if (first) {
-        listeners.loaded(now);
-      } else {
-        listeners.changed(change.before(), after);
-        listeners.refreshed(now);
-      }
-      report(transition);
-    });
+    afterUnlock.add(
+        () -> {
+          CacheStats now = stats.get();
+          if (first) {
+            listeners.loaded(now);
+          } else {
+            listeners.changed(change.before(), after);
+            listeners.refreshed(now);
+          }
+          report(transition);
+        });
     afterUnlock.add(() -> firstAttempt.complete(null));
   }
 

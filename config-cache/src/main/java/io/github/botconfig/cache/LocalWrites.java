@@ -14,13 +14,15 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * Remembers which items this cache wrote, in order, so that a scan which began before a write cannot undo it.
+ * Remembers which items this cache wrote, in order, so that a scan which began before a write
+ * cannot undo it.
  *
- * <p>A scan reads each item at some moment while it runs. For an item written through this cache after the
- * scan began, the cache's value is at least as new as what the scan read — unless another process wrote the
- * item after us, and then the store's change marker moved past the one recorded with the snapshot, so the next
- * poll refreshes again. Versions alone cannot decide: they restart at 1 when an item is deleted and created
- * again (a channel moved to another guild, a guild purged and rejoined).
+ * <p>A scan reads each item at some moment while it runs. For an item written through this cache
+ * after the scan began, the cache's value is at least as new as what the scan read — unless another
+ * process wrote the item after us, and then the store's change marker moved past the one recorded
+ * with the snapshot, so the next poll refreshes again. Versions alone cannot decide: they restart
+ * at 1 when an item is deleted and created again (a channel moved to another guild, a guild purged
+ * and rejoined).
  *
  * <p>Changed only under the cache's writer lock; {@link #sequence()} may be read without it.
  */
@@ -57,43 +59,52 @@ final class LocalWrites {
     return ++sequence;
   }
 
-  /** Whether a read of this channel that began at {@code since} may have missed a write through the cache. */
+  /**
+   * Whether a read of this channel that began at {@code since} may have missed a write through the
+   * cache.
+   */
   boolean channelWrittenSince(ChannelId channelId, GuildId guildId, long since) {
-    return channels.getOrDefault(channelId, 0L) > since || deletedGuilds.getOrDefault(guildId, 0L) > since;
+    return channels.getOrDefault(channelId, 0L) > since
+        || deletedGuilds.getOrDefault(guildId, 0L) > since;
   }
 
   boolean settingsWrittenSince(GuildId guildId, long since) {
-    return settings.getOrDefault(guildId, 0L) > since || deletedGuilds.getOrDefault(guildId, 0L) > since;
+    return settings.getOrDefault(guildId, 0L) > since
+        || deletedGuilds.getOrDefault(guildId, 0L) > since;
   }
 
   boolean boardWrittenSince(GuildId guildId, long since) {
-    return boards.getOrDefault(guildId, 0L) > since || deletedGuilds.getOrDefault(guildId, 0L) > since;
+    return boards.getOrDefault(guildId, 0L) > since
+        || deletedGuilds.getOrDefault(guildId, 0L) > since;
   }
 
   /**
-   * Builds complete contents from a scan that began at {@code scanStart}, keeping what {@code current} says
-   * for every item written after that, then forgets those writes: later scans begin after them.
+   * Builds complete contents from a scan that began at {@code scanStart}, keeping what {@code
+   * current} says for every item written after that, then forgets those writes: later scans begin
+   * after them.
    */
   Contents merge(ConfigSnapshot scan, Contents current, long scanStart) {
     Map<ChannelId, ChannelConfig> merged = new HashMap<>(scan.channels());
     Map<GuildId, GuildSettings> mergedSettings = new HashMap<>(scan.settings());
     Map<GuildId, LiveBoard> mergedBoards = new HashMap<>(scan.boards());
     Set<GuildId> deleted = new HashSet<>();
-    deletedGuilds.forEach((guild, seq) -> {
-      if (seq > scanStart) {
-        deleted.add(guild);
-      }
-    });
+    deletedGuilds.forEach(
+        (guild, seq) -> {
+          if (seq > scanStart) {
+            deleted.add(guild);
+          }
+        });
     if (!deleted.isEmpty()) {
       merged.values().removeIf(c -> deleted.contains(c.guildId()));
       mergedSettings.keySet().removeAll(deleted);
       mergedBoards.keySet().removeAll(deleted);
     }
-    channels.forEach((id, seq) -> {
-      if (seq > scanStart) {
-        current.channel(id).ifPresentOrElse(c -> merged.put(id, c), () -> merged.remove(id));
-      }
-    });
+    channels.forEach(
+        (id, seq) -> {
+          if (seq > scanStart) {
+            current.channel(id).ifPresentOrElse(c -> merged.put(id, c), () -> merged.remove(id));
+          }
+        });
     keepWrittenSince(settings, scanStart, current::settings, mergedSettings);
     keepWrittenSince(boards, scanStart, current::board, mergedBoards);
     channels.values().removeIf(seq -> seq <= scanStart);
@@ -103,14 +114,22 @@ final class LocalWrites {
     return Contents.complete(merged.values(), mergedSettings, mergedBoards);
   }
 
-  /** Puts into {@code merged} what the cache holds for every guild written after {@code scanStart}. */
+  /**
+   * Puts into {@code merged} what the cache holds for every guild written after {@code scanStart}.
+   */
   private static <V> void keepWrittenSince(
-      Map<GuildId, Long> written, long scanStart, Function<GuildId, Optional<V>> current, Map<GuildId, V> merged) {
-    written.forEach((guild, seq) -> {
-      if (seq > scanStart) {
-        current.apply(guild).ifPresentOrElse(value -> merged.put(guild, value), () -> merged.remove(guild));
-      }
-    });
+      Map<GuildId, Long> written,
+      long scanStart,
+      Function<GuildId, Optional<V>> current,
+      Map<GuildId, V> merged) {
+    written.forEach(
+        (guild, seq) -> {
+          if (seq > scanStart) {
+            current
+                .apply(guild)
+                .ifPresentOrElse(value -> merged.put(guild, value), () -> merged.remove(guild));
+          }
+        });
   }
 
   /** How many writes are remembered; for tests that check nothing is kept forever. */

@@ -14,26 +14,29 @@ import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
 /**
- * The cache's state and its one rule of concurrency: readers take {@link #contents()} (a volatile read of an
- * immutable value, no lock); everything that changes it holds the writer lock and publishes a new value.
+ * The cache's state and its one rule of concurrency: readers take {@link #contents()} (a volatile
+ * read of an immutable value, no lock); everything that changes it holds the writer lock and
+ * publishes a new value.
  *
- * <p>The per-message lookup reads {@link #channelKeys} instead, the key array of the same contents, published
- * after them: it probes that array without reaching the contents first (one dependent load fewer, a fifth of a
- * lookup's time), and on a hit takes the value from {@link #contents}, which is then the same contents or a newer
- * one (see {@link ChannelTable#valueAt}).
+ * <p>The per-message lookup reads {@link #channelKeys} instead, the key array of the same contents,
+ * published after them: it probes that array without reaching the contents first (one dependent
+ * load fewer, a fifth of a lookup's time), and on a hit takes the value from {@link #contents},
+ * which is then the same contents or a newer one (see {@link ChannelTable#valueAt}).
  *
- * <p>A write through the cache holds the lock across its store call, so two writes reach the cache in the
- * order they reached the store and an older result can never replace a newer one. Writes are rare (admin
- * commands); a refresh or a repair waits for the write in progress, never a reader.
+ * <p>A write through the cache holds the lock across its store call, so two writes reach the cache
+ * in the order they reached the store and an older result can never replace a newer one. Writes are
+ * rare (admin commands); a refresh or a repair waits for the write in progress, never a reader.
  *
- * <p>{@link CachingConfigRepository} extends it rather than holding one, so that a lookup reaches the snapshot
- * with one dependent load fewer (measured: docs/performance.md).
+ * <p>{@link CachingConfigRepository} extends it rather than holding one, so that a lookup reaches
+ * the snapshot with one dependent load fewer (measured: docs/performance.md).
  */
 abstract class Memory {
   private final ReentrantLock writeLock = new ReentrantLock();
   private final LocalWrites writes = new LocalWrites();
+
   /** Read by lookups directly: the hot path. Changed only by {@link #publish}. */
   volatile Contents contents = Contents.nothingYet();
+
   /** The key array of {@link #contents}, written after it. Changed only by {@link #publish}. */
   volatile long[] channelKeys = contents.keys();
 
@@ -41,7 +44,10 @@ abstract class Memory {
     return contents;
   }
 
-  /** Swaps in {@code next}: contents first, then their keys, so a reader of the keys finds contents as new. */
+  /**
+   * Swaps in {@code next}: contents first, then their keys, so a reader of the keys finds contents
+   * as new.
+   */
   private void publish(Contents next) {
     contents = next;
     channelKeys = next.keys();
@@ -57,8 +63,8 @@ abstract class Memory {
   }
 
   /**
-   * Runs {@code storeWrite} with other writers excluded and, if it returns, applies its result before the
-   * lock is released. If it throws, nothing changes and the exception propagates.
+   * Runs {@code storeWrite} with other writers excluded and, if it returns, applies its result
+   * before the lock is released. If it throws, nothing changes and the exception propagates.
    */
   final <R> Change<R> write(Supplier<R> storeWrite, Apply<R> apply) {
     writeLock.lock();
@@ -74,8 +80,9 @@ abstract class Memory {
   }
 
   /**
-   * The number of the last write applied; a read or scan that starts now sees all writes up to it in the
-   * store. Without the lock: a fallback lookup must not wait for a write stuck in a slow store.
+   * The number of the last write applied; a read or scan that starts now sees all writes up to it
+   * in the store. Without the lock: a fallback lookup must not wait for a write stuck in a slow
+   * store.
    */
   final long writeSequence() {
     return writes.sequence();
@@ -95,20 +102,22 @@ abstract class Memory {
   }
 
   /**
-   * Records what a fallback read that began at {@code since} found for one channel, unless a snapshot has
-   * loaded or the channel was written since (the read may be older than the write). Repairs are a saving, not
-   * a duty: one that would have to wait for the writer lock is skipped.
+   * Records what a fallback read that began at {@code since} found for one channel, unless a
+   * snapshot has loaded or the channel was written since (the read may be older than the write).
+   * Repairs are a saving, not a duty: one that would have to wait for the writer lock is skipped.
    */
   final void repairChannel(ChannelId channelId, Optional<ChannelConfig> found, long since) {
     if (!writeLock.tryLock()) {
-      return; // a write is in progress, perhaps stuck in the store: skip this repair, a later lookup repeats it
+      return; // a write is in progress, perhaps stuck in the store: skip this repair, a later
+      // lookup repeats it
     }
     try {
       Contents current = contents;
       if (current.complete) {
         return;
       }
-      GuildId guild = found.or(() -> current.channel(channelId)).map(ChannelConfig::guildId).orElse(null);
+      GuildId guild =
+          found.or(() -> current.channel(channelId)).map(ChannelConfig::guildId).orElse(null);
       if (guild == null || writes.channelWrittenSince(channelId, guild, since)) {
         return;
       }
@@ -121,7 +130,8 @@ abstract class Memory {
   /** As {@link #repairChannel}, for the complete list of a guild's channels read from the store. */
   final void repairGuild(GuildId guildId, List<ChannelConfig> found, long since) {
     if (!writeLock.tryLock()) {
-      return; // a write is in progress, perhaps stuck in the store: skip this repair, a later lookup repeats it
+      return; // a write is in progress, perhaps stuck in the store: skip this repair, a later
+      // lookup repeats it
     }
     try {
       if (contents.complete) {
@@ -147,18 +157,22 @@ abstract class Memory {
   /** As {@link #repairChannel}, for a guild's settings. */
   final void repairSettings(GuildId guildId, Optional<GuildSettings> found, long since) {
     repairUnlessWritten(
-        writes -> writes.settingsWrittenSince(guildId, since), c -> c.withSettings(guildId, found.orElse(null)));
+        writes -> writes.settingsWrittenSince(guildId, since),
+        c -> c.withSettings(guildId, found.orElse(null)));
   }
 
   /** As {@link #repairChannel}, for a guild's live board. */
   final void repairBoard(GuildId guildId, Optional<LiveBoard> found, long since) {
     repairUnlessWritten(
-        writes -> writes.boardWrittenSince(guildId, since), c -> c.withBoard(guildId, found.orElse(null)));
+        writes -> writes.boardWrittenSince(guildId, since),
+        c -> c.withBoard(guildId, found.orElse(null)));
   }
 
-  private void repairUnlessWritten(Predicate<LocalWrites> writtenSince, UnaryOperator<Contents> repair) {
+  private void repairUnlessWritten(
+      Predicate<LocalWrites> writtenSince, UnaryOperator<Contents> repair) {
     if (!writeLock.tryLock()) {
-      return; // a write is in progress, perhaps stuck in the store: skip this repair, a later lookup repeats it
+      return; // a write is in progress, perhaps stuck in the store: skip this repair, a later
+      // lookup repeats it
     }
     try {
       if (!contents.complete && !writtenSince.test(writes)) {

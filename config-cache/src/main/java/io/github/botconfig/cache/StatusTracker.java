@@ -9,8 +9,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keeps the cache's {@link CacheStatus} and logs its changes: one warning when a failure streak begins, one
- * line when it ends, so that a store down for an hour does not write a thousand lines.
+ * Keeps the cache's {@link CacheStatus} and logs its changes: one warning when a failure streak
+ * begins, one line when it ends, so that a store down for an hour does not write a thousand lines.
  *
  * <p>Thread-safe (synchronized; nothing slow is done while holding the monitor).
  */
@@ -32,7 +32,11 @@ final class StatusTracker {
 
   synchronized CacheStatus current() {
     return new CacheStatus(
-        state, Optional.ofNullable(lastLoadedAt), clock.instant(), failureStreak, Optional.ofNullable(lastFailure));
+        state,
+        Optional.ofNullable(lastLoadedAt),
+        clock.instant(),
+        failureStreak,
+        Optional.ofNullable(lastFailure));
   }
 
   synchronized boolean isLoaded() {
@@ -63,18 +67,27 @@ final class StatusTracker {
     if (lastLoadedAt == null) {
       state = State.UNAVAILABLE;
       if (failureStreak == 1) {
-        log.warn("Config cache: {} failed, no snapshot loaded yet; lookups read the store per key while the "
-            + "cache retries: {}", what, lastFailure, failure);
+        log.warn(
+            "Config cache: {} failed, no snapshot loaded yet; lookups read the store per key while the "
+                + "cache retries: {}",
+            what,
+            lastFailure,
+            failure);
       }
     } else {
       state = State.STALE;
       if (failureStreak == 1) {
-        log.warn("Config cache: {} failed; serving the snapshot loaded at {} while the cache retries: {}",
-            what, lastLoadedAt, lastFailure, failure);
+        log.warn(
+            "Config cache: {} failed; serving the snapshot loaded at {} while the cache retries: {}",
+            what,
+            lastLoadedAt,
+            lastFailure,
+            failure);
       }
     }
     if (failureStreak > 1) {
-      log.debug("Config cache: {} failed again ({} in a row): {}", what, failureStreak, lastFailure);
+      log.debug(
+          "Config cache: {} failed again ({} in a row): {}", what, failureStreak, lastFailure);
     }
     return transition(before);
   }

@@ -12,17 +12,19 @@ import java.util.function.DoubleSupplier;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Keeps the cache in step with its store, as one chain of tasks on the scheduler, each scheduling the next:
+ * Keeps the cache in step with its store, as one chain of tasks on the scheduler, each scheduling
+ * the next:
  *
  * <ol>
  *   <li>until a first snapshot loads, retry the load with capped exponential backoff;
  *   <li>then, every poll interval, read the change marker and load if it moved;
  *   <li>and whatever the marker says, load again every refresh interval (±10 %), as a safety net;
- *   <li>after a failure, retry with backoff instead (a failed load is retried even if the marker did not move).
+ *   <li>after a failure, retry with backoff instead (a failed load is retried even if the marker
+ *       did not move).
  * </ol>
  *
- * <p>{@link #refreshNow()} requests a load on the scheduler; requests made before that load begins share it.
- * Thread-safe.
+ * <p>{@link #refreshNow()} requests a load on the scheduler; requests made before that load begins
+ * share it. Thread-safe.
  */
 final class SyncLoop {
   private final Loader loader;
@@ -62,7 +64,8 @@ final class SyncLoop {
   CompletableFuture<CacheStatus> refreshNow() {
     synchronized (lock) {
       if (stopped) {
-        return CompletableFuture.failedFuture(new IllegalStateException("the config cache is closed"));
+        return CompletableFuture.failedFuture(
+            new IllegalStateException("the config cache is closed"));
       }
       if (requested == null) {
         requested = new CompletableFuture<>();
@@ -130,7 +133,9 @@ final class SyncLoop {
     if (untilFullLoad.isNegative() || untilFullLoad.isZero()) {
       untilFullLoad = Duration.ofMillis(1);
     }
-    return pollInterval.isZero() || untilFullLoad.compareTo(pollInterval) < 0 ? untilFullLoad : pollInterval;
+    return pollInterval.isZero() || untilFullLoad.compareTo(pollInterval) < 0
+        ? untilFullLoad
+        : pollInterval;
   }
 
   private void schedule(Duration delay) {

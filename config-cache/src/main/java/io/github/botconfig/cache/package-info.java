@@ -1,4 +1,7 @@
-/** The complete in-memory cache: answers every lookup from memory, writes through to any ConfigStore. */
+/**
+ * The complete in-memory cache: answers every lookup from memory, writes through to any
+ * ConfigStore.
+ */
 @NullMarked
 package io.github.botconfig.cache;
 

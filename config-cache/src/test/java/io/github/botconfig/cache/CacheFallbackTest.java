@@ -9,8 +9,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.botconfig.cache.CacheStatus.State;
 import io.github.botconfig.domain.ChannelConfig;
-import io.github.botconfig.domain.LiveBoard;
 import io.github.botconfig.domain.GuildSettings;
+import io.github.botconfig.domain.LiveBoard;
 import io.github.botconfig.domain.StoreUnavailableException;
 import io.github.botconfig.domain.testing.InstrumentedConfigStore.Gate;
 import io.github.botconfig.domain.testing.InstrumentedConfigStore.Operation;
@@ -22,7 +22,10 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** Until a first snapshot loads, lookups read the store per key, carefully; the full load keeps retrying. */
+/**
+ * Until a first snapshot loads, lookups read the store per key, carefully; the full load keeps
+ * retrying.
+ */
 class CacheFallbackTest {
   private final CacheHarness harness = new CacheHarness();
 
@@ -53,7 +56,8 @@ class CacheFallbackTest {
     assertThat(status.lastLoadedAt()).isEmpty();
     assertThat(status.age()).isEmpty();
     assertThat(status.isLoaded()).isFalse();
-    assertThatThrownBy(() -> cache.findChannel(channel(1))).isInstanceOf(StoreUnavailableException.class);
+    assertThatThrownBy(() -> cache.findChannel(channel(1)))
+        .isInstanceOf(StoreUnavailableException.class);
     assertThat(harness.events.transitions()).containsExactly("STARTING->UNAVAILABLE");
   }
 
@@ -92,9 +96,11 @@ class CacheFallbackTest {
     harness.scheduler.runDueTasks();
     Gate inStore = harness.store.blockNext(Operation.FIND_CHANNEL, When.BEFORE);
 
-    Future<Optional<ChannelConfig>> first = harness.background.submit(() -> cache.findChannel(channel(5)));
+    Future<Optional<ChannelConfig>> first =
+        harness.background.submit(() -> cache.findChannel(channel(5)));
     inStore.awaitArrival();
-    Future<Optional<ChannelConfig>> second = harness.background.submit(() -> cache.findChannel(channel(5)));
+    Future<Optional<ChannelConfig>> second =
+        harness.background.submit(() -> cache.findChannel(channel(5)));
     awaitWaiters(cache, 1);
     inStore.open();
 
@@ -109,7 +115,8 @@ class CacheFallbackTest {
     harness.store.failWith(Operation.LOAD_ALL, () -> new StoreUnavailableException("scan refused"));
     harness.scheduler.runDueTasks();
     Gate slowRead = harness.store.blockNext(Operation.FIND_CHANNEL, When.BEFORE);
-    Future<Optional<ChannelConfig>> held = harness.background.submit(() -> cache.findChannel(channel(1)));
+    Future<Optional<ChannelConfig>> held =
+        harness.background.submit(() -> cache.findChannel(channel(1)));
     slowRead.awaitArrival();
 
     assertThatThrownBy(() -> cache.findChannel(channel(2)))
@@ -126,7 +133,8 @@ class CacheFallbackTest {
     ChannelConfig v1 = harness.backing.saveChannel(tracked(GUILD, 1));
     ConfigCache cache = cacheWhoseScanFails();
     Gate readDone = harness.store.blockNext(Operation.FIND_CHANNEL, When.AFTER);
-    Future<Optional<ChannelConfig>> read = harness.background.submit(() -> cache.findChannel(channel(1)));
+    Future<Optional<ChannelConfig>> read =
+        harness.background.submit(() -> cache.findChannel(channel(1)));
     readDone.awaitArrival();
 
     ChannelConfig v2 = cache.saveChannel(v1.withPin(true));
@@ -141,10 +149,12 @@ class CacheFallbackTest {
     ChannelConfig stored = harness.backing.saveChannel(tracked(GUILD, 3));
     ConfigCache cache = cacheWhoseScanFails();
     Gate stuckWrite = harness.store.blockNext(Operation.SAVE_CHANNEL, When.BEFORE);
-    Future<ChannelConfig> write = harness.background.submit(() -> cache.saveChannel(tracked(GUILD, 1)));
+    Future<ChannelConfig> write =
+        harness.background.submit(() -> cache.saveChannel(tracked(GUILD, 1)));
     stuckWrite.awaitArrival(); // the writer holds the writer lock until the store answers
 
-    Future<Optional<ChannelConfig>> lookup = harness.background.submit(() -> cache.findChannel(channel(3)));
+    Future<Optional<ChannelConfig>> lookup =
+        harness.background.submit(() -> cache.findChannel(channel(3)));
 
     assertThat(lookup.get(30, TimeUnit.SECONDS)).contains(stored);
     stuckWrite.open();
@@ -188,7 +198,8 @@ class CacheFallbackTest {
     assertThat(cache.findBoard(OTHER_GUILD)).isEmpty();
     assertThat(cache.findBoard(OTHER_GUILD)).isEmpty();
 
-    assertThat(harness.store.calls(Operation.FIND_BOARD)).isEqualTo(2); // one per guild: "none" is remembered
+    assertThat(harness.store.calls(Operation.FIND_BOARD))
+        .isEqualTo(2); // one per guild: "none" is remembered
   }
 
   @Test
@@ -206,7 +217,8 @@ class CacheFallbackTest {
     harness.scheduler.advance(Duration.ofSeconds(16));
 
     assertThat(cache.status().state()).isEqualTo(State.READY);
-    assertThat(harness.events.transitions()).containsExactly("STARTING->UNAVAILABLE", "UNAVAILABLE->READY");
+    assertThat(harness.events.transitions())
+        .containsExactly("STARTING->UNAVAILABLE", "UNAVAILABLE->READY");
     harness.store.resetCounts();
     assertThat(cache.findChannel(channel(99))).contains(created);
     assertThat(cache.findChannel(channel(100))).isEmpty();

@@ -16,8 +16,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * One cache over an instrumented in-memory store, on a manual scheduler and a clock that moves only when the
- * test says: what almost every test of the cache starts from. Close it after the test.
+ * One cache over an instrumented in-memory store, on a manual scheduler and a clock that moves only
+ * when the test says: what almost every test of the cache starts from. Close it after the test.
  */
 final class CacheHarness implements AutoCloseable {
   static final GuildId GUILD = GuildId.of("1180586412434817024");
@@ -29,8 +29,10 @@ final class CacheHarness implements AutoCloseable {
   final InstrumentedConfigStore store = new InstrumentedConfigStore(backing);
   final ManualScheduler scheduler = new ManualScheduler(clock);
   final RecordingListener events = new RecordingListener();
+
   /** Threads for tests that need a second actor: a refresh held at a gate, a concurrent writer. */
   final ExecutorService background = Executors.newCachedThreadPool();
+
   private final List<ConfigCache> caches = new ArrayList<>();
 
   static ChannelId channel(int n) {
@@ -41,7 +43,10 @@ final class CacheHarness implements AutoCloseable {
     return ChannelConfig.of(guild, channel(n));
   }
 
-  /** A builder with the harness's store, clock, scheduler and listener, and no wait in {@code start()}. */
+  /**
+   * A builder with the harness's store, clock, scheduler and listener, and no wait in {@code
+   * start()}.
+   */
   ConfigCache.Builder builder() {
     return ConfigCache.builder(store)
         .clock(clock)
@@ -51,7 +56,10 @@ final class CacheHarness implements AutoCloseable {
         .listener(events);
   }
 
-  /** Stores {@code n} channels of {@link #GUILD} (numbers 1..n) and one guild's settings, behind any cache. */
+  /**
+   * Stores {@code n} channels of {@link #GUILD} (numbers 1..n) and one guild's settings, behind any
+   * cache.
+   */
   void seed(int n) {
     for (int i = 1; i <= n; i++) {
       backing.saveChannel(tracked(GUILD, i));

@@ -24,8 +24,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * A refresh's scan and the writes through the cache, interleaved on purpose with the store's gates: whatever
- * the order, a scan never undoes a write that landed while it ran.
+ * A refresh's scan and the writes through the cache, interleaved on purpose with the store's gates:
+ * whatever the order, a scan never undoes a write that landed while it ran.
  */
 class CacheInterleavingTest {
   private final CacheHarness harness = new CacheHarness();
@@ -43,7 +43,8 @@ class CacheInterleavingTest {
     return refresh;
   }
 
-  private static CacheStatus finish(Gate gate, CompletableFuture<CacheStatus> refresh) throws Exception {
+  private static CacheStatus finish(Gate gate, CompletableFuture<CacheStatus> refresh)
+      throws Exception {
     gate.open();
     return refresh.get(30, TimeUnit.SECONDS);
   }
@@ -90,7 +91,9 @@ class CacheInterleavingTest {
     finish(scanned, refresh);
 
     assertThat(cache.findChannel(channel(1))).isEmpty();
-    assertThat(cache.findChannels(GUILD)).extracting(ChannelConfig::channelId).containsExactly(channel(2));
+    assertThat(cache.findChannels(GUILD))
+        .extracting(ChannelConfig::channelId)
+        .containsExactly(channel(2));
   }
 
   @Test
@@ -111,7 +114,8 @@ class CacheInterleavingTest {
   }
 
   @Test
-  void aChannelMovedToAnotherGuildWhileTheScanRanStaysMovedThoughItsVersionRestarted() throws Exception {
+  void aChannelMovedToAnotherGuildWhileTheScanRanStaysMovedThoughItsVersionRestarted()
+      throws Exception {
     ChannelConfig old = harness.backing.saveChannel(tracked(GUILD, 1));
     old = harness.backing.saveChannel(old.withPin(true));
     harness.backing.saveChannel(old.withImage(true)); // version 3 under GUILD
@@ -179,7 +183,9 @@ class CacheInterleavingTest {
     ConfigCache cache = harness.loadedCache();
     Gate beforeScan = harness.store.blockNext(Operation.LOAD_ALL, When.BEFORE);
     CompletableFuture<CacheStatus> refresh = refreshInBackground(cache, beforeScan);
-    ChannelConfig elsewhere = harness.backing.saveChannel(harness.backing.findChannel(channel(1)).orElseThrow().withPin(true));
+    ChannelConfig elsewhere =
+        harness.backing.saveChannel(
+            harness.backing.findChannel(channel(1)).orElseThrow().withPin(true));
     finish(beforeScan, refresh);
     assertThat(cache.findChannel(channel(1))).contains(elsewhere);
 
@@ -199,9 +205,11 @@ class CacheInterleavingTest {
     ConfigCache cache = harness.loadedCache();
     Gate firstInStore = harness.store.blockNext(Operation.SAVE_CHANNEL, When.BEFORE);
 
-    Future<ChannelConfig> pin = harness.background.submit(() -> cache.saveChannel(v1.withPin(true)));
+    Future<ChannelConfig> pin =
+        harness.background.submit(() -> cache.saveChannel(v1.withPin(true)));
     firstInStore.awaitArrival();
-    Future<ChannelConfig> image = harness.background.submit(() -> cache.saveChannel(v1.withImage(true)));
+    Future<ChannelConfig> image =
+        harness.background.submit(() -> cache.saveChannel(v1.withImage(true)));
     firstInStore.open();
 
     List<ChannelConfig> won = new ArrayList<>();
@@ -214,8 +222,11 @@ class CacheInterleavingTest {
       }
     }
     assertThat(won).hasSize(1);
-    assertThat(lost).singleElement().isInstanceOfSatisfying(ConfigConflictException.class,
-        e -> assertThat(e.reason()).isEqualTo(Reason.VERSION_CHANGED));
+    assertThat(lost)
+        .singleElement()
+        .isInstanceOfSatisfying(
+            ConfigConflictException.class,
+            e -> assertThat(e.reason()).isEqualTo(Reason.VERSION_CHANGED));
     assertThat(won.get(0).version()).isEqualTo(2);
     assertThat(cache.findChannel(channel(1))).contains(won.get(0));
     assertThat(harness.backing.findChannel(channel(1))).contains(won.get(0));
@@ -229,7 +240,8 @@ class CacheInterleavingTest {
     CompletableFuture<CacheStatus> refresh = cache.refreshNow();
     harness.background.execute(harness.scheduler::runDueTasks);
     beforeScan.awaitArrival();
-    harness.store.failNext(Operation.LOAD_ALL, new io.github.botconfig.domain.StoreUnavailableException("x"));
+    harness.store.failNext(
+        Operation.LOAD_ALL, new io.github.botconfig.domain.StoreUnavailableException("x"));
     ChannelConfig saved = cache.saveChannel(tracked(GUILD, 2));
     beforeScan.open();
     assertThat(refresh.get(30, TimeUnit.SECONDS).state()).isEqualTo(CacheStatus.State.READY);

@@ -16,9 +16,9 @@ import io.github.botconfig.domain.testing.InstrumentedConfigStore.When;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.Set;
-import java.util.stream.Collectors;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -50,15 +50,17 @@ class CacheLifecycleTest {
     ChannelConfig stored = store.delegate().saveChannel(tracked(GUILD, 1));
     Gate slowScan = store.blockNext(Operation.LOAD_ALL, When.BEFORE);
     CountDownLatch loaded = new CountDownLatch(1);
-    try (ConfigCache cache = ConfigCache.builder(store)
-        .initialLoadWait(Duration.ofMillis(20))
-        .listener(new CacheListener() {
-          @Override
-          public void onLoaded(CacheStats stats) {
-            loaded.countDown();
-          }
-        })
-        .build()) {
+    try (ConfigCache cache =
+        ConfigCache.builder(store)
+            .initialLoadWait(Duration.ofMillis(20))
+            .listener(
+                new CacheListener() {
+                  @Override
+                  public void onLoaded(CacheStats stats) {
+                    loaded.countDown();
+                  }
+                })
+            .build()) {
 
       assertThat(cache.start().state()).isEqualTo(State.STARTING);
       assertThat(cache.findChannel(channel(1))).contains(stored);
@@ -81,7 +83,9 @@ class CacheLifecycleTest {
     assertThat(harness.scheduler.pendingTasks()).isZero();
     harness.scheduler.advance(Duration.ofHours(2));
     assertThat(harness.store.totalCalls()).isZero();
-    assertThat(harness.scheduler.isShutdown()).as("a supplied scheduler is not the cache's to shut").isFalse();
+    assertThat(harness.scheduler.isShutdown())
+        .as("a supplied scheduler is not the cache's to shut")
+        .isFalse();
     assertThat(cache.refreshNow()).isCompletedExceptionally();
   }
 
@@ -116,18 +120,24 @@ class CacheLifecycleTest {
   @Test
   void aCacheStartsOnceAndNotAfterClose() {
     ConfigCache cache = harness.loadedCache();
-    assertThatThrownBy(cache::start).isInstanceOf(IllegalStateException.class).hasMessageContaining("already started");
+    assertThatThrownBy(cache::start)
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("already started");
 
     ConfigCache closed = harness.builder().build();
     closed.close();
-    assertThatThrownBy(closed::start).isInstanceOf(IllegalStateException.class).hasMessageContaining("closed");
+    assertThatThrownBy(closed::start)
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("closed");
   }
 
   @Test
   void refreshNowBeforeStartIsRefused() {
     ConfigCache cache = harness.builder().build();
 
-    assertThatThrownBy(cache::refreshNow).isInstanceOf(IllegalStateException.class).hasMessageContaining("start()");
+    assertThatThrownBy(cache::refreshNow)
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("start()");
     assertThat(cache.status().state()).isEqualTo(State.STARTING);
   }
 
@@ -148,7 +158,8 @@ class CacheLifecycleTest {
     assertThatThrownBy(() -> builder.initialLoadWait(Duration.ofSeconds(-5)))
         .hasMessage("initialLoadWait must be zero or positive, got PT-5S");
     assertThatThrownBy(() -> builder.retryBackoff(Duration.ofMinutes(2), Duration.ofMinutes(1)))
-        .hasMessage("retryBackoff max must not be less than initial, got initial PT2M and max PT1M");
+        .hasMessage(
+            "retryBackoff max must not be less than initial, got initial PT2M and max PT1M");
     assertThatThrownBy(() -> ConfigCache.builder(null)).isInstanceOf(NullPointerException.class);
   }
 

@@ -57,10 +57,12 @@ class CacheLookupTest {
     harness.seed(2);
     CachingConfigRepository cache = (CachingConfigRepository) harness.loadedCache();
     long[] probedBeforeTheWrite = cache.channelKeys;
-    ChannelConfig pinned = cache.saveChannel(cache.findChannel(channel(1)).orElseThrow().withPin(true));
+    ChannelConfig pinned =
+        cache.saveChannel(cache.findChannel(channel(1)).orElseThrow().withPin(true));
     long hitsBefore = cache.stats().hits();
 
-    // The interleaving a reader can meet: it read the key array, then a write published new contents.
+    // The interleaving a reader can meet: it read the key array, then a write published new
+    // contents.
     cache.channelKeys = probedBeforeTheWrite;
 
     assertThat(cache.findChannel(channel(1))).contains(pinned);
@@ -77,7 +79,8 @@ class CacheLookupTest {
     assertThat(cache.findChannel(channel(999))).isEmpty();
     assertThat(cache.findChannels(OTHER_GUILD)).isEmpty();
     assertThat(cache.findSettings(OTHER_GUILD)).isEmpty();
-    assertThat(cache.settingsOrDefaults(OTHER_GUILD)).isEqualTo(GuildSettings.defaults(OTHER_GUILD));
+    assertThat(cache.settingsOrDefaults(OTHER_GUILD))
+        .isEqualTo(GuildSettings.defaults(OTHER_GUILD));
     assertThat(harness.store.totalCalls()).isZero();
   }
 
@@ -88,7 +91,8 @@ class CacheLookupTest {
 
     long found = 0;
     for (int i = 0; i < 1_000_000; i++) {
-      // Channels 1..100 are tracked; 101..1000 are not: 10 % hits, as on a server with a few alert channels.
+      // Channels 1..100 are tracked; 101..1000 are not: 10 % hits, as on a server with a few alert
+      // channels.
       if (cache.findChannel(channel(1 + i % 1000)).isPresent()) {
         found++;
       }
@@ -135,7 +139,11 @@ class CacheLookupTest {
     harness.backing.saveChannel(tracked(GUILD, 1));
     ConfigCache cache = harness.loadedCache();
 
-    assertThat(cache.findChannels(GUILD)).extracting(ChannelConfig::channelId).containsExactly(channel(1), channel(3));
-    assertThat(cache.findChannels(OTHER_GUILD)).extracting(ChannelConfig::channelId).containsExactly(channel(2));
+    assertThat(cache.findChannels(GUILD))
+        .extracting(ChannelConfig::channelId)
+        .containsExactly(channel(1), channel(3));
+    assertThat(cache.findChannels(OTHER_GUILD))
+        .extracting(ChannelConfig::channelId)
+        .containsExactly(channel(2));
   }
 }

@@ -18,9 +18,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * A store that stays down while the bot serves messages: every lookup is answered from memory, none fails, none
- * reaches the store, and lookups are as fast as with a healthy store. The cache says how stale it is and recovers
- * on the first refresh that succeeds.
+ * A store that stays down while the bot serves messages: every lookup is answered from memory, none
+ * fails, none reaches the store, and lookups are as fast as with a healthy store. The cache says
+ * how stale it is and recovers on the first refresh that succeeds.
  */
 class CacheOutageTest {
   private static final int CHANNELS = 2_000;
@@ -37,7 +37,8 @@ class CacheOutageTest {
   }
 
   @Test
-  void lookupsDuringAnOutageAreAnsweredFromMemoryWithoutErrorsOrStoreCallsAsFastAsWithAHealthyStore() {
+  void
+      lookupsDuringAnOutageAreAnsweredFromMemoryWithoutErrorsOrStoreCallsAsFastAsWithAHealthyStore() {
     healthy.seed(CHANNELS);
     outage.seed(CHANNELS);
     ConfigCache served = healthy.loadedCache();
@@ -48,7 +49,8 @@ class CacheOutageTest {
     assertThat(stranded.status().state()).isEqualTo(State.STALE);
     outage.store.resetCounts();
 
-    // Same run, same lookups, alternating between the two caches so that both see the same machine load.
+    // Same run, same lookups, alternating between the two caches so that both see the same machine
+    // load.
     long[] healthyBatches = new long[ROUNDS];
     long[] outageBatches = new long[ROUNDS];
     long found = 0;
@@ -59,8 +61,12 @@ class CacheOutageTest {
       outageBatches[round] = System.nanoTime() - start;
     }
 
-    assertThat(found).as("tracked channels found during the outage").isEqualTo((long) ROUNDS * BATCH / 10);
-    assertThat(outage.store.totalCalls()).as("store calls made by lookups during the outage").isZero();
+    assertThat(found)
+        .as("tracked channels found during the outage")
+        .isEqualTo((long) ROUNDS * BATCH / 10);
+    assertThat(outage.store.totalCalls())
+        .as("store calls made by lookups during the outage")
+        .isZero();
     for (ChannelConfig channel : before.channels().values()) {
       assertThat(stranded.findChannel(channel.channelId())).contains(channel);
     }
@@ -68,15 +74,22 @@ class CacheOutageTest {
     long outageP99 = percentile(outageBatches, 0.99);
     System.out.printf(
         "CacheOutageTest: p99 of %d lookups: %d µs with the store up, %d µs with it down (p50 %d and %d µs)%n",
-        BATCH, healthyP99 / 1_000, outageP99 / 1_000,
-        percentile(healthyBatches, 0.5) / 1_000, percentile(outageBatches, 0.5) / 1_000);
-    // Generous on purpose: a shared 2-core machine is noisy. A lookup that waited for the store would be
+        BATCH,
+        healthyP99 / 1_000,
+        outageP99 / 1_000,
+        percentile(healthyBatches, 0.5) / 1_000,
+        percentile(outageBatches, 0.5) / 1_000);
+    // Generous on purpose: a shared 2-core machine is noisy. A lookup that waited for the store
+    // would be
     // thousands of times slower, not a few.
-    assertThat(outageP99).as("p99 during the outage vs. with a healthy store").isLessThan(10 * healthyP99 + 1_000_000);
+    assertThat(outageP99)
+        .as("p99 during the outage vs. with a healthy store")
+        .isLessThan(10 * healthyP99 + 1_000_000);
   }
 
   @Test
-  void aLongOutageKeepsTheSnapshotReportsItsGrowingAgeRetriesAtMostEveryFiveMinutesAndRecoversByItself() {
+  void
+      aLongOutageKeepsTheSnapshotReportsItsGrowingAgeRetriesAtMostEveryFiveMinutesAndRecoversByItself() {
     outage.seed(3);
     ConfigCache cache = outage.loadedCache();
     ChannelConfig one = cache.findChannel(channel(1)).orElseThrow();
@@ -86,10 +99,13 @@ class CacheOutageTest {
 
     CacheStatus status = cache.status();
     assertThat(status.state()).isEqualTo(State.STALE);
-    assertThat(status.age()).hasValueSatisfying(age -> assertThat(age).isGreaterThanOrEqualTo(Duration.ofHours(3)));
+    assertThat(status.age())
+        .hasValueSatisfying(age -> assertThat(age).isGreaterThanOrEqualTo(Duration.ofHours(3)));
     assertThat(status.lastFailure()).isPresent();
-    // Backoff doubles from 1 s to 5 min (each wait cut by up to half): 3 h is at most ~80 attempts, not ~10,000.
-    long attempts = outage.store.calls(Operation.CHANGE_MARKER) + outage.store.calls(Operation.LOAD_ALL);
+    // Backoff doubles from 1 s to 5 min (each wait cut by up to half): 3 h is at most ~80 attempts,
+    // not ~10,000.
+    long attempts =
+        outage.store.calls(Operation.CHANGE_MARKER) + outage.store.calls(Operation.LOAD_ALL);
     assertThat(attempts).isBetween(36L, 90L);
     assertThat(cache.findChannel(channel(1))).contains(one);
     assertThat(cache.findChannel(ChannelId.of(7))).isEmpty();
@@ -110,11 +126,15 @@ class CacheOutageTest {
     return System.nanoTime() - start;
   }
 
-  /** One message in ten is in a tracked channel, the rest in untracked ones: the seed's traffic, roughly. */
+  /**
+   * One message in ten is in a tracked channel, the rest in untracked ones: the seed's traffic,
+   * roughly.
+   */
   private static long lookUpBatch(ConfigCache cache, int round) {
     long found = 0;
     for (int i = 0; i < BATCH; i++) {
-      ChannelId id = i % 10 == 0 ? channel(1 + (round * BATCH + i) % CHANNELS) : ChannelId.of(1_000_000L + i);
+      ChannelId id =
+          i % 10 == 0 ? channel(1 + (round * BATCH + i) % CHANNELS) : ChannelId.of(1_000_000L + i);
       Optional<ChannelConfig> channel = cache.findChannel(id);
       if (channel.isPresent()) {
         found++;

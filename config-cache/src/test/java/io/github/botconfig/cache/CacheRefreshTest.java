@@ -18,7 +18,9 @@ import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** How the cache follows its store: change-marker polls, the periodic refresh, refreshNow, failures. */
+/**
+ * How the cache follows its store: change-marker polls, the periodic refresh, refreshNow, failures.
+ */
 class CacheRefreshTest {
   private final CacheHarness harness = new CacheHarness();
 
@@ -38,7 +40,8 @@ class CacheRefreshTest {
 
     assertThat(cache.findChannel(channel(1))).contains(written);
     assertThat(harness.store.calls(Operation.LOAD_ALL)).isEqualTo(1);
-    assertThat(harness.events.events()).containsExactly("channel " + channel(1) + " none->" + GUILD + "/v1", "refreshed 1");
+    assertThat(harness.events.events())
+        .containsExactly("channel " + channel(1) + " none->" + GUILD + "/v1", "refreshed 1");
   }
 
   @Test
@@ -78,8 +81,9 @@ class CacheRefreshTest {
     assertThat(harness.store.calls(Operation.LOAD_ALL)).isEqualTo(1);
     assertThat(harness.store.calls(Operation.CHANGE_MARKER)).isEqualTo(1); // read with the scan
     assertThat(cache.stats().loads()).isEqualTo(2);
-    assertThat(harness.scheduler.nextTaskIn()).hasValueSatisfying(
-        d -> assertThat(d).isBetween(Duration.ofMinutes(21), Duration.ofMinutes(33)));
+    assertThat(harness.scheduler.nextTaskIn())
+        .hasValueSatisfying(
+            d -> assertThat(d).isBetween(Duration.ofMinutes(21), Duration.ofMinutes(33)));
   }
 
   @Test
@@ -117,7 +121,8 @@ class CacheRefreshTest {
     ConfigCache cache = harness.loadedCache();
     ChannelConfig one = cache.findChannel(channel(1)).orElseThrow();
     harness.backing.saveChannel(tracked(GUILD, 3));
-    harness.store.failWith(Operation.LOAD_ALL, () -> new StoreUnavailableException("scan throttled"));
+    harness.store.failWith(
+        Operation.LOAD_ALL, () -> new StoreUnavailableException("scan throttled"));
 
     harness.scheduler.advance(POLL);
     harness.clock.advance(Duration.ofMinutes(5));
@@ -138,7 +143,8 @@ class CacheRefreshTest {
     harness.backing.saveChannel(tracked(GUILD, 1));
     harness.store.goDown();
 
-    // 30 s to the poll that fails, then retries after at most 1, 2, 4, 8, 16, 32 s (each cut by up to half).
+    // 30 s to the poll that fails, then retries after at most 1, 2, 4, 8, 16, 32 s (each cut by up
+    // to half).
     harness.scheduler.advance(POLL.plusSeconds(63));
     long attempts = harness.store.calls(Operation.CHANGE_MARKER);
     assertThat(attempts).isBetween(7L, 13L);
@@ -183,8 +189,14 @@ class CacheRefreshTest {
   void twoCachesOverOneStoreAgreeWithinTwoPollIntervals() {
     ConfigCache a = harness.loadedCache();
     InstrumentedConfigStore storeOfB = new InstrumentedConfigStore(harness.backing);
-    ConfigCache b = harness.loaded(ConfigCache.builder(storeOfB)
-        .clock(harness.clock).scheduler(harness.scheduler).initialLoadWait(Duration.ZERO).changePollInterval(POLL).build());
+    ConfigCache b =
+        harness.loaded(
+            ConfigCache.builder(storeOfB)
+                .clock(harness.clock)
+                .scheduler(harness.scheduler)
+                .initialLoadWait(Duration.ZERO)
+                .changePollInterval(POLL)
+                .build());
     // B polls a little later than A, as two processes would.
     harness.scheduler.advance(Duration.ofSeconds(7));
 

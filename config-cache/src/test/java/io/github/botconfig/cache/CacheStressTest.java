@@ -27,9 +27,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Readers, writers through the cache, a writer straight to the store (another process) and refreshes, all at
- * once on a few channels so that they collide. Bounded by a count of writes; afterwards the cache must be
- * consistent and, after one last refresh, equal to the store.
+ * Readers, writers through the cache, a writer straight to the store (another process) and
+ * refreshes, all at once on a few channels so that they collide. Bounded by a count of writes;
+ * afterwards the cache must be consistent and, after one last refresh, equal to the store.
  */
 class CacheStressTest {
   private static final List<GuildId> GUILDS = List.of(GUILD, OTHER_GUILD, GuildId.of(77));
@@ -47,7 +47,8 @@ class CacheStressTest {
   }
 
   @Test
-  void afterConcurrentReadsWritesAndRefreshesTheCacheIsConsistentAndEqualsTheStore() throws Exception {
+  void afterConcurrentReadsWritesAndRefreshesTheCacheIsConsistentAndEqualsTheStore()
+      throws Exception {
     ConfigCache cache = harness.loadedCache();
     CachingConfigRepository repository = (CachingConfigRepository) cache;
     AtomicBoolean writing = new AtomicBoolean(true);
@@ -85,7 +86,10 @@ class CacheStressTest {
     assertThat(cache.stats().loads()).isGreaterThan(2);
   }
 
-  /** Random saves, moves, deletes, settings and guild purges, reading the current version from {@code via}. */
+  /**
+   * Random saves, moves, deletes, settings and guild purges, reading the current version from
+   * {@code via}.
+   */
   private void write(ConfigRepository via, Random random, CountDownLatch go) {
     await(go);
     for (int i = 0; i < WRITES_PER_WRITER; i++) {
@@ -95,9 +99,11 @@ class CacheStressTest {
       try {
         int dice = random.nextInt(100);
         if (dice < 55) {
-          via.saveChannel(current.filter(c -> c.guildId().equals(guild))
-              .map(c -> c.withPin(!c.pin()))
-              .orElse(ChannelConfig.of(guild, id)));
+          via.saveChannel(
+              current
+                  .filter(c -> c.guildId().equals(guild))
+                  .map(c -> c.withPin(!c.pin()))
+                  .orElse(ChannelConfig.of(guild, id)));
         } else if (dice < 85) {
           via.deleteChannel(current.map(ChannelConfig::guildId).orElse(guild), id);
         } else if (dice < 98) {
@@ -107,7 +113,8 @@ class CacheStressTest {
           via.deleteGuild(guild);
         }
       } catch (ConfigConflictException expected) {
-        // Another writer was first: the loser's version was stale, or the channel is owned elsewhere.
+        // Another writer was first: the loser's version was stale, or the channel is owned
+        // elsewhere.
       }
     }
   }
@@ -118,7 +125,9 @@ class CacheStressTest {
     while (writing.get()) {
       for (int n = 1; n <= CHANNELS; n++) {
         ChannelId id = channel(n);
-        cache.findChannel(id).filter(c -> !c.channelId().equals(id))
+        cache
+            .findChannel(id)
+            .filter(c -> !c.channelId().equals(id))
             .ifPresent(c -> readerProblems.add("asked " + id + ", got " + c.channelId()));
       }
       for (GuildId guild : GUILDS) {

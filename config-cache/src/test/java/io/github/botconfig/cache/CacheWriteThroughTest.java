@@ -22,7 +22,10 @@ import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** Writes go to the store first; the cache shows exactly what the store accepted, or nothing changes. */
+/**
+ * Writes go to the store first; the cache shows exactly what the store accepted, or nothing
+ * changes.
+ */
 class CacheWriteThroughTest {
   private final CacheHarness harness = new CacheHarness();
 
@@ -36,7 +39,8 @@ class CacheWriteThroughTest {
     ConfigCache cache = harness.loadedCache();
     harness.clock.advance(Duration.ofMinutes(1));
 
-    ChannelConfig saved = cache.saveChannel(tracked(GUILD, 1).withThreshold(Threshold.percent(12.5)));
+    ChannelConfig saved =
+        cache.saveChannel(tracked(GUILD, 1).withThreshold(Threshold.percent(12.5)));
 
     assertThat(saved.version()).isEqualTo(1);
     assertThat(saved.updatedAt()).isEqualTo(harness.clock.instant());
@@ -56,7 +60,9 @@ class CacheWriteThroughTest {
     ChannelConfig updated = cache.saveChannel(first.withPin(true));
 
     assertThat(updated.version()).isEqualTo(2);
-    assertThat(cache.findChannels(GUILD)).extracting(ChannelConfig::channelId).containsExactly(channel(1), channel(2));
+    assertThat(cache.findChannels(GUILD))
+        .extracting(ChannelConfig::channelId)
+        .containsExactly(channel(1), channel(2));
     assertThat(cache.findChannels(GUILD).get(0)).isEqualTo(updated);
   }
 
@@ -70,7 +76,9 @@ class CacheWriteThroughTest {
     ChannelConfig moved = cache.saveChannel(tracked(OTHER_GUILD, 1));
 
     assertThat(cache.findChannel(channel(1))).contains(moved);
-    assertThat(cache.findChannels(GUILD)).extracting(ChannelConfig::channelId).containsExactly(channel(2));
+    assertThat(cache.findChannels(GUILD))
+        .extracting(ChannelConfig::channelId)
+        .containsExactly(channel(2));
     assertThat(cache.findChannels(OTHER_GUILD)).containsExactly(moved);
   }
 
@@ -80,7 +88,8 @@ class CacheWriteThroughTest {
     ChannelConfig owned = cache.saveChannel(tracked(GUILD, 1));
 
     assertThatThrownBy(() -> cache.saveChannel(tracked(OTHER_GUILD, 1)))
-        .isInstanceOfSatisfying(ConfigConflictException.class,
+        .isInstanceOfSatisfying(
+            ConfigConflictException.class,
             e -> assertThat(e.reason()).isEqualTo(Reason.OWNED_BY_ANOTHER_GUILD));
 
     assertThat(cache.findChannel(channel(1))).contains(owned);
@@ -94,7 +103,8 @@ class CacheWriteThroughTest {
     ChannelConfig v2 = cache.saveChannel(v1.withPin(true));
 
     assertThatThrownBy(() -> cache.saveChannel(v1.withImage(true)))
-        .isInstanceOfSatisfying(ConfigConflictException.class,
+        .isInstanceOfSatisfying(
+            ConfigConflictException.class,
             e -> assertThat(e.reason()).isEqualTo(Reason.VERSION_CHANGED));
 
     assertThat(cache.findChannel(channel(1))).contains(v2);
@@ -138,7 +148,10 @@ class CacheWriteThroughTest {
   void savedSettingsAreServedWithTheirNewVersion() {
     ConfigCache cache = harness.loadedCache();
 
-    GuildSettings saved = cache.saveSettings(GuildSettings.defaults(GUILD).withTimezone(GuildSettings.parseTimezone("Europe/Paris")));
+    GuildSettings saved =
+        cache.saveSettings(
+            GuildSettings.defaults(GUILD)
+                .withTimezone(GuildSettings.parseTimezone("Europe/Paris")));
 
     assertThat(saved.version()).isEqualTo(1);
     assertThat(cache.findSettings(GUILD)).contains(saved);
@@ -188,14 +201,15 @@ class CacheWriteThroughTest {
     ConfigSnapshot storeBefore = harness.backing.loadAll();
     ConfigSnapshot cacheBefore = contentsOf(cache);
 
-    List<Consumer<ConfigCache>> writes = List.of(
-        c -> c.saveChannel(one.withPin(true)),
-        c -> c.saveChannel(tracked(GUILD, 3)),
-        c -> c.deleteChannel(GUILD, channel(2)),
-        c -> c.saveSettings(settings.withPositionDisplayEnabled(true)),
-        c -> c.saveBoard(board.withMessageId(43)),
-        c -> c.deleteBoard(GUILD),
-        c -> c.deleteGuild(GUILD));
+    List<Consumer<ConfigCache>> writes =
+        List.of(
+            c -> c.saveChannel(one.withPin(true)),
+            c -> c.saveChannel(tracked(GUILD, 3)),
+            c -> c.deleteChannel(GUILD, channel(2)),
+            c -> c.saveSettings(settings.withPositionDisplayEnabled(true)),
+            c -> c.saveBoard(board.withMessageId(43)),
+            c -> c.deleteBoard(GUILD),
+            c -> c.deleteGuild(GUILD));
     harness.store.goDown();
     for (Consumer<ConfigCache> write : writes) {
       assertThatThrownBy(() -> write.accept(cache)).isInstanceOf(StoreUnavailableException.class);
@@ -210,12 +224,16 @@ class CacheWriteThroughTest {
   @Test
   void aWriteThatFailsAfterReachingTheStoreIsPickedUpByTheNextPoll() {
     ConfigCache cache = harness.loadedCache();
-    // The write lands, then the answer is lost (a timeout): the cache cannot know, the change marker does.
-    harness.store.failWith(Operation.SAVE_CHANNEL, () -> {
-      harness.backing.saveChannel(tracked(GUILD, 1));
-      return new StoreUnavailableException("timed out");
-    });
-    assertThatThrownBy(() -> cache.saveChannel(tracked(GUILD, 1))).isInstanceOf(StoreUnavailableException.class);
+    // The write lands, then the answer is lost (a timeout): the cache cannot know, the change
+    // marker does.
+    harness.store.failWith(
+        Operation.SAVE_CHANNEL,
+        () -> {
+          harness.backing.saveChannel(tracked(GUILD, 1));
+          return new StoreUnavailableException("timed out");
+        });
+    assertThatThrownBy(() -> cache.saveChannel(tracked(GUILD, 1)))
+        .isInstanceOf(StoreUnavailableException.class);
     harness.store.heal();
     assertThat(cache.findChannel(channel(1))).isEmpty();
 

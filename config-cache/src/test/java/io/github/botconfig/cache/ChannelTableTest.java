@@ -35,7 +35,8 @@ class ChannelTableTest {
 
     assertThat(ChannelTable.find(complete.keys(), 8)).isEqualTo(ChannelTable.NOT_TRACKED);
     assertThat(ChannelTable.find(incomplete.keys(), 8)).isEqualTo(ChannelTable.NOT_KNOWN);
-    assertThat(ChannelTable.find(ChannelTable.unknown().keys(), 8)).isEqualTo(ChannelTable.NOT_KNOWN);
+    assertThat(ChannelTable.find(ChannelTable.unknown().keys(), 8))
+        .isEqualTo(ChannelTable.NOT_KNOWN);
     assertThat(incomplete.get(7)).contains(config(7));
     assertThat(incomplete.complete).isFalse();
     assertThat(complete.complete).isTrue();
@@ -52,7 +53,8 @@ class ChannelTableTest {
     int slot = ChannelTable.find(table.keys(), 7);
 
     assertThat(table.valueAt(table.keys(), slot)).contains(config(7));
-    assertThat(newer.valueAt(table.keys(), slot)).isNull(); // a lookup that probed the old keys looks again
+    assertThat(newer.valueAt(table.keys(), slot))
+        .isNull(); // a lookup that probed the old keys looks again
   }
 
   @Test
@@ -72,7 +74,8 @@ class ChannelTableTest {
     assertThat(ChannelTable.capacityFor(1)).isEqualTo(16);
     assertThat(ChannelTable.capacityFor(100)).isEqualTo(2048);
     assertThat(ChannelTable.capacityFor(256)).isEqualTo(4096);
-    assertThat(ChannelTable.capacityFor(300)).isEqualTo(4096); // a sixteenth would take more than 4,096 slots
+    assertThat(ChannelTable.capacityFor(300))
+        .isEqualTo(4096); // a sixteenth would take more than 4,096 slots
     assertThat(ChannelTable.capacityFor(1024)).isEqualTo(4096);
     assertThat(ChannelTable.capacityFor(1025)).isEqualTo(8192);
     assertThat(ChannelTable.capacityFor(100_000)).isEqualTo(524_288);
@@ -98,7 +101,8 @@ class ChannelTableTest {
 
   @Test
   void withoutKeepsEveryOtherKeyReachableInACollidingRun() {
-    // Consecutive ids in a small table collide and wrap around: the hardest case for backward-shift deletion.
+    // Consecutive ids in a small table collide and wrap around: the hardest case for backward-shift
+    // deletion.
     List<ChannelConfig> configs = new ArrayList<>();
     for (long id = 1; id <= 8; id++) {
       configs.add(config(id));
@@ -120,11 +124,14 @@ class ChannelTableTest {
 
   @Test
   void withoutKeepsOverlappingProbeRunsIntact() {
-    // In one table of 128 slots: two keys whose lookups start at slot h, one at h + 2 (it sits in its own slot
-    // and must never move), two more at h and two at h + 1. The runs overlap, so removing any key must shift
+    // In one table of 128 slots: two keys whose lookups start at slot h, one at h + 2 (it sits in
+    // its own slot
+    // and must never move), two more at h and two at h + 1. The runs overlap, so removing any key
+    // must shift
     // back the later keys that may move, and only those.
     ChannelTable probe =
-        ChannelTable.of(List.of(config(1), config(2), config(3), config(4), config(5), config(6), config(7)));
+        ChannelTable.of(
+            List.of(config(1), config(2), config(3), config(4), config(5), config(6), config(7)));
     assertThat(probe.capacity()).isEqualTo(128);
     Map<Integer, List<Long>> byHome = new HashMap<>();
     for (long id = 1; id < 100_000; id++) {
@@ -144,7 +151,9 @@ class ChannelTableTest {
       assertThat(without.get(gone)).isNull();
       for (long kept : keys) {
         if (kept != gone) {
-          assertThat(without.get(kept)).as("key %d after removing %d", kept, gone).contains(config(kept));
+          assertThat(without.get(kept))
+              .as("key %d after removing %d", kept, gone)
+              .contains(config(kept));
         }
       }
     }
@@ -156,7 +165,8 @@ class ChannelTableTest {
     Map<Long, ChannelConfig> model = new HashMap<>();
     ChannelTable table = ChannelTable.of(List.of());
     for (int step = 0; step < 10_000; step++) {
-      // Few distinct keys, many of them sharing high bits like real snowflakes, so runs collide and shrink.
+      // Few distinct keys, many of them sharing high bits like real snowflakes, so runs collide and
+      // shrink.
       long key = 1180586500000000000L + random.nextInt(300) * (random.nextBoolean() ? 1 : 1L << 22);
       if (random.nextInt(3) == 0) {
         model.remove(key);

@@ -20,7 +20,9 @@ class GuildIndexTest {
 
   @Test
   void listsAGuildsChannelsByChannelIdAndNothingForAGuildWithout() {
-    GuildIndex index = GuildIndex.of(List.of(channel(TWO, 30), channel(ONE, 12), channel(TWO, 20), channel(ONE, 11)));
+    GuildIndex index =
+        GuildIndex.of(
+            List.of(channel(TWO, 30), channel(ONE, 12), channel(TWO, 20), channel(ONE, 11)));
 
     assertThat(ids(index.channelsOf(ONE))).containsExactly(11L, 12L);
     assertThat(ids(index.channelsOf(TWO))).containsExactly(20L, 30L);
@@ -38,13 +40,16 @@ class GuildIndexTest {
     assertThat(ids(moved.channelsOf(ONE))).containsExactly(12L);
     assertThat(ids(moved.channelsOf(TWO))).containsExactly(11L);
     assertThat(moved.size()).isEqualTo(2);
-    assertThat(ids(index.channelsOf(ONE))).as("the old index is unchanged").containsExactly(11L, 12L);
+    assertThat(ids(index.channelsOf(ONE)))
+        .as("the old index is unchanged")
+        .containsExactly(11L, 12L);
   }
 
   @Test
   void removesAChannelOrAWholeGuild() {
     ChannelConfig gone = channel(ONE, 12);
-    GuildIndex index = GuildIndex.of(List.of(channel(ONE, 11), gone, channel(TWO, 20), channel(THREE, 31)));
+    GuildIndex index =
+        GuildIndex.of(List.of(channel(ONE, 11), gone, channel(TWO, 20), channel(THREE, 31)));
 
     assertThat(ids(index.without(gone).channelsOf(ONE))).containsExactly(11L);
     GuildIndex withoutTwo = index.withoutGuild(TWO);
@@ -89,7 +94,10 @@ class GuildIndexTest {
     for (int guild = 1; guild <= 20; guild++) {
       GuildId guildId = GuildId.of(guild);
       List<Long> expected = new ArrayList<>();
-      held.values().stream().filter(c -> c.guildId().equals(guildId)).map(c -> c.channelId().value()).sorted()
+      held.values().stream()
+          .filter(c -> c.guildId().equals(guildId))
+          .map(c -> c.channelId().value())
+          .sorted()
           .forEach(expected::add);
       assertThat(ids(index.channelsOf(guildId))).as("guild %d", guild).isEqualTo(expected);
     }

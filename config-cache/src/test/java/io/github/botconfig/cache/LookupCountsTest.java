@@ -23,16 +23,17 @@ class LookupCountsTest {
   void threadsOnDifferentStripesLoseNoCount() throws InterruptedException {
     long[] counts = LookupCounts.newCounts();
     CountDownLatch start = new CountDownLatch(1);
-    Runnable count = () -> {
-      try {
-        start.await();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-      for (int i = 0; i < 1_000_000; i++) {
-        LookupCounts.hit(counts);
-      }
-    };
+    Runnable count =
+        () -> {
+          try {
+            start.await();
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+          for (int i = 0; i < 1_000_000; i++) {
+            LookupCounts.hit(counts);
+          }
+        };
     // Two threads created one after the other have consecutive ids, hence different stripes.
     Thread a = new Thread(count);
     Thread b = new Thread(count);

@@ -18,12 +18,12 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A scheduler whose tasks run only when a test says so, at the time of a {@link MutableClock}: the test moves
- * time with {@link #advance} and every task due meanwhile runs, in order, on the test's thread (or on whatever
- * thread calls {@link #runDueTasks}). No sleeps, no timing races.
+ * A scheduler whose tasks run only when a test says so, at the time of a {@link MutableClock}: the
+ * test moves time with {@link #advance} and every task due meanwhile runs, in order, on the test's
+ * thread (or on whatever thread calls {@link #runDueTasks}). No sleeps, no timing races.
  *
- * <p>Thread-safe: tasks may be scheduled from any thread, and two threads may run due tasks at once (as two
- * threads of a pool would).
+ * <p>Thread-safe: tasks may be scheduled from any thread, and two threads may run due tasks at once
+ * (as two threads of a pool would).
  */
 final class ManualScheduler extends AbstractExecutorService implements ScheduledExecutorService {
   private final MutableClock clock;
@@ -35,7 +35,9 @@ final class ManualScheduler extends AbstractExecutorService implements Scheduled
     this.clock = clock;
   }
 
-  /** Runs every task due now, including those that the tasks schedule for now. Returns how many ran. */
+  /**
+   * Runs every task due now, including those that the tasks schedule for now. Returns how many ran.
+   */
   int runDueTasks() {
     int ran = 0;
     for (Task<?> task = pollDue(clock.instant()); task != null; task = pollDue(clock.instant())) {
@@ -45,7 +47,9 @@ final class ManualScheduler extends AbstractExecutorService implements Scheduled
     return ran;
   }
 
-  /** Moves the clock forward by {@code duration}, stopping at each task due on the way to run it. */
+  /**
+   * Moves the clock forward by {@code duration}, stopping at each task due on the way to run it.
+   */
   void advance(Duration duration) {
     Instant end = clock.instant().plus(duration);
     for (Task<?> task = pollDue(end); task != null; task = pollDue(end)) {
@@ -88,7 +92,9 @@ final class ManualScheduler extends AbstractExecutorService implements Scheduled
     if (shutdown) {
       throw new RejectedExecutionException("scheduler is shut down");
     }
-    Task<V> task = new Task<>(callable, clock.instant().plusNanos(unit.toNanos(Math.max(0, delay))), sequence++);
+    Task<V> task =
+        new Task<>(
+            callable, clock.instant().plusNanos(unit.toNanos(Math.max(0, delay))), sequence++);
     queue.add(task);
     return task;
   }
@@ -104,13 +110,17 @@ final class ManualScheduler extends AbstractExecutorService implements Scheduled
   }
 
   @Override
-  public ScheduledFuture<?> scheduleAtFixedRate(Runnable command, long initialDelay, long period, TimeUnit unit) {
-    throw new UnsupportedOperationException("the cache schedules one task at a time; so does this scheduler");
+  public ScheduledFuture<?> scheduleAtFixedRate(
+      Runnable command, long initialDelay, long period, TimeUnit unit) {
+    throw new UnsupportedOperationException(
+        "the cache schedules one task at a time; so does this scheduler");
   }
 
   @Override
-  public ScheduledFuture<?> scheduleWithFixedDelay(Runnable command, long initialDelay, long delay, TimeUnit unit) {
-    throw new UnsupportedOperationException("the cache schedules one task at a time; so does this scheduler");
+  public ScheduledFuture<?> scheduleWithFixedDelay(
+      Runnable command, long initialDelay, long delay, TimeUnit unit) {
+    throw new UnsupportedOperationException(
+        "the cache schedules one task at a time; so does this scheduler");
   }
 
   @Override

@@ -26,22 +26,26 @@ class ReadmeExampleTest {
     ConfigStore yourStore = new InMemoryConfigStore();
 
     // README example start
-    try (ConfigCache cache = ConfigCache.builder(yourStore)       // any ConfigStore
-        .changePollInterval(Duration.ofSeconds(30))                 // see other processes' writes within ~30 s
-        .listener(new CacheListener() {
-          @Override
-          public void onStatusChanged(CacheStatus previous, CacheStatus current) {
-            System.out.println("config cache is " + current.state());
-          }
-        })
-        .build()) {
-      cache.start();                                                // one full load, waits up to 30 s
+    try (ConfigCache cache =
+        ConfigCache.builder(yourStore) // any ConfigStore
+            .changePollInterval(Duration.ofSeconds(30)) // see other processes' writes within ~30 s
+            .listener(
+                new CacheListener() {
+                  @Override
+                  public void onStatusChanged(CacheStatus previous, CacheStatus current) {
+                    System.out.println("config cache is " + current.state());
+                  }
+                })
+            .build()) {
+      cache.start(); // one full load, waits up to 30 s
 
       ChannelId channel = ChannelId.of("1180586500000000001");
-      if (cache.findChannel(channel).isEmpty()) {                   // every message: memory only
-        cache.saveChannel(ChannelConfig.of(GuildId.of("1180586412434817024"), channel).withPin(true));
+      if (cache.findChannel(channel).isEmpty()) { // every message: memory only
+        cache.saveChannel(
+            ChannelConfig.of(GuildId.of("1180586412434817024"), channel).withPin(true));
       }
-      System.out.println("pin: " + cache.findChannel(channel).orElseThrow().pin());  // written through: true
+      System.out.println(
+          "pin: " + cache.findChannel(channel).orElseThrow().pin()); // written through: true
     }
     // README example end
 
@@ -52,10 +56,16 @@ class ReadmeExampleTest {
   @Test
   void theReadmeShowsExactlyTheCodeThatRuns() throws IOException {
     String readme = Files.readString(Path.of("README.md"));
-    Matcher block = Pattern.compile("ReadmeExampleTest[^\\n]*\\n```java\\n(.*?)```", Pattern.DOTALL).matcher(readme);
-    assertThat(block.find()).as("a ```java block right after the line naming ReadmeExampleTest").isTrue();
+    Matcher block =
+        Pattern.compile("ReadmeExampleTest[^\\n]*\\n```java\\n(.*?)```", Pattern.DOTALL)
+            .matcher(readme);
+    assertThat(block.find())
+        .as("a ```java block right after the line naming ReadmeExampleTest")
+        .isTrue();
 
-    List<String> source = Files.readAllLines(Path.of("src/test/java/io/github/botconfig/cache/ReadmeExampleTest.java"));
+    List<String> source =
+        Files.readAllLines(
+            Path.of("src/test/java/io/github/botconfig/cache/ReadmeExampleTest.java"));
     int start = markerLine(source, START);
     String tested = String.join("\n", source.subList(start + 1, markerLine(source, END)));
 
@@ -73,10 +83,17 @@ class ReadmeExampleTest {
 
   /** The lines without blank ones at either end, shifted left by their common indentation. */
   private static String unindent(String text) {
-    List<String> lines = text.strip().isEmpty() ? List.of() : text.stripTrailing().lines()
-        .dropWhile(String::isBlank).toList();
-    int indent = lines.stream().filter(l -> !l.isBlank())
-        .mapToInt(l -> l.length() - l.stripLeading().length()).min().orElse(0);
-    return String.join("\n", lines.stream().map(l -> l.isBlank() ? "" : l.substring(indent)).toList());
+    List<String> lines =
+        text.strip().isEmpty()
+            ? List.of()
+            : text.stripTrailing().lines().dropWhile(String::isBlank).toList();
+    int indent =
+        lines.stream()
+            .filter(l -> !l.isBlank())
+            .mapToInt(l -> l.length() - l.stripLeading().length())
+            .min()
+            .orElse(0);
+    return String.join(
+        "\n", lines.stream().map(l -> l.isBlank() ? "" : l.substring(indent)).toList());
   }
 }

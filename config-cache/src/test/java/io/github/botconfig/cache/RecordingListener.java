@@ -37,14 +37,21 @@ final class RecordingListener implements CacheListener {
   }
 
   @Override
-  public void onChannelChanged(ChannelId channelId, Optional<ChannelConfig> before, Optional<ChannelConfig> after) {
+  public void onChannelChanged(
+      ChannelId channelId, Optional<ChannelConfig> before, Optional<ChannelConfig> after) {
     events.add("channel " + channelId + " " + describe(before) + "->" + describe(after));
   }
 
   @Override
-  public void onSettingsChanged(GuildId guildId, Optional<GuildSettings> before, Optional<GuildSettings> after) {
-    events.add("settings " + guildId + " " + before.map(s -> "v" + s.version()).orElse("none") + "->"
-        + after.map(s -> "v" + s.version()).orElse("none"));
+  public void onSettingsChanged(
+      GuildId guildId, Optional<GuildSettings> before, Optional<GuildSettings> after) {
+    events.add(
+        "settings "
+            + guildId
+            + " "
+            + before.map(s -> "v" + s.version()).orElse("none")
+            + "->"
+            + after.map(s -> "v" + s.version()).orElse("none"));
   }
 
   @Override

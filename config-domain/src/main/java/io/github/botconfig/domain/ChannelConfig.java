@@ -7,10 +7,10 @@ import org.immutables.value.Value;
 /**
  * A tracked channel: where result reports arrive, and how the bot answers them.
  *
- * <p>Immutable and thread-safe; build one with {@link #builder()}, change one with the {@code with*} methods.
- * A channel belongs to exactly one guild. Metadata ({@link #createdAt()}, {@link #updatedAt()},
- * {@link #version()}) is set by the store: a value that was never stored has version 0 and both times at the
- * epoch.
+ * <p>Immutable and thread-safe; build one with {@link #builder()}, change one with the {@code
+ * with*} methods. A channel belongs to exactly one guild. Metadata ({@link #createdAt()}, {@link
+ * #updatedAt()}, {@link #version()}) is set by the store: a value that was never stored has version
+ * 0 and both times at the epoch.
  */
 @Value.Immutable
 public abstract class ChannelConfig {
@@ -104,7 +104,10 @@ public abstract class ChannelConfig {
     }
   }
 
-  /** Builds a {@link ChannelConfig}; {@code build()} throws {@link InvalidConfigException} on bad values. */
+  /**
+   * Builds a {@link ChannelConfig}; {@code build()} throws {@link InvalidConfigException} on bad
+   * values.
+   */
   public static final class Builder extends ImmutableChannelConfig.Builder {
     Builder() {}
   }

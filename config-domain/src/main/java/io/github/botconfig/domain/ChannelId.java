@@ -26,8 +26,9 @@ public record ChannelId(long value) implements Comparable<ChannelId> {
   /**
    * Parses the decimal text of a channel id, such as {@code "1180586412434817024"}.
    *
-   * @throws InvalidConfigException naming the value if it is empty, has anything but digits (signs, spaces,
-   *     {@code #}, letters), has leading zeros, is zero, or does not fit in a positive 64-bit number
+   * @throws InvalidConfigException naming the value if it is empty, has anything but digits (signs,
+   *     spaces, {@code #}, letters), has leading zeros, is zero, or does not fit in a positive
+   *     64-bit number
    */
   public static ChannelId of(String text) {
     return new ChannelId(Snowflakes.parse(WHAT, text));

@@ -1,8 +1,8 @@
 package io.github.botconfig.domain;
 
 /**
- * A write was refused because the stored data is not what the writer expected; nothing was written. Read the
- * current value and try again (an admin simply re-runs the command).
+ * A write was refused because the stored data is not what the writer expected; nothing was written.
+ * Read the current value and try again (an admin simply re-runs the command).
  */
 public final class ConfigConflictException extends ConfigException {
   private static final long serialVersionUID = 1L;

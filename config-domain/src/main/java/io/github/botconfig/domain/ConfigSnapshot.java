@@ -12,12 +12,14 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The whole configuration at one moment: every tracked channel, every guild's stored settings and live board.
+ * The whole configuration at one moment: every tracked channel, every guild's stored settings and
+ * live board.
  *
- * <p>Immutable and thread-safe; every collection it returns is unmodifiable. A channel appears once, under
- * exactly one guild. When the data holds the same channel under two guilds (possible in tables the running
- * TypeScript bot wrote: it never checked), the snapshot keeps the one stored last (higher version, then later
- * {@code updatedAt}, then later {@code createdAt}) and lists the other in {@link #discardedDuplicates()}.
+ * <p>Immutable and thread-safe; every collection it returns is unmodifiable. A channel appears
+ * once, under exactly one guild. When the data holds the same channel under two guilds (possible in
+ * tables the running TypeScript bot wrote: it never checked), the snapshot keeps the one stored
+ * last (higher version, then later {@code updatedAt}, then later {@code createdAt}) and lists the
+ * other in {@link #discardedDuplicates()}.
  */
 public final class ConfigSnapshot {
   private static final ConfigSnapshot EMPTY = builder().build();
@@ -58,13 +60,16 @@ public final class ConfigSnapshot {
   }
 
   /** A snapshot of these channels and settings (duplicates resolved as the class comment says). */
-  public static ConfigSnapshot of(Collection<ChannelConfig> channels, Collection<GuildSettings> settings) {
+  public static ConfigSnapshot of(
+      Collection<ChannelConfig> channels, Collection<GuildSettings> settings) {
     return of(channels, settings, List.of());
   }
 
   /** A snapshot of these channels, settings and live boards. */
   public static ConfigSnapshot of(
-      Collection<ChannelConfig> channels, Collection<GuildSettings> settings, Collection<LiveBoard> boards) {
+      Collection<ChannelConfig> channels,
+      Collection<GuildSettings> settings,
+      Collection<LiveBoard> boards) {
     Builder builder = builder();
     channels.forEach(builder::addChannel);
     settings.forEach(builder::addSettings);
@@ -139,11 +144,20 @@ public final class ConfigSnapshot {
 
   @Override
   public String toString() {
-    return "ConfigSnapshot{" + channels.size() + " channels in " + channelsByGuild.size() + " guilds, "
-        + settings.size() + " settings, " + boards.size() + " boards}";
+    return "ConfigSnapshot{"
+        + channels.size()
+        + " channels in "
+        + channelsByGuild.size()
+        + " guilds, "
+        + settings.size()
+        + " settings, "
+        + boards.size()
+        + " boards}";
   }
 
-  /** Collects a snapshot. Not thread-safe; {@link #build()} copies, so the builder can be reused. */
+  /**
+   * Collects a snapshot. Not thread-safe; {@link #build()} copies, so the builder can be reused.
+   */
   public static final class Builder {
     private final Map<ChannelId, ChannelConfig> channels = new HashMap<>();
     private final Map<GuildId, GuildSettings> settings = new HashMap<>();
@@ -153,8 +167,9 @@ public final class ConfigSnapshot {
     private Builder() {}
 
     /**
-     * Adds a channel. A second item for the same channel replaces the first if it was stored later (see the
-     * class comment); the other one is kept aside in {@link ConfigSnapshot#discardedDuplicates()}.
+     * Adds a channel. A second item for the same channel replaces the first if it was stored later
+     * (see the class comment); the other one is kept aside in {@link
+     * ConfigSnapshot#discardedDuplicates()}.
      */
     public Builder addChannel(ChannelConfig channel) {
       ChannelConfig previous = channels.get(channel.channelId());

@@ -8,10 +8,12 @@ import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * The settings of one guild: its time zone, the live board, the periodic summaries and where they go.
+ * The settings of one guild: its time zone, the live board, the periodic summaries and where they
+ * go.
  *
- * <p>Immutable and thread-safe; build with {@link #builder()}. A guild that never stored settings behaves as
- * {@link #defaults(GuildId)}. Metadata is set by the store, as for {@link ChannelConfig}.
+ * <p>Immutable and thread-safe; build with {@link #builder()}. A guild that never stored settings
+ * behaves as {@link #defaults(GuildId)}. Metadata is set by the store, as for {@link
+ * ChannelConfig}.
  */
 @Value.Immutable
 public abstract class GuildSettings {
@@ -25,7 +27,10 @@ public abstract class GuildSettings {
     return new Builder();
   }
 
-  /** The settings of a guild that stored none: UTC, live board on, every summary off, no global channel. */
+  /**
+   * The settings of a guild that stored none: UTC, live board on, every summary off, no global
+   * channel.
+   */
   public static GuildSettings defaults(GuildId guildId) {
     return builder().guildId(guildId).build();
   }
@@ -45,7 +50,8 @@ public abstract class GuildSettings {
       return zone;
     } catch (DateTimeException e) {
       throw Inputs.invalid(
-          "timezone must be an IANA time zone such as 'Europe/Paris' or 'UTC', got %s", Inputs.quote(text));
+          "timezone must be an IANA time zone such as 'Europe/Paris' or 'UTC', got %s",
+          Inputs.quote(text));
     }
   }
 
@@ -73,9 +79,9 @@ public abstract class GuildSettings {
   public abstract Optional<ChannelId> globalChannelId();
 
   /**
-   * When the bot was removed from the guild, if it was and has not come back. The guild's items are purged
-   * after a grace period counted from here; a guild that is merely unavailable (a Discord outage) has not
-   * departed.
+   * When the bot was removed from the guild, if it was and has not come back. The guild's items are
+   * purged after a grace period counted from here; a guild that is merely unavailable (a Discord
+   * outage) has not departed.
    */
   public abstract Optional<Instant> departedAt();
 
@@ -120,7 +126,8 @@ public abstract class GuildSettings {
   @Value.Check
   void check() {
     if (version() < 0) {
-      throw Inputs.invalid("settings of guild %s: version must be 0 or more, got %d", guildId(), version());
+      throw Inputs.invalid(
+          "settings of guild %s: version must be 0 or more, got %d", guildId(), version());
     }
     if (timezone() instanceof ZoneOffset) {
       throw Inputs.invalid(
@@ -129,7 +136,10 @@ public abstract class GuildSettings {
     }
   }
 
-  /** Builds {@link GuildSettings}; {@code build()} throws {@link InvalidConfigException} on bad values. */
+  /**
+   * Builds {@link GuildSettings}; {@code build()} throws {@link InvalidConfigException} on bad
+   * values.
+   */
   public static final class Builder extends ImmutableGuildSettings.Builder {
     Builder() {}
   }

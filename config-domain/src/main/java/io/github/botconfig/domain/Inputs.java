@@ -7,9 +7,9 @@ final class Inputs {
   private Inputs() {}
 
   /**
-   * Quotes a user-supplied value for an error message: at most 64 characters (longer values are cut and
-   * their length is given) and control characters shown as {@code \\uXXXX}, so a hostile value can neither
-   * flood a log nor break a line.
+   * Quotes a user-supplied value for an error message: at most 64 characters (longer values are cut
+   * and their length is given) and control characters shown as {@code \\uXXXX}, so a hostile value
+   * can neither flood a log nor break a line.
    */
   static String quote(CharSequence value) {
     StringBuilder out = new StringBuilder(Math.min(value.length(), MAX_QUOTED) + 24).append('\'');

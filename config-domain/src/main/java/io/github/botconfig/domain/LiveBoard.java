@@ -4,12 +4,13 @@ import java.time.Instant;
 import org.immutables.value.Value;
 
 /**
- * Where a guild's live board is: the one message, in the guild's global channel, that the bot edits as results
- * arrive. Stored so that a restarted bot edits the same message instead of posting a second board.
+ * Where a guild's live board is: the one message, in the guild's global channel, that the bot edits
+ * as results arrive. Stored so that a restarted bot edits the same message instead of posting a
+ * second board.
  *
- * <p>Immutable and thread-safe; build one with {@link #of} or {@link #builder()}. A guild has at most one.
- * Metadata ({@link #createdAt()}, {@link #updatedAt()}, {@link #version()}) is set by the store, as for
- * {@link ChannelConfig}.
+ * <p>Immutable and thread-safe; build one with {@link #of} or {@link #builder()}. A guild has at
+ * most one. Metadata ({@link #createdAt()}, {@link #updatedAt()}, {@link #version()}) is set by the
+ * store, as for {@link ChannelConfig}.
  */
 @Value.Immutable
 public abstract class LiveBoard {
@@ -17,7 +18,10 @@ public abstract class LiveBoard {
 
   LiveBoard() {}
 
-  /** Returns a builder; {@link Builder#guildId}, {@link Builder#channelId} and {@link Builder#messageId} are required. */
+  /**
+   * Returns a builder; {@link Builder#guildId}, {@link Builder#channelId} and {@link
+   * Builder#messageId} are required.
+   */
   public static Builder builder() {
     return new Builder();
   }
@@ -77,11 +81,15 @@ public abstract class LiveBoard {
   void check() {
     Snowflakes.require(MESSAGE_ID, messageId());
     if (version() < 0) {
-      throw Inputs.invalid("board of guild %s: version must be 0 or more, got %d", guildId(), version());
+      throw Inputs.invalid(
+          "board of guild %s: version must be 0 or more, got %d", guildId(), version());
     }
   }
 
-  /** Builds a {@link LiveBoard}; {@code build()} throws {@link InvalidConfigException} on bad values. */
+  /**
+   * Builds a {@link LiveBoard}; {@code build()} throws {@link InvalidConfigException} on bad
+   * values.
+   */
   public static final class Builder extends ImmutableLiveBoard.Builder {
     Builder() {}
   }

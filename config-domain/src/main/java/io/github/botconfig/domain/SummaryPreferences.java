@@ -4,8 +4,8 @@ import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * Which periodic summaries a guild wants, and how they are posted (like a tracked channel's alerts: an
- * optional tag to mention, and whether to pin).
+ * Which periodic summaries a guild wants, and how they are posted (like a tracked channel's alerts:
+ * an optional tag to mention, and whether to pin).
  *
  * <p>Immutable and thread-safe. Every summary is off by default.
  */

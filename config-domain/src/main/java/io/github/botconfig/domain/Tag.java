@@ -6,8 +6,8 @@ import java.util.Objects;
 /**
  * Whom an alert mentions when its threshold is met: one user or one role, by id.
  *
- * <p>Immutable and thread-safe. Its text form is {@code user:ID} or {@code role:ID} ({@link #toString()},
- * {@link #parse(String)}).
+ * <p>Immutable and thread-safe. Its text form is {@code user:ID} or {@code role:ID} ({@link
+ * #toString()}, {@link #parse(String)}).
  *
  * @param type user or role
  * @param id the user's or role's snowflake, always positive

@@ -18,7 +18,8 @@ public enum TagType {
   }
 
   /**
-   * Reads {@code user} or {@code role} in any case (the running bot stored lower case, the seed upper case).
+   * Reads {@code user} or {@code role} in any case (the running bot stored lower case, the seed
+   * upper case).
    *
    * @throws InvalidConfigException naming the value for anything else
    */

@@ -10,13 +10,13 @@ import org.jspecify.annotations.Nullable;
 /**
  * When a result report is important enough to mention the tag and pin the alert.
  *
- * <p>One of: {@link #NONE} (always met), a percentage ≥ 0 (met when the absolute change is at least that
- * much), or a trigger — {@link #TAKE_PROFIT} ({@code TP}), {@link #STOP_LOSS} ({@code SL}),
- * {@link #ANY_TRIGGER} ({@code TP/SL}) — met only by a report of that kind of close. These are the forms the
- * running TypeScript bot stores.
+ * <p>One of: {@link #NONE} (always met), a percentage ≥ 0 (met when the absolute change is at least
+ * that much), or a trigger — {@link #TAKE_PROFIT} ({@code TP}), {@link #STOP_LOSS} ({@code SL}),
+ * {@link #ANY_TRIGGER} ({@code TP/SL}) — met only by a report of that kind of close. These are the
+ * forms the running TypeScript bot stores.
  *
- * <p>Immutable and thread-safe. Text form: {@code none}, {@code 12.5}, {@code TP}, {@code SL}, {@code TP/SL}
- * ({@link #toString()}, {@link #parse(String)}).
+ * <p>Immutable and thread-safe. Text form: {@code none}, {@code 12.5}, {@code TP}, {@code SL},
+ * {@code TP/SL} ({@link #toString()}, {@link #parse(String)}).
  */
 public final class Threshold {
   /** Which form a threshold has. */
@@ -33,10 +33,13 @@ public final class Threshold {
 
   /** Always met. */
   public static final Threshold NONE = new Threshold(Kind.NONE, 0, "none");
+
   /** Met by take-profit closes only. */
   public static final Threshold TAKE_PROFIT = new Threshold(Kind.TAKE_PROFIT, 0, "TP");
+
   /** Met by stop-loss closes only. */
   public static final Threshold STOP_LOSS = new Threshold(Kind.STOP_LOSS, 0, "SL");
+
   /** Met by take-profit and stop-loss closes. */
   public static final Threshold ANY_TRIGGER = new Threshold(Kind.ANY_TRIGGER, 0, "TP/SL");
 
@@ -55,13 +58,15 @@ public final class Threshold {
   /**
    * Returns the threshold met when the absolute change is at least {@code percent}.
    *
-   * @throws InvalidConfigException naming the value unless it is a number from 0 to {@link #MAX_PERCENT}
+   * @throws InvalidConfigException naming the value unless it is a number from 0 to {@link
+   *     #MAX_PERCENT}
    */
   public static Threshold percent(double percent) {
     if (!(percent >= 0 && percent <= MAX_PERCENT)) {
       throw Inputs.invalid(
           "threshold percentage must be a number from 0 to %s, got '%s'",
-          format(MAX_PERCENT), Double.isFinite(percent) ? format(percent) : Double.toString(percent));
+          format(MAX_PERCENT),
+          Double.isFinite(percent) ? format(percent) : Double.toString(percent));
     }
     // -0.0 would print as "-0"; it means 0.
     double value = percent == 0 ? 0 : percent;
@@ -69,11 +74,12 @@ public final class Threshold {
   }
 
   /**
-   * Parses {@code none}, a percentage such as {@code 12} or {@code 12.5} (digits, an optional dot and up to six
-   * decimals), {@code TP}, {@code SL} or {@code TP/SL}. Words are read in any case; surrounding spaces are
-   * ignored.
+   * Parses {@code none}, a percentage such as {@code 12} or {@code 12.5} (digits, an optional dot
+   * and up to six decimals), {@code TP}, {@code SL} or {@code TP/SL}. Words are read in any case;
+   * surrounding spaces are ignored.
    *
-   * @throws InvalidConfigException naming the value for anything else (signs, {@code %}, commas, NaN, …)
+   * @throws InvalidConfigException naming the value for anything else (signs, {@code %}, commas,
+   *     NaN, …)
    */
   public static Threshold parse(String text) {
     String trimmed = text.strip();
@@ -110,8 +116,9 @@ public final class Threshold {
    *
    * @param changePercent the signed change the report announces, if it gives one
    * @param trigger the kind of automatic close the report announces, if any
-   * @return {@code true} for {@link #NONE}; for a percentage, whether {@code |changePercent|} is at least it
-   *     ({@code false} without a change); for a trigger kind, whether the report's trigger matches it
+   * @return {@code true} for {@link #NONE}; for a percentage, whether {@code |changePercent|} is at
+   *     least it ({@code false} without a change); for a trigger kind, whether the report's trigger
+   *     matches it
    */
   public boolean isMetBy(OptionalDouble changePercent, Optional<Trigger> trigger) {
     switch (kind) {
@@ -129,7 +136,10 @@ public final class Threshold {
     throw new AssertionError(kind);
   }
 
-  /** Returns {@code none}, the percentage ({@code 12.5}, {@code 10}), {@code TP}, {@code SL} or {@code TP/SL}. */
+  /**
+   * Returns {@code none}, the percentage ({@code 12.5}, {@code 10}), {@code TP}, {@code SL} or
+   * {@code TP/SL}.
+   */
   @Override
   public String toString() {
     return text;

@@ -7,7 +7,10 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
-/** The domain is plain Java: no AWS, no JDA, no Dagger, no logging — only the JDK and its annotations. */
+/**
+ * The domain is plain Java: no AWS, no JDA, no Dagger, no logging — only the JDK and its
+ * annotations.
+ */
 class DomainDependencyRulesTest {
   private static final JavaClasses DOMAIN =
       new ClassFileImporter()
@@ -21,7 +24,11 @@ class DomainDependencyRulesTest {
         .resideInAPackage("io.github.botconfig.domain..")
         .should()
         .onlyDependOnClassesThat()
-        .resideInAnyPackage("io.github.botconfig.domain..", "java..", "org.immutables.value..", "org.jspecify.annotations..")
+        .resideInAnyPackage(
+            "io.github.botconfig.domain..",
+            "java..",
+            "org.immutables.value..",
+            "org.jspecify.annotations..")
         .allowEmptyShould(false)
         .check(DOMAIN);
   }

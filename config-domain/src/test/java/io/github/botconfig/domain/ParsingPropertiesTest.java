@@ -20,9 +20,9 @@ import org.quicktheories.core.Gen;
 import org.quicktheories.generators.Generate;
 
 /**
- * Every parser of admin input, over arbitrary text: it returns a value whose text form parses back to the same
- * value, or refuses with {@link InvalidConfigException} naming the value — never another exception, never a
- * message that grows with the input or breaks a log line.
+ * Every parser of admin input, over arbitrary text: it returns a value whose text form parses back
+ * to the same value, or refuses with {@link InvalidConfigException} naming the value — never
+ * another exception, never a message that grows with the input or breaks a log line.
  */
 class ParsingPropertiesTest {
   /** Room for a message, the quoted value (64 characters at most) and its length. */
@@ -44,7 +44,8 @@ class ParsingPropertiesTest {
         .checkAssert(
             value -> {
               assertThat(ChannelId.of(Long.toString(value))).isEqualTo(ChannelId.of(value));
-              assertThat(GuildId.of(Long.toString(value)).toString()).isEqualTo(Long.toString(value));
+              assertThat(GuildId.of(Long.toString(value)).toString())
+                  .isEqualTo(Long.toString(value));
             });
   }
 
@@ -55,7 +56,8 @@ class ParsingPropertiesTest {
             doubles().any().map(d -> Double.toString(d)),
             textOf("0123456789.-+eE%, ", 20),
             Generate.pick(HostileValues.THRESHOLDS),
-            Generate.pick(List.of("TP", "sl", "tp/sl", " none ", "TP/", "/SL", "1000000", "0.000001")));
+            Generate.pick(
+                List.of("TP", "sl", "tp/sl", " none ", "TP/", "/SL", "1000000", "0.000001")));
     qt().forAll(numbers.mix(hostileText()))
         .checkAssert(text -> assertRoundTripOrRefusal(text, Threshold::parse, Threshold::toString));
   }
@@ -63,19 +65,28 @@ class ParsingPropertiesTest {
   @Test
   void aPercentageIsAcceptedExactlyFromZeroToTheMaximum() {
     Gen<Double> edges =
-        Generate.pick(List.of(Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, -0.0, -Double.MIN_VALUE,
-            Threshold.MAX_PERCENT, Math.nextUp(Threshold.MAX_PERCENT)));
+        Generate.pick(
+            List.of(
+                Double.NaN,
+                Double.POSITIVE_INFINITY,
+                Double.NEGATIVE_INFINITY,
+                -0.0,
+                -Double.MIN_VALUE,
+                Threshold.MAX_PERCENT,
+                Math.nextUp(Threshold.MAX_PERCENT)));
     qt().forAll(doubles().any().mix(edges, 30))
         .checkAssert(
             percent -> {
               Throwable refused = catchThrowable(() -> Threshold.percent(percent));
               if (percent >= 0 && percent <= Threshold.MAX_PERCENT) {
                 assertThat(refused).isNull();
-                assertThat(Threshold.percent(percent).percent().orElseThrow()).isEqualTo(percent == 0 ? 0 : percent);
+                assertThat(Threshold.percent(percent).percent().orElseThrow())
+                    .isEqualTo(percent == 0 ? 0 : percent);
               } else {
                 assertThat(refused)
                     .isInstanceOf(InvalidConfigException.class)
-                    .hasMessageStartingWith("threshold percentage must be a number from 0 to 1000000, got '");
+                    .hasMessageStartingWith(
+                        "threshold percentage must be a number from 0 to 1000000, got '");
               }
             });
   }
@@ -85,7 +96,8 @@ class ParsingPropertiesTest {
     qt().forAll(doubles().between(0, Threshold.MAX_PERCENT))
         .checkAssert(
             percent -> {
-              Threshold threshold = Threshold.percent(Math.round(percent * 1_000_000) / 1_000_000.0);
+              Threshold threshold =
+                  Threshold.percent(Math.round(percent * 1_000_000) / 1_000_000.0);
               assertThat(Threshold.parse(threshold.toString())).isEqualTo(threshold);
             });
   }
@@ -99,7 +111,9 @@ class ParsingPropertiesTest {
         .checkAssert(
             text ->
                 assertRoundTripOrRefusal(
-                    text, Tag::parse, tag -> tag.type().name().toLowerCase(Locale.ROOT) + ":" + tag.idText()));
+                    text,
+                    Tag::parse,
+                    tag -> tag.type().name().toLowerCase(Locale.ROOT) + ":" + tag.idText()));
   }
 
   @Test
@@ -109,23 +123,31 @@ class ParsingPropertiesTest {
             Generate.pick(new ArrayList<>(ZoneId.getAvailableZoneIds())),
             Generate.pick(HostileValues.TIMEZONES),
             hostileText());
-    qt().forAll(zones).checkAssert(text -> assertRoundTripOrRefusal(text, GuildSettings::parseTimezone, ZoneId::getId));
+    qt().forAll(zones)
+        .checkAssert(
+            text -> assertRoundTripOrRefusal(text, GuildSettings::parseTimezone, ZoneId::getId));
   }
 
-  private static <T> void assertRoundTripOrRefusal(String text, Function<String, T> parser, Function<T, String> format) {
+  private static <T> void assertRoundTripOrRefusal(
+      String text, Function<String, T> parser, Function<T, String> format) {
     T parsed;
     try {
       parsed = parser.apply(text);
     } catch (InvalidConfigException e) {
-      assertThat(e.getMessage()).isNotBlank().hasSizeLessThan(MAX_MESSAGE).doesNotContain("\n").doesNotContain("\r");
+      assertThat(e.getMessage())
+          .isNotBlank()
+          .hasSizeLessThan(MAX_MESSAGE)
+          .doesNotContain("\n")
+          .doesNotContain("\r");
       return;
     }
     assertThat(parser.apply(format.apply(parsed))).isEqualTo(parsed);
   }
 
   /**
-   * Digits and separators (unicode digits, key separators, signs, control characters), key-like values, the shared
-   * hostile list (100,000 characters included), any unicode text, and longer text.
+   * Digits and separators (unicode digits, key separators, signs, control characters), key-like
+   * values, the shared hostile list (100,000 characters included), any unicode text, and longer
+   * text.
    */
   static Gen<String> hostileText() {
     Gen<String> keyLike =

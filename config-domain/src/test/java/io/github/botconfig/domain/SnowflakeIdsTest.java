@@ -48,13 +48,16 @@ class SnowflakeIdsTest {
 
   @Test
   void guildIdSaysItIsAGuildId() {
-    assertThatThrownBy(() -> GuildId.of("abc")).hasMessage("guild id must be a Discord snowflake (digits only), got 'abc'");
+    assertThatThrownBy(() -> GuildId.of("abc"))
+        .hasMessage("guild id must be a Discord snowflake (digits only), got 'abc'");
   }
 
   @Test
   void numbersMustBePositive() {
-    assertThatThrownBy(() -> GuildId.of(0)).hasMessage("guild id must be a positive Discord snowflake, got 0");
-    assertThatThrownBy(() -> ChannelId.of(-7)).hasMessage("channel id must be a positive Discord snowflake, got -7");
+    assertThatThrownBy(() -> GuildId.of(0))
+        .hasMessage("guild id must be a positive Discord snowflake, got 0");
+    assertThatThrownBy(() -> ChannelId.of(-7))
+        .hasMessage("channel id must be a positive Discord snowflake, got -7");
   }
 
   @Test
@@ -71,7 +74,8 @@ class SnowflakeIdsTest {
   @Test
   void controlCharactersAreShownEscaped() {
     assertThatThrownBy(() -> ChannelId.of("12\n34\u202e"))
-        .hasMessage("channel id must be a Discord snowflake (digits only), got '12\\u000a34\\u202e'");
+        .hasMessage(
+            "channel id must be a Discord snowflake (digits only), got '12\\u000a34\\u202e'");
   }
 
   @Test

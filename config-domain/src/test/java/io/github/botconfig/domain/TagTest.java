@@ -31,7 +31,8 @@ class TagTest {
 
   @Test
   void idTextIsTheDecimalId() {
-    assertThat(Tag.of(TagType.ROLE, "1180586412434817024").idText()).isEqualTo("1180586412434817024");
+    assertThat(Tag.of(TagType.ROLE, "1180586412434817024").idText())
+        .isEqualTo("1180586412434817024");
   }
 
   @ParameterizedTest
@@ -46,11 +47,14 @@ class TagTest {
         "user:5:6    | user id must be a Discord snowflake (digits only), got '5:6'",
       })
   void badTagsAreRefusedNamingTheValue(String text, String message) {
-    assertThatThrownBy(() -> Tag.parse(text)).isInstanceOf(InvalidConfigException.class).hasMessage(message);
+    assertThatThrownBy(() -> Tag.parse(text))
+        .isInstanceOf(InvalidConfigException.class)
+        .hasMessage(message);
   }
 
   @Test
   void idsMustBePositive() {
-    assertThatThrownBy(() -> Tag.role(0)).hasMessage("role id must be a positive Discord snowflake, got 0");
+    assertThatThrownBy(() -> Tag.role(0))
+        .hasMessage("role id must be a positive Discord snowflake, got 0");
   }
 }

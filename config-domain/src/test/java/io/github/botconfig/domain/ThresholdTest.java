@@ -13,8 +13,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ThresholdTest {
 
   /**
-   * Each threshold against each kind of report: a +15 % take-profit, a -15 % stop-loss, a +15 % and a -4 % close
-   * without trigger, and a trigger with no percentage.
+   * Each threshold against each kind of report: a +15 % take-profit, a -15 % stop-loss, a +15 % and
+   * a -4 % close without trigger, and a trigger with no percentage.
    */
   @ParameterizedTest(name = "{0} vs {1}% {2} -> {3}")
   @CsvSource(
@@ -49,9 +49,11 @@ class ThresholdTest {
         "TP/SL, -4,  -,           false",
       })
   void thresholdSemantics(String threshold, Double change, Trigger trigger, boolean met) {
-    OptionalDouble changePercent = change == null ? OptionalDouble.empty() : OptionalDouble.of(change);
+    OptionalDouble changePercent =
+        change == null ? OptionalDouble.empty() : OptionalDouble.of(change);
 
-    assertThat(Threshold.parse(threshold).isMetBy(changePercent, Optional.ofNullable(trigger))).isEqualTo(met);
+    assertThat(Threshold.parse(threshold).isMetBy(changePercent, Optional.ofNullable(trigger)))
+        .isEqualTo(met);
   }
 
   @ParameterizedTest
@@ -62,7 +64,16 @@ class ThresholdTest {
   }
 
   @ParameterizedTest
-  @CsvSource({"NONE, none", "tp, TP", "sl, SL", "tp/sl, TP/SL", "' 12.5 ', 12.5", "12.50, 12.5", "007, 7", "0.0, 0"})
+  @CsvSource({
+    "NONE, none",
+    "tp, TP",
+    "sl, SL",
+    "tp/sl, TP/SL",
+    "' 12.5 ', 12.5",
+    "12.50, 12.5",
+    "007, 7",
+    "0.0, 0"
+  })
   void otherSpellingsReadAsTheirCanonicalForm(String text, String canonical) {
     assertThat(Threshold.parse(text).toString()).isEqualTo(canonical);
   }
@@ -79,8 +90,25 @@ class ThresholdTest {
 
   @ParameterizedTest(name = "[{index}] ''{0}''")
   @ValueSource(
-      strings = {"", "  ", "-5", "+5", "12,5", "12.5%", "NaN", "Infinity", "1e3", "TP-SL", "TPSL", "12.", ".5",
-          "12.1234567", "10000000", "1000000.1", "🙂"})
+      strings = {
+        "",
+        "  ",
+        "-5",
+        "+5",
+        "12,5",
+        "12.5%",
+        "NaN",
+        "Infinity",
+        "1e3",
+        "TP-SL",
+        "TPSL",
+        "12.",
+        ".5",
+        "12.1234567",
+        "10000000",
+        "1000000.1",
+        "🙂"
+      })
   void anythingElseIsRefusedNamingTheValue(String text) {
     assertThatThrownBy(() -> Threshold.parse(text))
         .isInstanceOf(InvalidConfigException.class)
@@ -96,7 +124,15 @@ class ThresholdTest {
   }
 
   @ParameterizedTest
-  @ValueSource(doubles = {-1, -0.001, 1_000_000.5, Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY})
+  @ValueSource(
+      doubles = {
+        -1,
+        -0.001,
+        1_000_000.5,
+        Double.NaN,
+        Double.POSITIVE_INFINITY,
+        Double.NEGATIVE_INFINITY
+      })
   void percentagesOutOfRangeAreRefused(double value) {
     assertThatThrownBy(() -> Threshold.percent(value))
         .isInstanceOf(InvalidConfigException.class)

@@ -37,7 +37,8 @@ class ValueTypesTest {
 
   @Test
   void negativeVersionIsRefused() {
-    assertThatThrownBy(() -> ChannelConfig.builder().guildId(GUILD).channelId(CHANNEL).version(-1).build())
+    assertThatThrownBy(
+            () -> ChannelConfig.builder().guildId(GUILD).channelId(CHANNEL).version(-1).build())
         .isInstanceOf(InvalidConfigException.class)
         .hasMessage("channel 10: version must be 0 or more, got -1");
     assertThatThrownBy(() -> GuildSettings.builder().guildId(GUILD).version(-1).build())
@@ -78,16 +79,21 @@ class ValueTypesTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"", "Mars/Olympus", "+02:00", "Z", "europe/paris ", "CEST", "../etc/passwd"})
+  @ValueSource(
+      strings = {"", "Mars/Olympus", "+02:00", "Z", "europe/paris ", "CEST", "../etc/passwd"})
   void otherZonesAreRefusedNamingTheValue(String zone) {
     assertThatThrownBy(() -> GuildSettings.parseTimezone(zone))
         .isInstanceOf(InvalidConfigException.class)
-        .hasMessage("timezone must be an IANA time zone such as 'Europe/Paris' or 'UTC', got '" + zone + "'");
+        .hasMessage(
+            "timezone must be an IANA time zone such as 'Europe/Paris' or 'UTC', got '"
+                + zone
+                + "'");
   }
 
   @Test
   void offsetZonesCannotBeBuiltIn() {
-    assertThatThrownBy(() -> GuildSettings.builder().guildId(GUILD).timezone(ZoneId.of("+02:00")).build())
+    assertThatThrownBy(
+            () -> GuildSettings.builder().guildId(GUILD).timezone(ZoneId.of("+02:00")).build())
         .isInstanceOf(InvalidConfigException.class)
         .hasMessageContaining("'+02:00'");
   }
@@ -108,21 +114,27 @@ class ValueTypesTest {
   @Test
   void snapshotBreaksVersionTiesOnUpdatedAt() {
     ChannelConfig older = ChannelConfig.of(GUILD, CHANNEL).withUpdatedAt(Instant.ofEpochMilli(5));
-    ChannelConfig newer = ChannelConfig.of(OTHER_GUILD, CHANNEL).withUpdatedAt(Instant.ofEpochMilli(6));
+    ChannelConfig newer =
+        ChannelConfig.of(OTHER_GUILD, CHANNEL).withUpdatedAt(Instant.ofEpochMilli(6));
 
-    assertThat(ConfigSnapshot.of(List.of(older, newer), List.of()).channel(CHANNEL)).contains(newer);
-    assertThat(ConfigSnapshot.of(List.of(newer, older), List.of()).channel(CHANNEL)).contains(newer);
+    assertThat(ConfigSnapshot.of(List.of(older, newer), List.of()).channel(CHANNEL))
+        .contains(newer);
+    assertThat(ConfigSnapshot.of(List.of(newer, older), List.of()).channel(CHANNEL))
+        .contains(newer);
   }
 
   @Test
   void snapshotGuildsCoverChannelsAndSettings() {
     ConfigSnapshot snapshot =
-        ConfigSnapshot.of(List.of(ChannelConfig.of(GUILD, CHANNEL)), List.of(GuildSettings.defaults(OTHER_GUILD)));
+        ConfigSnapshot.of(
+            List.of(ChannelConfig.of(GUILD, CHANNEL)),
+            List.of(GuildSettings.defaults(OTHER_GUILD)));
 
     assertThat(snapshot.guilds()).containsExactlyInAnyOrder(GUILD, OTHER_GUILD);
     assertThat(snapshot.settings(OTHER_GUILD)).isPresent();
     assertThat(snapshot.settings(GUILD)).isEmpty();
-    assertThat(snapshot).hasToString("ConfigSnapshot{1 channels in 1 guilds, 1 settings, 0 boards}");
+    assertThat(snapshot)
+        .hasToString("ConfigSnapshot{1 channels in 1 guilds, 1 settings, 0 boards}");
   }
 
   @Test

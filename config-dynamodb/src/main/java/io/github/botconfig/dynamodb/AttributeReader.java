@@ -13,10 +13,12 @@ import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * Reads the attributes of one item (or of one map inside it), accepting every form the running TypeScript bot
- * wrote: booleans as BOOL or N 0/1, ids as S or N, {@code tagType} in any case, NULL for "absent".
+ * Reads the attributes of one item (or of one map inside it), accepting every form the running
+ * TypeScript bot wrote: booleans as BOOL or N 0/1, ids as S or N, {@code tagType} in any case, NULL
+ * for "absent".
  *
- * <p>A value of an unexpected type or content throws {@link MalformedItemException} naming the attribute.
+ * <p>A value of an unexpected type or content throws {@link MalformedItemException} naming the
+ * attribute.
  */
 final class AttributeReader {
   private final Map<String, AttributeValue> attributes;
@@ -105,15 +107,20 @@ final class AttributeReader {
   }
 
   /**
-   * {@code updatedAt}, or the epoch when absent; the very {@code createdAt} object when equal to it (an item never
-   * changed since it was made), so that a loaded cache holds one instant fewer.
+   * {@code updatedAt}, or the epoch when absent; the very {@code createdAt} object when equal to it
+   * (an item never changed since it was made), so that a loaded cache holds one instant fewer.
    */
   Instant updatedAt(Instant createdAt) {
-    return instant(TableLayout.UPDATED_AT).map(at -> at.equals(createdAt) ? createdAt : at).orElse(Instant.EPOCH);
+    return instant(TableLayout.UPDATED_AT)
+        .map(at -> at.equals(createdAt) ? createdAt : at)
+        .orElse(Instant.EPOCH);
   }
 
   long version() {
-    long version = number(TableLayout.VERSION, "a version").map(n -> exactLong(TableLayout.VERSION, n)).orElse(0L);
+    long version =
+        number(TableLayout.VERSION, "a version")
+            .map(n -> exactLong(TableLayout.VERSION, n))
+            .orElse(0L);
     if (version < 0) {
       throw malformed(TableLayout.VERSION, "must be 0 or more, got " + version);
     }
@@ -131,7 +138,10 @@ final class AttributeReader {
     return Optional.of(parse(TableLayout.TAG_ID, id.get(), text -> Tag.of(tagType, text)));
   }
 
-  /** A percentage (N), a trigger {@code TP}, {@code SL}, {@code TP/SL} (S), or none (NULL or absent). */
+  /**
+   * A percentage (N), a trigger {@code TP}, {@code SL}, {@code TP/SL} (S), or none (NULL or
+   * absent).
+   */
   Threshold threshold() {
     String name = TableLayout.THRESHOLD;
     AttributeValue value = present(name);
@@ -169,7 +179,8 @@ final class AttributeReader {
 
   private long exactLong(String name, String number) {
     if (plainDigits(number)) {
-      return Long.parseLong(number); // what every writer stores; BigDecimal cost a tenth of a load's time
+      return Long.parseLong(
+          number); // what every writer stores; BigDecimal cost a tenth of a load's time
     }
     try {
       return new BigDecimal(number).longValueExact();

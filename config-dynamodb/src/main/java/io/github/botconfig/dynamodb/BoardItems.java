@@ -8,7 +8,8 @@ import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * Maps a guild's live board to and from its item ({@code PK GUILD#g}, {@code SK BOARD}, {@code Type live_board}).
+ * Maps a guild's live board to and from its item ({@code PK GUILD#g}, {@code SK BOARD}, {@code Type
+ * live_board}).
  *
  * <p>Ids are written as S, like every snowflake this store writes; N is read too.
  */
@@ -30,9 +31,14 @@ final class BoardItems {
     AttributeReader reader = AttributeReader.of(item);
     return LiveBoard.builder()
         .guildId(ItemKeys.guildOf(item))
-        .channelId(reader.parse(TableLayout.CHANNEL_ID, required(reader, TableLayout.CHANNEL_ID), ChannelId::of))
+        .channelId(
+            reader.parse(
+                TableLayout.CHANNEL_ID, required(reader, TableLayout.CHANNEL_ID), ChannelId::of))
         .messageId(
-            reader.parse(TableLayout.MESSAGE_ID, required(reader, TableLayout.MESSAGE_ID), LiveBoard::parseMessageId))
+            reader.parse(
+                TableLayout.MESSAGE_ID,
+                required(reader, TableLayout.MESSAGE_ID),
+                LiveBoard::parseMessageId))
         .createdAt(reader.instant(TableLayout.CREATED_AT).orElse(Instant.EPOCH))
         .updatedAt(reader.instant(TableLayout.UPDATED_AT).orElse(Instant.EPOCH))
         .version(reader.version())
@@ -40,7 +46,9 @@ final class BoardItems {
   }
 
   private static String required(AttributeReader reader, String name) {
-    return reader.snowflakeText(name).orElseThrow(() -> new MalformedItemException(name + ": is missing"));
+    return reader
+        .snowflakeText(name)
+        .orElseThrow(() -> new MalformedItemException(name + ": is missing"));
   }
 
   /** Adds the SETs of every modelled attribute, type included (not the metadata). */

@@ -12,8 +12,8 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
 /**
- * The item every writer bumps after a successful write ({@code PK META}, {@code SK CHANGES}): a cache polls it
- * (one small GetItem) to learn that another process changed the table. Thread-safe.
+ * The item every writer bumps after a successful write ({@code PK META}, {@code SK CHANGES}): a
+ * cache polls it (one small GetItem) to learn that another process changed the table. Thread-safe.
  */
 final class ChangeMarker {
   private static final Logger LOG = LoggerFactory.getLogger(DynamoDbConfigStore.class);
@@ -28,7 +28,10 @@ final class ChangeMarker {
     this.clock = clock;
   }
 
-  /** The counter; 0 when nothing was ever written. Strongly consistent: it must not lag the write it counts. */
+  /**
+   * The counter; 0 when nothing was ever written. Strongly consistent: it must not lag the write it
+   * counts.
+   */
   long read() {
     GetItemResponse response;
     try {
@@ -50,9 +53,10 @@ final class ChangeMarker {
   }
 
   /**
-   * Adds one to the counter. Called after a write succeeded, so a failure here is logged, not thrown: the
-   * write did happen, and telling its caller otherwise would make it drop a change that is stored. Other
-   * processes then see the change at their next full refresh instead of their next poll.
+   * Adds one to the counter. Called after a write succeeded, so a failure here is logged, not
+   * thrown: the write did happen, and telling its caller otherwise would make it drop a change that
+   * is stored. Other processes then see the change at their next full refresh instead of their next
+   * poll.
    */
   void bump() {
     Expressions update =

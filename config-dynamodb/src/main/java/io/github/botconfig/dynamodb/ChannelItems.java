@@ -12,9 +12,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 /**
  * Maps a tracked channel to and from its item ({@code PK GUILD#g}, {@code SK CHANNEL#c}).
  *
- * <p>Writes use the forms the running TypeScript bot writes and validates (its schema refuses a missing
- * {@code tagType}, {@code tagId} or {@code threshold}, so "none" is written as NULL, not removed); reads accept
- * every form it ever wrote.
+ * <p>Writes use the forms the running TypeScript bot writes and validates (its schema refuses a
+ * missing {@code tagType}, {@code tagId} or {@code threshold}, so "none" is written as NULL, not
+ * removed); reads accept every form it ever wrote.
  */
 final class ChannelItems {
   private ChannelItems() {}
@@ -65,7 +65,9 @@ final class ChannelItems {
         .set(TableLayout.IMAGE, TableLayout.bool(channel.image()))
         .set(TableLayout.NOTIFY_ON_CLOSE, TableLayout.bool(channel.notifyOnClose()))
         .set(TableLayout.PIN, TableLayout.bool(channel.pin()))
-        .set(TableLayout.TAG_TYPE, channel.tag().map(ChannelItems::tagType).orElseGet(TableLayout::nul))
+        .set(
+            TableLayout.TAG_TYPE,
+            channel.tag().map(ChannelItems::tagType).orElseGet(TableLayout::nul))
         .set(TableLayout.TAG_ID, channel.tag().map(ChannelItems::tagId).orElseGet(TableLayout::nul))
         .set(TableLayout.THRESHOLD, threshold(channel.threshold()));
   }

@@ -18,18 +18,18 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
 
 /**
- * Builds the {@link DynamoDbClient} botconfig is tuned for: the small url-connection HTTP client, the SDK's
- * STANDARD retry mode (3 attempts, not DynamoDB's 9), a time limit per attempt and per call, and optionally
- * {@link RequestMetrics}.
+ * Builds the {@link DynamoDbClient} botconfig is tuned for: the small url-connection HTTP client,
+ * the SDK's STANDARD retry mode (3 attempts, not DynamoDB's 9), a time limit per attempt and per
+ * call, and optionally {@link RequestMetrics}.
  *
  * <pre>{@code
  * RequestMetrics metrics = new RequestMetrics();
  * DynamoDbClient client = DynamoDbClients.builder().region("eu-west-3").metrics(metrics).build();
  * }</pre>
  *
- * <p>Credentials come from the SDK's default chain (environment, profile, instance role…), except for an
- * endpoint on this machine (a local test server), which gets fixed dummy credentials. The client is
- * thread-safe; close it when done.
+ * <p>Credentials come from the SDK's default chain (environment, profile, instance role…), except
+ * for an endpoint on this machine (a local test server), which gets fixed dummy credentials. The
+ * client is thread-safe; close it when done.
  */
 public final class DynamoDbClients {
   /** The region a local endpoint is given when none is set: local servers accept any. */
@@ -66,20 +66,25 @@ public final class DynamoDbClients {
 
     private Builder() {}
 
-    /** The AWS region, such as {@code eu-west-3}. Default: the SDK's chain ({@code AWS_REGION}, profile…). */
+    /**
+     * The AWS region, such as {@code eu-west-3}. Default: the SDK's chain ({@code AWS_REGION},
+     * profile…).
+     */
     public Builder region(String region) {
       this.region = Region.of(requireText("region", region));
       return this;
     }
 
     /**
-     * Sends requests to this endpoint instead of AWS's, e.g. {@code http://127.0.0.1:4567} for a local server.
-     * Default: none (AWS, or {@code AWS_ENDPOINT_URL_DYNAMODB} when set).
+     * Sends requests to this endpoint instead of AWS's, e.g. {@code http://127.0.0.1:4567} for a
+     * local server. Default: none (AWS, or {@code AWS_ENDPOINT_URL_DYNAMODB} when set).
      */
     public Builder endpoint(URI endpoint) {
       if (endpoint.getScheme() == null || endpoint.getHost() == null) {
         throw new IllegalArgumentException(
-            "endpoint must be an absolute URL such as http://127.0.0.1:4567, got '" + endpoint + "'");
+            "endpoint must be an absolute URL such as http://127.0.0.1:4567, got '"
+                + endpoint
+                + "'");
       }
       this.endpoint = endpoint;
       return this;
@@ -109,7 +114,10 @@ public final class DynamoDbClients {
       return this;
     }
 
-    /** How many attempts a call makes before it fails (STANDARD retry mode, with backoff). Default 3. */
+    /**
+     * How many attempts a call makes before it fails (STANDARD retry mode, with backoff). Default
+     * 3.
+     */
     public Builder maxAttempts(int attempts) {
       if (attempts < 1 || attempts > 10) {
         throw new IllegalArgumentException("maxAttempts must be from 1 to 10, got " + attempts);
@@ -126,7 +134,10 @@ public final class DynamoDbClients {
     public DynamoDbClient build() {
       ClientOverrideConfiguration.Builder override =
           ClientOverrideConfiguration.builder()
-              .retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder().maxAttempts(maxAttempts).build())
+              .retryStrategy(
+                  AwsRetryStrategy.standardRetryStrategy().toBuilder()
+                      .maxAttempts(maxAttempts)
+                      .build())
               .apiCallTimeout(apiCallTimeout)
               .apiCallAttemptTimeout(apiCallAttemptTimeout);
       if (metrics != null) {
@@ -151,7 +162,8 @@ public final class DynamoDbClients {
       if (credentials != null) {
         client.credentialsProvider(credentials);
       } else if (local) {
-        client.credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")));
+        client.credentialsProvider(
+            StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")));
       } else {
         client.credentialsProvider(DefaultCredentialsProvider.builder().build());
       }
@@ -159,7 +171,8 @@ public final class DynamoDbClients {
         return client.build();
       } catch (SdkClientException e) {
         throw new IllegalStateException(
-            "could not set up the DynamoDB client: " + e.getMessage()
+            "could not set up the DynamoDB client: "
+                + e.getMessage()
                 + " (set AWS_REGION, or the region in ~/.aws/config, or give one to DynamoDbClients.builder())",
             e);
       }
@@ -175,6 +188,5 @@ public final class DynamoDbClients {
       }
       return value.strip();
     }
-
   }
 }

@@ -29,9 +29,9 @@ import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
 
 /**
- * The {@link ConfigStore} on one DynamoDB table, in the layout the user's running TypeScript bot uses (see
- * config-dynamodb/README.md): items it wrote are read as they are, and attributes or item types this store
- * does not model survive every write.
+ * The {@link ConfigStore} on one DynamoDB table, in the layout the user's running TypeScript bot
+ * uses (see config-dynamodb/README.md): items it wrote are read as they are, and attributes or item
+ * types this store does not model survive every write.
  *
  * <pre>{@code
  * DynamoDbConfigStore store = DynamoDbConfigStore.builder()
@@ -40,10 +40,11 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
  *     .build();
  * }</pre>
  *
- * <p>Thread-safe. Every method makes a few DynamoDB requests: a bot reads through a cache, not from here.
- * Every write is an UpdateItem conditional on the version its caller read, followed by a bump of the change
- * marker; SDK failures surface as {@link io.github.botconfig.domain.StoreUnavailableException} naming the table
- * and endpoint. The store does not own the client: close the client yourself.
+ * <p>Thread-safe. Every method makes a few DynamoDB requests: a bot reads through a cache, not from
+ * here. Every write is an UpdateItem conditional on the version its caller read, followed by a bump
+ * of the change marker; SDK failures surface as {@link
+ * io.github.botconfig.domain.StoreUnavailableException} naming the table and endpoint. The store
+ * does not own the client: close the client yourself.
  */
 public final class DynamoDbConfigStore implements ConfigStore {
   private final DynamoDbClient client;
@@ -58,7 +59,9 @@ public final class DynamoDbConfigStore implements ConfigStore {
   private volatile LoadReport lastLoad = LoadReport.NONE;
 
   private DynamoDbConfigStore(Builder builder) {
-    this.client = Objects.requireNonNull(builder.client, "client is required: DynamoDbConfigStore.builder().client(…)");
+    this.client =
+        Objects.requireNonNull(
+            builder.client, "client is required: DynamoDbConfigStore.builder().client(…)");
     this.tableName = builder.tableName;
     this.clock = builder.clock;
     this.errors = new StoreErrors(client, tableName);
@@ -83,7 +86,10 @@ public final class DynamoDbConfigStore implements ConfigStore {
     return lastLoad;
   }
 
-  /** Queries the {@code ChannelIndex} (eventually consistent on AWS): the fallback path, not the hot one. */
+  /**
+   * Queries the {@code ChannelIndex} (eventually consistent on AWS): the fallback path, not the hot
+   * one.
+   */
   @Override
   public Optional<ChannelConfig> findChannel(ChannelId channelId) {
     List<ChannelConfig> found =
@@ -94,9 +100,11 @@ public final class DynamoDbConfigStore implements ConfigStore {
                     .indexName(TableLayout.CHANNEL_INDEX)
                     .keyConditionExpression("#pk = :pk")
                     .expressionAttributeNames(Map.of("#pk", TableLayout.GSI_PK))
-                    .expressionAttributeValues(Map.of(":pk", TableLayout.s(TableLayout.channelKey(channelId)))),
+                    .expressionAttributeValues(
+                        Map.of(":pk", TableLayout.s(TableLayout.channelKey(channelId)))),
             ChannelItems::read);
-    // The running bot never stopped two guilds from tracking one channel: resolve as a full load would.
+    // The running bot never stopped two guilds from tracking one channel: resolve as a full load
+    // would.
     ConfigSnapshot.Builder resolved = ConfigSnapshot.builder();
     found.forEach(resolved::addChannel);
     return resolved.build().channel(channelId);
@@ -112,7 +120,8 @@ public final class DynamoDbConfigStore implements ConfigStore {
                     request
                         .consistentRead(true)
                         .keyConditionExpression("#pk = :pk AND begins_with(#sk, :channel)")
-                        .expressionAttributeNames(Map.of("#pk", TableLayout.PK, "#sk", TableLayout.SK))
+                        .expressionAttributeNames(
+                            Map.of("#pk", TableLayout.PK, "#sk", TableLayout.SK))
                         .expressionAttributeValues(
                             Map.of(
                                 ":pk", TableLayout.s(TableLayout.guildKey(guildId)),
@@ -125,7 +134,8 @@ public final class DynamoDbConfigStore implements ConfigStore {
 
   @Override
   public Optional<GuildSettings> findSettings(GuildId guildId) {
-    return settingsItem(guildId, "read the settings of guild " + guildId).flatMap(this::readSettings);
+    return settingsItem(guildId, "read the settings of guild " + guildId)
+        .flatMap(this::readSettings);
   }
 
   @Override
@@ -138,7 +148,12 @@ public final class DynamoDbConfigStore implements ConfigStore {
     Expressions update = new Expressions();
     ChannelItems.write(config, update);
     Instant createdAt =
-        writes.update(what, TableLayout.channelItemKey(config.guildId(), config.channelId()), update, config.version(), now);
+        writes.update(
+            what,
+            TableLayout.channelItemKey(config.guildId(), config.channelId()),
+            update,
+            config.version(),
+            now);
     marker.bump();
     return config.withVersion(config.version() + 1).withUpdatedAt(now).withCreatedAt(createdAt);
   }
@@ -146,21 +161,25 @@ public final class DynamoDbConfigStore implements ConfigStore {
   @Override
   public boolean deleteChannel(GuildId guildId, ChannelId channelId) {
     return deleteIfExists(
-        TableLayout.channelItemKey(guildId, channelId), "untrack channel " + channelId + " of guild " + guildId);
+        TableLayout.channelItemKey(guildId, channelId),
+        "untrack channel " + channelId + " of guild " + guildId);
   }
 
   @Override
   public GuildSettings saveSettings(GuildSettings settings) {
     String what = "settings of guild " + settings.guildId();
-    // Read first: the stored summaryPreferences map decides how to write it without losing keys of others.
-    Map<String, AttributeValue> stored = settingsItem(settings.guildId(), "save " + what).orElse(Map.of());
+    // Read first: the stored summaryPreferences map decides how to write it without losing keys of
+    // others.
+    Map<String, AttributeValue> stored =
+        settingsItem(settings.guildId(), "save " + what).orElse(Map.of());
     VersionedWrites.refuseIfStale(what, stored, settings.version());
     AttributeValue storedMap = stored.get(TableLayout.SUMMARY_PREFERENCES);
     Instant now = now();
     Expressions update = new Expressions();
     SettingsItems.write(settings, storedMap != null && storedMap.hasM(), update);
     Instant createdAt =
-        writes.update(what, TableLayout.settingsItemKey(settings.guildId()), update, settings.version(), now);
+        writes.update(
+            what, TableLayout.settingsItemKey(settings.guildId()), update, settings.version(), now);
     marker.bump();
     return settings.withVersion(settings.version() + 1).withUpdatedAt(now).withCreatedAt(createdAt);
   }
@@ -178,14 +197,19 @@ public final class DynamoDbConfigStore implements ConfigStore {
     BoardItems.write(board, update);
     Instant createdAt =
         writes.update(
-            "board of guild " + board.guildId(), TableLayout.boardItemKey(board.guildId()), update, board.version(), now);
+            "board of guild " + board.guildId(),
+            TableLayout.boardItemKey(board.guildId()),
+            update,
+            board.version(),
+            now);
     marker.bump();
     return board.withVersion(board.version() + 1).withUpdatedAt(now).withCreatedAt(createdAt);
   }
 
   @Override
   public boolean deleteBoard(GuildId guildId) {
-    return deleteIfExists(TableLayout.boardItemKey(guildId), "forget the board of guild " + guildId);
+    return deleteIfExists(
+        TableLayout.boardItemKey(guildId), "forget the board of guild " + guildId);
   }
 
   @Override
@@ -194,8 +218,9 @@ public final class DynamoDbConfigStore implements ConfigStore {
   }
 
   /**
-   * Scans the whole table (strongly consistent, every page, in {@link Builder#scanSegments} parallel
-   * segments). Malformed items are skipped, logged once and counted in {@link #lastLoadReport()}.
+   * Scans the whole table (strongly consistent, every page, in {@link Builder#scanSegments}
+   * parallel segments). Malformed items are skipped, logged once and counted in {@link
+   * #lastLoadReport()}.
    */
   @Override
   public ConfigSnapshot loadAll() {
@@ -215,10 +240,11 @@ public final class DynamoDbConfigStore implements ConfigStore {
   }
 
   /**
-   * The channel may be tracked by one guild only. The check reads the index before the write, so it is not
-   * atomic with it (DynamoDB transactions would make it so, but the local test servers lack them): two
-   * guilds adding the same channel in the same instant could both succeed. A Discord channel id belongs to one
-   * guild, so only a forged request could do that, and a full load then keeps one of the two.
+   * The channel may be tracked by one guild only. The check reads the index before the write, so it
+   * is not atomic with it (DynamoDB transactions would make it so, but the local test servers lack
+   * them): two guilds adding the same channel in the same instant could both succeed. A Discord
+   * channel id belongs to one guild, so only a forged request could do that, and a full load then
+   * keeps one of the two.
    */
   private void refuseIfTrackedElsewhere(ChannelConfig config) {
     String ownKey = TableLayout.guildKey(config.guildId());
@@ -230,21 +256,30 @@ public final class DynamoDbConfigStore implements ConfigStore {
                     .indexName(TableLayout.CHANNEL_INDEX)
                     .keyConditionExpression("#pk = :pk")
                     .projectionExpression("#sk")
-                    .expressionAttributeNames(Map.of("#pk", TableLayout.GSI_PK, "#sk", TableLayout.GSI_SK))
+                    .expressionAttributeNames(
+                        Map.of("#pk", TableLayout.GSI_PK, "#sk", TableLayout.GSI_SK))
                     .expressionAttributeValues(
                         Map.of(":pk", TableLayout.s(TableLayout.channelKey(config.channelId())))),
-            item -> Optional.ofNullable(item.get(TableLayout.GSI_SK)).map(AttributeValue::s).orElse(ownKey));
+            item ->
+                Optional.ofNullable(item.get(TableLayout.GSI_SK))
+                    .map(AttributeValue::s)
+                    .orElse(ownKey));
     for (String owner : owners) {
       if (!owner.equals(ownKey)) {
         throw new ConfigConflictException(
             Reason.OWNED_BY_ANOTHER_GUILD,
-            "channel " + config.channelId() + " is already tracked by guild "
-                + owner.substring(TableLayout.GUILD_PREFIX.length()) + "; untrack it there first");
+            "channel "
+                + config.channelId()
+                + " is already tracked by guild "
+                + owner.substring(TableLayout.GUILD_PREFIX.length())
+                + "; untrack it there first");
       }
     }
   }
 
-  /** Deletes the item if it exists (a condition, so that a missing one costs no change-marker bump). */
+  /**
+   * Deletes the item if it exists (a condition, so that a missing one costs no change-marker bump).
+   */
   private boolean deleteIfExists(Map<String, AttributeValue> key, String action) {
     Expressions condition = new Expressions().attributeExists(TableLayout.SK);
     try {
@@ -268,7 +303,8 @@ public final class DynamoDbConfigStore implements ConfigStore {
     return getItem(TableLayout.settingsItemKey(guildId), action);
   }
 
-  private Optional<Map<String, AttributeValue>> getItem(Map<String, AttributeValue> key, String action) {
+  private Optional<Map<String, AttributeValue>> getItem(
+      Map<String, AttributeValue> key, String action) {
     try {
       var response =
           client.getItem(
@@ -278,7 +314,9 @@ public final class DynamoDbConfigStore implements ConfigStore {
                       .key(key)
                       .consistentRead(true)
                       .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
-      return response.hasItem() && !response.item().isEmpty() ? Optional.of(response.item()) : Optional.empty();
+      return response.hasItem() && !response.item().isEmpty()
+          ? Optional.of(response.item())
+          : Optional.empty();
     } catch (SdkException e) {
       throw errors.unavailable(action, e);
     }
@@ -289,7 +327,8 @@ public final class DynamoDbConfigStore implements ConfigStore {
   }
 
   /** Reads one item; a malformed one is logged (once) and read as absent. */
-  private <T> Optional<T> readOrSkip(Map<String, AttributeValue> item, Function<Map<String, AttributeValue>, T> reader) {
+  private <T> Optional<T> readOrSkip(
+      Map<String, AttributeValue> item, Function<Map<String, AttributeValue>, T> reader) {
     try {
       return Optional.of(reader.apply(item));
     } catch (MalformedItemException e) {
@@ -298,14 +337,22 @@ public final class DynamoDbConfigStore implements ConfigStore {
     }
   }
 
-  /** Every item of a paginated query, read by {@code reader}; malformed items are logged and skipped. */
+  /**
+   * Every item of a paginated query, read by {@code reader}; malformed items are logged and
+   * skipped.
+   */
   private <T> List<T> queryAll(
       String action,
       UnaryOperator<QueryRequest.Builder> query,
       Function<Map<String, AttributeValue>, T> reader) {
     List<T> results = new ArrayList<>();
     QueryRequest request =
-        query.apply(QueryRequest.builder().tableName(tableName).returnConsumedCapacity(ReturnConsumedCapacity.TOTAL)).build();
+        query
+            .apply(
+                QueryRequest.builder()
+                    .tableName(tableName)
+                    .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL))
+            .build();
     try {
       // The paginator follows LastEvaluatedKey: one page is never taken for the whole answer.
       for (Map<String, AttributeValue> item : client.queryPaginator(request).items()) {
@@ -353,8 +400,8 @@ public final class DynamoDbConfigStore implements ConfigStore {
     }
 
     /**
-     * How many parallel segments {@link #loadAll()} scans; default 1. More only helps a table of many
-     * megabytes: each segment costs a thread and at least one request.
+     * How many parallel segments {@link #loadAll()} scans; default 1. More only helps a table of
+     * many megabytes: each segment costs a thread and at least one request.
      */
     public Builder scanSegments(int segments) {
       if (segments < 1 || segments > 64) {

@@ -12,8 +12,9 @@ import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
 /**
- * Builds an update and a condition expression. Every attribute name goes through a {@code #n} placeholder:
- * the table's names ({@code Type}, {@code timezone}, …) collide with DynamoDB's reserved words.
+ * Builds an update and a condition expression. Every attribute name goes through a {@code #n}
+ * placeholder: the table's names ({@code Type}, {@code timezone}, …) collide with DynamoDB's
+ * reserved words.
  *
  * <p>Not thread-safe; one per request.
  */
@@ -25,8 +26,10 @@ final class Expressions {
   private final List<String> removes = new ArrayList<>();
   private final List<String> adds = new ArrayList<>();
   private final List<String> conditions = new ArrayList<>();
+
   /** What SET assigns and REMOVE removes, by path ({@code [attribute]} or {@code [map, key]}). */
   private final Map<List<String>, AttributeValue> assigned = new HashMap<>();
+
   private final List<List<String>> removed = new ArrayList<>();
 
   /** The placeholder of an attribute name. */
@@ -83,7 +86,10 @@ final class Expressions {
     return this;
   }
 
-  /** Adds a condition (joined to the others with AND), written with {@link #name} and {@link #value}. */
+  /**
+   * Adds a condition (joined to the others with AND), written with {@link #name} and {@link
+   * #value}.
+   */
   Expressions condition(String condition) {
     conditions.add(condition);
     return this;
@@ -98,8 +104,8 @@ final class Expressions {
   }
 
   /**
-   * Whether {@code item} holds every value this update SETs and none of those it REMOVEs: whether the item is what
-   * this update makes of it ({@code if_not_exists} and ADD parts aside).
+   * Whether {@code item} holds every value this update SETs and none of those it REMOVEs: whether
+   * the item is what this update makes of it ({@code if_not_exists} and ADD parts aside).
    */
   boolean isCarriedBy(Map<String, AttributeValue> item) {
     for (Map.Entry<List<String>, AttributeValue> set : assigned.entrySet()) {
@@ -140,12 +146,18 @@ final class Expressions {
   }
 
   DeleteItemRequest.Builder applyTo(DeleteItemRequest.Builder request) {
-    applyCondition(request::conditionExpression, request::expressionAttributeNames, request::expressionAttributeValues);
+    applyCondition(
+        request::conditionExpression,
+        request::expressionAttributeNames,
+        request::expressionAttributeValues);
     return request;
   }
 
   PutItemRequest.Builder applyTo(PutItemRequest.Builder request) {
-    applyCondition(request::conditionExpression, request::expressionAttributeNames, request::expressionAttributeValues);
+    applyCondition(
+        request::conditionExpression,
+        request::expressionAttributeNames,
+        request::expressionAttributeValues);
     return request;
   }
 
@@ -164,12 +176,17 @@ final class Expressions {
   }
 
   private String conditionExpression() {
-    return conditions.size() == 1 ? conditions.get(0) : "(" + String.join(") AND (", conditions) + ")";
+    return conditions.size() == 1
+        ? conditions.get(0)
+        : "(" + String.join(") AND (", conditions) + ")";
   }
 
   private static void clause(StringBuilder out, String keyword, List<String> parts) {
     if (!parts.isEmpty()) {
-      out.append(out.length() == 0 ? "" : " ").append(keyword).append(' ').append(String.join(", ", parts));
+      out.append(out.length() == 0 ? "" : " ")
+          .append(keyword)
+          .append(' ')
+          .append(String.join(", ", parts));
     }
   }
 }

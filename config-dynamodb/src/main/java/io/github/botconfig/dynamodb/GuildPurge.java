@@ -16,8 +16,8 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
  * Removes every item under {@code PK = GUILD#g}, of any type: a paginated Query for the keys, then
- * BatchWriteItem by 25 (DynamoDB's limit), sending again what DynamoDB left unprocessed, with backoff.
- * Thread-safe.
+ * BatchWriteItem by 25 (DynamoDB's limit), sending again what DynamoDB left unprocessed, with
+ * backoff. Thread-safe.
  */
 final class GuildPurge {
   static final int BATCH_SIZE = 25;
@@ -43,7 +43,8 @@ final class GuildPurge {
   }
 
   /**
-   * @param afterFirstDeletion called once, as soon as anything was deleted (even if the rest then fails)
+   * @param afterFirstDeletion called once, as soon as anything was deleted (even if the rest then
+   *     fails)
    * @return how many items were deleted
    */
   int deleteAll(GuildId guildId, Runnable afterFirstDeletion) {
@@ -52,13 +53,22 @@ final class GuildPurge {
     int deleted = 0;
     try {
       for (int from = 0; from < keys.size(); from += BATCH_SIZE) {
-        List<Map<String, AttributeValue>> batch = keys.subList(from, Math.min(keys.size(), from + BATCH_SIZE));
+        List<Map<String, AttributeValue>> batch =
+            keys.subList(from, Math.min(keys.size(), from + BATCH_SIZE));
         int left = deleteBatch(batch, action, keys.size() - deleted);
         deleted += batch.size() - left;
         if (left > 0) {
           throw new StoreUnavailableException(
-              "could not " + action + ": DynamoDB left " + left + " items of table '" + errors.tableName()
-                  + "' unprocessed after " + MAX_ROUNDS + " rounds (it is throttling); " + deleted
+              "could not "
+                  + action
+                  + ": DynamoDB left "
+                  + left
+                  + " items of table '"
+                  + errors.tableName()
+                  + "' unprocessed after "
+                  + MAX_ROUNDS
+                  + " rounds (it is throttling); "
+                  + deleted
                   + " items were deleted, run the deletion again later");
         }
       }
@@ -90,11 +100,15 @@ final class GuildPurge {
     return keys;
   }
 
-  /** Deletes one batch, resending unprocessed items; returns how many are still left after the last round. */
+  /**
+   * Deletes one batch, resending unprocessed items; returns how many are still left after the last
+   * round.
+   */
   private int deleteBatch(List<Map<String, AttributeValue>> batch, String action, int remaining) {
     List<WriteRequest> pending = new ArrayList<>();
     for (Map<String, AttributeValue> key : batch) {
-      pending.add(WriteRequest.builder().deleteRequest(DeleteRequest.builder().key(key).build()).build());
+      pending.add(
+          WriteRequest.builder().deleteRequest(DeleteRequest.builder().key(key).build()).build());
     }
     for (int round = 0; round < MAX_ROUNDS && !pending.isEmpty(); round++) {
       if (round > 0) {
@@ -112,7 +126,8 @@ final class GuildPurge {
       } catch (SdkException e) {
         throw errors.unavailable(action + " (" + remaining + " items left)", e);
       }
-      pending = new ArrayList<>(response.unprocessedItems().getOrDefault(errors.tableName(), List.of()));
+      pending =
+          new ArrayList<>(response.unprocessedItems().getOrDefault(errors.tableName(), List.of()));
     }
     return pending.size();
   }

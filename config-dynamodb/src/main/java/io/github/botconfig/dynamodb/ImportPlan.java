@@ -29,7 +29,10 @@ public record ImportPlan(List<Change> changes, int unchanged) {
    * @param item the item from the backup
    * @param replaced the stored item it replaces, for {@link Action#REPLACE}
    */
-  public record Change(Action action, Map<String, AttributeValue> item, @Nullable Map<String, AttributeValue> replaced) {
+  public record Change(
+      Action action,
+      Map<String, AttributeValue> item,
+      @Nullable Map<String, AttributeValue> replaced) {
     /** The item's keys, as {@code PK=GUILD#1 SK=CHANNEL#2}. */
     public String describe() {
       return ItemKeys.describe(item);

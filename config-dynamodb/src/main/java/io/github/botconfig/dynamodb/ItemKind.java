@@ -4,11 +4,16 @@ import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-/** What an item is, by its {@code Type} — or, for items written without one, by the shape of its keys. */
+/**
+ * What an item is, by its {@code Type} — or, for items written without one, by the shape of its
+ * keys.
+ */
 enum ItemKind {
   CHANNEL,
   SETTINGS,
-  /** The live board's message id ({@code SK BOARD}; never the running bot's {@code GLOBAL_MESSAGE}). */
+  /**
+   * The live board's message id ({@code SK BOARD}; never the running bot's {@code GLOBAL_MESSAGE}).
+   */
   BOARD,
   /** Anything this store does not model; it is left alone. */
   OTHER;

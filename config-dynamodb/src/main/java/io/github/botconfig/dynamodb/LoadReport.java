@@ -14,10 +14,11 @@ import java.util.List;
  * @param boards guilds with a stored live board in the snapshot
  * @param otherItems items of types this store does not model (the change marker, the running bot's
  *     {@code global_position_message}, …), left alone
- * @param malformedItems items of a modelled type that could not be read, skipped (each is logged once)
+ * @param malformedItems items of a modelled type that could not be read, skipped (each is logged
+ *     once)
  * @param malformed up to {@value #MAX_LISTED} of those, as "{@code PK=… SK=…: reason}"
- * @param duplicateChannels channel items left out because the same channel is tracked under another guild
- *     too (see {@link io.github.botconfig.domain.ConfigSnapshot})
+ * @param duplicateChannels channel items left out because the same channel is tracked under another
+ *     guild too (see {@link io.github.botconfig.domain.ConfigSnapshot})
  */
 public record LoadReport(
     long itemsRead,

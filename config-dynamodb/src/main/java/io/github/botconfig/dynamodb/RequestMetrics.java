@@ -17,14 +17,15 @@ import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.ConsumedCapacity;
 
 /**
- * Counts what a DynamoDB client asks for. Attach {@link #interceptor()} to a client
- * ({@link DynamoDbClients.Builder#metrics} does it), then read {@link #snapshot()} whenever needed.
+ * Counts what a DynamoDB client asks for. Attach {@link #interceptor()} to a client ({@link
+ * DynamoDbClients.Builder#metrics} does it), then read {@link #snapshot()} whenever needed.
  *
  * <p>Thread-safe; counting is lock-free and costs a few nanoseconds per request.
  */
 public final class RequestMetrics {
   private static final Set<String> READS = Set.of("GetItem", "BatchGetItem", "Query", "Scan");
-  private static final Set<String> WRITES = Set.of("PutItem", "UpdateItem", "DeleteItem", "BatchWriteItem");
+  private static final Set<String> WRITES =
+      Set.of("PutItem", "UpdateItem", "DeleteItem", "BatchWriteItem");
 
   private final Map<String, LongAdder> calls = new ConcurrentHashMap<>();
   private final Map<String, LongAdder> failures = new ConcurrentHashMap<>();
@@ -45,19 +46,25 @@ public final class RequestMetrics {
   }
 
   private static Map<String, Long> totals(Map<String, LongAdder> counters) {
-    return counters.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().sum()));
+    return counters.entrySet().stream()
+        .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().sum()));
   }
 
   private static String operation(ExecutionAttributes attributes) {
-    return Optional.ofNullable(attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME)).orElse("unknown");
+    return Optional.ofNullable(attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME))
+        .orElse("unknown");
   }
 
   private void addCapacity(String operation, SdkResponse response) {
     // The batch operations report one entry per table; the others one for their table.
     if (response instanceof BatchWriteItemResponse) {
-      ((BatchWriteItemResponse) response).consumedCapacity().forEach(capacity -> addCapacity(operation, capacity));
+      ((BatchWriteItemResponse) response)
+          .consumedCapacity()
+          .forEach(capacity -> addCapacity(operation, capacity));
     } else if (response instanceof BatchGetItemResponse) {
-      ((BatchGetItemResponse) response).consumedCapacity().forEach(capacity -> addCapacity(operation, capacity));
+      ((BatchGetItemResponse) response)
+          .consumedCapacity()
+          .forEach(capacity -> addCapacity(operation, capacity));
     } else if (response.sdkFieldNameToField().containsKey("ConsumedCapacity")) {
       response
           .getValueForField("ConsumedCapacity", ConsumedCapacity.class)
@@ -86,7 +93,8 @@ public final class RequestMetrics {
     }
 
     @Override
-    public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
+    public void beforeTransmission(
+        Context.BeforeTransmission context, ExecutionAttributes attributes) {
       attempts.increment();
     }
 
@@ -96,7 +104,8 @@ public final class RequestMetrics {
     }
 
     @Override
-    public void onExecutionFailure(Context.FailedExecution context, ExecutionAttributes attributes) {
+    public void onExecutionFailure(
+        Context.FailedExecution context, ExecutionAttributes attributes) {
       failures.computeIfAbsent(operation(attributes), k -> new LongAdder()).increment();
     }
   }

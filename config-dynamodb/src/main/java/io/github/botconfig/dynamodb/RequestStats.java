@@ -6,13 +6,14 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * What a DynamoDB client has asked for so far: API calls per operation, HTTP attempts (retries included), and
- * the capacity DynamoDB reported as consumed. The base of the cost figures.
+ * What a DynamoDB client has asked for so far: API calls per operation, HTTP attempts (retries
+ * included), and the capacity DynamoDB reported as consumed. The base of the cost figures.
  *
- * <p>Immutable and thread-safe. Capacity is only reported for requests that ask for it
- * ({@code ReturnConsumedCapacity}): {@link DynamoDbConfigStore} always does.
+ * <p>Immutable and thread-safe. Capacity is only reported for requests that ask for it ({@code
+ * ReturnConsumedCapacity}): {@link DynamoDbConfigStore} always does.
  *
- * @param callsByOperation API calls per operation name ({@code GetItem}, {@code Scan}, …), failed ones included
+ * @param callsByOperation API calls per operation name ({@code GetItem}, {@code Scan}, …), failed
+ *     ones included
  * @param failuresByOperation API calls that ended in an error, per operation name
  * @param httpAttempts HTTP requests sent: at least one per call, more when the SDK retried
  * @param readCapacityUnits read capacity units consumed (4 KB strongly consistent reads)
@@ -43,7 +44,10 @@ public record RequestStats(
     return callsByOperation.getOrDefault(operation, 0L);
   }
 
-  /** What was asked for between {@code earlier} and this one (both of the same {@link RequestMetrics}). */
+  /**
+   * What was asked for between {@code earlier} and this one (both of the same {@link
+   * RequestMetrics}).
+   */
   public RequestStats since(RequestStats earlier) {
     return new RequestStats(
         minus(callsByOperation, earlier.callsByOperation),

@@ -12,9 +12,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 /**
  * Maps a guild's settings to and from its item ({@code PK GUILD#g}, {@code SK SETTINGS}).
  *
- * <p>{@code summaryPreferences} is a map the running bot owns too: writes touch only the keys modelled here
- * ({@code dailySummary}, {@code weeklySummary}, {@code monthlySummary}, {@code tagType}, {@code tagId},
- * {@code pin}) and keep any other key (see {@link #write}).
+ * <p>{@code summaryPreferences} is a map the running bot owns too: writes touch only the keys
+ * modelled here ({@code dailySummary}, {@code weeklySummary}, {@code monthlySummary}, {@code
+ * tagType}, {@code tagId}, {@code pin}) and keep any other key (see {@link #write}).
  */
 final class SettingsItems {
   private SettingsItems() {}
@@ -46,37 +46,50 @@ final class SettingsItems {
         GuildSettings.builder()
             .guildId(shared.share(ItemKeys.guildOf(item)))
             .positionDisplayEnabled(reader.bool(TableLayout.POSITION_DISPLAY_ENABLED, true))
-            .summaryPreferences(shared.share(summaryPreferences(reader.map(TableLayout.SUMMARY_PREFERENCES))))
+            .summaryPreferences(
+                shared.share(summaryPreferences(reader.map(TableLayout.SUMMARY_PREFERENCES))))
             .departedAt(reader.instant(TableLayout.DEPARTED_AT))
             .createdAt(createdAt)
             .updatedAt(reader.updatedAt(createdAt))
             .version(reader.version());
     reader
         .string(TableLayout.TIMEZONE)
-        .ifPresent(zone -> settings.timezone(
-            shared.share(reader.parse(TableLayout.TIMEZONE, zone, GuildSettings::parseTimezone))));
+        .ifPresent(
+            zone ->
+                settings.timezone(
+                    shared.share(
+                        reader.parse(TableLayout.TIMEZONE, zone, GuildSettings::parseTimezone))));
     reader
         .snowflakeText(TableLayout.GLOBAL_CHANNEL_ID)
         .ifPresent(
-            id -> settings.globalChannelId(reader.<ChannelId>parse(TableLayout.GLOBAL_CHANNEL_ID, id, ChannelId::of)));
+            id ->
+                settings.globalChannelId(
+                    reader.<ChannelId>parse(TableLayout.GLOBAL_CHANNEL_ID, id, ChannelId::of)));
     return settings.build();
   }
 
   /**
    * Adds the SETs and REMOVEs of every modelled attribute (not the metadata).
    *
-   * @param storedMapIsAMap whether the stored item's {@code summaryPreferences} is a map: then only its modelled
-   *     keys are set (nested paths), and a condition makes the write fail if the map is gone meanwhile; otherwise
-   *     the whole map is written, on condition that there still is no map to overwrite
+   * @param storedMapIsAMap whether the stored item's {@code summaryPreferences} is a map: then only
+   *     its modelled keys are set (nested paths), and a condition makes the write fail if the map
+   *     is gone meanwhile; otherwise the whole map is written, on condition that there still is no
+   *     map to overwrite
    */
   static void write(GuildSettings settings, boolean storedMapIsAMap, Expressions update) {
     update
         .set(TableLayout.TYPE, TableLayout.s(TableLayout.SETTINGS_TYPE))
         .set(TableLayout.TIMEZONE, TableLayout.s(settings.timezone().getId()))
-        .set(TableLayout.POSITION_DISPLAY_ENABLED, TableLayout.bool(settings.positionDisplayEnabled()))
+        .set(
+            TableLayout.POSITION_DISPLAY_ENABLED,
+            TableLayout.bool(settings.positionDisplayEnabled()))
         .set(
             TableLayout.GLOBAL_CHANNEL_ID,
-            settings.globalChannelId().map(ChannelId::toString).map(TableLayout::s).orElseGet(TableLayout::nul));
+            settings
+                .globalChannelId()
+                .map(ChannelId::toString)
+                .map(TableLayout::s)
+                .orElseGet(TableLayout::nul));
     settings
         .departedAt()
         .ifPresentOrElse(
@@ -94,7 +107,8 @@ final class SettingsItems {
       update.condition("attribute_type(" + update.name(map) + ", " + update.value(mapType) + ")");
     } else {
       update.set(map, AttributeValue.fromM(modelled));
-      update.condition("NOT attribute_type(" + update.name(map) + ", " + update.value(mapType) + ")");
+      update.condition(
+          "NOT attribute_type(" + update.name(map) + ", " + update.value(mapType) + ")");
     }
   }
 

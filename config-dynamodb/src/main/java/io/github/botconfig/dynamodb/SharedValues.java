@@ -5,13 +5,14 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Values that repeat across the items of one load, kept once: a guild's id (in each of its channels and in its
- * settings), a tag (the role a guild's channels mention), a threshold, a timezone ({@link java.time.ZoneId#of} makes
- * a new object each time), summary preferences (a handful of combinations). A loaded cache holds every item's values for
- * as long as it runs; at 100,000 channels this saves about 20 bytes a channel (docs/performance.md).
+ * Values that repeat across the items of one load, kept once: a guild's id (in each of its channels
+ * and in its settings), a tag (the role a guild's channels mention), a threshold, a timezone
+ * ({@link java.time.ZoneId#of} makes a new object each time), summary preferences (a handful of
+ * combinations). A loaded cache holds every item's values for as long as it runs; at 100,000
+ * channels this saves about 20 bytes a channel (docs/performance.md).
  *
- * <p>Confined to one thread: each scan segment has its own (a guild's items share a partition key, so one
- * segment). {@link #NONE} shares nothing and may be used from any thread.
+ * <p>Confined to one thread: each scan segment has its own (a guild's items share a partition key,
+ * so one segment). {@link #NONE} shares nothing and may be used from any thread.
  */
 final class SharedValues {
   /** For reads of single items, where there is nothing to share with. */

@@ -10,8 +10,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 
 /**
- * Turns the SDK's failures (after its retries) into {@link StoreUnavailableException}s an admin can act on:
- * each names what was being done, the table, and where the table was looked for.
+ * Turns the SDK's failures (after its retries) into {@link StoreUnavailableException}s an admin can
+ * act on: each names what was being done, the table, and where the table was looked for.
  *
  * <p>Conditional-check failures never get here: the callers turn them into conflicts first.
  */
@@ -31,7 +31,10 @@ final class StoreErrors {
   /** Where the client sends its requests: the endpoint override, or the AWS region. */
   static String locationOf(DynamoDbClient client) {
     var configuration = client.serviceClientConfiguration();
-    return configuration.endpointOverride().map(URI::toString).orElseGet(() -> "AWS region " + configuration.region());
+    return configuration
+        .endpointOverride()
+        .map(URI::toString)
+        .orElseGet(() -> "AWS region " + configuration.region());
   }
 
   String tableName() {
@@ -52,7 +55,9 @@ final class StoreErrors {
   private String reason(SdkException e) {
     String table = "table '" + tableName + "' at " + location;
     if (e instanceof ResourceNotFoundException) {
-      return "the DynamoDB " + table + " does not exist; create it (TableProvisioner.createIfMissing(), the"
+      return "the DynamoDB "
+          + table
+          + " does not exist; create it (TableProvisioner.createIfMissing(), the"
           + " botconfig CLI's table create, or the aws CLI command in docs/dynamodb-table.md), or check the table"
           + " name and region";
     }
@@ -60,14 +65,24 @@ final class StoreErrors {
       AwsServiceException service = (AwsServiceException) e;
       String code = service.awsErrorDetails() == null ? "" : service.awsErrorDetails().errorCode();
       if (service.isThrottlingException()) {
-        return "DynamoDB is throttling requests to " + table + attempts(e)
+        return "DynamoDB is throttling requests to "
+            + table
+            + attempts(e)
             + "; try again later, or give the table more capacity";
       }
       if (service.statusCode() >= 500) {
-        return "DynamoDB failed to serve " + table + attempts(e) + " (" + code + "); try again later";
+        return "DynamoDB failed to serve "
+            + table
+            + attempts(e)
+            + " ("
+            + code
+            + "); try again later";
       }
       if (code != null && code.contains("AccessDenied")) {
-        return "access to " + table + " was denied (" + e.getMessage()
+        return "access to "
+            + table
+            + " was denied ("
+            + e.getMessage()
             + "); grant the actions listed in docs/dynamodb-table.md";
       }
       return "DynamoDB refused the request on " + table + ": " + e.getMessage();
@@ -88,7 +103,8 @@ final class StoreErrors {
     while (root.getCause() != null && root.getCause() != root) {
       root = root.getCause();
     }
-    String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+    String message =
+        root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
     return root == e ? message : message + " (" + root.getClass().getSimpleName() + ")";
   }
 }

@@ -21,16 +21,19 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
 import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
 
 /**
- * Backup and restore of every guild's items, whole: channels and settings with every attribute, modelled or not,
- * and the items of other types kept under a guild (the running bot's {@code global_position_message}, …).
+ * Backup and restore of every guild's items, whole: channels and settings with every attribute,
+ * modelled or not, and the items of other types kept under a guild (the running bot's {@code
+ * global_position_message}, …).
  *
- * <p>Restoring is in two steps: {@link #plan} checks every item first and compares it with the table (nothing is
- * written when any item is wrong), then {@link #apply} writes only what differs. Applying the same backup twice
- * writes nothing the second time. A restored channel or settings item that replaces a stored one gets a version
- * above the stored one, so that running caches take it as the newer value; each write is conditional on the
- * version seen while planning, so an edit made meanwhile is never overwritten silently.
+ * <p>Restoring is in two steps: {@link #plan} checks every item first and compares it with the
+ * table (nothing is written when any item is wrong), then {@link #apply} writes only what differs.
+ * Applying the same backup twice writes nothing the second time. A restored channel or settings
+ * item that replaces a stored one gets a version above the stored one, so that running caches take
+ * it as the newer value; each write is conditional on the version seen while planning, so an edit
+ * made meanwhile is never overwritten silently.
  *
- * <p>Thread-safe. Every call scans the whole table: meant for backups and migrations, not for a bot's work.
+ * <p>Thread-safe. Every call scans the whole table: meant for backups and migrations, not for a
+ * bot's work.
  */
 public final class TableBackup {
   private final DynamoDbClient client;
@@ -48,7 +51,10 @@ public final class TableBackup {
     return new TableBackup(Objects.requireNonNull(client, "client"), tableName, clock);
   }
 
-  /** Every item under a {@code GUILD#} key, in key order. The change marker and foreign partitions are left out. */
+  /**
+   * Every item under a {@code GUILD#} key, in key order. The change marker and foreign partitions
+   * are left out.
+   */
   public List<Map<String, AttributeValue>> exportItems() {
     List<Map<String, AttributeValue>> items = new ArrayList<>();
     for (Map<String, AttributeValue> item : scanAll("export the table")) {
@@ -63,9 +69,9 @@ public final class TableBackup {
   /**
    * Checks every item and compares it with the table.
    *
-   * @throws InvalidConfigException listing every problem (up to 20) when any item is wrong: keys missing or not
-   *     under a guild, a duplicate key, a channel or settings item that does not read, a channel already tracked
-   *     by another guild in the table
+   * @throws InvalidConfigException listing every problem (up to 20) when any item is wrong: keys
+   *     missing or not under a guild, a duplicate key, a channel or settings item that does not
+   *     read, a channel already tracked by another guild in the table
    */
   public ImportPlan plan(List<Map<String, AttributeValue>> items) {
     Map<String, Map<String, AttributeValue>> stored = new HashMap<>();
@@ -93,9 +99,12 @@ public final class TableBackup {
     if (!problems.isEmpty()) {
       int shown = Math.min(problems.size(), 20);
       throw new InvalidConfigException(
-          problems.size() + " item(s) cannot be imported, nothing was written:\n  "
+          problems.size()
+              + " item(s) cannot be imported, nothing was written:\n  "
               + String.join("\n  ", problems.subList(0, shown))
-              + (shown < problems.size() ? "\n  … and " + (problems.size() - shown) + " more" : ""));
+              + (shown < problems.size()
+                  ? "\n  … and " + (problems.size() - shown) + " more"
+                  : ""));
     }
     List<ImportPlan.Change> changes = new ArrayList<>();
     int unchanged = 0;
@@ -116,7 +125,8 @@ public final class TableBackup {
    * Writes what the plan says, in key order.
    *
    * @return how many items were written
-   * @throws ConfigConflictException if an item changed since the plan was made; the items before it were written
+   * @throws ConfigConflictException if an item changed since the plan was made; the items before it
+   *     were written
    */
   public int apply(ImportPlan plan) {
     int written = 0;
@@ -141,7 +151,10 @@ public final class TableBackup {
       condition.attributeNotExists(TableLayout.PK);
     } else if (current.containsKey(TableLayout.VERSION)) {
       long storedVersion = AttributeReader.of(current).version();
-      condition.condition(condition.name(TableLayout.VERSION) + " = " + condition.value(TableLayout.n(storedVersion)));
+      condition.condition(
+          condition.name(TableLayout.VERSION)
+              + " = "
+              + condition.value(TableLayout.n(storedVersion)));
       if (ItemKind.of(item) != ItemKind.OTHER) {
         long restored = AttributeReader.of(item).version();
         item.put(TableLayout.VERSION, TableLayout.n(Math.max(restored, storedVersion + 1)));
@@ -160,13 +173,15 @@ public final class TableBackup {
     } catch (ConditionalCheckFailedException e) {
       throw new ConfigConflictException(
           Reason.VERSION_CHANGED,
-          ItemKeys.describe(item) + " changed while importing; nothing after it was written. Run the import again");
+          ItemKeys.describe(item)
+              + " changed while importing; nothing after it was written. Run the import again");
     } catch (SdkException e) {
       throw errors.unavailable("import " + ItemKeys.describe(item), e);
     }
   }
 
-  private static String problemWith(Map<String, AttributeValue> item, Map<String, String> storedOwners) {
+  private static String problemWith(
+      Map<String, AttributeValue> item, Map<String, String> storedOwners) {
     String pk = key(item, TableLayout.PK);
     String sk = key(item, TableLayout.SK);
     if (pk.isEmpty() || sk.isEmpty()) {
@@ -183,8 +198,11 @@ public final class TableBackup {
           }
           String owner = storedOwners.get(sk);
           if (owner != null && !owner.equals(pk)) {
-            return "channel " + channel.channelId() + " is tracked by guild "
-                + owner.substring(TableLayout.GUILD_PREFIX.length()) + " in the table";
+            return "channel "
+                + channel.channelId()
+                + " is tracked by guild "
+                + owner.substring(TableLayout.GUILD_PREFIX.length())
+                + " in the table";
           }
           return null;
         case SETTINGS:
@@ -202,10 +220,12 @@ public final class TableBackup {
   }
 
   /**
-   * Index keys, when present, must name the item's own channel and guild: lying ones would make the channel
-   * findable under another id, and make the store believe another channel is tracked by this guild.
+   * Index keys, when present, must name the item's own channel and guild: lying ones would make the
+   * channel findable under another id, and make the store believe another channel is tracked by
+   * this guild.
    */
-  private static @Nullable String indexKeysProblem(Map<String, AttributeValue> item, ChannelConfig channel) {
+  private static @Nullable String indexKeysProblem(
+      Map<String, AttributeValue> item, ChannelConfig channel) {
     String expectedPk = TableLayout.channelKey(channel.channelId());
     String expectedSk = TableLayout.guildKey(channel.guildId());
     if (item.containsKey(TableLayout.GSI_PK) && !expectedPk.equals(key(item, TableLayout.GSI_PK))) {

@@ -21,17 +21,19 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 
 /**
- * The table's definition, exactly as the seed's {@code aws dynamodb create-table}: keys PK/SK (S), the
- * {@code ChannelIndex} on GSI_PK/GSI_SK (S) projecting ALL. Builds it, and compares an existing table with it.
+ * The table's definition, exactly as the seed's {@code aws dynamodb create-table}: keys PK/SK (S),
+ * the {@code ChannelIndex} on GSI_PK/GSI_SK (S) projecting ALL. Builds it, and compares an existing
+ * table with it.
  */
 final class TableDefinition {
   private TableDefinition() {}
 
   /**
-   * @param capacity read and write units for PROVISIONED billing (table and index alike), or {@code null} for
-   *     PAY_PER_REQUEST
+   * @param capacity read and write units for PROVISIONED billing (table and index alike), or {@code
+   *     null} for PAY_PER_REQUEST
    */
-  static CreateTableRequest createRequest(String tableName, @Nullable ProvisionedThroughput capacity) {
+  static CreateTableRequest createRequest(
+      String tableName, @Nullable ProvisionedThroughput capacity) {
     GlobalSecondaryIndex.Builder index =
         GlobalSecondaryIndex.builder()
             .indexName(TableLayout.CHANNEL_INDEX)
@@ -41,7 +43,10 @@ final class TableDefinition {
         CreateTableRequest.builder()
             .tableName(tableName)
             .attributeDefinitions(
-                string(TableLayout.PK), string(TableLayout.SK), string(TableLayout.GSI_PK), string(TableLayout.GSI_SK))
+                string(TableLayout.PK),
+                string(TableLayout.SK),
+                string(TableLayout.GSI_PK),
+                string(TableLayout.GSI_SK))
             .keySchema(hash(TableLayout.PK), range(TableLayout.SK));
     if (capacity == null) {
       request.billingMode(BillingMode.PAY_PER_REQUEST);
@@ -61,7 +66,10 @@ final class TableDefinition {
     }
     Map<String, String> types =
         table.attributeDefinitions().stream()
-            .collect(Collectors.toMap(AttributeDefinition::attributeName, AttributeDefinition::attributeTypeAsString));
+            .collect(
+                Collectors.toMap(
+                    AttributeDefinition::attributeName,
+                    AttributeDefinition::attributeTypeAsString));
     checkKeys(name, table.keySchema(), TableLayout.PK, TableLayout.SK, types, problems);
 
     Optional<GlobalSecondaryIndexDescription> index =
@@ -70,17 +78,30 @@ final class TableDefinition {
             .findFirst();
     if (index.isEmpty()) {
       problems.add(
-          name + " has no global secondary index '" + TableLayout.CHANNEL_INDEX + "' (found: "
+          name
+              + " has no global secondary index '"
+              + TableLayout.CHANNEL_INDEX
+              + "' (found: "
               + describe(table.globalSecondaryIndexes(), GlobalSecondaryIndexDescription::indexName)
               + "); channel lookups by id need it");
       return problems;
     }
     String indexName = "index '" + TableLayout.CHANNEL_INDEX + "'";
-    checkKeys(indexName, index.get().keySchema(), TableLayout.GSI_PK, TableLayout.GSI_SK, types, problems);
+    checkKeys(
+        indexName,
+        index.get().keySchema(),
+        TableLayout.GSI_PK,
+        TableLayout.GSI_SK,
+        types,
+        problems);
     Projection projection = index.get().projection();
     String projectionType = projection == null ? "none" : projection.projectionTypeAsString();
     if (!"ALL".equals(projectionType)) {
-      problems.add(indexName + " projects " + projectionType + ", expected ALL (lookups read whole items from it)");
+      problems.add(
+          indexName
+              + " projects "
+              + projectionType
+              + ", expected ALL (lookups read whole items from it)");
     }
     String status = index.get().indexStatusAsString();
     if (status != null && !"ACTIVE".equals(status)) {
@@ -98,13 +119,19 @@ final class TableDefinition {
       List<String> problems) {
     String expected = hash + " (S, partition key) and " + range + " (S, sort key)";
     Map<String, String> roles =
-        schema.stream().collect(Collectors.toMap(KeySchemaElement::keyTypeAsString, KeySchemaElement::attributeName));
+        schema.stream()
+            .collect(
+                Collectors.toMap(
+                    KeySchemaElement::keyTypeAsString, KeySchemaElement::attributeName));
     String actualHash = roles.get("HASH");
     String actualRange = roles.get("RANGE");
     if (!hash.equals(actualHash) || !range.equals(actualRange)) {
       problems.add(
-          owner + " has keys " + describe(schema, k -> k.attributeName() + " (" + k.keyTypeAsString() + ")")
-              + ", expected " + expected);
+          owner
+              + " has keys "
+              + describe(schema, k -> k.attributeName() + " (" + k.keyTypeAsString() + ")")
+              + ", expected "
+              + expected);
       return;
     }
     for (String key : List.of(hash, range)) {
@@ -120,7 +147,10 @@ final class TableDefinition {
   }
 
   private static AttributeDefinition string(String name) {
-    return AttributeDefinition.builder().attributeName(name).attributeType(ScalarAttributeType.S).build();
+    return AttributeDefinition.builder()
+        .attributeName(name)
+        .attributeType(ScalarAttributeType.S)
+        .build();
   }
 
   private static KeySchemaElement hash(String name) {

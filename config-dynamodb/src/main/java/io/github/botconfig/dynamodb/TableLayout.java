@@ -7,9 +7,9 @@ import java.util.regex.Pattern;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * The names the table uses: keys, index, item types and attributes, as the seed's {@code create-table} and the
- * running TypeScript bot spell them (docs/dynamodb-table.md). Changing one breaks compatibility with data
- * already stored.
+ * The names the table uses: keys, index, item types and attributes, as the seed's {@code
+ * create-table} and the running TypeScript bot spell them (docs/dynamodb-table.md). Changing one
+ * breaks compatibility with data already stored.
  */
 final class TableLayout {
   static final String DEFAULT_TABLE_NAME = "discord-bot-config";
@@ -24,8 +24,13 @@ final class TableLayout {
   static final String GUILD_PREFIX = "GUILD#";
   static final String CHANNEL_PREFIX = "CHANNEL#";
   static final String SETTINGS_SK = "SETTINGS";
-  /** Not {@code GLOBAL_MESSAGE}: that is the running bot's own board item, which this store leaves alone. */
+
+  /**
+   * Not {@code GLOBAL_MESSAGE}: that is the running bot's own board item, which this store leaves
+   * alone.
+   */
   static final String BOARD_SK = "BOARD";
+
   static final String MARKER_PK = "META";
   static final String MARKER_SK = "CHANGES";
 
@@ -113,7 +118,10 @@ final class TableLayout {
     return AttributeValue.fromBool(value);
   }
 
-  /** The explicit NULL the running bot writes for an absent optional value (its schema rejects a missing one). */
+  /**
+   * The explicit NULL the running bot writes for an absent optional value (its schema rejects a
+   * missing one).
+   */
   static AttributeValue nul() {
     return AttributeValue.fromNul(true);
   }

@@ -24,8 +24,8 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 import software.amazon.awssdk.services.dynamodb.waiters.DynamoDbWaiter;
 
 /**
- * Creates, checks and repairs the table, with the definition of the seed's {@code aws dynamodb create-table}
- * (keys PK/SK, the {@code ChannelIndex} on GSI_PK/GSI_SK projecting ALL).
+ * Creates, checks and repairs the table, with the definition of the seed's {@code aws dynamodb
+ * create-table} (keys PK/SK, the {@code ChannelIndex} on GSI_PK/GSI_SK projecting ALL).
  *
  * <pre>{@code
  * TableProvisioner provisioner = TableProvisioner.builder().client(client).tableName("discord-bot-config").build();
@@ -34,7 +34,8 @@ import software.amazon.awssdk.services.dynamodb.waiters.DynamoDbWaiter;
  * int repaired = provisioner.backfill();  // channel items written without index keys
  * }</pre>
  *
- * <p>Thread-safe. Failures surface as {@link StoreUnavailableException} naming the table and endpoint.
+ * <p>Thread-safe. Failures surface as {@link StoreUnavailableException} naming the table and
+ * endpoint.
  */
 public final class TableProvisioner {
   private final DynamoDbClient client;
@@ -44,7 +45,9 @@ public final class TableProvisioner {
   private final StoreErrors errors;
 
   private TableProvisioner(Builder builder) {
-    this.client = Objects.requireNonNull(builder.client, "client is required: TableProvisioner.builder().client(…)");
+    this.client =
+        Objects.requireNonNull(
+            builder.client, "client is required: TableProvisioner.builder().client(…)");
     this.tableName = builder.tableName;
     this.pollInterval = builder.pollInterval;
     this.waitTimeout = builder.waitTimeout;
@@ -65,16 +68,20 @@ public final class TableProvisioner {
   }
 
   /**
-   * Creates the table, billed PROVISIONED with these units for the table and for its index alike, unless it
-   * exists; waits until it is ACTIVE. AWS's free tier covers 25 read and 25 write units in all, index included:
-   * {@code createIfMissing(10, 10)} stays inside it.
+   * Creates the table, billed PROVISIONED with these units for the table and for its index alike,
+   * unless it exists; waits until it is ACTIVE. AWS's free tier covers 25 read and 25 write units
+   * in all, index included: {@code createIfMissing(10, 10)} stays inside it.
    *
    * @return {@code true} if this call created it
    */
   public boolean createIfMissing(long readCapacityUnits, long writeCapacityUnits) {
     if (readCapacityUnits < 1 || writeCapacityUnits < 1) {
       throw new IllegalArgumentException(
-          "capacity units must be at least 1, got " + readCapacityUnits + " read, " + writeCapacityUnits + " write");
+          "capacity units must be at least 1, got "
+              + readCapacityUnits
+              + " read, "
+              + writeCapacityUnits
+              + " write");
     }
     return create(
         ProvisionedThroughput.builder()
@@ -86,25 +93,27 @@ public final class TableProvisioner {
   /**
    * Compares the existing table with the definition.
    *
-   * @return every mismatch (keys, key types, index, projection, status), in plain words; empty if the table
-   *     is as botconfig needs it
+   * @return every mismatch (keys, key types, index, projection, status), in plain words; empty if
+   *     the table is as botconfig needs it
    */
   public List<String> verify() {
     return describe()
         .map(TableDefinition::problems)
-        .orElseGet(() -> List.of("table '" + tableName + "' does not exist at " + errors.location()));
+        .orElseGet(
+            () -> List.of("table '" + tableName + "' does not exist at " + errors.location()));
   }
 
   /**
-   * Gives the index keys ({@code GSI_PK}, {@code GSI_SK}) to every channel item that lacks them or has wrong
-   * ones (items written by the seed's code lacked them, so lookups by channel id could not find them). Other
-   * attributes are not touched.
+   * Gives the index keys ({@code GSI_PK}, {@code GSI_SK}) to every channel item that lacks them or
+   * has wrong ones (items written by the seed's code lacked them, so lookups by channel id could
+   * not find them). Other attributes are not touched.
    *
    * @return how many items were repaired
    */
   public int backfill() {
     int repaired = 0;
-    for (Map<String, AttributeValue> item : channelItemsMissingIndexKeys("backfill the index keys")) {
+    for (Map<String, AttributeValue> item :
+        channelItemsMissingIndexKeys("backfill the index keys")) {
       if (repair(item)) {
         repaired++;
       }
@@ -157,7 +166,8 @@ public final class TableProvisioner {
     try {
       return Optional.of(
           new IndexKeys(
-              TableLayout.channelKey(ItemKeys.channelOf(item)), TableLayout.guildKey(ItemKeys.guildOf(item))));
+              TableLayout.channelKey(ItemKeys.channelOf(item)),
+              TableLayout.guildKey(ItemKeys.guildOf(item))));
     } catch (MalformedItemException e) {
       return Optional.empty();
     }
@@ -165,7 +175,8 @@ public final class TableProvisioner {
 
   private record IndexKeys(String gsiPk, String gsiSk) {
     boolean matches(Map<String, AttributeValue> item) {
-      return gsiPk.equals(text(item.get(TableLayout.GSI_PK))) && gsiSk.equals(text(item.get(TableLayout.GSI_SK)));
+      return gsiPk.equals(text(item.get(TableLayout.GSI_PK)))
+          && gsiSk.equals(text(item.get(TableLayout.GSI_SK)));
     }
   }
 
@@ -184,7 +195,12 @@ public final class TableProvisioner {
           update
               .applyTo(UpdateItemRequest.builder())
               .tableName(tableName)
-              .key(Map.of(TableLayout.PK, item.get(TableLayout.PK), TableLayout.SK, item.get(TableLayout.SK)))
+              .key(
+                  Map.of(
+                      TableLayout.PK,
+                      item.get(TableLayout.PK),
+                      TableLayout.SK,
+                      item.get(TableLayout.SK)))
               .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL)
               .build());
       return true;
@@ -224,8 +240,10 @@ public final class TableProvisioner {
   }
 
   private void waitUntilActive() {
-    // The SDK's waiter polls every 20 s by default: far too slow for local servers, which answer at once.
-    int attempts = (int) Math.max(2, waitTimeout.toMillis() / Math.max(1, pollInterval.toMillis()) + 1);
+    // The SDK's waiter polls every 20 s by default: far too slow for local servers, which answer at
+    // once.
+    int attempts =
+        (int) Math.max(2, waitTimeout.toMillis() / Math.max(1, pollInterval.toMillis()) + 1);
     try (DynamoDbWaiter waiter =
         DynamoDbWaiter.builder()
             .client(client)
@@ -243,13 +261,24 @@ public final class TableProvisioner {
           .ifPresent(
               e -> {
                 throw new StoreUnavailableException(
-                    "table '" + tableName + "' at " + errors.location() + " did not become ACTIVE: " + e.getMessage(),
+                    "table '"
+                        + tableName
+                        + "' at "
+                        + errors.location()
+                        + " did not become ACTIVE: "
+                        + e.getMessage(),
                     e);
               });
     } catch (SdkException e) {
       throw new StoreUnavailableException(
-          "table '" + tableName + "' at " + errors.location() + " did not become ACTIVE within " + waitTimeout
-              + ": " + e.getMessage(),
+          "table '"
+              + tableName
+              + "' at "
+              + errors.location()
+              + " did not become ACTIVE within "
+              + waitTimeout
+              + ": "
+              + e.getMessage(),
           e);
     }
   }

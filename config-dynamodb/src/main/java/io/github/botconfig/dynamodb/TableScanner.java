@@ -21,11 +21,11 @@ import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
 import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
 
 /**
- * Reads the whole table: every page of every segment, or nothing. Thread-safe (keeps no state between
- * loads).
+ * Reads the whole table: every page of every segment, or nothing. Thread-safe (keeps no state
+ * between loads).
  *
- * <p>Reads are strongly consistent: a cache that reloads because the change marker moved must see the write
- * that moved it.
+ * <p>Reads are strongly consistent: a cache that reloads because the change marker moved must see
+ * the write that moved it.
  */
 final class TableScanner {
   private final DynamoDbClient client;
@@ -33,7 +33,8 @@ final class TableScanner {
   private final MalformedItemLog malformedLog;
   private final int segments;
 
-  TableScanner(DynamoDbClient client, StoreErrors errors, MalformedItemLog malformedLog, int segments) {
+  TableScanner(
+      DynamoDbClient client, StoreErrors errors, MalformedItemLog malformedLog, int segments) {
     this.client = client;
     this.errors = errors;
     this.malformedLog = malformedLog;
@@ -106,7 +107,8 @@ final class TableScanner {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new StoreUnavailableException(
-          "could not load the configuration from table '" + errors.tableName() + "': interrupted", e);
+          "could not load the configuration from table '" + errors.tableName() + "': interrupted",
+          e);
     } finally {
       pool.shutdownNow();
     }
@@ -123,7 +125,8 @@ final class TableScanner {
     }
     Segment result = new Segment();
     try {
-      // The paginator follows LastEvaluatedKey: a scan page holds at most 1 MB, never the whole table.
+      // The paginator follows LastEvaluatedKey: a scan page holds at most 1 MB, never the whole
+      // table.
       for (ScanResponse page : client.scanPaginator(request.build())) {
         result.pages++;
         page.items().forEach(result::add);

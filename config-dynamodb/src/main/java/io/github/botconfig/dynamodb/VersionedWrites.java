@@ -15,8 +15,8 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
 
 /**
- * Optimistic locking: an UpdateItem that sets the metadata and succeeds only if the stored version is the one
- * its writer read. Thread-safe.
+ * Optimistic locking: an UpdateItem that sets the metadata and succeeds only if the stored version
+ * is the one its writer read. Thread-safe.
  */
 final class VersionedWrites {
   private final DynamoDbClient client;
@@ -31,12 +31,17 @@ final class VersionedWrites {
    * Adds the metadata and the version condition to {@code update} and sends it.
    *
    * @param what the item, for messages ("channel 123")
-   * @param expected the version the writer read: 0 for an item that must not have a version yet (missing, or
-   *     written by the running bot, which writes none)
+   * @param expected the version the writer read: 0 for an item that must not have a version yet
+   *     (missing, or written by the running bot, which writes none)
    * @return the item's {@code createdAt}: kept from the stored item, or now for a new one
    * @throws ConfigConflictException if the stored version is not {@code expected}
    */
-  Instant update(String what, Map<String, AttributeValue> key, Expressions update, long expected, Instant now) {
+  Instant update(
+      String what,
+      Map<String, AttributeValue> key,
+      Expressions update,
+      long expected,
+      Instant now) {
     update
         .set(TableLayout.VERSION, TableLayout.n(expected + 1))
         .set(TableLayout.UPDATED_AT, TableLayout.n(now.toEpochMilli()))
@@ -44,7 +49,8 @@ final class VersionedWrites {
     if (expected == 0) {
       update.attributeNotExists(TableLayout.VERSION);
     } else {
-      update.condition(update.name(TableLayout.VERSION) + " = " + update.value(TableLayout.n(expected)));
+      update.condition(
+          update.name(TableLayout.VERSION) + " = " + update.value(TableLayout.n(expected)));
     }
     UpdateItemResponse response;
     try {
@@ -72,14 +78,18 @@ final class VersionedWrites {
   }
 
   /**
-   * When the SDK retried the call, an earlier attempt may have been carried out with its answer lost (a reset
-   * connection, a timeout): the retry then finds the version it moved itself and fails its condition. That is this
-   * write, done, not someone else's: reporting a conflict would leave the caller's cache on the old version and
-   * the change marker unbumped while the table holds the new one. Returns the stored item when it is exactly what
-   * this update makes (its new version and time included), else an empty map.
+   * When the SDK retried the call, an earlier attempt may have been carried out with its answer
+   * lost (a reset connection, a timeout): the retry then finds the version it moved itself and
+   * fails its condition. That is this write, done, not someone else's: reporting a conflict would
+   * leave the caller's cache on the old version and the change marker unbumped while the table
+   * holds the new one. Returns the stored item when it is exactly what this update makes (its new
+   * version and time included), else an empty map.
    */
   private Map<String, AttributeValue> ownEarlierAttempt(
-      String what, Map<String, AttributeValue> key, Expressions update, ConditionalCheckFailedException e) {
+      String what,
+      Map<String, AttributeValue> key,
+      Expressions update,
+      ConditionalCheckFailedException e) {
     if (e.numAttempts() == null || e.numAttempts() <= 1) {
       return Map.of();
     }
@@ -89,8 +99,13 @@ final class VersionedWrites {
           e.hasItem()
               ? e.item()
               : client
-                  .getItem(request -> request.tableName(errors.tableName()).key(key).consistentRead(true)
-                      .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL))
+                  .getItem(
+                      request ->
+                          request
+                              .tableName(errors.tableName())
+                              .key(key)
+                              .consistentRead(true)
+                              .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL))
                   .item();
     } catch (SdkException failure) {
       throw errors.unavailable("check whether " + what + " was saved", failure);
@@ -121,8 +136,13 @@ final class VersionedWrites {
     String message =
         expected == 0
             ? what + " was stored by someone else meanwhile (expected nothing stored" + found + ")"
-            : what + " was changed or deleted by someone else (expected version " + expected + found + ")";
-    return new ConfigConflictException(Reason.VERSION_CHANGED, message + "; read it again and retry");
+            : what
+                + " was changed or deleted by someone else (expected version "
+                + expected
+                + found
+                + ")";
+    return new ConfigConflictException(
+        Reason.VERSION_CHANGED, message + "; read it again and retry");
   }
 
   private static String found(Map<String, AttributeValue> item) {
@@ -133,7 +153,10 @@ final class VersionedWrites {
     return version < 0 ? ", found an unreadable version" : ", found version " + version;
   }
 
-  /** The stored version; -1 for one that cannot be read, which no writer can expect, so it is a conflict. */
+  /**
+   * The stored version; -1 for one that cannot be read, which no writer can expect, so it is a
+   * conflict.
+   */
   private static long storedVersion(Map<String, AttributeValue> item) {
     try {
       return AttributeReader.of(item).version();

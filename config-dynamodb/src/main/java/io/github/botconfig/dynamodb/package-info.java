@@ -1,4 +1,7 @@
-/** The ConfigStore on one DynamoDB table (AWS SDK v2), compatible with the running TypeScript bot's items. */
+/**
+ * The ConfigStore on one DynamoDB table (AWS SDK v2), compatible with the running TypeScript bot's
+ * items.
+ */
 @NullMarked
 package io.github.botconfig.dynamodb;
 

@@ -12,7 +12,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
-/** The aws CLI, where installed (PATH or pyenv's shims), pointed at a local endpoint with dummy credentials. */
+/**
+ * The aws CLI, where installed (PATH or pyenv's shims), pointed at a local endpoint with dummy
+ * credentials.
+ */
 final class AwsCli {
   private final Path executable;
   private final URI endpoint;
@@ -24,13 +27,17 @@ final class AwsCli {
 
   static Optional<AwsCli> find(URI endpoint) {
     List<Path> candidates = new ArrayList<>();
-    for (String dir : Optional.ofNullable(System.getenv("PATH")).orElse("").split(java.io.File.pathSeparator)) {
+    for (String dir :
+        Optional.ofNullable(System.getenv("PATH")).orElse("").split(java.io.File.pathSeparator)) {
       if (!dir.isEmpty()) {
         candidates.add(Paths.get(dir, "aws"));
       }
     }
     candidates.add(Paths.get(System.getProperty("user.home"), ".pyenv", "shims", "aws"));
-    return candidates.stream().filter(Files::isExecutable).findFirst().map(path -> new AwsCli(path, endpoint));
+    return candidates.stream()
+        .filter(Files::isExecutable)
+        .findFirst()
+        .map(path -> new AwsCli(path, endpoint));
   }
 
   /** Runs {@code aws ARGS --endpoint-url ENDPOINT}; returns its output, or fails with it. */

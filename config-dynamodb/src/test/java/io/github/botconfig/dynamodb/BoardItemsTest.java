@@ -21,8 +21,13 @@ class BoardItemsTest {
   void aBoardItemReadsWithItsIdsAndMetadata() {
     LiveBoard board =
         BoardItems.read(
-            board().s("channelId", "11").s("messageId", "1180586600000000001").n("createdAt", "5")
-                .n("updatedAt", "6").n("version", "3").build());
+            board()
+                .s("channelId", "11")
+                .s("messageId", "1180586600000000001")
+                .n("createdAt", "5")
+                .n("updatedAt", "6")
+                .n("version", "3")
+                .build());
 
     assertThat(board)
         .isEqualTo(
@@ -34,14 +39,19 @@ class BoardItemsTest {
 
   @Test
   void idsWrittenAsNumbersReadToo() {
-    assertThat(BoardItems.read(board().n("channelId", "11").n("messageId", "12").build()).messageId()).isEqualTo(12);
+    assertThat(
+            BoardItems.read(board().n("channelId", "11").n("messageId", "12").build()).messageId())
+        .isEqualTo(12);
   }
 
   @Test
   void theKindFollowsTheTypeOrTheKeyButNeverTheRunningBotsGlobalMessage() {
     assertThat(ItemKind.of(board().build())).isEqualTo(ItemKind.BOARD);
-    assertThat(ItemKind.of(Items.item("GUILD#" + GUILD, "BOARD").build())).isEqualTo(ItemKind.BOARD);
-    assertThat(ItemKind.of(Items.item("GUILD#" + GUILD, "GLOBAL_MESSAGE").s("messageId", "12").build()))
+    assertThat(ItemKind.of(Items.item("GUILD#" + GUILD, "BOARD").build()))
+        .isEqualTo(ItemKind.BOARD);
+    assertThat(
+            ItemKind.of(
+                Items.item("GUILD#" + GUILD, "GLOBAL_MESSAGE").s("messageId", "12").build()))
         .isEqualTo(ItemKind.OTHER);
   }
 
@@ -50,10 +60,12 @@ class BoardItemsTest {
     assertThatThrownBy(() -> BoardItems.read(board().s("channelId", "11").build()))
         .isInstanceOf(MalformedItemException.class)
         .hasMessage("messageId: is missing");
-    assertThatThrownBy(() -> BoardItems.read(board().s("channelId", "#11").s("messageId", "12").build()))
+    assertThatThrownBy(
+            () -> BoardItems.read(board().s("channelId", "#11").s("messageId", "12").build()))
         .isInstanceOf(MalformedItemException.class)
         .hasMessage("channelId: channel id must be a Discord snowflake (digits only), got '#11'");
-    assertThatThrownBy(() -> BoardItems.read(board().s("channelId", "11").s("messageId", "0").build()))
+    assertThatThrownBy(
+            () -> BoardItems.read(board().s("channelId", "11").s("messageId", "0").build()))
         .isInstanceOf(MalformedItemException.class)
         .hasMessageStartingWith("messageId: message id must be a positive Discord snowflake");
   }

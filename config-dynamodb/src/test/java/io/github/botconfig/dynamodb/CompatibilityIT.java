@@ -25,11 +25,13 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * The table is shared with the user's running TypeScript bot: what it wrote reads as it meant, and what this
- * store does not model survives every write (items written here with the raw client, as that bot writes them).
+ * The table is shared with the user's running TypeScript bot: what it wrote reads as it meant, and
+ * what this store does not model survives every write (items written here with the raw client, as
+ * that bot writes them).
  */
 class CompatibilityIT {
-  @RegisterExtension static final LocalDynamoDbExtension DYNAMODB = LocalDynamoDbExtension.dynalite();
+  @RegisterExtension
+  static final LocalDynamoDbExtension DYNAMODB = LocalDynamoDbExtension.dynalite();
 
   private static final String G = "1180586412434817024";
   private static final String C = "1180586500000000001";
@@ -48,10 +50,18 @@ class CompatibilityIT {
 
   @Test
   void itemsTheRunningBotWroteAreReadThroughEveryPath() {
-    table.put(legacyChannel(G, C).s("tagType", "role").s("tagId", "77").n("threshold", "12.5").bool("pin", true));
+    table.put(
+        legacyChannel(G, C)
+            .s("tagType", "role")
+            .s("tagId", "77")
+            .n("threshold", "12.5")
+            .bool("pin", true));
     table.put(legacyChannel(G, "1180586500000000002").s("threshold", "TP/SL").n("image", "1"));
     table.put(legacySettings(G));
-    table.put(Items.item("GUILD#" + G, "GLOBAL_MESSAGE").s("Type", "global_position_message").s("messageId", "99"));
+    table.put(
+        Items.item("GUILD#" + G, "GLOBAL_MESSAGE")
+            .s("Type", "global_position_message")
+            .s("messageId", "99"));
 
     ChannelConfig expected =
         ChannelConfig.of(GUILD, CHANNEL)
@@ -61,7 +71,8 @@ class CompatibilityIT {
             .withCreatedAt(Instant.ofEpochMilli(1700000000000L));
     assertThat(store.findChannel(CHANNEL)).contains(expected);
     assertThat(store.findChannels(GUILD)).hasSize(2).first().isEqualTo(expected);
-    assertThat(store.findSettings(GUILD).orElseThrow().timezone()).isEqualTo(ZoneId.of("Europe/Paris"));
+    assertThat(store.findSettings(GUILD).orElseThrow().timezone())
+        .isEqualTo(ZoneId.of("Europe/Paris"));
     ConfigSnapshot snapshot = store.loadAll();
     assertThat(snapshot.channels()).hasSize(2);
     assertThat(snapshot.channel(ChannelId.of("1180586500000000002")).orElseThrow().threshold())
@@ -72,7 +83,11 @@ class CompatibilityIT {
 
   @Test
   void savingALegacyChannelKeepsWhatThisStoreDoesNotModelAndWritesTheFormsTheRunningBotReads() {
-    table.put(legacyChannel(G, C).s("tagType", "user").n("tagId", "42").s("note", "written by someone else"));
+    table.put(
+        legacyChannel(G, C)
+            .s("tagType", "user")
+            .n("tagId", "42")
+            .s("note", "written by someone else"));
     ChannelConfig legacy = store.findChannel(CHANNEL).orElseThrow();
 
     store.saveChannel(legacy.withTag(Tag.user(Long.MAX_VALUE)).withThreshold(Threshold.STOP_LOSS));
@@ -81,14 +96,16 @@ class CompatibilityIT {
     assertThat(item.get("note")).isEqualTo(AttributeValue.fromS("written by someone else"));
     assertThat(item.get("createdAt")).as("kept").isEqualTo(AttributeValue.fromN("1700000000000"));
     assertThat(item.get("tagType")).isEqualTo(AttributeValue.fromS("user"));
-    assertThat(item.get("tagId")).as("a string: JavaScript numbers lose snowflake digits")
+    assertThat(item.get("tagId"))
+        .as("a string: JavaScript numbers lose snowflake digits")
         .isEqualTo(AttributeValue.fromS("9223372036854775807"));
     assertThat(item.get("threshold")).isEqualTo(AttributeValue.fromS("SL"));
     assertThat(item.get("GSI_PK")).isEqualTo(AttributeValue.fromS("CHANNEL#" + C));
     assertThat(item.get("GSI_SK")).isEqualTo(AttributeValue.fromS("GUILD#" + G));
     assertThat(item.get("Type")).isEqualTo(AttributeValue.fromS("channel_config"));
     assertThat(item.get("version")).isEqualTo(AttributeValue.fromN("1"));
-    assertThat(item.get("updatedAt")).isEqualTo(AttributeValue.fromN(Long.toString(clock.millis())));
+    assertThat(item.get("updatedAt"))
+        .isEqualTo(AttributeValue.fromN(Long.toString(clock.millis())));
   }
 
   @Test
@@ -114,7 +131,11 @@ class CompatibilityIT {
             "hourlySummary", AttributeValue.fromBool(true));
     table.put(legacySettings(G).m("summaryPreferences", summary));
     Map<String, AttributeValue> globalMessage =
-        Items.item("GUILD#" + G, "GLOBAL_MESSAGE").s("Type", "global_position_message").s("messageId", "99").n("lastUpdated", "5").build();
+        Items.item("GUILD#" + G, "GLOBAL_MESSAGE")
+            .s("Type", "global_position_message")
+            .s("messageId", "99")
+            .n("lastUpdated", "5")
+            .build();
     table.put(globalMessage);
     Map<String, AttributeValue> before = table.get("GUILD#" + G, "SETTINGS");
     GuildSettings legacy = store.findSettings(GUILD).orElseThrow();
@@ -124,15 +145,22 @@ class CompatibilityIT {
             legacy
                 .withTimezone(ZoneId.of("Asia/Tokyo"))
                 .withSummaryPreferences(
-                    SummaryPreferences.builder().monthlySummary(true).tag(Tag.role(5)).pin(true).build())
+                    SummaryPreferences.builder()
+                        .monthlySummary(true)
+                        .tag(Tag.role(5))
+                        .pin(true)
+                        .build())
                 .withGlobalChannelId(CHANNEL));
 
     Map<String, AttributeValue> item = table.get("GUILD#" + G, "SETTINGS");
-    for (String untouched : new String[] {"forward", "autoDeleteWarnings", "positionSizeDefaults", "createdAt"}) {
+    for (String untouched :
+        new String[] {"forward", "autoDeleteWarnings", "positionSizeDefaults", "createdAt"}) {
       assertThat(item.get(untouched)).as(untouched).isEqualTo(before.get(untouched));
     }
     Map<String, AttributeValue> map = item.get("summaryPreferences").m();
-    assertThat(map.get("hourlySummary")).as("a key this store does not model").isEqualTo(AttributeValue.fromBool(true));
+    assertThat(map.get("hourlySummary"))
+        .as("a key this store does not model")
+        .isEqualTo(AttributeValue.fromBool(true));
     assertThat(map.get("weeklySummary")).isEqualTo(AttributeValue.fromBool(false));
     assertThat(map.get("monthlySummary")).isEqualTo(AttributeValue.fromBool(true));
     assertThat(map.get("tagType")).isEqualTo(AttributeValue.fromS("role"));
@@ -141,9 +169,12 @@ class CompatibilityIT {
     assertThat(table.get("GUILD#" + G, "GLOBAL_MESSAGE")).isEqualTo(globalMessage);
     assertThat(store.findSettings(GUILD)).contains(saved);
 
-    store.saveSettings(saved.withSummaryPreferences(saved.summaryPreferences().withTag(java.util.Optional.empty())));
+    store.saveSettings(
+        saved.withSummaryPreferences(
+            saved.summaryPreferences().withTag(java.util.Optional.empty())));
 
-    Map<String, AttributeValue> cleared = table.get("GUILD#" + G, "SETTINGS").get("summaryPreferences").m();
+    Map<String, AttributeValue> cleared =
+        table.get("GUILD#" + G, "SETTINGS").get("summaryPreferences").m();
     assertThat(cleared).doesNotContainKeys("tagType", "tagId").containsKey("hourlySummary");
   }
 
@@ -152,7 +183,10 @@ class CompatibilityIT {
     table.put(legacySettings(G).nul("summaryPreferences"));
 
     store.saveSettings(
-        store.findSettings(GUILD).orElseThrow().withSummaryPreferences(SummaryPreferences.builder().dailySummary(true).build()));
+        store
+            .findSettings(GUILD)
+            .orElseThrow()
+            .withSummaryPreferences(SummaryPreferences.builder().dailySummary(true).build()));
 
     assertThat(table.get("GUILD#" + G, "SETTINGS").get("summaryPreferences").m())
         .containsOnlyKeys("dailySummary", "weeklySummary", "monthlySummary", "pin")
@@ -162,8 +196,11 @@ class CompatibilityIT {
   @Test
   void departedAtIsStoredAsEpochMillisecondsAndRemovedWhenCleared() {
     GuildSettings departed =
-        store.saveSettings(GuildSettings.defaults(GUILD).withDepartedAt(Instant.parse("2026-01-01T10:00:00.250Z")));
-    assertThat(table.get("GUILD#" + G, "SETTINGS").get("departedAt")).isEqualTo(AttributeValue.fromN("1767261600250"));
+        store.saveSettings(
+            GuildSettings.defaults(GUILD)
+                .withDepartedAt(Instant.parse("2026-01-01T10:00:00.250Z")));
+    assertThat(table.get("GUILD#" + G, "SETTINGS").get("departedAt"))
+        .isEqualTo(AttributeValue.fromN("1767261600250"));
 
     store.saveSettings(departed.withDepartedAt(java.util.Optional.empty()));
 
@@ -182,8 +219,12 @@ class CompatibilityIT {
     assertThat(snapshot.settings()).isEmpty();
     assertThat(store.lastLoadReport().malformedItems()).isEqualTo(2);
     assertThat(store.lastLoadReport().malformed())
-        .anySatisfy(line -> assertThat(line).startsWith("PK=GUILD#" + G + " SK=CHANNEL#1180586500000000002: threshold:"))
-        .anySatisfy(line -> assertThat(line).startsWith("PK=GUILD#" + G + " SK=SETTINGS: timezone:"));
+        .anySatisfy(
+            line ->
+                assertThat(line)
+                    .startsWith("PK=GUILD#" + G + " SK=CHANNEL#1180586500000000002: threshold:"))
+        .anySatisfy(
+            line -> assertThat(line).startsWith("PK=GUILD#" + G + " SK=SETTINGS: timezone:"));
     assertThat(store.findChannel(ChannelId.of("1180586500000000002"))).isEmpty();
     assertThat(store.findSettings(GUILD)).isEmpty();
   }
@@ -195,14 +236,18 @@ class CompatibilityIT {
     GuildSettings saved = store.saveSettings(GuildSettings.defaults(GUILD));
 
     assertThat(store.findSettings(GUILD)).contains(saved);
-    assertThat(table.get("GUILD#" + G, "SETTINGS").get("forward")).isEqualTo(AttributeValue.fromBool(true));
+    assertThat(table.get("GUILD#" + G, "SETTINGS").get("forward"))
+        .isEqualTo(AttributeValue.fromBool(true));
   }
 
   @Test
   void theBoardHasItsOwnItemAndLeavesTheRunningBotsGlobalMessageAndUnknownAttributesAlone() {
     Map<String, AttributeValue> globalMessage =
-        Items.item("GUILD#" + G, "GLOBAL_MESSAGE").s("Type", "global_position_message").s("messageId", "99")
-            .n("lastUpdated", "5").build();
+        Items.item("GUILD#" + G, "GLOBAL_MESSAGE")
+            .s("Type", "global_position_message")
+            .s("messageId", "99")
+            .n("lastUpdated", "5")
+            .build();
     table.put(globalMessage);
     assertThat(store.findBoard(GUILD)).as("the running bot's board is not ours").isEmpty();
 
@@ -222,7 +267,9 @@ class CompatibilityIT {
     assertThat(store.findBoard(GUILD)).contains(second);
     assertThat(store.loadAll().boards()).containsEntry(GUILD, second);
     assertThat(store.lastLoadReport().boards()).isEqualTo(1);
-    assertThat(store.lastLoadReport().otherItems()).as("the global message and the change marker").isEqualTo(2);
+    assertThat(store.lastLoadReport().otherItems())
+        .as("the global message and the change marker")
+        .isEqualTo(2);
 
     assertThat(store.deleteBoard(GUILD)).isTrue();
     assertThat(table.get("GUILD#" + G, "GLOBAL_MESSAGE")).isEqualTo(globalMessage);

@@ -22,9 +22,13 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-/** Two writers on one table (two bot instances, the CLI, the running TypeScript bot): no write is lost silently. */
+/**
+ * Two writers on one table (two bot instances, the CLI, the running TypeScript bot): no write is
+ * lost silently.
+ */
 class ConflictsIT {
-  @RegisterExtension static final LocalDynamoDbExtension DYNAMODB = LocalDynamoDbExtension.dynalite();
+  @RegisterExtension
+  static final LocalDynamoDbExtension DYNAMODB = LocalDynamoDbExtension.dynalite();
 
   private static final String G = "1180586412434817024";
   private static final String OTHER = "1180586412434817999";
@@ -42,7 +46,12 @@ class ConflictsIT {
   void twoStoresOnOneTable() {
     first = DYNAMODB.newStore(clock);
     secondClient = DYNAMODB.server().newClient();
-    second = DynamoDbConfigStore.builder().client(secondClient).tableName(first.tableName()).clock(clock).build();
+    second =
+        DynamoDbConfigStore.builder()
+            .client(secondClient)
+            .tableName(first.tableName())
+            .clock(clock)
+            .build();
     table = new RawTable(DYNAMODB.client(), first.tableName());
   }
 
@@ -60,8 +69,13 @@ class ConflictsIT {
     long marker = second.changeMarker();
 
     assertThatThrownBy(() -> second.saveChannel(read.withImage(true)))
-        .isInstanceOfSatisfying(ConfigConflictException.class, e -> assertThat(e.reason()).isEqualTo(Reason.VERSION_CHANGED))
-        .hasMessage("channel " + C + " was changed or deleted by someone else (expected version 1); read it again and retry");
+        .isInstanceOfSatisfying(
+            ConfigConflictException.class,
+            e -> assertThat(e.reason()).isEqualTo(Reason.VERSION_CHANGED))
+        .hasMessage(
+            "channel "
+                + C
+                + " was changed or deleted by someone else (expected version 1); read it again and retry");
 
     assertThat(table.get("GUILD#" + G, "CHANNEL#" + C)).isEqualTo(stored);
     assertThat(second.findChannel(CHANNEL)).contains(won);
@@ -73,8 +87,13 @@ class ConflictsIT {
     first.saveChannel(ChannelConfig.of(GUILD, CHANNEL).withPin(true));
 
     assertThatThrownBy(() -> second.saveChannel(ChannelConfig.of(GUILD, CHANNEL).withImage(true)))
-        .isInstanceOfSatisfying(ConfigConflictException.class, e -> assertThat(e.reason()).isEqualTo(Reason.VERSION_CHANGED))
-        .hasMessage("channel " + C + " was stored by someone else meanwhile (expected nothing stored); read it again and retry");
+        .isInstanceOfSatisfying(
+            ConfigConflictException.class,
+            e -> assertThat(e.reason()).isEqualTo(Reason.VERSION_CHANGED))
+        .hasMessage(
+            "channel "
+                + C
+                + " was stored by someone else meanwhile (expected nothing stored); read it again and retry");
     assertThat(first.findChannel(CHANNEL).orElseThrow().pin()).isTrue();
   }
 
@@ -85,8 +104,10 @@ class ConflictsIT {
 
     assertThatThrownBy(() -> first.saveChannel(ChannelConfig.of(GUILD, CHANNEL)))
         .isInstanceOfSatisfying(
-            ConfigConflictException.class, e -> assertThat(e.reason()).isEqualTo(Reason.OWNED_BY_ANOTHER_GUILD))
-        .hasMessage("channel " + C + " is already tracked by guild " + OTHER + "; untrack it there first");
+            ConfigConflictException.class,
+            e -> assertThat(e.reason()).isEqualTo(Reason.OWNED_BY_ANOTHER_GUILD))
+        .hasMessage(
+            "channel " + C + " is already tracked by guild " + OTHER + "; untrack it there first");
 
     assertThat(table.get("GUILD#" + G, "CHANNEL#" + C)).isEmpty();
     assertThat(table.get("GUILD#" + OTHER, "CHANNEL#" + C)).isEqualTo(before);
@@ -99,7 +120,8 @@ class ConflictsIT {
     // The running bot puts whole items, without a version.
     table.put(legacyChannel(G, C).bool("image", true));
 
-    assertThatThrownBy(() -> first.saveChannel(ours.withPin(true))).isInstanceOf(ConfigConflictException.class);
+    assertThatThrownBy(() -> first.saveChannel(ours.withPin(true)))
+        .isInstanceOf(ConfigConflictException.class);
 
     ChannelConfig reread = first.findChannel(CHANNEL).orElseThrow();
     assertThat(reread.version()).isZero();
@@ -115,9 +137,13 @@ class ConflictsIT {
     Map<String, AttributeValue> stored = table.get("GUILD#" + G, "SETTINGS");
 
     assertThatThrownBy(() -> first.saveSettings(read.withPositionDisplayEnabled(false)))
-        .isInstanceOfSatisfying(ConfigConflictException.class, e -> assertThat(e.reason()).isEqualTo(Reason.VERSION_CHANGED))
+        .isInstanceOfSatisfying(
+            ConfigConflictException.class,
+            e -> assertThat(e.reason()).isEqualTo(Reason.VERSION_CHANGED))
         .hasMessage(
-            "settings of guild " + G + " was stored by someone else meanwhile (expected nothing stored, found version 1);"
+            "settings of guild "
+                + G
+                + " was stored by someone else meanwhile (expected nothing stored, found version 1);"
                 + " read it again and retry");
 
     assertThat(table.get("GUILD#" + G, "SETTINGS")).isEqualTo(stored);
@@ -131,7 +157,9 @@ class ConflictsIT {
     assertThat(second.deleteChannel(GuildId.of(OTHER), CHANNEL)).isFalse();
 
     assertThat(table.get("GUILD#" + G, "CHANNEL#" + C)).isEqualTo(stored);
-    assertThat(table.get("GUILD#" + OTHER, "CHANNEL#" + C)).as("no item created by the condition").isEmpty();
+    assertThat(table.get("GUILD#" + OTHER, "CHANNEL#" + C))
+        .as("no item created by the condition")
+        .isEmpty();
   }
 
   @Test

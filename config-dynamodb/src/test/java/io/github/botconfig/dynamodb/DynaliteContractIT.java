@@ -8,7 +8,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The ConfigStore contract, against dynalite: a fresh table per test. */
 class DynaliteContractIT extends ConfigStoreContract {
-  @RegisterExtension static final LocalDynamoDbExtension DYNAMODB = LocalDynamoDbExtension.dynalite();
+  @RegisterExtension
+  static final LocalDynamoDbExtension DYNAMODB = LocalDynamoDbExtension.dynalite();
 
   @Override
   protected ConfigStore newEmptyStore(Clock clock) {

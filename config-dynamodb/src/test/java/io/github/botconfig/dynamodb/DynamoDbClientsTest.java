@@ -16,15 +16,18 @@ class DynamoDbClientsTest {
     assertThat(DynamoDbClients.isLocal(URI.create("http://127.0.0.1:4567"))).isTrue();
     assertThat(DynamoDbClients.isLocal(URI.create("http://localhost:8000"))).isTrue();
     assertThat(DynamoDbClients.isLocal(URI.create("http://[::1]:8000"))).isTrue();
-    assertThat(DynamoDbClients.isLocal(URI.create("https://dynamodb.eu-west-3.amazonaws.com"))).isFalse();
+    assertThat(DynamoDbClients.isLocal(URI.create("https://dynamodb.eu-west-3.amazonaws.com")))
+        .isFalse();
     assertThat(DynamoDbClients.isLocal(URI.create("http://10.0.0.5:8000"))).isFalse();
   }
 
   @Test
   void aLocalEndpointNeedsNeitherRegionNorCredentials() {
-    try (DynamoDbClient client = DynamoDbClients.builder().endpoint(URI.create("http://127.0.0.1:4567")).build()) {
+    try (DynamoDbClient client =
+        DynamoDbClients.builder().endpoint(URI.create("http://127.0.0.1:4567")).build()) {
       assertThat(client.serviceClientConfiguration().region().id()).isEqualTo("us-east-1");
-      assertThat(client.serviceClientConfiguration().endpointOverride()).contains(URI.create("http://127.0.0.1:4567"));
+      assertThat(client.serviceClientConfiguration().endpointOverride())
+          .contains(URI.create("http://127.0.0.1:4567"));
     }
   }
 
@@ -52,23 +55,29 @@ class DynamoDbClientsTest {
   @Test
   void badSettingsAreRefusedNamingTheValue() {
     assertThatThrownBy(() -> DynamoDbClients.builder().endpoint(URI.create("localhost:4567")))
-        .hasMessage("endpoint must be an absolute URL such as http://127.0.0.1:4567, got 'localhost:4567'");
-    assertThatThrownBy(() -> DynamoDbClients.builder().maxAttempts(0)).hasMessage("maxAttempts must be from 1 to 10, got 0");
+        .hasMessage(
+            "endpoint must be an absolute URL such as http://127.0.0.1:4567, got 'localhost:4567'");
+    assertThatThrownBy(() -> DynamoDbClients.builder().maxAttempts(0))
+        .hasMessage("maxAttempts must be from 1 to 10, got 0");
     assertThatThrownBy(() -> DynamoDbClients.builder().apiCallTimeout(Duration.ZERO))
         .hasMessage("apiCallTimeout must be positive, got PT0S");
     assertThatThrownBy(() -> DynamoDbConfigStore.builder().tableName("a b"))
         .hasMessage("table name must be 3 to 255 letters, digits, '_', '-' or '.', got 'a b'");
-    assertThatThrownBy(() -> DynamoDbConfigStore.builder().scanSegments(0)).hasMessage("scanSegments must be from 1 to 64, got 0");
+    assertThatThrownBy(() -> DynamoDbConfigStore.builder().scanSegments(0))
+        .hasMessage("scanSegments must be from 1 to 64, got 0");
   }
 
   @Test
   void statsSinceAnEarlierOneAreTheDifference() {
     RequestStats before = new RequestStats(Map.of("GetItem", 2L), Map.of(), 2, 1.0, 0);
-    RequestStats after = new RequestStats(Map.of("GetItem", 5L, "Scan", 1L), Map.of("Scan", 1L), 7, 3.5, 2);
+    RequestStats after =
+        new RequestStats(Map.of("GetItem", 5L, "Scan", 1L), Map.of("Scan", 1L), 7, 3.5, 2);
 
     RequestStats delta = after.since(before);
 
-    assertThat(delta).isEqualTo(new RequestStats(Map.of("GetItem", 3L, "Scan", 1L), Map.of("Scan", 1L), 5, 2.5, 2));
+    assertThat(delta)
+        .isEqualTo(
+            new RequestStats(Map.of("GetItem", 3L, "Scan", 1L), Map.of("Scan", 1L), 5, 2.5, 2));
     assertThat(delta.calls()).isEqualTo(4);
     assertThat(delta.calls("Query")).isZero();
   }

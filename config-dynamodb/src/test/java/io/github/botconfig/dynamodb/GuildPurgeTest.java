@@ -83,7 +83,8 @@ class GuildPurgeTest {
 
   @Test
   void keysAreReadPageByPage() {
-    Map<String, AttributeValue> lastKey = Map.of("PK", AttributeValue.fromS("GUILD#42"), "SK", AttributeValue.fromS("CHANNEL#20"));
+    Map<String, AttributeValue> lastKey =
+        Map.of("PK", AttributeValue.fromS("GUILD#42"), "SK", AttributeValue.fromS("CHANNEL#20"));
     dynamo.onQuery(request -> keys(20).toBuilder().lastEvaluatedKey(lastKey).build());
     dynamo.onQuery(request -> keys(5));
     dynamo.onBatchWrite(request -> leaveUnprocessed(request, 0));
@@ -97,7 +98,13 @@ class GuildPurgeTest {
     return QueryResponse.builder()
         .items(
             IntStream.rangeClosed(1, count)
-                .mapToObj(i -> Map.of("PK", AttributeValue.fromS("GUILD#42"), "SK", AttributeValue.fromS("CHANNEL#" + i)))
+                .mapToObj(
+                    i ->
+                        Map.of(
+                            "PK",
+                            AttributeValue.fromS("GUILD#42"),
+                            "SK",
+                            AttributeValue.fromS("CHANNEL#" + i)))
                 .toList())
         .build();
   }

@@ -9,7 +9,6 @@ import static org.quicktheories.generators.SourceDSL.longs;
 import static org.quicktheories.generators.SourceDSL.strings;
 
 import io.github.botconfig.domain.ChannelConfig;
-import io.github.botconfig.domain.GuildSettings;
 import io.github.botconfig.domain.testing.HostileValues;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -24,27 +23,44 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
 
 /**
- * The item decoders over random attribute maps — every attribute botconfig reads, with values of every DynamoDB type
- * and of hostile content: an item decodes, or is a malformed item naming the attribute; no other exception ever
- * escapes, and a full load of such items counts each one exactly once.
+ * The item decoders over random attribute maps — every attribute botconfig reads, with values of
+ * every DynamoDB type and of hostile content: an item decodes, or is a malformed item naming the
+ * attribute; no other exception ever escapes, and a full load of such items counts each one exactly
+ * once.
  */
 class ItemDecoderPropertiesTest {
   private static final List<String> ATTRIBUTES =
       List.of(
-          TableLayout.TYPE, TableLayout.IMAGE, TableLayout.NOTIFY_ON_CLOSE, TableLayout.PIN, TableLayout.TAG_TYPE,
-          TableLayout.TAG_ID, TableLayout.THRESHOLD, TableLayout.TIMEZONE, TableLayout.POSITION_DISPLAY_ENABLED,
-          TableLayout.SUMMARY_PREFERENCES, TableLayout.GLOBAL_CHANNEL_ID, TableLayout.DEPARTED_AT,
-          TableLayout.CREATED_AT, TableLayout.UPDATED_AT, TableLayout.VERSION, TableLayout.GSI_PK, TableLayout.GSI_SK,
-          "forward", "positionSizeDefaults");
+          TableLayout.TYPE,
+          TableLayout.IMAGE,
+          TableLayout.NOTIFY_ON_CLOSE,
+          TableLayout.PIN,
+          TableLayout.TAG_TYPE,
+          TableLayout.TAG_ID,
+          TableLayout.THRESHOLD,
+          TableLayout.TIMEZONE,
+          TableLayout.POSITION_DISPLAY_ENABLED,
+          TableLayout.SUMMARY_PREFERENCES,
+          TableLayout.GLOBAL_CHANNEL_ID,
+          TableLayout.DEPARTED_AT,
+          TableLayout.CREATED_AT,
+          TableLayout.UPDATED_AT,
+          TableLayout.VERSION,
+          TableLayout.GSI_PK,
+          TableLayout.GSI_SK,
+          "forward",
+          "positionSizeDefaults");
 
   @Test
   void aChannelItemDecodesOrIsMalformedNeverAnythingElse() {
-    qt().forAll(items(channelKeys())).checkAssert(item -> assertDecodesOrIsMalformed(item, ChannelItems::read));
+    qt().forAll(items(channelKeys()))
+        .checkAssert(item -> assertDecodesOrIsMalformed(item, ChannelItems::read));
   }
 
   @Test
   void aSettingsItemDecodesOrIsMalformedNeverAnythingElse() {
-    qt().forAll(items(settingsKeys())).checkAssert(item -> assertDecodesOrIsMalformed(item, SettingsItems::read));
+    qt().forAll(items(settingsKeys()))
+        .checkAssert(item -> assertDecodesOrIsMalformed(item, SettingsItems::read));
   }
 
   @Test
@@ -58,7 +74,9 @@ class ItemDecoderPropertiesTest {
               } catch (MalformedItemException e) {
                 return;
               }
-              assertThat(ChannelItems.read(rewritten(item, update -> ChannelItems.write(channel, update))))
+              assertThat(
+                      ChannelItems.read(
+                          rewritten(item, update -> ChannelItems.write(channel, update))))
                   .isEqualTo(channel);
             });
   }
@@ -78,17 +96,26 @@ class ItemDecoderPropertiesTest {
               ScriptedDynamoDb dynamo =
                   new ScriptedDynamoDb().onScan(r -> ScanResponse.builder().items(items).build());
               TableScanner.Result result =
-                  new TableScanner(dynamo, new StoreErrors("t", "http://127.0.0.1:1"), new MalformedItemLog(m -> {}), 1)
+                  new TableScanner(
+                          dynamo,
+                          new StoreErrors("t", "http://127.0.0.1:1"),
+                          new MalformedItemLog(m -> {}),
+                          1)
                       .scan();
               LoadReport report = result.report();
               assertThat(report.itemsRead()).isEqualTo(items.size());
-              assertThat(report.channels() + report.settings() + report.otherItems() + report.malformedItems()
-                      + report.duplicateChannels())
+              assertThat(
+                      report.channels()
+                          + report.settings()
+                          + report.otherItems()
+                          + report.malformedItems()
+                          + report.duplicateChannels())
                   .isEqualTo(items.size());
             });
   }
 
-  private static <T> void assertDecodesOrIsMalformed(Map<String, AttributeValue> item, Function<Map<String, AttributeValue>, T> read) {
+  private static <T> void assertDecodesOrIsMalformed(
+      Map<String, AttributeValue> item, Function<Map<String, AttributeValue>, T> read) {
     ItemKind.of(item); // never throws, whatever the item
     try {
       assertThat(read.apply(item)).isNotNull();
@@ -110,7 +137,9 @@ class ItemDecoderPropertiesTest {
 
   private static Gen<Map<String, AttributeValue>> items(Gen<Map<String, AttributeValue>> keys) {
     Gen<List<Map.Entry<String, AttributeValue>>> attributes =
-        lists().of(Generate.pick(ATTRIBUTES).zip(values(2), Map::entry)).ofSizeBetween(0, ATTRIBUTES.size());
+        lists()
+            .of(Generate.pick(ATTRIBUTES).zip(values(2), Map::entry))
+            .ofSizeBetween(0, ATTRIBUTES.size());
     return keys.zip(
         attributes,
         (key, entries) -> {
@@ -147,8 +176,23 @@ class ItemDecoderPropertiesTest {
   private static Gen<AttributeValue> values(int depth) {
     List<Gen<AttributeValue>> kinds = new ArrayList<>();
     kinds.add(text().map(AttributeValue::fromS));
-    kinds.add(Generate.pick(List.of("user", "ROLE", "Role", "TP", "sl", "TP/SL", "none", "Europe/Paris", "UTC",
-            "channel_config", "guild_settings", "1180586412434817024", "12.5")).map(AttributeValue::fromS));
+    kinds.add(
+        Generate.pick(
+                List.of(
+                    "user",
+                    "ROLE",
+                    "Role",
+                    "TP",
+                    "sl",
+                    "TP/SL",
+                    "none",
+                    "Europe/Paris",
+                    "UTC",
+                    "channel_config",
+                    "guild_settings",
+                    "1180586412434817024",
+                    "12.5"))
+            .map(AttributeValue::fromS));
     kinds.add(numbers().map(AttributeValue::fromN));
     kinds.add(booleans().all().map(AttributeValue::fromBool));
     kinds.add(Generate.constant(AttributeValue.fromNul(true)));
@@ -158,15 +202,25 @@ class ItemDecoderPropertiesTest {
     if (depth > 0) {
       kinds.add(lists().of(values(depth - 1)).ofSizeBetween(0, 3).map(AttributeValue::fromL));
       Gen<String> keys =
-          Generate.pick(List.of(TableLayout.DAILY_SUMMARY, TableLayout.WEEKLY_SUMMARY, TableLayout.MONTHLY_SUMMARY,
-              TableLayout.PIN, TableLayout.TAG_TYPE, TableLayout.TAG_ID, "other"));
+          Generate.pick(
+              List.of(
+                  TableLayout.DAILY_SUMMARY,
+                  TableLayout.WEEKLY_SUMMARY,
+                  TableLayout.MONTHLY_SUMMARY,
+                  TableLayout.PIN,
+                  TableLayout.TAG_TYPE,
+                  TableLayout.TAG_ID,
+                  "other"));
       kinds.add(
-          lists().of(keys.zip(values(depth - 1), Map::entry)).ofSizeBetween(0, 6)
-              .map(entries -> {
-                Map<String, AttributeValue> map = new HashMap<>();
-                entries.forEach(e -> map.put(e.getKey(), e.getValue()));
-                return AttributeValue.fromM(map);
-              }));
+          lists()
+              .of(keys.zip(values(depth - 1), Map::entry))
+              .ofSizeBetween(0, 6)
+              .map(
+                  entries -> {
+                    Map<String, AttributeValue> map = new HashMap<>();
+                    entries.forEach(e -> map.put(e.getKey(), e.getValue()));
+                    return AttributeValue.fromM(map);
+                  }));
     }
     @SuppressWarnings("unchecked")
     Gen<AttributeValue>[] rest = kinds.subList(1, kinds.size()).toArray(new Gen[0]);
@@ -179,8 +233,18 @@ class ItemDecoderPropertiesTest {
         longs().all().map(n -> Long.toString(n)),
         integers().between(0, 1).map(n -> Integer.toString(n)),
         longs().between(0, 10_000_000).zip(integers().between(0, 999_999), (a, b) -> a + "." + b),
-        Generate.pick(List.of("-0", "1E+125", "-1E+125", "1E-130", "9223372036854775808", "18446744073709551616",
-            "99999999999999999999999999999999999999", "0.5", "-1", "2")));
+        Generate.pick(
+            List.of(
+                "-0",
+                "1E+125",
+                "-1E+125",
+                "1E-130",
+                "9223372036854775808",
+                "18446744073709551616",
+                "99999999999999999999999999999999999999",
+                "0.5",
+                "-1",
+                "2")));
   }
 
   private static Gen<String> snowflakes() {

@@ -37,13 +37,17 @@ final class Items {
         .bool("forward", true)
         .bool("autoDeleteWarnings", false)
         .nul("globalChannelId")
-        .m("summaryPreferences", Map.of(
-            "dailySummary", AttributeValue.fromBool(false),
-            "weeklySummary", AttributeValue.fromBool(true),
-            "monthlySummary", AttributeValue.fromBool(false)))
-        .m("positionSizeDefaults", Map.of(
-            "walletAddress", AttributeValue.fromS("So1anaWa11et"),
-            "stopLossPercent", AttributeValue.fromN("12")))
+        .m(
+            "summaryPreferences",
+            Map.of(
+                "dailySummary", AttributeValue.fromBool(false),
+                "weeklySummary", AttributeValue.fromBool(true),
+                "monthlySummary", AttributeValue.fromBool(false)))
+        .m(
+            "positionSizeDefaults",
+            Map.of(
+                "walletAddress", AttributeValue.fromS("So1anaWa11et"),
+                "stopLossPercent", AttributeValue.fromN("12")))
         .n("createdAt", "1700000000000");
   }
 

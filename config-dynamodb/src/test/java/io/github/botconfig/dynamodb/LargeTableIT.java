@@ -20,15 +20,17 @@ import software.amazon.awssdk.services.dynamodb.model.PutRequest;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
- * More than DynamoDB returns in one page (1 MB): every read path follows the pages, and deleting a guild of
- * many items goes batch by batch. The big table is filled once and only read.
+ * More than DynamoDB returns in one page (1 MB): every read path follows the pages, and deleting a
+ * guild of many items goes batch by batch. The big table is filled once and only read.
  */
 class LargeTableIT {
-  @RegisterExtension static final LocalDynamoDbExtension DYNAMODB = LocalDynamoDbExtension.dynalite();
+  @RegisterExtension
+  static final LocalDynamoDbExtension DYNAMODB = LocalDynamoDbExtension.dynalite();
 
   private static final String G = "1180586412434817024";
   private static final GuildId GUILD = GuildId.of(G);
   private static final int CHANNELS = 300;
+
   /** 300 items of 4 KB: about 1.2 MB, more than one page of Scan or Query. */
   private static final String PADDING = "x".repeat(4_000);
 
@@ -49,10 +51,14 @@ class LargeTableIT {
   private static void fill(String table, String guild, int channels, String padding) {
     List<WriteRequest> writes = new ArrayList<>();
     for (int i = 1; i <= channels; i++) {
-      writes.add(put(Items.legacyChannel(guild, Long.toString(1180586500000000000L + i)).s("padding", padding)));
+      writes.add(
+          put(
+              Items.legacyChannel(guild, Long.toString(1180586500000000000L + i))
+                  .s("padding", padding)));
     }
     writes.add(put(Items.legacySettings(guild)));
-    writes.add(put(Items.item("GUILD#" + guild, "GLOBAL_MESSAGE").s("Type", "global_position_message")));
+    writes.add(
+        put(Items.item("GUILD#" + guild, "GLOBAL_MESSAGE").s("Type", "global_position_message")));
     for (int from = 0; from < writes.size(); from += 25) {
       List<WriteRequest> batch = writes.subList(from, Math.min(writes.size(), from + 25));
       client.batchWriteItem(request -> request.requestItems(Map.of(table, batch)));
@@ -60,7 +66,9 @@ class LargeTableIT {
   }
 
   private static WriteRequest put(Items item) {
-    return WriteRequest.builder().putRequest(PutRequest.builder().item(item.build()).build()).build();
+    return WriteRequest.builder()
+        .putRequest(PutRequest.builder().item(item.build()).build())
+        .build();
   }
 
   @AfterAll
@@ -69,7 +77,12 @@ class LargeTableIT {
   }
 
   private DynamoDbConfigStore store(int segments) {
-    return DynamoDbConfigStore.builder().client(client).tableName(tableName).clock(clock).scanSegments(segments).build();
+    return DynamoDbConfigStore.builder()
+        .client(client)
+        .tableName(tableName)
+        .clock(clock)
+        .scanSegments(segments)
+        .build();
   }
 
   @Test
@@ -105,20 +118,24 @@ class LargeTableIT {
     assertThat(METRICS.snapshot().since(before).calls("Query")).isGreaterThanOrEqualTo(2);
     assertThat(channels).hasSize(CHANNELS);
     assertThat(channels).extracting(ChannelConfig::channelId).isSorted();
-    assertThat(channels.get(CHANNELS - 1).channelId()).isEqualTo(ChannelId.of(1180586500000000000L + CHANNELS));
+    assertThat(channels.get(CHANNELS - 1).channelId())
+        .isEqualTo(ChannelId.of(1180586500000000000L + CHANNELS));
   }
 
   @Test
   void deletingAGuildOfManyItemsRemovesThemAllInBatches() {
     String table = DYNAMODB.newTable();
     fill(table, G, 60, "");
-    DynamoDbConfigStore store = DynamoDbConfigStore.builder().client(client).tableName(table).clock(clock).build();
+    DynamoDbConfigStore store =
+        DynamoDbConfigStore.builder().client(client).tableName(table).clock(clock).build();
     RequestStats before = METRICS.snapshot();
 
     assertThat(store.deleteGuild(GUILD)).isEqualTo(62);
 
     assertThat(METRICS.snapshot().since(before).calls("BatchWriteItem")).isEqualTo(3);
     assertThat(store.loadAll()).isEqualTo(ConfigSnapshot.empty());
-    assertThat(store.lastLoadReport().itemsRead()).as("only the change marker is left").isEqualTo(1);
+    assertThat(store.lastLoadReport().itemsRead())
+        .as("only the change marker is left")
+        .isEqualTo(1);
   }
 }

@@ -21,7 +21,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-/** Every form the running TypeScript bot (and the seed's code) wrote reads as the value it meant. */
+/**
+ * Every form the running TypeScript bot (and the seed's code) wrote reads as the value it meant.
+ */
 class LegacyItemFormsTest {
   private static final String GUILD = "1180586412434817024";
   private static final String CHANNEL = "1180586500000000001";
@@ -43,7 +45,8 @@ class LegacyItemFormsTest {
   @ParameterizedTest
   @ValueSource(strings = {"1700000000000", "1.7E12", "1700000000000.000", "17000000000000E-1"})
   void aWholeNumberReadsTheSameInEveryFormANumberMayTake(String stored) {
-    ChannelConfig channel = ChannelItems.read(legacyChannel(GUILD, CHANNEL).n("createdAt", stored).build());
+    ChannelConfig channel =
+        ChannelItems.read(legacyChannel(GUILD, CHANNEL).n("createdAt", stored).build());
 
     assertThat(channel.createdAt()).isEqualTo(Instant.ofEpochMilli(1700000000000L));
   }
@@ -52,15 +55,19 @@ class LegacyItemFormsTest {
   @CsvSource({"user, USER", "role, ROLE", "USER, USER", "Role, ROLE"})
   void tagTypeReadsInAnyCase(String stored, String expected) {
     ChannelConfig channel =
-        ChannelItems.read(legacyChannel(GUILD, CHANNEL).s("tagType", stored).s("tagId", "42").build());
+        ChannelItems.read(
+            legacyChannel(GUILD, CHANNEL).s("tagType", stored).s("tagId", "42").build());
 
-    assertThat(channel.tag()).contains(new Tag(io.github.botconfig.domain.TagType.valueOf(expected), 42));
+    assertThat(channel.tag())
+        .contains(new Tag(io.github.botconfig.domain.TagType.valueOf(expected), 42));
   }
 
   @Test
   void tagIdReadsAsAStringOrAsANumber() {
-    Items asString = legacyChannel(GUILD, CHANNEL).s("tagType", "role").s("tagId", "9223372036854775807");
-    Items asNumber = legacyChannel(GUILD, CHANNEL).s("tagType", "role").n("tagId", "9223372036854775807");
+    Items asString =
+        legacyChannel(GUILD, CHANNEL).s("tagType", "role").s("tagId", "9223372036854775807");
+    Items asNumber =
+        legacyChannel(GUILD, CHANNEL).s("tagType", "role").n("tagId", "9223372036854775807");
 
     assertThat(ChannelItems.read(asString.build()).tag()).contains(Tag.role(Long.MAX_VALUE));
     assertThat(ChannelItems.read(asNumber.build()).tag()).contains(Tag.role(Long.MAX_VALUE));
@@ -68,7 +75,8 @@ class LegacyItemFormsTest {
 
   @Test
   void aTagTypeWithoutAnIdMentionsNobody() {
-    ChannelConfig channel = ChannelItems.read(legacyChannel(GUILD, CHANNEL).s("tagType", "user").build());
+    ChannelConfig channel =
+        ChannelItems.read(legacyChannel(GUILD, CHANNEL).s("tagType", "user").build());
 
     assertThat(channel.tag()).isEmpty();
   }
@@ -81,7 +89,9 @@ class LegacyItemFormsTest {
     assertThat(threshold(AttributeValue.fromS("SL"))).isEqualTo(Threshold.STOP_LOSS);
     assertThat(threshold(AttributeValue.fromS("TP/SL"))).isEqualTo(Threshold.ANY_TRIGGER);
     assertThat(threshold(AttributeValue.fromNul(true))).isEqualTo(Threshold.NONE);
-    assertThat(ChannelItems.read(legacyChannel(GUILD, CHANNEL).without("threshold").build()).threshold())
+    assertThat(
+            ChannelItems.read(legacyChannel(GUILD, CHANNEL).without("threshold").build())
+                .threshold())
         .isEqualTo(Threshold.NONE);
   }
 
@@ -89,10 +99,18 @@ class LegacyItemFormsTest {
   void booleansReadAsBoolOrAsZeroOrOne() {
     ChannelConfig numbers =
         ChannelItems.read(
-            legacyChannel(GUILD, CHANNEL).n("image", "1").n("pin", "0").n("notifyOnClose", "0").build());
+            legacyChannel(GUILD, CHANNEL)
+                .n("image", "1")
+                .n("pin", "0")
+                .n("notifyOnClose", "0")
+                .build());
     ChannelConfig bools =
         ChannelItems.read(
-            legacyChannel(GUILD, CHANNEL).bool("image", true).bool("pin", true).bool("notifyOnClose", false).build());
+            legacyChannel(GUILD, CHANNEL)
+                .bool("image", true)
+                .bool("pin", true)
+                .bool("notifyOnClose", false)
+                .build());
 
     assertThat(numbers.image()).isTrue();
     assertThat(numbers.pin()).isFalse();
@@ -113,11 +131,18 @@ class LegacyItemFormsTest {
 
   @Test
   void itemTypesThisStoreDoesNotModelAreOther() {
-    assertThat(ItemKind.of(Items.item("GUILD#" + GUILD, "GLOBAL_MESSAGE").s("Type", "global_position_message").build()))
+    assertThat(
+            ItemKind.of(
+                Items.item("GUILD#" + GUILD, "GLOBAL_MESSAGE")
+                    .s("Type", "global_position_message")
+                    .build()))
         .isEqualTo(ItemKind.OTHER);
-    assertThat(ItemKind.of(Items.item("META", "CHANGES").s("Type", "change_marker").build())).isEqualTo(ItemKind.OTHER);
-    assertThat(ItemKind.of(Items.item("GUILD#" + GUILD, "GLOBAL_MESSAGE").build())).isEqualTo(ItemKind.OTHER);
-    assertThat(ItemKind.of(Items.item("GUILD#" + GUILD, "SETTINGS").build())).isEqualTo(ItemKind.SETTINGS);
+    assertThat(ItemKind.of(Items.item("META", "CHANGES").s("Type", "change_marker").build()))
+        .isEqualTo(ItemKind.OTHER);
+    assertThat(ItemKind.of(Items.item("GUILD#" + GUILD, "GLOBAL_MESSAGE").build()))
+        .isEqualTo(ItemKind.OTHER);
+    assertThat(ItemKind.of(Items.item("GUILD#" + GUILD, "SETTINGS").build()))
+        .isEqualTo(ItemKind.SETTINGS);
   }
 
   @Test
@@ -155,17 +180,27 @@ class LegacyItemFormsTest {
             "somethingElse", AttributeValue.fromS("kept by whoever wrote it"));
 
     GuildSettings settings =
-        SettingsItems.read(legacySettings(GUILD).m("summaryPreferences", map).s("globalChannelId", CHANNEL).build());
+        SettingsItems.read(
+            legacySettings(GUILD)
+                .m("summaryPreferences", map)
+                .s("globalChannelId", CHANNEL)
+                .build());
 
     assertThat(settings.summaryPreferences())
         .isEqualTo(
-            SummaryPreferences.builder().dailySummary(true).monthlySummary(true).tag(Tag.role(77)).pin(true).build());
+            SummaryPreferences.builder()
+                .dailySummary(true)
+                .monthlySummary(true)
+                .tag(Tag.role(77))
+                .pin(true)
+                .build());
     assertThat(settings.globalChannelId()).contains(ChannelId.of(CHANNEL));
   }
 
   @Test
   void departedAtReadsAsEpochMilliseconds() {
-    GuildSettings settings = SettingsItems.read(legacySettings(GUILD).n("departedAt", "1767225600123").build());
+    GuildSettings settings =
+        SettingsItems.read(legacySettings(GUILD).n("departedAt", "1767225600123").build());
 
     assertThat(settings.departedAt()).contains(Instant.parse("2026-01-01T00:00:00.123Z"));
   }
@@ -183,9 +218,14 @@ class LegacyItemFormsTest {
         "createdAt | N:1.5    | createdAt: must be a whole number, got 1.5",
         "PK        | S:GUILD# | PK: guild id must be a Discord snowflake",
       })
-  void aMalformedChannelNamesTheAttributeAndTheProblem(String attribute, String value, String message) {
-    AttributeValue stored = value.startsWith("S:") ? AttributeValue.fromS(value.substring(2)) : AttributeValue.fromN(value.substring(2));
-    Map<String, AttributeValue> item = legacyChannel(GUILD, CHANNEL).s("tagType", "user").put(attribute, stored).build();
+  void aMalformedChannelNamesTheAttributeAndTheProblem(
+      String attribute, String value, String message) {
+    AttributeValue stored =
+        value.startsWith("S:")
+            ? AttributeValue.fromS(value.substring(2))
+            : AttributeValue.fromN(value.substring(2));
+    Map<String, AttributeValue> item =
+        legacyChannel(GUILD, CHANNEL).s("tagType", "user").put(attribute, stored).build();
 
     assertThatThrownBy(() -> ChannelItems.read(item))
         .isInstanceOf(MalformedItemException.class)
@@ -194,20 +234,28 @@ class LegacyItemFormsTest {
 
   @Test
   void aMalformedSettingsItemNamesTheAttribute() {
-    assertThatThrownBy(() -> SettingsItems.read(legacySettings(GUILD).s("timezone", "Paris").build()))
+    assertThatThrownBy(
+            () -> SettingsItems.read(legacySettings(GUILD).s("timezone", "Paris").build()))
         .isInstanceOf(MalformedItemException.class)
         .hasMessageStartingWith("timezone: timezone must be an IANA time zone");
-    assertThatThrownBy(() -> SettingsItems.read(legacySettings(GUILD).s("summaryPreferences", "all").build()))
+    assertThatThrownBy(
+            () -> SettingsItems.read(legacySettings(GUILD).s("summaryPreferences", "all").build()))
         .isInstanceOf(MalformedItemException.class)
         .hasMessage("summaryPreferences: must be a map (M), got S");
     assertThatThrownBy(
-            () -> SettingsItems.read(
-                legacySettings(GUILD).m("summaryPreferences", Map.of("weeklySummary", AttributeValue.fromS("on"))).build()))
+            () ->
+                SettingsItems.read(
+                    legacySettings(GUILD)
+                        .m(
+                            "summaryPreferences",
+                            Map.of("weeklySummary", AttributeValue.fromS("on")))
+                        .build()))
         .isInstanceOf(MalformedItemException.class)
         .hasMessage("summaryPreferences.weeklySummary: must be a boolean (BOOL, or N 0/1), got S");
   }
 
   private static Threshold threshold(AttributeValue value) {
-    return ChannelItems.read(legacyChannel(GUILD, CHANNEL).put("threshold", value).build()).threshold();
+    return ChannelItems.read(legacyChannel(GUILD, CHANNEL).put("threshold", value).build())
+        .threshold();
   }
 }

@@ -6,7 +6,9 @@ import io.github.botconfig.dynamodb.testing.LocalDynamoDbExtension;
 import java.time.Clock;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** The ConfigStore contract, against moto_server (skipped, saying so, where it is not installed). */
+/**
+ * The ConfigStore contract, against moto_server (skipped, saying so, where it is not installed).
+ */
 class MotoContractIT extends ConfigStoreContract {
   @RegisterExtension static final LocalDynamoDbExtension DYNAMODB = LocalDynamoDbExtension.moto();
 

@@ -27,16 +27,24 @@ final class RawTable {
   /** The item, or an empty map. */
   Map<String, AttributeValue> get(String pk, String sk) {
     return client
-        .getItem(request -> request.tableName(name).consistentRead(true)
-            .key(Map.of("PK", AttributeValue.fromS(pk), "SK", AttributeValue.fromS(sk))))
+        .getItem(
+            request ->
+                request
+                    .tableName(name)
+                    .consistentRead(true)
+                    .key(Map.of("PK", AttributeValue.fromS(pk), "SK", AttributeValue.fromS(sk))))
         .item();
   }
 
   /** Every item, sorted by PK then SK: two scans of an unchanged table are equal. */
   List<Map<String, AttributeValue>> scan() {
-    return client.scanPaginator(request -> request.tableName(name).consistentRead(true)).items().stream()
-        .sorted(Comparator.comparing((Map<String, AttributeValue> item) -> item.get("PK").s())
-            .thenComparing(item -> item.get("SK").s()))
+    return client
+        .scanPaginator(request -> request.tableName(name).consistentRead(true))
+        .items()
+        .stream()
+        .sorted(
+            Comparator.comparing((Map<String, AttributeValue> item) -> item.get("PK").s())
+                .thenComparing(item -> item.get("SK").s()))
         .toList();
   }
 

@@ -16,9 +16,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
-/** What each store operation costs in requests and capacity: the figures the cost model builds on. */
+/**
+ * What each store operation costs in requests and capacity: the figures the cost model builds on.
+ */
 class RequestMetricsIT {
-  @RegisterExtension static final LocalDynamoDbExtension DYNAMODB = LocalDynamoDbExtension.dynalite();
+  @RegisterExtension
+  static final LocalDynamoDbExtension DYNAMODB = LocalDynamoDbExtension.dynalite();
 
   private static final GuildId GUILD = GuildId.of(42);
   private static final ChannelId CHANNEL = ChannelId.of(4201);
@@ -63,7 +66,8 @@ class RequestMetricsIT {
 
     store.saveChannel(saved.withPin(true));
 
-    assertThat(metrics.snapshot().since(before).callsByOperation()).isEqualTo(Map.of("UpdateItem", 2L));
+    assertThat(metrics.snapshot().since(before).callsByOperation())
+        .isEqualTo(Map.of("UpdateItem", 2L));
   }
 
   @Test
@@ -85,7 +89,8 @@ class RequestMetricsIT {
     store.saveChannel(ChannelConfig.of(GUILD, CHANNEL));
     RequestStats before = metrics.snapshot();
 
-    assertThatThrownBy(() -> store.saveChannel(ChannelConfig.of(GUILD, CHANNEL))).isInstanceOf(ConfigConflictException.class);
+    assertThatThrownBy(() -> store.saveChannel(ChannelConfig.of(GUILD, CHANNEL)))
+        .isInstanceOf(ConfigConflictException.class);
 
     RequestStats used = metrics.snapshot().since(before);
     assertThat(used.failuresByOperation()).isEqualTo(Map.of("UpdateItem", 1L));

@@ -18,8 +18,9 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
 
 /**
- * A DynamoDB client that answers from a script, for what a local server cannot be made to do on demand
- * (leave batch items unprocessed, fail on the third page). Records the requests it got. Not thread-safe.
+ * A DynamoDB client that answers from a script, for what a local server cannot be made to do on
+ * demand (leave batch items unprocessed, fail on the third page). Records the requests it got. Not
+ * thread-safe.
  */
 final class ScriptedDynamoDb implements DynamoDbClient {
   final List<ScanRequest> scans = new ArrayList<>();
@@ -28,8 +29,10 @@ final class ScriptedDynamoDb implements DynamoDbClient {
   final List<UpdateItemRequest> updates = new ArrayList<>();
   private final Deque<Function<ScanRequest, ScanResponse>> scanAnswers = new ArrayDeque<>();
   private final Deque<Function<QueryRequest, QueryResponse>> queryAnswers = new ArrayDeque<>();
-  private final Deque<Function<BatchWriteItemRequest, BatchWriteItemResponse>> batchAnswers = new ArrayDeque<>();
-  private final Deque<Function<UpdateItemRequest, UpdateItemResponse>> updateAnswers = new ArrayDeque<>();
+  private final Deque<Function<BatchWriteItemRequest, BatchWriteItemResponse>> batchAnswers =
+      new ArrayDeque<>();
+  private final Deque<Function<UpdateItemRequest, UpdateItemResponse>> updateAnswers =
+      new ArrayDeque<>();
   private final Deque<Function<GetItemRequest, GetItemResponse>> getAnswers = new ArrayDeque<>();
 
   ScriptedDynamoDb onScan(Function<ScanRequest, ScanResponse> answer) {

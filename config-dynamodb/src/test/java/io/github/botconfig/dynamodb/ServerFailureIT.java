@@ -21,9 +21,9 @@ import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
- * A server that goes away, or a table that is not there: every operation fails with a message naming the
- * table and the endpoint, and a failed write leaves the table as it was. Each test runs its own server, since
- * it stops it.
+ * A server that goes away, or a table that is not there: every operation fails with a message
+ * naming the table and the endpoint, and a failed write leaves the table as it was. Each test runs
+ * its own server, since it stops it.
  */
 class ServerFailureIT {
   private static final GuildId GUILD = GuildId.of(42);
@@ -36,21 +36,25 @@ class ServerFailureIT {
   void aMissingTableIsNamedWithHowToCreateIt() {
     try (LocalDynamoDb server = LocalDynamoDb.startDynalite();
         DynamoDbClient client = server.newClient()) {
-      DynamoDbConfigStore store = DynamoDbConfigStore.builder().client(client).tableName("no-such-table").build();
+      DynamoDbConfigStore store =
+          DynamoDbConfigStore.builder().client(client).tableName("no-such-table").build();
 
       assertThatThrownBy(store::loadAll)
           .isInstanceOf(StoreUnavailableException.class)
           .hasMessageStartingWith(
               "could not load the configuration: the DynamoDB table 'no-such-table' at "
-                  + server.endpoint() + " does not exist; create it (TableProvisioner.createIfMissing()");
+                  + server.endpoint()
+                  + " does not exist; create it (TableProvisioner.createIfMissing()");
       assertThatThrownBy(() -> store.saveChannel(ChannelConfig.of(GUILD, CHANNEL)))
           .isInstanceOf(StoreUnavailableException.class)
-          .hasMessageContaining("table 'no-such-table' at " + server.endpoint() + " does not exist");
+          .hasMessageContaining(
+              "table 'no-such-table' at " + server.endpoint() + " does not exist");
     }
   }
 
   @Test
-  void whenTheServerStopsEveryOperationFailsNamingTableAndEndpointAndWritesChangeNothing(@TempDir Path data) {
+  void whenTheServerStopsEveryOperationFailsNamingTableAndEndpointAndWritesChangeNothing(
+      @TempDir Path data) {
     String table;
     ConfigSnapshot before;
     String endpoint;
@@ -60,7 +64,12 @@ class ServerFailureIT {
         DynamoDbClient client = fastFailingClient(server)) {
       endpoint = server.endpoint().toString();
       table = "server-failure";
-      TableProvisioner.builder().client(client).tableName(table).pollInterval(Duration.ofMillis(20)).build().createIfMissing();
+      TableProvisioner.builder()
+          .client(client)
+          .tableName(table)
+          .pollInterval(Duration.ofMillis(20))
+          .build()
+          .createIfMissing();
       DynamoDbConfigStore store = store(client, table);
       saved = store.saveChannel(ChannelConfig.of(GUILD, CHANNEL));
       settings = store.saveSettings(GuildSettings.defaults(GUILD));
@@ -73,7 +82,9 @@ class ServerFailureIT {
       operations.put("list the channels of guild 42", () -> store.findChannels(GUILD));
       operations.put("read the settings of guild 42", () -> store.findSettings(GUILD));
       operations.put("save channel 4201", () -> store.saveChannel(saved.withPin(true)));
-      operations.put("save settings of guild 42", () -> store.saveSettings(settings.withPositionDisplayEnabled(false)));
+      operations.put(
+          "save settings of guild 42",
+          () -> store.saveSettings(settings.withPositionDisplayEnabled(false)));
       operations.put("untrack channel 4201 of guild 42", () -> store.deleteChannel(GUILD, CHANNEL));
       operations.put("delete guild 42", () -> store.deleteGuild(GUILD));
       operations.put("load the configuration", store::loadAll);
@@ -85,7 +96,12 @@ class ServerFailureIT {
                   .as(action)
                   .isInstanceOf(StoreUnavailableException.class)
                   .hasMessageStartingWith(
-                      "could not " + action + ": DynamoDB could not be reached for table '" + table + "' at " + endpoint
+                      "could not "
+                          + action
+                          + ": DynamoDB could not be reached for table '"
+                          + table
+                          + "' at "
+                          + endpoint
                           + " (3 attempts): "));
       RequestStats failed = metrics.snapshot().since(beforeFailures);
       assertThat(failed.httpAttempts()).as("3 attempts per call").isEqualTo(3 * failed.calls());

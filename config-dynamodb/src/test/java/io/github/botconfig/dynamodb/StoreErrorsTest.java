@@ -18,7 +18,9 @@ class StoreErrorsTest {
   @Test
   void aMissingTableIsNamedWithWhereItWasLookedForAndHowToCreateIt() {
     StoreUnavailableException e =
-        errors.unavailable("load the configuration", service(ResourceNotFoundException.builder(), 400, "ResourceNotFoundException"));
+        errors.unavailable(
+            "load the configuration",
+            service(ResourceNotFoundException.builder(), 400, "ResourceNotFoundException"));
 
     assertThat(e)
         .hasMessage(
@@ -35,9 +37,13 @@ class StoreErrorsTest {
             "save channel 7",
             (ProvisionedThroughputExceededException)
                 ProvisionedThroughputExceededException.builder()
-                    .message("The level of configured provisioned throughput for the table was exceeded")
+                    .message(
+                        "The level of configured provisioned throughput for the table was exceeded")
                     .statusCode(400)
-                    .awsErrorDetails(AwsErrorDetails.builder().errorCode("ProvisionedThroughputExceededException").build())
+                    .awsErrorDetails(
+                        AwsErrorDetails.builder()
+                            .errorCode("ProvisionedThroughputExceededException")
+                            .build())
                     .numAttempts(3)
                     .build());
 
@@ -49,7 +55,10 @@ class StoreErrorsTest {
 
   @Test
   void aServerErrorSaysToTryLater() {
-    assertThat(errors.unavailable("read the change marker", service(DynamoDbException.builder(), 500, "InternalServerError")))
+    assertThat(
+            errors.unavailable(
+                "read the change marker",
+                service(DynamoDbException.builder(), 500, "InternalServerError")))
         .hasMessage(
             "could not read the change marker: DynamoDB failed to serve table 'discord-bot-config' at AWS region"
                 + " eu-west-3 (InternalServerError); try again later");
@@ -57,8 +66,12 @@ class StoreErrorsTest {
 
   @Test
   void aDeniedAccessPointsAtThePolicy() {
-    assertThat(errors.unavailable("save channel 7", service(DynamoDbException.builder(), 400, "AccessDeniedException")))
-        .hasMessageStartingWith("could not save channel 7: access to table 'discord-bot-config' at AWS region eu-west-3 was denied")
+    assertThat(
+            errors.unavailable(
+                "save channel 7",
+                service(DynamoDbException.builder(), 400, "AccessDeniedException")))
+        .hasMessageStartingWith(
+            "could not save channel 7: access to table 'discord-bot-config' at AWS region eu-west-3 was denied")
         .hasMessageEndingWith("grant the actions listed in docs/dynamodb-table.md");
   }
 
@@ -85,12 +98,17 @@ class StoreErrorsTest {
                 + " eu-west-3; try again later");
   }
 
-  private static DynamoDbException service(DynamoDbException.Builder builder, int status, String code) {
+  private static DynamoDbException service(
+      DynamoDbException.Builder builder, int status, String code) {
     return (DynamoDbException)
         builder
             .message("message from DynamoDB")
             .statusCode(status)
-            .awsErrorDetails(AwsErrorDetails.builder().errorCode(code).errorMessage("message from DynamoDB").build())
+            .awsErrorDetails(
+                AwsErrorDetails.builder()
+                    .errorCode(code)
+                    .errorMessage("message from DynamoDB")
+                    .build())
             .build();
   }
 }

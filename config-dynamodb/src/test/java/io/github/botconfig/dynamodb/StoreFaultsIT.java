@@ -26,12 +26,13 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * The store behind a {@link FaultProxy}: DynamoDB's own errors, resets, hangs and lost answers. What the SDK's
- * retries absorb succeeds; what they do not is a {@link StoreUnavailableException} saying what happened, and the
- * table is as it was.
+ * The store behind a {@link FaultProxy}: DynamoDB's own errors, resets, hangs and lost answers.
+ * What the SDK's retries absorb succeeds; what they do not is a {@link StoreUnavailableException}
+ * saying what happened, and the table is as it was.
  */
 class StoreFaultsIT {
-  @RegisterExtension static final LocalDynamoDbExtension DYNAMODB = LocalDynamoDbExtension.dynalite();
+  @RegisterExtension
+  static final LocalDynamoDbExtension DYNAMODB = LocalDynamoDbExtension.dynalite();
 
   private static final GuildId GUILD = GuildId.of(42);
   private static final ChannelId CHANNEL = ChannelId.of(4201);
@@ -66,7 +67,14 @@ class StoreFaultsIT {
   }
 
   @ParameterizedTest
-  @EnumSource(names = {"THROTTLING", "PROVISIONED_THROUGHPUT_EXCEEDED", "INTERNAL_SERVER_ERROR", "SERVICE_UNAVAILABLE", "CONNECTION_RESET"})
+  @EnumSource(
+      names = {
+        "THROTTLING",
+        "PROVISIONED_THROUGHPUT_EXCEEDED",
+        "INTERNAL_SERVER_ERROR",
+        "SERVICE_UNAVAILABLE",
+        "CONNECTION_RESET"
+      })
   void aWriteFailingFewerTimesThanTheAttemptsSucceeds(Fault fault) {
     ChannelConfig saved = store.saveChannel(ChannelConfig.of(GUILD, CHANNEL));
     RequestStats before = metrics.snapshot();
@@ -78,11 +86,20 @@ class StoreFaultsIT {
     assertThat(store.findChannel(CHANNEL)).contains(updated);
     assertThat(proxy.injected()).isEqualTo(2);
     RequestStats retried = metrics.snapshot().since(before);
-    assertThat(retried.httpAttempts() - retried.calls()).as("attempts beyond one per call").isEqualTo(2);
+    assertThat(retried.httpAttempts() - retried.calls())
+        .as("attempts beyond one per call")
+        .isEqualTo(2);
   }
 
   @ParameterizedTest
-  @EnumSource(names = {"THROTTLING", "PROVISIONED_THROUGHPUT_EXCEEDED", "INTERNAL_SERVER_ERROR", "SERVICE_UNAVAILABLE", "CONNECTION_RESET"})
+  @EnumSource(
+      names = {
+        "THROTTLING",
+        "PROVISIONED_THROUGHPUT_EXCEEDED",
+        "INTERNAL_SERVER_ERROR",
+        "SERVICE_UNAVAILABLE",
+        "CONNECTION_RESET"
+      })
   void aWriteFailingBeyondTheAttemptsIsAReadableErrorAndChangesNothing(Fault fault) {
     ChannelConfig saved = store.saveChannel(ChannelConfig.of(GUILD, CHANNEL));
     store.saveSettings(GuildSettings.defaults(GUILD));
@@ -95,11 +112,16 @@ class StoreFaultsIT {
         .hasMessageStartingWith("could not save channel 4201: ")
         .hasMessageContaining("table '" + store.tableName() + "' at " + proxy.endpoint())
         .hasMessageContaining(expectedReason(fault));
-    assertThatThrownBy(() -> store.saveSettings(store.findSettings(GUILD).orElseThrow().withPositionDisplayEnabled(false)))
+    assertThatThrownBy(
+            () ->
+                store.saveSettings(
+                    store.findSettings(GUILD).orElseThrow().withPositionDisplayEnabled(false)))
         .isInstanceOf(StoreUnavailableException.class)
         .hasMessageStartingWith("could not save settings of guild 42: ");
 
-    assertThat(proxy.requests("UpdateItem") - updatesBefore).as("3 attempts per write").isEqualTo(6);
+    assertThat(proxy.requests("UpdateItem") - updatesBefore)
+        .as("3 attempts per write")
+        .isEqualTo(6);
     assertThat(table.scan()).isEqualTo(before);
   }
 
@@ -144,7 +166,8 @@ class StoreFaultsIT {
   }
 
   @Test
-  void aShareOfServerErrorsLeavesEveryWriteEitherDoneOrNotDoneAndTheTableAgreesWithWhatWasAcknowledged() {
+  void
+      aShareOfServerErrorsLeavesEveryWriteEitherDoneOrNotDoneAndTheTableAgreesWithWhatWasAcknowledged() {
     proxy.failShare(0.3, Fault.INTERNAL_SERVER_ERROR);
     ConfigSnapshot.Builder acknowledged = ConfigSnapshot.builder();
     int failed = 0;
@@ -174,7 +197,9 @@ class StoreFaultsIT {
 
     assertThat(updated.version()).isEqualTo(2);
     assertThat(store.findChannel(CHANNEL)).contains(updated);
-    assertThat(store.changeMarker()).as("the marker moved for the write, so other processes see it").isEqualTo(2);
+    assertThat(store.changeMarker())
+        .as("the marker moved for the write, so other processes see it")
+        .isEqualTo(2);
   }
 
   @Test

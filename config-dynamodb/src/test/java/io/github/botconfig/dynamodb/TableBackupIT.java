@@ -23,7 +23,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 class TableBackupIT {
-  @RegisterExtension static final LocalDynamoDbExtension DYNAMODB = LocalDynamoDbExtension.dynalite();
+  @RegisterExtension
+  static final LocalDynamoDbExtension DYNAMODB = LocalDynamoDbExtension.dynalite();
 
   private static final String G = "1180586412434817024";
   private static final GuildId GUILD = GuildId.of(G);
@@ -44,9 +45,16 @@ class TableBackupIT {
   private void fillWithEveryKindOfItem() {
     store.saveChannel(ChannelConfig.of(GUILD, CHANNEL).withPin(true));
     store.saveSettings(GuildSettings.defaults(GUILD));
-    table.put(legacyChannel(G, "1180586500000000002").s("forward", "x").s("tagType", "role").s("tagId", "5"));
+    table.put(
+        legacyChannel(G, "1180586500000000002")
+            .s("forward", "x")
+            .s("tagType", "role")
+            .s("tagId", "5"));
     table.put(legacySettings("42").bool("autoDeleteWarnings", true));
-    table.put(Items.item("GUILD#" + G, "GLOBAL_MESSAGE").s("Type", "global_position_message").s("messageId", "99"));
+    table.put(
+        Items.item("GUILD#" + G, "GLOBAL_MESSAGE")
+            .s("Type", "global_position_message")
+            .s("messageId", "99"));
     store.saveBoard(LiveBoard.of(GUILD, CHANNEL, 1180586600000000001L));
   }
 
@@ -111,7 +119,8 @@ class TableBackupIT {
 
   @Test
   void oneBadItemMeansNothingIsWrittenAndEveryProblemIsNamed() {
-    Map<String, AttributeValue> badThreshold = legacyChannel(G, "1180586500000000003").s("threshold", "a lot").build();
+    Map<String, AttributeValue> badThreshold =
+        legacyChannel(G, "1180586500000000003").s("threshold", "a lot").build();
     Map<String, AttributeValue> noGuild = Items.item("USER#1", "X").build();
     Map<String, AttributeValue> good = legacyChannel(G, "1180586500000000004").build();
     Map<String, AttributeValue> noSk = new HashMap<>(good);
@@ -120,21 +129,31 @@ class TableBackupIT {
     assertThatThrownBy(() -> backup.plan(List.of(good, badThreshold, noGuild, noSk, good)))
         .isInstanceOf(InvalidConfigException.class)
         .hasMessageStartingWith("4 item(s) cannot be imported, nothing was written:")
-        .hasMessageContaining("item 2 (PK=GUILD#" + G + " SK=CHANNEL#1180586500000000003): threshold")
+        .hasMessageContaining(
+            "item 2 (PK=GUILD#" + G + " SK=CHANNEL#1180586500000000003): threshold")
         .hasMessageContaining("item 3 (PK=USER#1 SK=X): PK: must start with GUILD#")
-        .hasMessageContaining("item 4 (PK=GUILD#" + G + " SK=(none)): PK and SK must both be strings")
-        .hasMessageContaining("item 5 (PK=GUILD#" + G + " SK=CHANNEL#1180586500000000004): the same key appears twice");
+        .hasMessageContaining(
+            "item 4 (PK=GUILD#" + G + " SK=(none)): PK and SK must both be strings")
+        .hasMessageContaining(
+            "item 5 (PK=GUILD#"
+                + G
+                + " SK=CHANNEL#1180586500000000004): the same key appears twice");
     assertThat(table.count()).isZero();
   }
 
   @Test
   void aMalformedBoardIsRefusedLikeAnyModelledItem() {
     Map<String, AttributeValue> board =
-        Items.item("GUILD#" + G, "BOARD").s("Type", "live_board").s("channelId", "11").s("messageId", "0").build();
+        Items.item("GUILD#" + G, "BOARD")
+            .s("Type", "live_board")
+            .s("channelId", "11")
+            .s("messageId", "0")
+            .build();
 
     assertThatThrownBy(() -> backup.plan(List.of(board)))
         .isInstanceOf(InvalidConfigException.class)
-        .hasMessageContaining("item 1 (PK=GUILD#" + G + " SK=BOARD): messageId: message id must be a positive");
+        .hasMessageContaining(
+            "item 1 (PK=GUILD#" + G + " SK=BOARD): messageId: message id must be a positive");
   }
 
   @Test
@@ -164,7 +183,8 @@ class TableBackupIT {
     ChannelConfig v1 = store.saveChannel(ChannelConfig.of(GUILD, CHANNEL));
     List<Map<String, AttributeValue>> exported = backup.exportItems();
     ChannelConfig v2 = store.saveChannel(v1.withPin(true));
-    ImportPlan plan = backup.plan(exported.stream().map(i -> withAttribute(i, "image", true)).toList());
+    ImportPlan plan =
+        backup.plan(exported.stream().map(i -> withAttribute(i, "image", true)).toList());
     ChannelConfig v3 = store.saveChannel(v2.withImage(false).withNotifyOnClose(false));
 
     assertThatThrownBy(() -> backup.apply(plan)).isInstanceOf(ConfigConflictException.class);
@@ -172,7 +192,8 @@ class TableBackupIT {
     assertThat(store.findChannel(CHANNEL)).contains(v3);
   }
 
-  private static Map<String, AttributeValue> withAttribute(Map<String, AttributeValue> item, String name, boolean value) {
+  private static Map<String, AttributeValue> withAttribute(
+      Map<String, AttributeValue> item, String name, boolean value) {
     Map<String, AttributeValue> copy = new HashMap<>(item);
     copy.put(name, AttributeValue.fromBool(value));
     return copy;

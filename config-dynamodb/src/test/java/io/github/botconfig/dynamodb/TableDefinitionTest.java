@@ -20,12 +20,16 @@ class TableDefinitionTest {
 
   @Test
   void aTableDescribedAsItWasCreatedHasNoProblem() {
-    assertThat(TableDefinition.problems(describedAsCreated(TableDefinition.createRequest("t", null)).build())).isEmpty();
+    assertThat(
+            TableDefinition.problems(
+                describedAsCreated(TableDefinition.createRequest("t", null)).build()))
+        .isEmpty();
   }
 
   @Test
   void provisionedCapacityGoesToTheTableAndItsIndex() {
-    ProvisionedThroughput capacity = ProvisionedThroughput.builder().readCapacityUnits(10L).writeCapacityUnits(5L).build();
+    ProvisionedThroughput capacity =
+        ProvisionedThroughput.builder().readCapacityUnits(10L).writeCapacityUnits(5L).build();
 
     CreateTableRequest request = TableDefinition.createRequest("t", capacity);
 
@@ -42,13 +46,15 @@ class TableDefinitionTest {
             .tableStatus(TableStatus.UPDATING)
             .attributeDefinitions(
                 attribute("pk", ScalarAttributeType.S), attribute("SK", ScalarAttributeType.S),
-                attribute("GSI_PK", ScalarAttributeType.N), attribute("GSI_SK", ScalarAttributeType.S))
+                attribute("GSI_PK", ScalarAttributeType.N),
+                    attribute("GSI_SK", ScalarAttributeType.S))
             .keySchema(key("pk", KeyType.HASH), key("SK", KeyType.RANGE))
             .globalSecondaryIndexes(
                 GlobalSecondaryIndexDescription.builder()
                     .indexName("ChannelIndex")
                     .keySchema(key("GSI_PK", KeyType.HASH), key("GSI_SK", KeyType.RANGE))
-                    .projection(Projection.builder().projectionType(ProjectionType.KEYS_ONLY).build())
+                    .projection(
+                        Projection.builder().projectionType(ProjectionType.KEYS_ONLY).build())
                     .indexStatus("CREATING")
                     .build())
             .build();
@@ -65,10 +71,13 @@ class TableDefinitionTest {
   @Test
   void aMissingIndexIsNamed() {
     TableDescription table =
-        describedAsCreated(TableDefinition.createRequest("t", null)).globalSecondaryIndexes(List.of()).build();
+        describedAsCreated(TableDefinition.createRequest("t", null))
+            .globalSecondaryIndexes(List.of())
+            .build();
 
     assertThat(TableDefinition.problems(table))
-        .containsExactly("table 't' has no global secondary index 'ChannelIndex' (found: none); channel lookups by id need it");
+        .containsExactly(
+            "table 't' has no global secondary index 'ChannelIndex' (found: none); channel lookups by id need it");
   }
 
   private static TableDescription.Builder describedAsCreated(CreateTableRequest request) {
@@ -79,12 +88,14 @@ class TableDefinitionTest {
         .keySchema(request.keySchema())
         .globalSecondaryIndexes(
             request.globalSecondaryIndexes().stream()
-                .map(index -> GlobalSecondaryIndexDescription.builder()
-                    .indexName(index.indexName())
-                    .keySchema(index.keySchema())
-                    .projection(index.projection())
-                    .indexStatus("ACTIVE")
-                    .build())
+                .map(
+                    index ->
+                        GlobalSecondaryIndexDescription.builder()
+                            .indexName(index.indexName())
+                            .keySchema(index.keySchema())
+                            .projection(index.projection())
+                            .indexStatus("ACTIVE")
+                            .build())
                 .toList());
   }
 

@@ -24,12 +24,15 @@ import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 import software.amazon.awssdk.services.dynamodb.waiters.DynamoDbWaiter;
 
 class TableProvisionerIT {
-  @RegisterExtension static final LocalDynamoDbExtension DYNAMODB = LocalDynamoDbExtension.dynalite();
+  @RegisterExtension
+  static final LocalDynamoDbExtension DYNAMODB = LocalDynamoDbExtension.dynalite();
 
   /** The seed's own command, word for word (architecture-context.md), but for the endpoint. */
   private static final String[] SEED_CREATE_TABLE = {
-    "dynamodb", "create-table",
-    "--table-name", "solanashares-config",
+    "dynamodb",
+    "create-table",
+    "--table-name",
+    "solanashares-config",
     "--attribute-definitions",
     "AttributeName=PK,AttributeType=S",
     "AttributeName=SK,AttributeType=S",
@@ -40,12 +43,18 @@ class TableProvisionerIT {
     "AttributeName=SK,KeyType=RANGE",
     "--global-secondary-indexes",
     "IndexName=ChannelIndex,KeySchema=[{AttributeName=GSI_PK,KeyType=HASH},{AttributeName=GSI_SK,KeyType=RANGE}],Projection={ProjectionType=ALL}",
-    "--billing-mode", "PAY_PER_REQUEST",
-    "--region", "eu-west-3"
+    "--billing-mode",
+    "PAY_PER_REQUEST",
+    "--region",
+    "eu-west-3"
   };
 
   private static TableProvisioner provisioner(String table) {
-    return TableProvisioner.builder().client(DYNAMODB.client()).tableName(table).pollInterval(Duration.ofMillis(20)).build();
+    return TableProvisioner.builder()
+        .client(DYNAMODB.client())
+        .tableName(table)
+        .pollInterval(Duration.ofMillis(20))
+        .build();
   }
 
   private static TableDescription describe(String table) {
@@ -62,7 +71,8 @@ class TableProvisionerIT {
 
     assertThat(provisioner.verify()).isEmpty();
     TableDescription description = describe(table);
-    assertThat(description.billingModeSummary().billingMode()).isEqualTo(BillingMode.PAY_PER_REQUEST);
+    assertThat(description.billingModeSummary().billingMode())
+        .isEqualTo(BillingMode.PAY_PER_REQUEST);
     assertThat(description.tableStatusAsString()).isEqualTo("ACTIVE");
     DYNAMODB.client().deleteTable(request -> request.tableName(table));
   }
@@ -76,7 +86,9 @@ class TableProvisionerIT {
     TableDescription description = describe(table);
     assertThat(description.provisionedThroughput().readCapacityUnits()).isEqualTo(10L);
     assertThat(description.provisionedThroughput().writeCapacityUnits()).isEqualTo(5L);
-    assertThat(description.globalSecondaryIndexes().get(0).provisionedThroughput().readCapacityUnits()).isEqualTo(10L);
+    assertThat(
+            description.globalSecondaryIndexes().get(0).provisionedThroughput().readCapacityUnits())
+        .isEqualTo(10L);
     assertThat(provisioner(table).verify()).isEmpty();
     DYNAMODB.client().deleteTable(request -> request.tableName(table));
   }
@@ -85,15 +97,22 @@ class TableProvisionerIT {
   void aTableCreatedByTheSeedsAwsCommandVerifiesAndServes(@TempDir Path awsHome) throws Exception {
     Optional<AwsCli> aws = AwsCli.find(DYNAMODB.endpoint());
     if (aws.isEmpty()) {
-      System.err.println("[SKIPPED] the aws CLI was not found (PATH, ~/.pyenv/shims): cannot run the seed's create-table");
+      System.err.println(
+          "[SKIPPED] the aws CLI was not found (PATH, ~/.pyenv/shims): cannot run the seed's create-table");
     }
-    assumeTrue(aws.isPresent(), "the aws CLI was not found (PATH, ~/.pyenv/shims): cannot run the seed's create-table");
+    assumeTrue(
+        aws.isPresent(),
+        "the aws CLI was not found (PATH, ~/.pyenv/shims): cannot run the seed's create-table");
     aws.get().run(awsHome, SEED_CREATE_TABLE);
     try {
       assertThat(provisioner("solanashares-config").verify()).isEmpty();
       assertThat(provisioner("solanashares-config").createIfMissing()).isFalse();
 
-      DynamoDbConfigStore store = DynamoDbConfigStore.builder().client(DYNAMODB.client()).tableName("solanashares-config").build();
+      DynamoDbConfigStore store =
+          DynamoDbConfigStore.builder()
+              .client(DYNAMODB.client())
+              .tableName("solanashares-config")
+              .build();
       ChannelConfig saved = store.saveChannel(ChannelConfig.of(GuildId.of(1), ChannelId.of(2)));
       assertThat(store.findChannel(ChannelId.of(2))).contains(saved);
     } finally {
@@ -104,17 +123,25 @@ class TableProvisionerIT {
   @Test
   void verifyListsEveryMismatchOfAnotherTable() {
     String table = "some-other-layout";
-    DYNAMODB.client().createTable(
-        request -> request
-            .tableName(table)
-            .attributeDefinitions(a -> a.attributeName("id").attributeType(ScalarAttributeType.N))
-            .keySchema(k -> k.attributeName("id").keyType(KeyType.HASH))
-            .billingMode(BillingMode.PAY_PER_REQUEST));
-    // dynalite makes a table ACTIVE just after answering CreateTable: a verify in between also says CREATING.
+    DYNAMODB
+        .client()
+        .createTable(
+            request ->
+                request
+                    .tableName(table)
+                    .attributeDefinitions(
+                        a -> a.attributeName("id").attributeType(ScalarAttributeType.N))
+                    .keySchema(k -> k.attributeName("id").keyType(KeyType.HASH))
+                    .billingMode(BillingMode.PAY_PER_REQUEST));
+    // dynalite makes a table ACTIVE just after answering CreateTable: a verify in between also says
+    // CREATING.
     try (DynamoDbWaiter waiter =
         DynamoDbWaiter.builder()
             .client(DYNAMODB.client())
-            .overrideConfiguration(w -> w.backoffStrategy(FixedDelayBackoffStrategy.create(Duration.ofMillis(20))).maxAttempts(500))
+            .overrideConfiguration(
+                w ->
+                    w.backoffStrategy(FixedDelayBackoffStrategy.create(Duration.ofMillis(20)))
+                        .maxAttempts(500))
             .build()) {
       waiter.waitUntilTableExists(request -> request.tableName(table));
     }
@@ -143,17 +170,21 @@ class TableProvisionerIT {
     raw.put(legacyChannel("1", "13"));
     raw.put(Items.legacySettings("1"));
     raw.put(Items.item("GUILD#1", "GLOBAL_MESSAGE").s("Type", "global_position_message"));
-    DynamoDbConfigStore store = DynamoDbConfigStore.builder().client(DYNAMODB.client()).tableName(table).build();
+    DynamoDbConfigStore store =
+        DynamoDbConfigStore.builder().client(DYNAMODB.client()).tableName(table).build();
     assertThat(store.findChannel(ChannelId.of(11))).as("invisible to the index").isEmpty();
 
-    assertThat(provisioner(table).countItemsMissingIndexKeys()).as("counted, not repaired").isEqualTo(2);
+    assertThat(provisioner(table).countItemsMissingIndexKeys())
+        .as("counted, not repaired")
+        .isEqualTo(2);
     assertThat(provisioner(table).countItemsMissingIndexKeys()).isEqualTo(2);
     assertThat(provisioner(table).backfill()).isEqualTo(2);
     assertThat(provisioner(table).countItemsMissingIndexKeys()).isZero();
     assertThat(provisioner(table).backfill()).as("nothing left to do").isZero();
 
     assertThat(store.findChannel(ChannelId.of(11))).isPresent();
-    assertThat(store.findChannel(ChannelId.of(12)).orElseThrow().guildId()).isEqualTo(GuildId.of(1));
+    assertThat(store.findChannel(ChannelId.of(12)).orElseThrow().guildId())
+        .isEqualTo(GuildId.of(1));
     Map<String, AttributeValue> repaired = raw.get("GUILD#1", "CHANNEL#11");
     assertThat(repaired)
         .containsEntry("GSI_PK", AttributeValue.fromS("CHANNEL#11"))

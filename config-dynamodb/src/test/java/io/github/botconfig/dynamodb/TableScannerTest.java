@@ -21,7 +21,8 @@ import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
 
 class TableScannerTest {
   private static final StoreErrors ERRORS = new StoreErrors("t", "http://127.0.0.1:1");
-  private static final Map<String, AttributeValue> NEXT = Map.of("PK", AttributeValue.fromS("x"), "SK", AttributeValue.fromS("y"));
+  private static final Map<String, AttributeValue> NEXT =
+      Map.of("PK", AttributeValue.fromS("x"), "SK", AttributeValue.fromS("y"));
 
   private final ScriptedDynamoDb dynamo = new ScriptedDynamoDb();
   private final List<String> warnings = new ArrayList<>();
@@ -43,12 +44,13 @@ class TableScannerTest {
   @Test
   void aFailureOnALaterPageFailsTheWholeLoad() {
     dynamo.onScan(request -> page(NEXT, legacyChannel("1", "11").build()));
-    dynamo.onScan(request -> {
-      throw SdkClientException.builder()
-          .message("Unable to execute HTTP request: Connection refused")
-          .cause(new ConnectException("Connection refused"))
-          .build();
-    });
+    dynamo.onScan(
+        request -> {
+          throw SdkClientException.builder()
+              .message("Unable to execute HTTP request: Connection refused")
+              .cause(new ConnectException("Connection refused"))
+              .build();
+        });
 
     assertThatThrownBy(() -> new TableScanner(dynamo, ERRORS, log, 1).scan())
         .isInstanceOf(StoreUnavailableException.class)
@@ -61,13 +63,24 @@ class TableScannerTest {
   void malformedAndUnmodelledItemsAreCountedAndTheRestIsLoaded() {
     Map<String, AttributeValue> bad = legacyChannel("1", "12").s("threshold", "lots").build();
     dynamo.onScan(
-        request -> page(
-            null,
-            legacyChannel("1", "11").build(),
-            bad,
-            Items.item("GUILD#1", "GLOBAL_MESSAGE").s("Type", "global_position_message").s("messageId", "9").build(),
-            Items.item("GUILD#1", "BOARD").s("Type", "live_board").s("channelId", "11").s("messageId", "12").build(),
-            Items.item("META", "CHANGES").s("Type", "change_marker").n("counter", "3").build()));
+        request ->
+            page(
+                null,
+                legacyChannel("1", "11").build(),
+                bad,
+                Items.item("GUILD#1", "GLOBAL_MESSAGE")
+                    .s("Type", "global_position_message")
+                    .s("messageId", "9")
+                    .build(),
+                Items.item("GUILD#1", "BOARD")
+                    .s("Type", "live_board")
+                    .s("channelId", "11")
+                    .s("messageId", "12")
+                    .build(),
+                Items.item("META", "CHANGES")
+                    .s("Type", "change_marker")
+                    .n("counter", "3")
+                    .build()));
 
     TableScanner.Result result = new TableScanner(dynamo, ERRORS, log, 1).scan();
 
@@ -76,9 +89,16 @@ class TableScannerTest {
     assertThat(result.report())
         .isEqualTo(
             new LoadReport(
-                5, 1, 1, 0, 1, 2, 1,
-                List.of("PK=GUILD#1 SK=CHANNEL#12: threshold: threshold must be 'none', a percentage such as 12.5"
-                    + " (0 to 1000000), 'TP', 'SL' or 'TP/SL', got 'lots'"),
+                5,
+                1,
+                1,
+                0,
+                1,
+                2,
+                1,
+                List.of(
+                    "PK=GUILD#1 SK=CHANNEL#12: threshold: threshold must be 'none', a percentage such as 12.5"
+                        + " (0 to 1000000), 'TP', 'SL' or 'TP/SL', got 'lots'"),
                 0));
     assertThat(warnings).isEqualTo(result.report().malformed());
   }
@@ -95,29 +115,49 @@ class TableScannerTest {
 
     assertThat(first).isEqualTo(1);
     assertThat(second).as("still counted").isEqualTo(1);
-    assertThat(warnings).containsExactly("PK=GUILD#1 SK=CHANNEL#12: pin: a boolean stored as a number must be 0 or 1, got 7");
+    assertThat(warnings)
+        .containsExactly(
+            "PK=GUILD#1 SK=CHANNEL#12: pin: a boolean stored as a number must be 0 or 1, got 7");
   }
 
   @Test
   void aChannelUnderTwoGuildsIsLoadedOnceAndTheOtherReported() {
     dynamo.onScan(
-        request -> page(null, legacyChannel("1", "11").n("version", "1").build(), legacyChannel("2", "11").n("version", "4").build()));
+        request ->
+            page(
+                null,
+                legacyChannel("1", "11").n("version", "1").build(),
+                legacyChannel("2", "11").n("version", "4").build()));
 
     TableScanner.Result result = new TableScanner(dynamo, ERRORS, log, 1).scan();
 
-    assertThat(result.snapshot().channel(ChannelId.of(11)).orElseThrow().guildId().value()).isEqualTo(2);
+    assertThat(result.snapshot().channel(ChannelId.of(11)).orElseThrow().guildId().value())
+        .isEqualTo(2);
     assertThat(result.report().duplicateChannels()).isEqualTo(1);
   }
 
   @Test
   void aLoadKeepsValuesThatRepeatAcrossItemsOnce() {
-    dynamo.onScan(request -> page(
-        null,
-        legacyChannel("1", "11").s("tagType", "role").s("tagId", "42").n("threshold", "10").build(),
-        legacyChannel("1", "12").s("tagType", "role").s("tagId", "42").n("threshold", "10").build(),
-        legacyChannel("1", "13").n("createdAt", "1767225600000").n("updatedAt", "1767225600000").build(),
-        Items.legacySettings("1").build(),
-        Items.legacySettings("2").build()));
+    dynamo.onScan(
+        request ->
+            page(
+                null,
+                legacyChannel("1", "11")
+                    .s("tagType", "role")
+                    .s("tagId", "42")
+                    .n("threshold", "10")
+                    .build(),
+                legacyChannel("1", "12")
+                    .s("tagType", "role")
+                    .s("tagId", "42")
+                    .n("threshold", "10")
+                    .build(),
+                legacyChannel("1", "13")
+                    .n("createdAt", "1767225600000")
+                    .n("updatedAt", "1767225600000")
+                    .build(),
+                Items.legacySettings("1").build(),
+                Items.legacySettings("2").build()));
 
     ConfigSnapshot snapshot = new TableScanner(dynamo, ERRORS, log, 1).scan().snapshot();
 
@@ -125,7 +165,8 @@ class TableScannerTest {
     ChannelConfig second = snapshot.channel(ChannelId.of(12)).orElseThrow();
     ChannelConfig never = snapshot.channel(ChannelId.of(13)).orElseThrow();
     assertThat(second.guildId()).isSameAs(first.guildId());
-    assertThat(snapshot.settings(first.guildId()).orElseThrow().guildId()).isSameAs(first.guildId());
+    assertThat(snapshot.settings(first.guildId()).orElseThrow().guildId())
+        .isSameAs(first.guildId());
     assertThat(second.tag().orElseThrow()).isSameAs(first.tag().orElseThrow());
     assertThat(second.threshold()).isSameAs(first.threshold());
     assertThat(never.updatedAt()).isSameAs(never.createdAt()); // never changed since it was made
@@ -136,7 +177,8 @@ class TableScannerTest {
   }
 
   @SafeVarargs
-  private static ScanResponse page(Map<String, AttributeValue> lastKey, Map<String, AttributeValue>... items) {
+  private static ScanResponse page(
+      Map<String, AttributeValue> lastKey, Map<String, AttributeValue>... items) {
     ScanResponse.Builder page = ScanResponse.builder().items(items);
     if (lastKey != null) {
       page.lastEvaluatedKey(lastKey);

@@ -13,8 +13,9 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
 import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
 
 /**
- * A conditional write the SDK retried may find its own earlier attempt stored (its answer was lost): that is a
- * success. Anything else that fails the condition is a conflict. (StoreFaultsIT shows the first case on a server.)
+ * A conditional write the SDK retried may find its own earlier attempt stored (its answer was
+ * lost): that is a success. Anything else that fails the condition is a conflict. (StoreFaultsIT
+ * shows the first case on a server.)
  */
 class VersionedWritesTest {
   private static final Instant NOW = Instant.parse("2026-01-01T00:00:00Z");
@@ -22,10 +23,14 @@ class VersionedWritesTest {
       Map.of("PK", AttributeValue.fromS("GUILD#1"), "SK", AttributeValue.fromS("CHANNEL#2"));
 
   private final ScriptedDynamoDb dynamo = new ScriptedDynamoDb();
-  private final VersionedWrites writes = new VersionedWrites(dynamo, new StoreErrors("t", "http://127.0.0.1:1"));
+  private final VersionedWrites writes =
+      new VersionedWrites(dynamo, new StoreErrors("t", "http://127.0.0.1:1"));
 
   private static ConditionalCheckFailedException conditionFailed(int attempts) {
-    return ConditionalCheckFailedException.builder().message("The conditional request failed").numAttempts(attempts).build();
+    return ConditionalCheckFailedException.builder()
+        .message("The conditional request failed")
+        .numAttempts(attempts)
+        .build();
   }
 
   private static Map<String, AttributeValue> storedAfterOurWrite(boolean pin) {
@@ -39,31 +44,57 @@ class VersionedWritesTest {
 
   @Test
   void aRetryThatFindsItsOwnEarlierAttemptStoredIsASuccess() {
-    dynamo.onUpdate(r -> { throw conditionFailed(2); })
+    dynamo
+        .onUpdate(
+            r -> {
+              throw conditionFailed(2);
+            })
         .onGet(r -> GetItemResponse.builder().item(storedAfterOurWrite(true)).build());
 
-    Instant createdAt = writes.update("channel 2", KEY, new Expressions().set("pin", AttributeValue.fromBool(true)), 3, NOW);
+    Instant createdAt =
+        writes.update(
+            "channel 2", KEY, new Expressions().set("pin", AttributeValue.fromBool(true)), 3, NOW);
 
     assertThat(createdAt).isEqualTo(Instant.ofEpochMilli(1_700_000_000_000L));
   }
 
   @Test
   void aRetryThatFindsSomethingElseStoredIsAConflict() {
-    dynamo.onUpdate(r -> { throw conditionFailed(2); })
+    dynamo
+        .onUpdate(
+            r -> {
+              throw conditionFailed(2);
+            })
         .onGet(r -> GetItemResponse.builder().item(storedAfterOurWrite(false)).build());
 
     assertThatThrownBy(
-            () -> writes.update("channel 2", KEY, new Expressions().set("pin", AttributeValue.fromBool(true)), 3, NOW))
+            () ->
+                writes.update(
+                    "channel 2",
+                    KEY,
+                    new Expressions().set("pin", AttributeValue.fromBool(true)),
+                    3,
+                    NOW))
         .isInstanceOf(ConfigConflictException.class)
-        .hasMessageStartingWith("channel 2 was changed or deleted by someone else (expected version 3");
+        .hasMessageStartingWith(
+            "channel 2 was changed or deleted by someone else (expected version 3");
   }
 
   @Test
   void aFirstAttemptThatFailsItsConditionIsAConflictWithoutAnotherRead() {
-    dynamo.onUpdate(r -> { throw conditionFailed(1); });
+    dynamo.onUpdate(
+        r -> {
+          throw conditionFailed(1);
+        });
 
     assertThatThrownBy(
-            () -> writes.update("channel 2", KEY, new Expressions().set("pin", AttributeValue.fromBool(true)), 3, NOW))
+            () ->
+                writes.update(
+                    "channel 2",
+                    KEY,
+                    new Expressions().set("pin", AttributeValue.fromBool(true)),
+                    3,
+                    NOW))
         .isInstanceOf(ConfigConflictException.class);
   }
 
@@ -76,7 +107,9 @@ class VersionedWritesTest {
             .remove("departedAt");
     Map<String, AttributeValue> item = new HashMap<>(KEY);
     item.put("pin", AttributeValue.fromBool(true));
-    item.put("summaryPreferences", AttributeValue.fromM(Map.of("weeklySummary", AttributeValue.fromBool(true))));
+    item.put(
+        "summaryPreferences",
+        AttributeValue.fromM(Map.of("weeklySummary", AttributeValue.fromBool(true))));
 
     assertThat(update.isCarriedBy(item)).isTrue();
     item.put("departedAt", AttributeValue.fromN("1"));

@@ -18,9 +18,9 @@ import java.util.function.Predicate;
 import javax.imageio.ImageIO;
 
 /**
- * Turns the CSV files the benchmarks write into the tables and charts of docs/performance.md, so that no figure is
- * copied by hand: markdown tables (with ratios to the reference measured in the same run, their error propagated
- * from both) on standard output, PNG charts into the file given.
+ * Turns the CSV files the benchmarks write into the tables and charts of docs/performance.md, so
+ * that no figure is copied by hand: markdown tables (with ratios to the reference measured in the
+ * same run, their error propagated from both) on standard output, PNG charts into the file given.
  *
  * <pre>
  * java -cp ... io.github.botconfig.app.bench.BenchReport lookup find-t1.csv docs/performance-lookup.png
@@ -39,30 +39,52 @@ public final class BenchReport {
     switch (args[0]) {
       case "lookup" -> lookup(Csv.read(csv), chart);
       case "startup" -> startup(Csv.read(csv), chart);
-      default -> throw new IllegalArgumentException("unknown report " + args[0] + ": lookup or startup");
+      default ->
+          throw new IllegalArgumentException("unknown report " + args[0] + ": lookup or startup");
     }
   }
 
-  /** JMH's CSV of FindChannelBenchmark: one table, ratios to ConcurrentHashMap and Caffeine, and a chart. */
+  /**
+   * JMH's CSV of FindChannelBenchmark: one table, ratios to ConcurrentHashMap and Caffeine, and a
+   * chart.
+   */
   private static void lookup(Csv results, Path png) throws IOException {
-    String[] maps = {"cache", "cacheBySnowflake", "table", "hashMap", "concurrentHashMap", "caffeine", "caffeineBounded"};
-    System.out.println("| entries | lookup | `ConfigCache` | by snowflake | its table alone | `HashMap` | `ConcurrentHashMap`"
-        + " | Caffeine | Caffeine, bounded | `ConfigCache` / `ConcurrentHashMap` | by snowflake / `ConcurrentHashMap`"
-        + " | `ConfigCache` / Caffeine | `ConfigCache` B/op |");
+    String[] maps = {
+      "cache",
+      "cacheBySnowflake",
+      "table",
+      "hashMap",
+      "concurrentHashMap",
+      "caffeine",
+      "caffeineBounded"
+    };
+    System.out.println(
+        "| entries | lookup | `ConfigCache` | by snowflake | its table alone | `HashMap` | `ConcurrentHashMap`"
+            + " | Caffeine | Caffeine, bounded | `ConfigCache` / `ConcurrentHashMap` | by snowflake / `ConcurrentHashMap`"
+            + " | `ConfigCache` / Caffeine | `ConfigCache` B/op |");
     System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|---|");
-    BarChart chart = new BarChart("findChannel: ns per lookup, 1 thread (shorter is faster)",
-        List.of("ConfigCache", "HashMap", "ConcurrentHashMap", "Caffeine"));
+    BarChart chart =
+        new BarChart(
+            "findChannel: ns per lookup, 1 thread (shorter is faster)",
+            List.of("ConfigCache", "HashMap", "ConcurrentHashMap", "Caffeine"));
     for (String entries : results.distinct("Param: entries")) {
       for (String lookup : List.of("Hit", "Miss")) {
         Map<String, double[]> score = new LinkedHashMap<>();
         for (String map : maps) {
-          String method = map.equals("cacheBySnowflake") ? "cache" + lookup + "BySnowflake" : map + lookup;
+          String method =
+              map.equals("cacheBySnowflake") ? "cache" + lookup + "BySnowflake" : map + lookup;
           score.put(map, results.score(benchmark(method), entries));
         }
         double[] cache = score.get("cache");
-        double[] alloc = results.score(benchmark("cache" + lookup) + ":gc.alloc.rate.norm", entries);
-        StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "| %,d | %s |",
-            Long.parseLong(entries), lookup.toLowerCase(Locale.ROOT)));
+        double[] alloc =
+            results.score(benchmark("cache" + lookup) + ":gc.alloc.rate.norm", entries);
+        StringBuilder row =
+            new StringBuilder(
+                String.format(
+                    Locale.ROOT,
+                    "| %,d | %s |",
+                    Long.parseLong(entries),
+                    lookup.toLowerCase(Locale.ROOT)));
         for (double[] s : score.values()) {
           row.append(String.format(Locale.ROOT, " %.2f ± %.2f |", s[0], s[1]));
         }
@@ -71,8 +93,14 @@ public final class BenchReport {
             .append(ratio(cache, score.get("caffeine")));
         row.append(String.format(Locale.ROOT, " %.2g |", alloc[0]));
         System.out.println(row);
-        chart.group(String.format(Locale.ROOT, "%,d %s", Long.parseLong(entries), lookup.toLowerCase(Locale.ROOT)),
-            List.of(cache, score.get("hashMap"), score.get("concurrentHashMap"), score.get("caffeine")));
+        chart.group(
+            String.format(
+                Locale.ROOT, "%,d %s", Long.parseLong(entries), lookup.toLowerCase(Locale.ROOT)),
+            List.of(
+                cache,
+                score.get("hashMap"),
+                score.get("concurrentHashMap"),
+                score.get("caffeine")));
       }
     }
     chart.write(png, "ns");
@@ -81,10 +109,13 @@ public final class BenchReport {
   /** StartupHarness's CSV: seconds to READY by size and segment count, mean of the rounds. */
   private static void startup(Csv runs, Path png) throws IOException {
     List<String> segments = runs.distinct("segments");
-    BarChart chart = new BarChart("Start-up to READY from dynalite, seconds (mean of 3 rounds; whiskers: farthest round)",
-        segments.stream().map(s -> s + (s.equals("1") ? " segment" : " segments")).toList());
-    System.out.println("| channels | guilds | scan segments | seconds to `READY` (mean, min–max of the rounds) | Scan pages"
-        + " | read units |");
+    BarChart chart =
+        new BarChart(
+            "Start-up to READY from dynalite, seconds (mean of 3 rounds; whiskers: farthest round)",
+            segments.stream().map(s -> s + (s.equals("1") ? " segment" : " segments")).toList());
+    System.out.println(
+        "| channels | guilds | scan segments | seconds to `READY` (mean, min–max of the rounds) | Scan pages"
+            + " | read units |");
     System.out.println("|---|---|---|---|---|---|");
     for (String channels : runs.distinct("channels")) {
       List<double[]> bySegments = new ArrayList<>();
@@ -95,11 +126,17 @@ public final class BenchReport {
         double mean = seconds.stream().mapToDouble(Double::doubleValue).average().orElse(0);
         double spread = seconds.stream().mapToDouble(s -> Math.abs(s - mean)).max().orElse(0);
         bySegments.add(new double[] {mean, spread});
-        System.out.printf(Locale.ROOT, "| %,d | %,d | %s | %.3f (%.3f–%.3f) | %.0f | %.1f |%n",
-            Long.parseLong(channels), runs.column("guilds", these).get(0).longValue(), segmentCount, mean,
+        System.out.printf(
+            Locale.ROOT,
+            "| %,d | %,d | %s | %.3f (%.3f–%.3f) | %.0f | %.1f |%n",
+            Long.parseLong(channels),
+            runs.column("guilds", these).get(0).longValue(),
+            segmentCount,
+            mean,
             seconds.stream().mapToDouble(Double::doubleValue).min().orElse(0),
             seconds.stream().mapToDouble(Double::doubleValue).max().orElse(0),
-            runs.column("scan_pages", these).get(0), runs.column("read_units", these).get(0));
+            runs.column("scan_pages", these).get(0),
+            runs.column("read_units", these).get(0));
       }
       chart.group(String.format(Locale.ROOT, "%,d channels", Long.parseLong(channels)), bySegments);
     }
@@ -117,7 +154,10 @@ public final class BenchReport {
     return String.format(Locale.ROOT, " %.2f ± %.2f |", r, error);
   }
 
-  /** A CSV file with a header row and quoted or plain fields without embedded commas (what JMH and we write). */
+  /**
+   * A CSV file with a header row and quoted or plain fields without embedded commas (what JMH and
+   * we write).
+   */
   private record Csv(List<Map<String, String>> rows) {
     static Csv read(Path file) throws IOException {
       List<String> lines = Files.readAllLines(file);
@@ -143,7 +183,11 @@ public final class BenchReport {
     }
 
     List<String> distinct(String column) {
-      return rows.stream().map(r -> r.get(column)).filter(v -> v != null && !v.isEmpty()).distinct().toList();
+      return rows.stream()
+          .map(r -> r.get(column))
+          .filter(v -> v != null && !v.isEmpty())
+          .distinct()
+          .toList();
     }
 
     List<Double> column(String column, Predicate<Map<String, String>> where) {
@@ -152,21 +196,36 @@ public final class BenchReport {
 
     /** Score and error of one JMH benchmark at one size. */
     double[] score(String benchmark, String entries) {
-      Map<String, String> row = rows.stream()
-          .filter(r -> benchmark.equals(r.get("Benchmark")) && entries.equals(r.get("Param: entries")))
-          .findFirst()
-          .orElseThrow(() -> new IllegalArgumentException("no result for " + benchmark + " at " + entries));
+      Map<String, String> row =
+          rows.stream()
+              .filter(
+                  r ->
+                      benchmark.equals(r.get("Benchmark"))
+                          && entries.equals(r.get("Param: entries")))
+              .findFirst()
+              .orElseThrow(
+                  () ->
+                      new IllegalArgumentException(
+                          "no result for " + benchmark + " at " + entries));
       String error = row.get("Score Error (99.9%)");
       return new double[] {
-        Double.parseDouble(row.get("Score")), error == null || error.equals("NaN") ? 0 : Double.parseDouble(error)
+        Double.parseDouble(row.get("Score")),
+        error == null || error.equals("NaN") ? 0 : Double.parseDouble(error)
       };
     }
   }
 
-  /** A horizontal grouped bar chart with error whiskers, drawn with Java2D into a PNG: no library for so little. */
+  /**
+   * A horizontal grouped bar chart with error whiskers, drawn with Java2D into a PNG: no library
+   * for so little.
+   */
   private static final class BarChart {
     private static final Color[] COLOURS = {
-      new Color(0x2b6cb0), new Color(0x9b9b9b), new Color(0xdd8452), new Color(0x55a868), new Color(0x8172b3)
+      new Color(0x2b6cb0),
+      new Color(0x9b9b9b),
+      new Color(0xdd8452),
+      new Color(0x55a868),
+      new Color(0x8172b3)
     };
     private static final int LABEL_WIDTH = 130;
     private static final int PLOT_WIDTH = 520;
@@ -188,13 +247,16 @@ public final class BenchReport {
     }
 
     void write(Path file, String unit) throws IOException {
-      double max = values.stream().flatMap(List::stream).mapToDouble(v -> v[0] + v[1]).max().orElse(1);
+      double max =
+          values.stream().flatMap(List::stream).mapToDouble(v -> v[0] + v[1]).max().orElse(1);
       int groupHeight = series.size() * BAR + 16;
       int height = 50 + groups.size() * groupHeight + 20 + series.size() * 18;
-      BufferedImage image = new BufferedImage(LABEL_WIDTH + PLOT_WIDTH + 90, height, BufferedImage.TYPE_INT_RGB);
+      BufferedImage image =
+          new BufferedImage(LABEL_WIDTH + PLOT_WIDTH + 90, height, BufferedImage.TYPE_INT_RGB);
       Graphics2D g = image.createGraphics();
       g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-      g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+      g.setRenderingHint(
+          RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
       g.setColor(Color.WHITE);
       g.fillRect(0, 0, image.getWidth(), height);
       g.setColor(Color.BLACK);

@@ -11,17 +11,19 @@ import software.amazon.awssdk.services.dynamodb.model.PutRequest;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
- * Fills a table with {@code channels} tracked channels, three to a guild as in the seed, and the settings of every
- * guild, in the layout botconfig and the running TypeScript bot write (docs/dynamodb-table.md): keys, index keys,
- * type and every modelled attribute, in the variety real tables hold (tags of both kinds, each kind of threshold,
- * times, versions). Written with BatchWriteItem, 25 items a request, straight to the table: filling is not what is
- * measured.
+ * Fills a table with {@code channels} tracked channels, three to a guild as in the seed, and the
+ * settings of every guild, in the layout botconfig and the running TypeScript bot write
+ * (docs/dynamodb-table.md): keys, index keys, type and every modelled attribute, in the variety
+ * real tables hold (tags of both kinds, each kind of threshold, times, versions). Written with
+ * BatchWriteItem, 25 items a request, straight to the table: filling is not what is measured.
  */
 final class SyntheticTable {
   static final int CHANNELS_PER_GUILD = 3;
   private static final long GUILD_BASE = 1_180_586_412_434_817_024L;
+
   /** Real-looking snowflakes: 2^22 apart, as ids made a millisecond apart are. */
   private static final long CHANNEL_BASE = 1_180_586_500_000_000_000L;
+
   private static final long CREATED = 1_735_689_600_000L; // 2025-01-01
   private static final String[] THRESHOLDS = {null, "10", "TP/SL", "SL"};
 
@@ -54,10 +56,12 @@ final class SyntheticTable {
     Map<String, List<WriteRequest>> pending = Map.of(table, List.copyOf(batch));
     for (int attempt = 0; !pending.isEmpty(); attempt++) {
       if (attempt == 10) {
-        throw new IllegalStateException("the server left items unprocessed ten times in a row: " + pending);
+        throw new IllegalStateException(
+            "the server left items unprocessed ten times in a row: " + pending);
       }
       Map<String, List<WriteRequest>> sent = pending;
-      BatchWriteItemResponse response = client.batchWriteItem(request -> request.requestItems(sent));
+      BatchWriteItemResponse response =
+          client.batchWriteItem(request -> request.requestItems(sent));
       pending = response.hasUnprocessedItems() ? response.unprocessedItems() : Map.of();
     }
     return batch.size();
@@ -89,10 +93,14 @@ final class SyntheticTable {
     } else {
       // A guild's channels mention the guild's role, or one of its members.
       item.put("tagType", s(i % 2 == 0 ? "role" : "user"));
-      item.put("tagId", s(Long.toString(GUILD_BASE + 1_000 + i / CHANNELS_PER_GUILD + (i % 2) * 500_000)));
+      item.put(
+          "tagId",
+          s(Long.toString(GUILD_BASE + 1_000 + i / CHANNELS_PER_GUILD + (i % 2) * 500_000)));
     }
     String threshold = THRESHOLDS[i % THRESHOLDS.length];
-    item.put("threshold", threshold == null ? nul() : threshold.matches("\\d+") ? n(threshold) : s(threshold));
+    item.put(
+        "threshold",
+        threshold == null ? nul() : threshold.matches("\\d+") ? n(threshold) : s(threshold));
     item.put("createdAt", n(Long.toString(CREATED + i * 1_000L)));
     item.put("updatedAt", n(Long.toString(CREATED + i * 1_000L + (i % 2) * 86_400_000L)));
     item.put("version", n(Integer.toString(1 + i % 3)));
@@ -106,10 +114,13 @@ final class SyntheticTable {
     item.put("Type", s("guild_settings"));
     item.put("timezone", s(g % 2 == 0 ? "Europe/Paris" : "America/New_York"));
     item.put("positionDisplayEnabled", AttributeValue.fromBool(g % 3 != 0));
-    item.put("summaryPreferences", AttributeValue.fromM(Map.of(
-        "dailySummary", AttributeValue.fromBool(false),
-        "weeklySummary", AttributeValue.fromBool(true),
-        "monthlySummary", AttributeValue.fromBool(g % 2 == 0))));
+    item.put(
+        "summaryPreferences",
+        AttributeValue.fromM(
+            Map.of(
+                "dailySummary", AttributeValue.fromBool(false),
+                "weeklySummary", AttributeValue.fromBool(true),
+                "monthlySummary", AttributeValue.fromBool(g % 2 == 0))));
     item.put("globalChannelId", s(channelId(g * CHANNELS_PER_GUILD)));
     item.put("createdAt", n(Long.toString(CREATED + g * 1_000L)));
     item.put("updatedAt", n(Long.toString(CREATED + g * 1_000L)));

@@ -1,4 +1,7 @@
-/** Harnesses of start-up, refresh and cost over a local DynamoDB (docs/performance.md); never run by mvn verify. */
+/**
+ * Harnesses of start-up, refresh and cost over a local DynamoDB (docs/performance.md); never run by
+ * mvn verify.
+ */
 @NullMarked
 package io.github.botconfig.app.bench;
 

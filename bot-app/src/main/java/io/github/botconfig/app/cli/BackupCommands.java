@@ -41,7 +41,10 @@ final class BackupCommands {
       },
       mixinStandardHelpOptions = true)
   static final class Export extends StoreCommand implements Callable<Integer> {
-    @Option(names = "--out", paramLabel = "FILE", description = "Write to FILE (default: standard output).")
+    @Option(
+        names = "--out",
+        paramLabel = "FILE",
+        description = "Write to FILE (default: standard output).")
     @Nullable Path out;
 
     @Override
@@ -58,12 +61,16 @@ final class BackupCommands {
       if (out == null) {
         context().out().println(json);
       } else {
-        // Written beside, then moved: an interrupted export never leaves half a backup under the final name.
+        // Written beside, then moved: an interrupted export never leaves half a backup under the
+        // final name.
         Path target = out.toAbsolutePath();
         Path partial = target.resolveSibling(target.getFileName() + ".partial");
         Files.writeString(partial, json + "\n", StandardCharsets.UTF_8);
-        Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        context().out().printf("%d item%s exported to %s%n", items.size(), items.size() == 1 ? "" : "s", out);
+        Files.move(
+            partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        context()
+            .out()
+            .printf("%d item%s exported to %s%n", items.size(), items.size() == 1 ? "" : "s", out);
       }
       return ExitCodes.OK;
     }
@@ -93,7 +100,12 @@ final class BackupCommands {
         out.printf(
             "dry run: would create %d, replace %d, leave %d unchanged%n",
             plan.creates(), plan.replaces(), plan.unchanged());
-        plan.changes().forEach(c -> out.printf("  %-7s %s%n", c.action().name().toLowerCase(java.util.Locale.ROOT), c.describe()));
+        plan.changes()
+            .forEach(
+                c ->
+                    out.printf(
+                        "  %-7s %s%n",
+                        c.action().name().toLowerCase(java.util.Locale.ROOT), c.describe()));
         return ExitCodes.OK;
       }
       int written = backup.apply(plan);
@@ -118,11 +130,15 @@ final class BackupCommands {
           || !document.isObject()
           || !FORMAT.equals(document.path("format").asText())
           || !document.path("items").isArray()) {
-        throw new InvalidConfigException(file + " is not a botconfig export (no \"format\": \"" + FORMAT + "\" with \"items\")");
+        throw new InvalidConfigException(
+            file + " is not a botconfig export (no \"format\": \"" + FORMAT + "\" with \"items\")");
       }
       if (document.path("formatVersion").asInt() != FORMAT_VERSION) {
         throw new InvalidConfigException(
-            file + " has export format version " + document.path("formatVersion") + "; this botconfig reads version "
+            file
+                + " has export format version "
+                + document.path("formatVersion")
+                + "; this botconfig reads version "
                 + FORMAT_VERSION);
       }
       List<Map<String, AttributeValue>> items = new ArrayList<>();

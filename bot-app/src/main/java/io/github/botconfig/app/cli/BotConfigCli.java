@@ -4,8 +4,8 @@ import io.github.botconfig.app.config.AppSettings;
 import io.github.botconfig.app.config.InvalidSettingsException;
 import io.github.botconfig.app.config.Setting;
 import io.github.botconfig.app.config.SettingsLoader;
-import io.github.botconfig.domain.ConfigConflictException;
 import io.github.botconfig.app.wiring.AppComponent;
+import io.github.botconfig.domain.ConfigConflictException;
 import io.github.botconfig.domain.InvalidConfigException;
 import io.github.botconfig.domain.StoreUnavailableException;
 import java.io.PrintWriter;
@@ -18,8 +18,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 
 /**
- * The root of the {@code botconfig} command line. Global options select the table and where it is; each
- * subcommand does one thing. Exit codes: {@link ExitCodes}.
+ * The root of the {@code botconfig} command line. Global options select the table and where it is;
+ * each subcommand does one thing. Exit codes: {@link ExitCodes}.
  *
  * <p>Not thread-safe: one instance runs one command line.
  */
@@ -75,7 +75,8 @@ public final class BotConfigCli implements CliContext, AutoCloseable {
    * Builds the command line.
    *
    * @param environment the process environment
-   * @param graphFactory builds the object graph the settings describe; called at most once, on first use
+   * @param graphFactory builds the object graph the settings describe; called at most once, on
+   *     first use
    */
   public static CommandLine commandLine(
       Map<String, String> environment,
@@ -156,7 +157,8 @@ public final class BotConfigCli implements CliContext, AutoCloseable {
       message = e.getMessage();
     } else if (e instanceof InvalidSettingsException) {
       code = ExitCodes.INVALID;
-      message = "invalid settings:\n  " + String.join("\n  ", ((InvalidSettingsException) e).problems());
+      message =
+          "invalid settings:\n  " + String.join("\n  ", ((InvalidSettingsException) e).problems());
     } else if (e instanceof StoreUnavailableException) {
       code = ExitCodes.STORE_UNAVAILABLE;
       message = e.getMessage();
@@ -165,7 +167,8 @@ public final class BotConfigCli implements CliContext, AutoCloseable {
       message = e.getMessage();
     } else {
       code = ExitCodes.FAILURE;
-      message = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+      message =
+          e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
     }
     err.println("error: " + message);
     if (verbose) {

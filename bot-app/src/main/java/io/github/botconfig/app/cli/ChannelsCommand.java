@@ -27,7 +27,10 @@ import picocli.CommandLine.Option;
     })
 final class ChannelsCommand {
 
-  @Command(name = "list", description = "List tracked channels, of one guild or all.", mixinStandardHelpOptions = true)
+  @Command(
+      name = "list",
+      description = "List tracked channels, of one guild or all.",
+      mixinStandardHelpOptions = true)
   static final class ListChannels extends StoreCommand implements Callable<Integer> {
     @Option(names = "--guild", paramLabel = "GUILD", description = "Only this guild's channels.")
     @Nullable GuildId guild;
@@ -42,7 +45,9 @@ final class ChannelsCommand {
           guild != null
               ? store.findChannels(guild)
               : store.loadAll().channels().values().stream()
-                  .sorted(Comparator.comparing(ChannelConfig::guildId).thenComparing(ChannelConfig::channelId))
+                  .sorted(
+                      Comparator.comparing(ChannelConfig::guildId)
+                          .thenComparing(ChannelConfig::channelId))
                   .toList();
       if (json) {
         Output.json(context().out(), ConfigJson.channels(channels));
@@ -53,7 +58,10 @@ final class ChannelsCommand {
     }
   }
 
-  @Command(name = "show", description = "Show one tracked channel.", mixinStandardHelpOptions = true)
+  @Command(
+      name = "show",
+      description = "Show one tracked channel.",
+      mixinStandardHelpOptions = true)
   static final class ShowChannel extends StoreCommand implements Callable<Integer> {
     @Option(names = "--channel", required = true, paramLabel = "CHANNEL")
     ChannelId channel;
@@ -67,7 +75,8 @@ final class ChannelsCommand {
           context()
               .store()
               .findChannel(channel)
-              .orElseThrow(() -> new InvalidConfigException("channel " + channel + " is not tracked"));
+              .orElseThrow(
+                  () -> new InvalidConfigException("channel " + channel + " is not tracked"));
       if (json) {
         Output.json(context().out(), ConfigJson.channel(config));
       } else {
@@ -91,19 +100,37 @@ final class ChannelsCommand {
     @Option(names = "--channel", required = true, paramLabel = "CHANNEL")
     ChannelId channel;
 
-    @Option(names = "--image", arity = "1", paramLabel = "BOOL", description = "Attach a result card image.")
+    @Option(
+        names = "--image",
+        arity = "1",
+        paramLabel = "BOOL",
+        description = "Attach a result card image.")
     @Nullable Boolean image;
 
-    @Option(names = "--pin", arity = "1", paramLabel = "BOOL", description = "Pin alerts that meet the threshold.")
+    @Option(
+        names = "--pin",
+        arity = "1",
+        paramLabel = "BOOL",
+        description = "Pin alerts that meet the threshold.")
     @Nullable Boolean pin;
 
-    @Option(names = "--notify-on-close", arity = "1", paramLabel = "BOOL", description = "Answer closed-position reports at all.")
+    @Option(
+        names = "--notify-on-close",
+        arity = "1",
+        paramLabel = "BOOL",
+        description = "Answer closed-position reports at all.")
     @Nullable Boolean notifyOnClose;
 
-    @Option(names = "--tag", paramLabel = "user:ID|role:ID|none", description = "Whom to mention when the threshold is met.")
+    @Option(
+        names = "--tag",
+        paramLabel = "user:ID|role:ID|none",
+        description = "Whom to mention when the threshold is met.")
     Converters.@Nullable TagOption tag;
 
-    @Option(names = "--threshold", paramLabel = "12.5|TP|SL|TP/SL|none", description = "When to mention and pin.")
+    @Option(
+        names = "--threshold",
+        paramLabel = "12.5|TP|SL|TP/SL|none",
+        description = "When to mention and pin.")
     @Nullable Threshold threshold;
 
     @Option(names = "--json", description = "Print the stored channel as JSON.")
@@ -144,7 +171,10 @@ final class ChannelsCommand {
     }
   }
 
-  @Command(name = "remove", description = "Stop tracking a channel.", mixinStandardHelpOptions = true)
+  @Command(
+      name = "remove",
+      description = "Stop tracking a channel.",
+      mixinStandardHelpOptions = true)
   static final class RemoveChannel extends StoreCommand implements Callable<Integer> {
     @Option(names = "--guild", required = true, paramLabel = "GUILD")
     GuildId guild;
@@ -155,7 +185,8 @@ final class ChannelsCommand {
     @Override
     public Integer call() {
       if (!context().store().deleteChannel(guild, channel)) {
-        throw new InvalidConfigException("channel " + channel + " is not tracked in guild " + guild);
+        throw new InvalidConfigException(
+            "channel " + channel + " is not tracked in guild " + guild);
       }
       context().out().printf("channel %s is no longer tracked%n", channel);
       return ExitCodes.OK;

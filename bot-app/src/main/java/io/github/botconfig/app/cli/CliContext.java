@@ -6,14 +6,17 @@ import io.github.botconfig.domain.ConfigStore;
 import java.io.PrintWriter;
 
 /**
- * What a command needs from the outside world: settings, the store (built on first use, so that `--help` and
- * usage errors never touch the network) and where to print.
+ * What a command needs from the outside world: settings, the store (built on first use, so that
+ * `--help` and usage errors never touch the network) and where to print.
  */
 public interface CliContext {
   /** The validated settings, global options applied. */
   AppSettings settings();
 
-  /** The object graph for the settings (DynamoDB client, store, provisioner, …), created on first call. */
+  /**
+   * The object graph for the settings (DynamoDB client, store, provisioner, …), created on first
+   * call.
+   */
   AppComponent graph();
 
   /** The configured store, created on first call. */

@@ -14,8 +14,8 @@ import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
 /**
- * Reads option values into domain values with the domain's own messages, so that
- * {@code --channel 12a} fails as "channel id must be a Discord snowflake (digits only), got '12a'".
+ * Reads option values into domain values with the domain's own messages, so that {@code --channel
+ * 12a} fails as "channel id must be a Discord snowflake (digits only), got '12a'".
  */
 final class Converters {
   private Converters() {}
@@ -60,7 +60,9 @@ final class Converters {
   record TagOption(Optional<Tag> tag) {
     static TagOption parse(String text) {
       return new TagOption(
-          "none".equalsIgnoreCase(text.strip()) ? Optional.empty() : Optional.of(Tag.parse(text.strip())));
+          "none".equalsIgnoreCase(text.strip())
+              ? Optional.empty()
+              : Optional.of(Tag.parse(text.strip())));
     }
   }
 
@@ -68,7 +70,9 @@ final class Converters {
   record ChannelOption(Optional<ChannelId> channel) {
     static ChannelOption parse(String text) {
       return new ChannelOption(
-          "none".equalsIgnoreCase(text.strip()) ? Optional.empty() : Optional.of(ChannelId.of(text.strip())));
+          "none".equalsIgnoreCase(text.strip())
+              ? Optional.empty()
+              : Optional.of(ChannelId.of(text.strip())));
     }
   }
 }

@@ -9,12 +9,13 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 
 /**
- * {@code botconfig doctor}: every check an operator would make by hand, each with OK or the problem and its fix.
- * Exit 0 when all pass, 1 otherwise.
+ * {@code botconfig doctor}: every check an operator would make by hand, each with OK or the problem
+ * and its fix. Exit 0 when all pass, 1 otherwise.
  */
 @Command(
     name = "doctor",
-    description = "Check the connection, the table, its index and its items; say how to fix each problem found.",
+    description =
+        "Check the connection, the table, its index and its items; say how to fix each problem found.",
     mixinStandardHelpOptions = true)
 final class DoctorCommand extends StoreCommand implements Callable<Integer> {
   private int problems;
@@ -30,7 +31,9 @@ final class DoctorCommand extends StoreCommand implements Callable<Integer> {
     try {
       definition = graph.provisioner().verify();
     } catch (StoreUnavailableException e) {
-      problem("connection", e.getMessage(),
+      problem(
+          "connection",
+          e.getMessage(),
           "check AWS_ENDPOINT_URL_DYNAMODB / AWS_REGION and the credentials, then run doctor again");
       return summary();
     }
@@ -40,28 +43,45 @@ final class DoctorCommand extends StoreCommand implements Callable<Integer> {
       return summary();
     }
     if (definition.isEmpty()) {
-      ok("table and index", "keys, types, ChannelIndex and its projection are as botconfig needs them");
+      ok(
+          "table and index",
+          "keys, types, ChannelIndex and its projection are as botconfig needs them");
     } else {
-      problem("table and index", String.join("; ", definition),
+      problem(
+          "table and index",
+          String.join("; ", definition),
           "recreate the table with botconfig table create (export first, import after)");
     }
     int missing = graph.provisioner().countItemsMissingIndexKeys();
     if (missing == 0) {
       ok("index keys", "every channel item can be found by channel id");
     } else {
-      problem("index keys", missing + " channel item(s) lack their index keys", "botconfig table backfill");
+      problem(
+          "index keys",
+          missing + " channel item(s) lack their index keys",
+          "botconfig table backfill");
     }
     graph.store().loadAll();
     LoadReport report = graph.dynamoDbStore().lastLoadReport();
     if (report.malformedItems() == 0) {
-      ok("items", report.channels() + " channel(s), " + report.settings() + " guild settings, "
-          + report.otherItems() + " item(s) of other types, none malformed");
+      ok(
+          "items",
+          report.channels()
+              + " channel(s), "
+              + report.settings()
+              + " guild settings, "
+              + report.otherItems()
+              + " item(s) of other types, none malformed");
     } else {
-      problem("items", report.malformedItems() + " malformed item(s): " + String.join("; ", report.malformed()),
+      problem(
+          "items",
+          report.malformedItems() + " malformed item(s): " + String.join("; ", report.malformed()),
           "fix them with botconfig channels set / settings set, or remove them; the bot skips them meanwhile");
     }
     if (report.duplicateChannels() > 0) {
-      problem("items", report.duplicateChannels() + " channel(s) stored under two guilds",
+      problem(
+          "items",
+          report.duplicateChannels() + " channel(s) stored under two guilds",
           "botconfig channels remove --guild <the wrong one> --channel <id>");
     }
     long marker = graph.store().changeMarker();
@@ -70,8 +90,11 @@ final class DoctorCommand extends StoreCommand implements Callable<Integer> {
   }
 
   private static String location(io.github.botconfig.app.config.AppSettings settings) {
-    return settings.endpoint().map(Object::toString)
-        .orElseGet(() -> settings.region().map(r -> "AWS region " + r).orElse("the AWS default region"));
+    return settings
+        .endpoint()
+        .map(Object::toString)
+        .orElseGet(
+            () -> settings.region().map(r -> "AWS region " + r).orElse("the AWS default region"));
   }
 
   private void ok(String check, String detail) {
@@ -80,7 +103,9 @@ final class DoctorCommand extends StoreCommand implements Callable<Integer> {
 
   private void problem(String check, String detail, String fix) {
     problems++;
-    context().out().printf("  PROBLEM  %-16s %s%n           %-16s fix: %s%n", check, detail, "", fix);
+    context()
+        .out()
+        .printf("  PROBLEM  %-16s %s%n           %-16s fix: %s%n", check, detail, "", fix);
   }
 
   private int summary() {

@@ -15,7 +15,8 @@ final class GuildCommand {
 
   @Command(
       name = "purge",
-      description = "Delete everything stored for a guild: its channels, settings and every other item under it.",
+      description =
+          "Delete everything stored for a guild: its channels, settings and every other item under it.",
       mixinStandardHelpOptions = true)
   static final class Purge extends StoreCommand implements Callable<Integer> {
     @Option(names = "--guild", required = true, paramLabel = "GUILD")
@@ -24,7 +25,9 @@ final class GuildCommand {
     @Override
     public Integer call() {
       int removed = context().store().deleteGuild(guild);
-      context().out().printf("guild %s: %d item%s deleted%n", guild, removed, removed == 1 ? "" : "s");
+      context()
+          .out()
+          .printf("guild %s: %d item%s deleted%n", guild, removed, removed == 1 ? "" : "s");
       return ExitCodes.OK;
     }
   }

@@ -44,8 +44,15 @@ final class Output {
     out.printf(format, "GUILD", "CHANNEL", "IMAGE", "NOTIFY", "PIN", "TAG", "THRESHOLD", "VERSION");
     for (ChannelConfig c : channels) {
       out.printf(
-          format, c.guildId(), c.channelId(), c.image(), c.notifyOnClose(), c.pin(),
-          c.tag().map(Tag::toString).orElse("-"), c.threshold(), c.version());
+          format,
+          c.guildId(),
+          c.channelId(),
+          c.image(),
+          c.notifyOnClose(),
+          c.pin(),
+          c.tag().map(Tag::toString).orElse("-"),
+          c.threshold(),
+          c.version());
     }
   }
 

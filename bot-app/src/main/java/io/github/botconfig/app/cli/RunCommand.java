@@ -2,10 +2,10 @@ package io.github.botconfig.app.cli;
 
 import io.github.botconfig.app.config.AppSettings;
 import io.github.botconfig.app.config.Logging;
+import io.github.botconfig.app.health.ShardView;
 import io.github.botconfig.app.wiring.AppComponent;
 import io.github.botconfig.app.wiring.DiscordConnection;
 import io.github.botconfig.app.wiring.HealthEndpoints;
-import io.github.botconfig.app.health.ShardView;
 import io.github.botconfig.cache.CacheStatus;
 import io.github.botconfig.cache.ConfigCache;
 import io.github.botconfig.domain.InvalidConfigException;
@@ -22,9 +22,10 @@ import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 
 /**
- * {@code botconfig run}: the bot. Creates the table if missing and checks it, loads the cache (at most the
- * initial-load wait; then it goes on in fallback mode and keeps loading), logs in to Discord, and runs until
- * SIGTERM or SIGINT, which stop Discord, the cache's tasks and the DynamoDB client in that order and exit 0.
+ * {@code botconfig run}: the bot. Creates the table if missing and checks it, loads the cache (at
+ * most the initial-load wait; then it goes on in fallback mode and keeps loading), logs in to
+ * Discord, and runs until SIGTERM or SIGINT, which stop Discord, the cache's tasks and the DynamoDB
+ * client in that order and exit 0.
  */
 @Command(
     name = "run",
@@ -63,11 +64,15 @@ final class RunCommand extends StoreCommand implements Callable<Integer> {
     CacheStatus status = cache.start();
     long loadMillis = (System.nanoTime() - started) / 1_000_000;
     if (status.isLoaded()) {
-      LOG.info("Configuration loaded in {} ms: {} tracked channels", loadMillis, cache.stats().channels());
+      LOG.info(
+          "Configuration loaded in {} ms: {} tracked channels",
+          loadMillis,
+          cache.stats().channels());
     } else {
       LOG.warn(
           "Configuration not loaded after {} ms ({}); starting anyway: lookups read DynamoDB until the load succeeds",
-          loadMillis, status);
+          loadMillis,
+          status);
     }
 
     LOG.info("Connecting to Discord: {}", settings.sharding().describe());
@@ -77,8 +82,9 @@ final class RunCommand extends StoreCommand implements Callable<Integer> {
   }
 
   /**
-   * Creates the table if missing and refuses to run on a table of another shape. When DynamoDB cannot be reached,
-   * the bot starts anyway: the cache serves lookups from the store per key and keeps loading until it can.
+   * Creates the table if missing and refuses to run on a table of another shape. When DynamoDB
+   * cannot be reached, the bot starts anyway: the cache serves lookups from the store per key and
+   * keeps loading until it can.
    */
   private static void checkTable(AppComponent graph, String table) {
     List<String> problems;
@@ -91,7 +97,10 @@ final class RunCommand extends StoreCommand implements Callable<Integer> {
     }
     if (!problems.isEmpty()) {
       throw new IllegalStateException(
-          "table '" + table + "' is not as botconfig needs it: " + String.join("; ", problems)
+          "table '"
+              + table
+              + "' is not as botconfig needs it: "
+              + String.join("; ", problems)
               + " (botconfig doctor says how to fix it)");
     }
   }

@@ -10,9 +10,9 @@ import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.ScopeType;
 
 /**
- * The command line's options for the settings, made from {@link Setting}: each overrides its environment variable.
- * Global ones ({@code --table}, {@code --endpoint}, {@code --region}) are accepted by every command, before or after
- * it; the others only by {@code run}.
+ * The command line's options for the settings, made from {@link Setting}: each overrides its
+ * environment variable. Global ones ({@code --table}, {@code --endpoint}, {@code --region}) are
+ * accepted by every command, before or after it; the others only by {@code run}.
  */
 final class SettingOptions {
   private SettingOptions() {}
@@ -55,8 +55,14 @@ final class SettingOptions {
   }
 
   private static String description(Setting setting) {
-    String defaultValue = setting.defaultValue().isEmpty() ? "" : ", default " + setting.defaultValue();
+    String defaultValue =
+        setting.defaultValue().isEmpty() ? "" : ", default " + setting.defaultValue();
     String text = setting.description();
-    return Character.toUpperCase(text.charAt(0)) + text.substring(1) + " (env " + setting.variable() + defaultValue + ").";
+    return Character.toUpperCase(text.charAt(0))
+        + text.substring(1)
+        + " (env "
+        + setting.variable()
+        + defaultValue
+        + ").";
   }
 }

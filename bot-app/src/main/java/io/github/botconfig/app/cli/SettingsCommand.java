@@ -20,7 +20,10 @@ import picocli.CommandLine.Option;
     subcommands = {SettingsCommand.ShowSettings.class, SettingsCommand.SetSettings.class})
 final class SettingsCommand {
 
-  @Command(name = "show", description = "Show a guild's settings (the defaults when none are stored).", mixinStandardHelpOptions = true)
+  @Command(
+      name = "show",
+      description = "Show a guild's settings (the defaults when none are stored).",
+      mixinStandardHelpOptions = true)
   static final class ShowSettings extends StoreCommand implements Callable<Integer> {
     @Option(names = "--guild", required = true, paramLabel = "GUILD")
     GuildId guild;
@@ -41,33 +44,61 @@ final class SettingsCommand {
     }
   }
 
-  @Command(name = "set", description = "Change a guild's settings: only the options given change.", mixinStandardHelpOptions = true)
+  @Command(
+      name = "set",
+      description = "Change a guild's settings: only the options given change.",
+      mixinStandardHelpOptions = true)
   static final class SetSettings extends StoreCommand implements Callable<Integer> {
     @Option(names = "--guild", required = true, paramLabel = "GUILD")
     GuildId guild;
 
-    @Option(names = "--timezone", paramLabel = "ZONE", description = "IANA time zone, such as Europe/Paris.")
+    @Option(
+        names = "--timezone",
+        paramLabel = "ZONE",
+        description = "IANA time zone, such as Europe/Paris.")
     @Nullable ZoneId timezone;
 
-    @Option(names = "--position-display", arity = "1", paramLabel = "BOOL", description = "Keep the live board.")
+    @Option(
+        names = "--position-display",
+        arity = "1",
+        paramLabel = "BOOL",
+        description = "Keep the live board.")
     @Nullable Boolean positionDisplay;
 
     @Option(names = "--daily", arity = "1", paramLabel = "BOOL", description = "Daily summary.")
     @Nullable Boolean daily;
 
-    @Option(names = "--weekly", arity = "1", paramLabel = "BOOL", description = "Weekly summary (Mondays).")
+    @Option(
+        names = "--weekly",
+        arity = "1",
+        paramLabel = "BOOL",
+        description = "Weekly summary (Mondays).")
     @Nullable Boolean weekly;
 
-    @Option(names = "--monthly", arity = "1", paramLabel = "BOOL", description = "Monthly summary (the 1st).")
+    @Option(
+        names = "--monthly",
+        arity = "1",
+        paramLabel = "BOOL",
+        description = "Monthly summary (the 1st).")
     @Nullable Boolean monthly;
 
-    @Option(names = "--summary-tag", paramLabel = "user:ID|role:ID|none", description = "Whom summaries mention.")
+    @Option(
+        names = "--summary-tag",
+        paramLabel = "user:ID|role:ID|none",
+        description = "Whom summaries mention.")
     Converters.@Nullable TagOption summaryTag;
 
-    @Option(names = "--summary-pin", arity = "1", paramLabel = "BOOL", description = "Pin summaries.")
+    @Option(
+        names = "--summary-pin",
+        arity = "1",
+        paramLabel = "BOOL",
+        description = "Pin summaries.")
     @Nullable Boolean summaryPin;
 
-    @Option(names = "--global-channel", paramLabel = "CHANNEL|none", description = "Where summaries and the board go.")
+    @Option(
+        names = "--global-channel",
+        paramLabel = "CHANNEL|none",
+        description = "Where summaries and the board go.")
     Converters.@Nullable ChannelOption globalChannel;
 
     @Option(names = "--json", description = "Print the stored settings as JSON.")

@@ -9,8 +9,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code botconfig simulate}: see the bot work without Discord. Synthetic traffic through the real message path
- * (cache, then policy), over a temporary table on the configured DynamoDB, and what it would cost a month.
+ * {@code botconfig simulate}: see the bot work without Discord. Synthetic traffic through the real
+ * message path (cache, then policy), over a temporary table on the configured DynamoDB, and what it
+ * would cost a month.
  */
 @Command(
     name = "simulate",
@@ -22,19 +23,26 @@ import picocli.CommandLine.Option;
     },
     mixinStandardHelpOptions = true)
 final class SimulateCommand extends StoreCommand implements Callable<Integer> {
-  @Option(names = "--messages", paramLabel = "N", description = "Messages to simulate (default 1000000).")
+  @Option(
+      names = "--messages",
+      paramLabel = "N",
+      description = "Messages to simulate (default 1000000).")
   int messages = 1_000_000;
 
   @Option(names = "--guilds", paramLabel = "G", description = "Guilds (default 20, the seed's).")
   int guilds = 20;
 
-  @Option(names = "--channels-per-guild", paramLabel = "C", description = "Tracked channels per guild (default 3).")
+  @Option(
+      names = "--channels-per-guild",
+      paramLabel = "C",
+      description = "Tracked channels per guild (default 3).")
   int channelsPerGuild = 3;
 
   @Option(
       names = "--tracked-percent",
       paramLabel = "P",
-      description = "Share of messages in tracked channels, in %% (default 1: the seed's 99 %% untracked).")
+      description =
+          "Share of messages in tracked channels, in %% (default 1: the seed's 99 %% untracked).")
   double trackedPercent = 1;
 
   @Option(
@@ -55,8 +63,14 @@ final class SimulateCommand extends StoreCommand implements Callable<Integer> {
     try {
       options =
           new SimulationOptions(
-              messages, guilds, channelsPerGuild, trackedPercent / 100, messagesPerDay, adminWritesPerDay,
-              context().settings().changePollInterval(), context().settings().refreshInterval());
+              messages,
+              guilds,
+              channelsPerGuild,
+              trackedPercent / 100,
+              messagesPerDay,
+              adminWritesPerDay,
+              context().settings().changePollInterval(),
+              context().settings().refreshInterval());
     } catch (IllegalArgumentException e) {
       throw new InvalidConfigException(e.getMessage());
     }

@@ -11,7 +11,11 @@ import picocli.CommandLine.Option;
     name = "table",
     description = "Create, verify and repair the DynamoDB table.",
     mixinStandardHelpOptions = true,
-    subcommands = {TableCommand.Create.class, TableCommand.Verify.class, TableCommand.Backfill.class})
+    subcommands = {
+      TableCommand.Create.class,
+      TableCommand.Verify.class,
+      TableCommand.Backfill.class
+    })
 final class TableCommand {
 
   /** How the table is billed. */
@@ -41,16 +45,23 @@ final class TableCommand {
         description = "Billing mode (default pay-per-request).")
     Billing billing = Billing.PAY_PER_REQUEST;
 
-    @Option(names = "--rcu", paramLabel = "N", description = "Read capacity units, provisioned only (default 10).")
+    @Option(
+        names = "--rcu",
+        paramLabel = "N",
+        description = "Read capacity units, provisioned only (default 10).")
     long rcu = 10;
 
-    @Option(names = "--wcu", paramLabel = "N", description = "Write capacity units, provisioned only (default 10).")
+    @Option(
+        names = "--wcu",
+        paramLabel = "N",
+        description = "Write capacity units, provisioned only (default 10).")
     long wcu = 10;
 
     @Override
     public Integer call() {
-      if (billing == Billing.PAY_PER_REQUEST && (spec.commandLine().getParseResult().hasMatchedOption("--rcu")
-          || spec.commandLine().getParseResult().hasMatchedOption("--wcu"))) {
+      if (billing == Billing.PAY_PER_REQUEST
+          && (spec.commandLine().getParseResult().hasMatchedOption("--rcu")
+              || spec.commandLine().getParseResult().hasMatchedOption("--wcu"))) {
         throw new picocli.CommandLine.ParameterException(
             spec.commandLine(), "--rcu and --wcu apply to --billing provisioned only");
       }
@@ -61,10 +72,18 @@ final class TableCommand {
       TableProvisioner provisioner = context().graph().provisioner();
       String table = context().settings().table();
       boolean created =
-          billing == Billing.PAY_PER_REQUEST ? provisioner.createIfMissing() : provisioner.createIfMissing(rcu, wcu);
+          billing == Billing.PAY_PER_REQUEST
+              ? provisioner.createIfMissing()
+              : provisioner.createIfMissing(rcu, wcu);
       if (created) {
-        context().out().printf("table '%s' created (%s)%n", table,
-            billing == Billing.PAY_PER_REQUEST ? "pay-per-request" : "provisioned, " + rcu + " RCU, " + wcu + " WCU");
+        context()
+            .out()
+            .printf(
+                "table '%s' created (%s)%n",
+                table,
+                billing == Billing.PAY_PER_REQUEST
+                    ? "pay-per-request"
+                    : "provisioned, " + rcu + " RCU, " + wcu + " WCU");
       } else {
         context().out().printf("table '%s' already exists%n", table);
       }
@@ -74,7 +93,8 @@ final class TableCommand {
 
   @Command(
       name = "verify",
-      description = "Check that the table has the keys, types and index botconfig needs; exit 1 if not.",
+      description =
+          "Check that the table has the keys, types and index botconfig needs; exit 1 if not.",
       mixinStandardHelpOptions = true)
   static final class Verify extends StoreCommand implements Callable<Integer> {
     @Override
@@ -85,7 +105,11 @@ final class TableCommand {
         context().out().printf("table '%s' is as botconfig needs it%n", table);
         return ExitCodes.OK;
       }
-      context().out().printf("table '%s' has %d problem%s:%n", table, problems.size(), problems.size() == 1 ? "" : "s");
+      context()
+          .out()
+          .printf(
+              "table '%s' has %d problem%s:%n",
+              table, problems.size(), problems.size() == 1 ? "" : "s");
       problems.forEach(p -> context().out().println("  - " + p));
       return ExitCodes.FAILURE;
     }
@@ -93,7 +117,8 @@ final class TableCommand {
 
   @Command(
       name = "backfill",
-      description = "Give the index keys to channel items written without them (the seed's code forgot them).",
+      description =
+          "Give the index keys to channel items written without them (the seed's code forgot them).",
       mixinStandardHelpOptions = true)
   static final class Backfill extends StoreCommand implements Callable<Integer> {
     @Override

@@ -2,7 +2,10 @@ package io.github.botconfig.app.cli;
 
 import picocli.CommandLine.IVersionProvider;
 
-/** The version the jar's manifest announces (set by the build), or "development" when run from classes. */
+/**
+ * The version the jar's manifest announces (set by the build), or "development" when run from
+ * classes.
+ */
 final class VersionProvider implements IVersionProvider {
   @Override
   public String[] getVersion() {

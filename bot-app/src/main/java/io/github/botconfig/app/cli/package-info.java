@@ -1,6 +1,7 @@
 /**
- * The {@code botconfig} command line (picocli): the bot's operations for admins and scripts, without Discord.
- * {@link io.github.botconfig.app.cli.BotConfigCli} is the root command; each subcommand is one class.
+ * The {@code botconfig} command line (picocli): the bot's operations for admins and scripts,
+ * without Discord. {@link io.github.botconfig.app.cli.BotConfigCli} is the root command; each
+ * subcommand is one class.
  */
 @NullMarked
 package io.github.botconfig.app.cli;

@@ -6,8 +6,8 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * The launcher's validated settings. Build them with {@link SettingsLoader}; every value here has passed its
- * checks.
+ * The launcher's validated settings. Build them with {@link SettingsLoader}; every value here has
+ * passed its checks.
  *
  * @param token the Discord token, needed only to run the bot
  * @param table the DynamoDB table name
@@ -42,7 +42,10 @@ public record AppSettings(
     Sharding sharding,
     HealthEndpoint health) {
 
-  /** Whether neither a region nor an endpoint is configured: the launcher then runs its embedded local server. */
+  /**
+   * Whether neither a region nor an endpoint is configured: the launcher then runs its embedded
+   * local server.
+   */
   public boolean usesEmbeddedStore() {
     return region.isEmpty() && endpoint.isEmpty();
   }
@@ -50,7 +53,20 @@ public record AppSettings(
   /** Returns these settings pointed at another endpoint (the embedded server's, once it runs). */
   public AppSettings withEndpoint(URI newEndpoint) {
     return new AppSettings(
-        token, table, region, Optional.of(newEndpoint), refreshInterval, changePollInterval, initialLoadWait,
-        purgeGracePeriod, devGuildId, logLevel, logFormat, discordRestUrl, discordGatewayUrl, sharding, health);
+        token,
+        table,
+        region,
+        Optional.of(newEndpoint),
+        refreshInterval,
+        changePollInterval,
+        initialLoadWait,
+        purgeGracePeriod,
+        devGuildId,
+        logLevel,
+        logFormat,
+        discordRestUrl,
+        discordGatewayUrl,
+        sharding,
+        health);
   }
 }

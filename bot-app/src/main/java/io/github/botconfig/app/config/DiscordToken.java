@@ -1,9 +1,9 @@
 package io.github.botconfig.app.config;
 
 /**
- * The bot's Discord token. It is a secret: {@link #toString()} never shows it, so it cannot leak through a log
- * line, an exception message or a debugger's summary. Only {@link #reveal()} gives it, for the one call that logs
- * in to Discord.
+ * The bot's Discord token. It is a secret: {@link #toString()} never shows it, so it cannot leak
+ * through a log line, an exception message or a debugger's summary. Only {@link #reveal()} gives
+ * it, for the one call that logs in to Discord.
  */
 public final class DiscordToken {
   private final String value;

@@ -6,15 +6,18 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Reads durations as people write them in environment variables: {@code 30s}, {@code 30m}, {@code 7d}, or ISO-8601. */
+/**
+ * Reads durations as people write them in environment variables: {@code 30s}, {@code 30m}, {@code
+ * 7d}, or ISO-8601.
+ */
 final class Durations {
   private static final Pattern SHORT = Pattern.compile("([0-9]{1,9})(ms|s|m|h|d)");
 
   private Durations() {}
 
   /**
-   * Parses {@code 0}, {@code 500ms}, {@code 30s}, {@code 30m}, {@code 2h}, {@code 7d} or an ISO-8601 duration such as
-   * {@code PT30M}.
+   * Parses {@code 0}, {@code 500ms}, {@code 30s}, {@code 30m}, {@code 2h}, {@code 7d} or an
+   * ISO-8601 duration such as {@code PT30M}.
    *
    * @throws IllegalArgumentException with a readable message when the text is none of these
    */

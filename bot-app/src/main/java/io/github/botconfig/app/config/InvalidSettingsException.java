@@ -2,7 +2,10 @@ package io.github.botconfig.app.config;
 
 import java.util.List;
 
-/** The settings are wrong; {@link #problems()} has one readable line per problem, each naming the setting. */
+/**
+ * The settings are wrong; {@link #problems()} has one readable line per problem, each naming the
+ * setting.
+ */
 public final class InvalidSettingsException extends RuntimeException {
   private static final long serialVersionUID = 1L;
   private final List<String> problems;

@@ -11,11 +11,13 @@ import ch.qos.logback.core.encoder.Encoder;
 import org.slf4j.LoggerFactory;
 
 /**
- * Configures Logback from the settings: the level, and text or JSON lines, always on standard error (standard
- * output belongs to command results). Until this runs, src/main/resources/logback.xml keeps the console quiet.
+ * Configures Logback from the settings: the level, and text or JSON lines, always on standard error
+ * (standard output belongs to command results). Until this runs, src/main/resources/logback.xml
+ * keeps the console quiet.
  */
 public final class Logging {
-  private static final String PATTERN = "%d{yyyy-MM-dd'T'HH:mm:ss.SSSXXX} %-5level [%thread] %logger{24} - %msg%n";
+  private static final String PATTERN =
+      "%d{yyyy-MM-dd'T'HH:mm:ss.SSSXXX} %-5level [%thread] %logger{24} - %msg%n";
 
   private Logging() {}
 
@@ -52,7 +54,8 @@ public final class Logging {
 
     root.addAppender(console);
     root.setLevel(Level.toLevel(level, Level.INFO));
-    // JDA and the AWS SDK are chatty at DEBUG; their INFO is what an operator wants even when we debug.
+    // JDA and the AWS SDK are chatty at DEBUG; their INFO is what an operator wants even when we
+    // debug.
     if (root.getLevel().isGreaterOrEqual(Level.INFO)) {
       context.getLogger("software.amazon.awssdk").setLevel(Level.WARN);
     }

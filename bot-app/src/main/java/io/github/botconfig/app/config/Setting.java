@@ -1,30 +1,88 @@
 package io.github.botconfig.app.config;
 
 /**
- * Every setting of the launcher: its environment variable, the command-line option that overrides it, and what it
- * means. The command line's options are made from this list (global ones on every command, the others on
- * {@code run}); docs/configuration.md lists the same table, and a test keeps the two in step.
+ * Every setting of the launcher: its environment variable, the command-line option that overrides
+ * it, and what it means. The command line's options are made from this list (global ones on every
+ * command, the others on {@code run}); docs/configuration.md lists the same table, and a test keeps
+ * the two in step.
  */
 public enum Setting {
-  DISCORD_TOKEN("DISCORD_TOKEN", null, "the bot's token (Discord developer portal → your application → Bot → Reset Token)"),
-  DISCORD_TOKEN_FILE("DISCORD_TOKEN_FILE", "--token-file", "a file holding the token; preferred to DISCORD_TOKEN (should not be readable by other users)"),
+  DISCORD_TOKEN(
+      "DISCORD_TOKEN",
+      null,
+      "the bot's token (Discord developer portal → your application → Bot → Reset Token)"),
+  DISCORD_TOKEN_FILE(
+      "DISCORD_TOKEN_FILE",
+      "--token-file",
+      "a file holding the token; preferred to DISCORD_TOKEN (should not be readable by other users)"),
   TABLE("BOTCONFIG_TABLE", "--table", "the DynamoDB table", "discord-bot-config"),
   REGION("AWS_REGION", "--region", "the AWS region of the table; alone, it selects real DynamoDB"),
-  ENDPOINT("AWS_ENDPOINT_URL_DYNAMODB", "--endpoint", "a DynamoDB endpoint URL (a local server, or a VPC endpoint)"),
-  REFRESH_INTERVAL("BOTCONFIG_REFRESH_INTERVAL", "--refresh-interval", "how often the cache reloads the whole table, as a safety net", "30m"),
-  CHANGE_POLL_INTERVAL("BOTCONFIG_CHANGE_POLL_INTERVAL", "--change-poll-interval", "how often the cache checks the table's change marker (0 disables)", "30s"),
-  INITIAL_LOAD_WAIT("BOTCONFIG_INITIAL_LOAD_WAIT", "--initial-load-wait", "how long start-up waits for the first full load before going on in fallback mode", "30s"),
-  PURGE_GRACE_PERIOD("BOTCONFIG_PURGE_GRACE_PERIOD", "--purge-grace-period", "how long a guild's items are kept after the bot is removed from it", "7d"),
-  DEV_GUILD_ID("BOTCONFIG_DEV_GUILD_ID", "--dev-guild", "register slash commands in this guild only (instant updates while developing)"),
+  ENDPOINT(
+      "AWS_ENDPOINT_URL_DYNAMODB",
+      "--endpoint",
+      "a DynamoDB endpoint URL (a local server, or a VPC endpoint)"),
+  REFRESH_INTERVAL(
+      "BOTCONFIG_REFRESH_INTERVAL",
+      "--refresh-interval",
+      "how often the cache reloads the whole table, as a safety net",
+      "30m"),
+  CHANGE_POLL_INTERVAL(
+      "BOTCONFIG_CHANGE_POLL_INTERVAL",
+      "--change-poll-interval",
+      "how often the cache checks the table's change marker (0 disables)",
+      "30s"),
+  INITIAL_LOAD_WAIT(
+      "BOTCONFIG_INITIAL_LOAD_WAIT",
+      "--initial-load-wait",
+      "how long start-up waits for the first full load before going on in fallback mode",
+      "30s"),
+  PURGE_GRACE_PERIOD(
+      "BOTCONFIG_PURGE_GRACE_PERIOD",
+      "--purge-grace-period",
+      "how long a guild's items are kept after the bot is removed from it",
+      "7d"),
+  DEV_GUILD_ID(
+      "BOTCONFIG_DEV_GUILD_ID",
+      "--dev-guild",
+      "register slash commands in this guild only (instant updates while developing)"),
   LOG_LEVEL("BOTCONFIG_LOG_LEVEL", "--log-level", "TRACE, DEBUG, INFO, WARN or ERROR", "INFO"),
-  LOG_FORMAT("BOTCONFIG_LOG_FORMAT", "--log-format", "text (human-readable) or json (one object per line)", "text"),
-  DISCORD_REST_URL("BOTCONFIG_DISCORD_REST_URL", null, "Discord's REST API base URL, for a proxy or a test double (default Discord's own)"),
-  DISCORD_GATEWAY_URL("BOTCONFIG_DISCORD_GATEWAY_URL", null, "Discord's gateway WebSocket URL, for a proxy or a test double (default: the one Discord names)"),
-  SHARD_TOTAL("BOTCONFIG_SHARD_TOTAL", "--shard-total", "how many shards the bot has across all its processes; auto asks Discord", "auto"),
-  SHARDS("BOTCONFIG_SHARDS", "--shards", "the shards this process runs, such as 0-3 or 0,2,5-7 (needs a fixed shard total); default all"),
-  HEALTH_ENABLED("BOTCONFIG_HEALTH_ENABLED", "--health", "serve /healthz and /metrics over HTTP while the bot runs", "false"),
-  HEALTH_ADDRESS("BOTCONFIG_HEALTH_ADDRESS", "--health-address", "the IP address the health endpoint listens on", "127.0.0.1"),
-  HEALTH_PORT("BOTCONFIG_HEALTH_PORT", "--health-port", "the health endpoint's TCP port (0: any free port, logged)", "8081");
+  LOG_FORMAT(
+      "BOTCONFIG_LOG_FORMAT",
+      "--log-format",
+      "text (human-readable) or json (one object per line)",
+      "text"),
+  DISCORD_REST_URL(
+      "BOTCONFIG_DISCORD_REST_URL",
+      null,
+      "Discord's REST API base URL, for a proxy or a test double (default Discord's own)"),
+  DISCORD_GATEWAY_URL(
+      "BOTCONFIG_DISCORD_GATEWAY_URL",
+      null,
+      "Discord's gateway WebSocket URL, for a proxy or a test double (default: the one Discord names)"),
+  SHARD_TOTAL(
+      "BOTCONFIG_SHARD_TOTAL",
+      "--shard-total",
+      "how many shards the bot has across all its processes; auto asks Discord",
+      "auto"),
+  SHARDS(
+      "BOTCONFIG_SHARDS",
+      "--shards",
+      "the shards this process runs, such as 0-3 or 0,2,5-7 (needs a fixed shard total); default all"),
+  HEALTH_ENABLED(
+      "BOTCONFIG_HEALTH_ENABLED",
+      "--health",
+      "serve /healthz and /metrics over HTTP while the bot runs",
+      "false"),
+  HEALTH_ADDRESS(
+      "BOTCONFIG_HEALTH_ADDRESS",
+      "--health-address",
+      "the IP address the health endpoint listens on",
+      "127.0.0.1"),
+  HEALTH_PORT(
+      "BOTCONFIG_HEALTH_PORT",
+      "--health-port",
+      "the health endpoint's TCP port (0: any free port, logged)",
+      "8081");
 
   private final String variable;
   private final String option;
@@ -47,7 +105,10 @@ public enum Setting {
     return variable;
   }
 
-  /** The command-line option, or empty when the setting has none (the token: command lines are visible to every user). */
+  /**
+   * The command-line option, or empty when the setting has none (the token: command lines are
+   * visible to every user).
+   */
   public String option() {
     return option;
   }
@@ -57,8 +118,8 @@ public enum Setting {
   }
 
   /**
-   * Whether the option applies to every command (where the table is) rather than to {@code run} only (how the bot
-   * runs).
+   * Whether the option applies to every command (where the table is) rather than to {@code run}
+   * only (how the bot runs).
    */
   public boolean global() {
     return this == TABLE || this == REGION || this == ENDPOINT;

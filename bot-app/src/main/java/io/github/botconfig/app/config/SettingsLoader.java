@@ -25,9 +25,9 @@ import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
- * Reads {@link AppSettings} from environment variables, with command-line options taking precedence, and checks
- * them all before anything starts: one message per problem, each naming the setting and the value (never the
- * token's).
+ * Reads {@link AppSettings} from environment variables, with command-line options taking
+ * precedence, and checks them all before anything starts: one message per problem, each naming the
+ * setting and the value (never the token's).
  *
  * <p>Not thread-safe; use one loader per load.
  */
@@ -36,7 +36,9 @@ public final class SettingsLoader {
   private static final Pattern REGION = Pattern.compile("[a-z]{2}(-[a-z]+)+-[0-9]{1,2}");
   private static final Set<String> LOG_LEVELS = Set.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR");
   private static final Duration MIN_GRACE = Duration.ofHours(1);
-  private static final Pattern IPV4 = Pattern.compile("(25[0-5]|2[0-4][0-9]|1?[0-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1?[0-9]?[0-9])){3}");
+  private static final Pattern IPV4 =
+      Pattern.compile(
+          "(25[0-5]|2[0-4][0-9]|1?[0-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1?[0-9]?[0-9])){3}");
   private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*");
 
   private final Map<String, String> environment;
@@ -86,69 +88,110 @@ public final class SettingsLoader {
       problem(Setting.TABLE, table, "must be 3 to 255 letters, digits, '_', '-' or '.'");
     }
     Optional<String> region =
-        checked(Setting.REGION, s -> {
-          if (!REGION.matcher(s).matches()) {
-            throw new IllegalArgumentException("must be an AWS region such as eu-west-3");
-          }
-          return s;
-        });
+        checked(
+            Setting.REGION,
+            s -> {
+              if (!REGION.matcher(s).matches()) {
+                throw new IllegalArgumentException("must be an AWS region such as eu-west-3");
+              }
+              return s;
+            });
     Optional<URI> endpoint = checked(Setting.ENDPOINT, SettingsLoader::endpoint);
     Duration refresh = duration(Setting.REFRESH_INTERVAL, Duration.ofSeconds(1));
     Duration poll = duration(Setting.CHANGE_POLL_INTERVAL, Duration.ZERO);
     if (!poll.isZero() && poll.compareTo(Duration.ofSeconds(1)) < 0) {
-      problem(Setting.CHANGE_POLL_INTERVAL, Durations.format(poll), "must be 0 (off) or at least 1s");
+      problem(
+          Setting.CHANGE_POLL_INTERVAL, Durations.format(poll), "must be 0 (off) or at least 1s");
     }
     Duration initialWait = duration(Setting.INITIAL_LOAD_WAIT, Duration.ZERO);
     Duration grace = duration(Setting.PURGE_GRACE_PERIOD, MIN_GRACE);
-    Optional<GuildId> devGuild = checked(Setting.DEV_GUILD_ID, s -> {
-      try {
-        return GuildId.of(s);
-      } catch (InvalidConfigException e) {
-        throw new IllegalArgumentException("must be a guild id (digits only)");
-      }
-    });
+    Optional<GuildId> devGuild =
+        checked(
+            Setting.DEV_GUILD_ID,
+            s -> {
+              try {
+                return GuildId.of(s);
+              } catch (InvalidConfigException e) {
+                throw new IllegalArgumentException("must be a guild id (digits only)");
+              }
+            });
     String logLevel =
-        checked(Setting.LOG_LEVEL, s -> {
-          String level = s.toUpperCase(Locale.ROOT);
-          if (!LOG_LEVELS.contains(level)) {
-            throw new IllegalArgumentException("must be one of TRACE, DEBUG, INFO, WARN, ERROR");
-          }
-          return level;
-        }).orElse(Setting.LOG_LEVEL.defaultValue());
+        checked(
+                Setting.LOG_LEVEL,
+                s -> {
+                  String level = s.toUpperCase(Locale.ROOT);
+                  if (!LOG_LEVELS.contains(level)) {
+                    throw new IllegalArgumentException(
+                        "must be one of TRACE, DEBUG, INFO, WARN, ERROR");
+                  }
+                  return level;
+                })
+            .orElse(Setting.LOG_LEVEL.defaultValue());
     LogFormat logFormat =
-        checked(Setting.LOG_FORMAT, s -> {
-          switch (s.toLowerCase(Locale.ROOT)) {
-            case "text":
-              return LogFormat.TEXT;
-            case "json":
-              return LogFormat.JSON;
-            default:
-              throw new IllegalArgumentException("must be 'text' or 'json'");
-          }
-        }).orElse(LogFormat.TEXT);
-    Optional<URI> restUrl = checked(Setting.DISCORD_REST_URL, s -> url(s, "https://discord.com/api/v10/", "http", "https"));
-    Optional<URI> gatewayUrl = checked(Setting.DISCORD_GATEWAY_URL, s -> url(s, "wss://gateway.discord.gg/", "ws", "wss"));
+        checked(
+                Setting.LOG_FORMAT,
+                s -> {
+                  switch (s.toLowerCase(Locale.ROOT)) {
+                    case "text":
+                      return LogFormat.TEXT;
+                    case "json":
+                      return LogFormat.JSON;
+                    default:
+                      throw new IllegalArgumentException("must be 'text' or 'json'");
+                  }
+                })
+            .orElse(LogFormat.TEXT);
+    Optional<URI> restUrl =
+        checked(
+            Setting.DISCORD_REST_URL, s -> url(s, "https://discord.com/api/v10/", "http", "https"));
+    Optional<URI> gatewayUrl =
+        checked(Setting.DISCORD_GATEWAY_URL, s -> url(s, "wss://gateway.discord.gg/", "ws", "wss"));
     return new AppSettings(
-        token, table, region, endpoint, refresh, poll, initialWait, grace, devGuild, logLevel, logFormat, restUrl,
-        gatewayUrl, sharding(), health());
+        token,
+        table,
+        region,
+        endpoint,
+        refresh,
+        poll,
+        initialWait,
+        grace,
+        devGuild,
+        logLevel,
+        logFormat,
+        restUrl,
+        gatewayUrl,
+        sharding(),
+        health());
   }
 
   private Sharding sharding() {
-    OptionalInt total = checked(Setting.SHARD_TOTAL, Sharding::parseTotal).orElse(OptionalInt.empty());
+    OptionalInt total =
+        checked(Setting.SHARD_TOTAL, Sharding::parseTotal).orElse(OptionalInt.empty());
     Optional<SortedSet<Integer>> shards = checked(Setting.SHARDS, Sharding::parseShards);
     if (shards.isEmpty()) {
       return new Sharding(total, Optional.empty());
     }
     String given = value(Setting.SHARDS).orElseThrow();
     if (total.isEmpty()) {
-      problem(Setting.SHARDS, given,
-          "needs " + Setting.SHARD_TOTAL.variable() + " set to a number (every process must agree on the total)");
+      problem(
+          Setting.SHARDS,
+          given,
+          "needs "
+              + Setting.SHARD_TOTAL.variable()
+              + " set to a number (every process must agree on the total)");
       return Sharding.auto();
     }
     if (shards.get().last() >= total.getAsInt()) {
-      problem(Setting.SHARDS, given,
-          "must name shards from 0 to " + (total.getAsInt() - 1) + " (" + Setting.SHARD_TOTAL.variable() + " is "
-              + total.getAsInt() + ")");
+      problem(
+          Setting.SHARDS,
+          given,
+          "must name shards from 0 to "
+              + (total.getAsInt() - 1)
+              + " ("
+              + Setting.SHARD_TOTAL.variable()
+              + " is "
+              + total.getAsInt()
+              + ")");
       return Sharding.auto();
     }
     return new Sharding(total, shards);
@@ -160,15 +203,21 @@ public final class SettingsLoader {
         checked(Setting.HEALTH_ADDRESS, SettingsLoader::ipAddress)
             .orElseGet(() -> ipAddress(Setting.HEALTH_ADDRESS.defaultValue()));
     int port =
-        checked(Setting.HEALTH_PORT, s -> {
-          if (!s.matches("[0-9]{1,5}") || Integer.parseInt(s) > 65_535) {
-            throw new IllegalArgumentException("must be a TCP port from 0 to 65535");
-          }
-          return Integer.parseInt(s);
-        }).orElseGet(() -> Integer.parseInt(Setting.HEALTH_PORT.defaultValue()));
+        checked(
+                Setting.HEALTH_PORT,
+                s -> {
+                  if (!s.matches("[0-9]{1,5}") || Integer.parseInt(s) > 65_535) {
+                    throw new IllegalArgumentException("must be a TCP port from 0 to 65535");
+                  }
+                  return Integer.parseInt(s);
+                })
+            .orElseGet(() -> Integer.parseInt(Setting.HEALTH_PORT.defaultValue()));
     if (enabled && !address.isLoopbackAddress()) {
       warnings.add(
-          Setting.HEALTH_ADDRESS.variable() + " " + address.getHostAddress() + " lets other machines read /healthz"
+          Setting.HEALTH_ADDRESS.variable()
+              + " "
+              + address.getHostAddress()
+              + " lets other machines read /healthz"
               + " and /metrics: keep that port behind a firewall or inside the container's network");
     }
     return new HealthEndpoint(enabled, address, port);
@@ -185,7 +234,10 @@ public final class SettingsLoader {
     }
   }
 
-  /** An IP literal only: a host name would be looked up in DNS, and could change under a running bot. */
+  /**
+   * An IP literal only: a host name would be looked up in DNS, and could change under a running
+   * bot.
+   */
   private static InetAddress ipAddress(String text) {
     if (!IPV4.matcher(text).matches() && !IPV6.matcher(text).matches()) {
       throw new IllegalArgumentException("must be an IP address such as 127.0.0.1 or 0.0.0.0");
@@ -219,7 +271,8 @@ public final class SettingsLoader {
     }
     try {
       warnIfOthersCanRead(path);
-      return checkedToken(Files.readString(path, StandardCharsets.UTF_8).strip(), name + " (" + path + ")");
+      return checkedToken(
+          Files.readString(path, StandardCharsets.UTF_8).strip(), name + " (" + path + ")");
     } catch (IOException e) {
       problems.add(name + ": cannot read " + path + ": " + e.getMessage());
       return Optional.empty();
@@ -232,7 +285,10 @@ public final class SettingsLoader {
       if (permissions.contains(PosixFilePermission.OTHERS_READ)
           || permissions.contains(PosixFilePermission.GROUP_READ)) {
         warnings.add(
-            "DISCORD_TOKEN_FILE " + path + " can be read by other users; restrict it: chmod 600 " + path);
+            "DISCORD_TOKEN_FILE "
+                + path
+                + " can be read by other users; restrict it: chmod 600 "
+                + path);
       }
     } catch (UnsupportedOperationException e) {
       // Not a POSIX file system: nothing to check.
@@ -255,7 +311,11 @@ public final class SettingsLoader {
   }
 
   private static URI url(String text, String example, String... schemes) {
-    String rule = "must be a URL starting with " + String.join(":// or ", schemes) + "://, such as " + example;
+    String rule =
+        "must be a URL starting with "
+            + String.join(":// or ", schemes)
+            + "://, such as "
+            + example;
     try {
       URI uri = new URI(text);
       if (!List.of(schemes).contains(uri.getScheme()) || uri.getHost() == null) {
@@ -302,12 +362,13 @@ public final class SettingsLoader {
       return Optional.of(option);
     }
     String variable = environment.get(setting.variable());
-    return variable == null || variable.isBlank() ? Optional.empty() : Optional.of(variable.strip());
+    return variable == null || variable.isBlank()
+        ? Optional.empty()
+        : Optional.of(variable.strip());
   }
 
   private void problem(Setting setting, String value, String rule) {
-    String source =
-        options.containsKey(setting) ? setting.option() : setting.variable();
+    String source = options.containsKey(setting) ? setting.option() : setting.variable();
     problems.add(source + " " + rule + ", got '" + quote(value) + "'");
   }
 

@@ -12,13 +12,14 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * How this process takes part in the bot's shards: how many shards there are in all, and which of them it runs.
- * Discord sends a guild's events to shard {@code (guildId >> 22) % total}; a process runs the shards it is given,
- * and with them the scheduled work of their guilds.
+ * How this process takes part in the bot's shards: how many shards there are in all, and which of
+ * them it runs. Discord sends a guild's events to shard {@code (guildId >> 22) % total}; a process
+ * runs the shards it is given, and with them the scheduled work of their guilds.
  *
  * <p>Immutable and thread-safe.
  *
- * @param total the number of shards across every process; empty: as many as Discord recommends ({@code auto})
+ * @param total the number of shards across every process; empty: as many as Discord recommends
+ *     ({@code auto})
  * @param shards the shards this process runs, in order; empty: all of them
  */
 public record Sharding(OptionalInt total, Optional<SortedSet<Integer>> shards) {
@@ -80,10 +81,15 @@ public record Sharding(OptionalInt total, Optional<SortedSet<Integer>> shards) {
     return shards.isEmpty();
   }
 
-  /** For logs and {@code /healthz}: {@code "all shards (total from Discord)"}, {@code "shards 0-3 of 8"}. */
+  /**
+   * For logs and {@code /healthz}: {@code "all shards (total from Discord)"}, {@code "shards 0-3 of
+   * 8"}.
+   */
   public String describe() {
     String of = total.isEmpty() ? "(total from Discord)" : "of " + total.getAsInt();
-    return shards.map(s -> (s.size() == 1 ? "shard " : "shards ") + ranges(s) + " " + of).orElse("all shards " + of);
+    return shards
+        .map(s -> (s.size() == 1 ? "shard " : "shards ") + ranges(s) + " " + of)
+        .orElse("all shards " + of);
   }
 
   private static String ranges(SortedSet<Integer> ids) {

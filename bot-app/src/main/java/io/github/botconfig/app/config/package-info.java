@@ -1,6 +1,6 @@
 /**
- * The launcher's settings: read from environment variables (and the same names as command-line options),
- * validated all at once so that every problem is reported in one go.
+ * The launcher's settings: read from environment variables (and the same names as command-line
+ * options), validated all at once so that every problem is reported in one go.
  */
 @NullMarked
 package io.github.botconfig.app.config;

@@ -19,11 +19,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A dynalite server persisted under {@code <home>/data/dynalite}, started on a free 127.0.0.1 port — or the one
- * another botconfig process of the same home already runs (a bot in one terminal, the CLI in another): its
- * address is kept in {@code data/dynalite.address}.
+ * A dynalite server persisted under {@code <home>/data/dynalite}, started on a free 127.0.0.1 port
+ * — or the one another botconfig process of the same home already runs (a bot in one terminal, the
+ * CLI in another): its address is kept in {@code data/dynalite.address}.
  *
- * <p>A server this process started is stopped by {@link #close()}; one it reused is left running for its owner.
+ * <p>A server this process started is stopped by {@link #close()}; one it reused is left running
+ * for its owner.
  */
 public final class EmbeddedDynamoDb implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(EmbeddedDynamoDb.class);
@@ -43,8 +44,8 @@ public final class EmbeddedDynamoDb implements AutoCloseable {
    * Reuses the server of {@code home} if one answers, or starts one.
    *
    * @param home the botconfig directory: holds {@code tools/dynalite} and receives {@code data/}
-   * @throws StoreUnavailableException saying what to install when Node.js or dynalite is missing, or why the
-   *     server did not start
+   * @throws StoreUnavailableException saying what to install when Node.js or dynalite is missing,
+   *     or why the server did not start
    */
   public static EmbeddedDynamoDb startOrReuse(Path home) {
     Path data = home.resolve("data");
@@ -58,7 +59,9 @@ public final class EmbeddedDynamoDb implements AutoCloseable {
     if (!Files.isRegularFile(cli)) {
       throw new StoreUnavailableException(
           "no AWS configuration, and the embedded local DynamoDB (dynalite) is not installed: run"
-              + " 'npm ci --prefix " + home.resolve("tools/dynalite") + "' (Node.js 20+), or set AWS_REGION to use"
+              + " 'npm ci --prefix "
+              + home.resolve("tools/dynalite")
+              + "' (Node.js 20+), or set AWS_REGION to use"
               + " real DynamoDB, or AWS_ENDPOINT_URL_DYNAMODB for another server");
     }
     int port = freePort();
@@ -69,14 +72,23 @@ public final class EmbeddedDynamoDb implements AutoCloseable {
       process =
           new ProcessBuilder(
                   List.of(
-                      "node", cli.toString(), "--host", "127.0.0.1", "--port", Integer.toString(port),
-                      "--path", dataDir.toString(), "--createTableMs", "0"))
+                      "node",
+                      cli.toString(),
+                      "--host",
+                      "127.0.0.1",
+                      "--port",
+                      Integer.toString(port),
+                      "--path",
+                      dataDir.toString(),
+                      "--createTableMs",
+                      "0"))
               .redirectErrorStream(true)
               .redirectOutput(data.resolve("dynalite.log").toFile())
               .start();
     } catch (IOException e) {
       throw new StoreUnavailableException(
-          "could not start the embedded local DynamoDB: " + e.getMessage()
+          "could not start the embedded local DynamoDB: "
+              + e.getMessage()
               + " (it needs Node.js 20+ on PATH; or set AWS_REGION to use real DynamoDB)",
           e);
     }
@@ -108,7 +120,9 @@ public final class EmbeddedDynamoDb implements AutoCloseable {
       return;
     }
     try {
-      if (Files.readString(addressFile, StandardCharsets.UTF_8).strip().equals(endpoint.toString())) {
+      if (Files.readString(addressFile, StandardCharsets.UTF_8)
+          .strip()
+          .equals(endpoint.toString())) {
         Files.delete(addressFile);
       }
     } catch (IOException e) {
@@ -140,7 +154,9 @@ public final class EmbeddedDynamoDb implements AutoCloseable {
       if (!process.isAlive() || System.nanoTime() > deadline) {
         process.destroyForcibly();
         throw new StoreUnavailableException(
-            "the embedded local DynamoDB (dynalite) did not start within " + START_LIMIT.toSeconds() + " s: "
+            "the embedded local DynamoDB (dynalite) did not start within "
+                + START_LIMIT.toSeconds()
+                + " s: "
                 + lastLines(log));
       }
       try {
@@ -148,7 +164,8 @@ public final class EmbeddedDynamoDb implements AutoCloseable {
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         process.destroyForcibly();
-        throw new StoreUnavailableException("interrupted while starting the embedded local DynamoDB", e);
+        throw new StoreUnavailableException(
+            "interrupted while starting the embedded local DynamoDB", e);
       }
     }
   }
@@ -173,7 +190,9 @@ public final class EmbeddedDynamoDb implements AutoCloseable {
   private static String lastLines(Path log) {
     try {
       List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
-      return lines.isEmpty() ? "(no output)" : String.join(" | ", lines.subList(Math.max(0, lines.size() - 5), lines.size()));
+      return lines.isEmpty()
+          ? "(no output)"
+          : String.join(" | ", lines.subList(Math.max(0, lines.size() - 5), lines.size()));
     } catch (IOException e) {
       return "(no output)";
     }

@@ -1,7 +1,7 @@
 package io.github.botconfig.app.health;
 
-import io.github.botconfig.cache.CacheStatus;
 import io.github.botconfig.cache.CacheStats;
+import io.github.botconfig.cache.CacheStatus;
 import io.github.botconfig.cache.ConfigCache;
 import io.github.botconfig.dynamodb.RequestMetrics;
 import io.github.botconfig.dynamodb.RequestStats;
@@ -22,33 +22,46 @@ import net.dv8tion.jda.api.JDA;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The bot's meters, in Prometheus text format: the cache's counters and status, DynamoDB request accounting (calls
- * and failures per operation, HTTP attempts, consumed capacity — what the bill is made of), Discord shard
- * statuses, and the JVM's memory, GC, threads and CPU.
+ * The bot's meters, in Prometheus text format: the cache's counters and status, DynamoDB request
+ * accounting (calls and failures per operation, HTTP attempts, consumed capacity — what the bill is
+ * made of), Discord shard statuses, and the JVM's memory, GC, threads and CPU.
  *
- * <p>Every value is read when scraped, from counters the cache and the DynamoDB client keep anyway: nothing is
- * added to the message path. Thread-safe.
+ * <p>Every value is read when scraped, from counters the cache and the DynamoDB client keep anyway:
+ * nothing is added to the message path. Thread-safe.
  */
 public final class BotMetrics implements AutoCloseable {
-  private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+  private final PrometheusMeterRegistry registry =
+      new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   private final RequestMetrics requests;
   private final ShardView shards;
   private final JvmGcMetrics gc = new JvmGcMetrics();
-  /** Operations and shards appear as the bot runs: each gets its meters on the first scrape that sees it. */
+
+  /**
+   * Operations and shards appear as the bot runs: each gets its meters on the first scrape that
+   * sees it.
+   */
   private final Set<String> operations = ConcurrentHashMap.newKeySet();
+
   private final Set<Integer> knownShards = ConcurrentHashMap.newKeySet();
 
   public BotMetrics(ConfigCache cache, RequestMetrics requests, ShardView shards) {
     this.requests = requests;
     this.shards = shards;
     cacheMeters(cache);
-    FunctionCounter.builder("botconfig.dynamodb.attempts", requests, r -> r.snapshot().httpAttempts())
+    FunctionCounter.builder(
+            "botconfig.dynamodb.attempts", requests, r -> r.snapshot().httpAttempts())
         .description("HTTP requests sent to DynamoDB, retries included")
         .register(registry);
-    FunctionCounter.builder("botconfig.dynamodb.consumed.read.units", requests, r -> r.snapshot().readCapacityUnits())
+    FunctionCounter.builder(
+            "botconfig.dynamodb.consumed.read.units",
+            requests,
+            r -> r.snapshot().readCapacityUnits())
         .description("read capacity units DynamoDB reported as consumed")
         .register(registry);
-    FunctionCounter.builder("botconfig.dynamodb.consumed.write.units", requests, r -> r.snapshot().writeCapacityUnits())
+    FunctionCounter.builder(
+            "botconfig.dynamodb.consumed.write.units",
+            requests,
+            r -> r.snapshot().writeCapacityUnits())
         .description("write capacity units DynamoDB reported as consumed")
         .register(registry);
     new JvmMemoryMetrics().bindTo(registry);
@@ -60,14 +73,42 @@ public final class BotMetrics implements AutoCloseable {
   }
 
   private void cacheMeters(ConfigCache cache) {
-    counter(cache, "botconfig.cache.lookups", "result", "hit", CacheStats::hits, "channel lookups answered from memory");
-    counter(cache, "botconfig.cache.lookups", "result", "miss", CacheStats::misses, "channel lookups answered from memory");
-    counter(cache, "botconfig.cache.fallback.reads", null, null, CacheStats::fallbackReads,
+    counter(
+        cache,
+        "botconfig.cache.lookups",
+        "result",
+        "hit",
+        CacheStats::hits,
+        "channel lookups answered from memory");
+    counter(
+        cache,
+        "botconfig.cache.lookups",
+        "result",
+        "miss",
+        CacheStats::misses,
+        "channel lookups answered from memory");
+    counter(
+        cache,
+        "botconfig.cache.fallback.reads",
+        null,
+        null,
+        CacheStats::fallbackReads,
         "lookups sent to the table because no snapshot had loaded yet");
-    counter(cache, "botconfig.cache.store.calls", null, null, CacheStats::storeCalls,
+    counter(
+        cache,
+        "botconfig.cache.store.calls",
+        null,
+        null,
+        CacheStats::storeCalls,
         "calls the cache made to the table: loads, change checks, fallback reads, writes");
-    counter(cache, "botconfig.cache.loads", null, null, CacheStats::loads, "complete snapshots loaded");
-    counter(cache, "botconfig.cache.failed.loads", null, null, CacheStats::failedLoads,
+    counter(
+        cache, "botconfig.cache.loads", null, null, CacheStats::loads, "complete snapshots loaded");
+    counter(
+        cache,
+        "botconfig.cache.failed.loads",
+        null,
+        null,
+        CacheStats::failedLoads,
         "loads and change checks that failed");
     Gauge.builder("botconfig.cache.channels", cache, c -> c.stats().channels())
         .description("tracked channels held in memory")
@@ -75,11 +116,14 @@ public final class BotMetrics implements AutoCloseable {
     Gauge.builder("botconfig.cache.guild.settings", cache, c -> c.stats().guildSettings())
         .description("guilds whose settings are held in memory")
         .register(registry);
-    Gauge.builder("botconfig.cache.last.load", cache, c -> c.stats().lastLoadDuration().toNanos() / 1e9)
+    Gauge.builder(
+            "botconfig.cache.last.load", cache, c -> c.stats().lastLoadDuration().toNanos() / 1e9)
         .baseUnit("seconds")
         .description("how long the last successful load took")
         .register(registry);
-    Gauge.builder("botconfig.cache.staleness", cache,
+    Gauge.builder(
+            "botconfig.cache.staleness",
+            cache,
             c -> c.status().age().map(age -> age.toNanos() / 1e9).orElse(Double.NaN))
         .baseUnit("seconds")
         .description("age of the snapshot in memory; NaN before the first load")
@@ -100,7 +144,8 @@ public final class BotMetrics implements AutoCloseable {
       ToDoubleFunction<CacheStats> read,
       String description) {
     FunctionCounter.Builder<ConfigCache> builder =
-        FunctionCounter.builder(name, cache, c -> read.applyAsDouble(c.stats())).description(description);
+        FunctionCounter.builder(name, cache, c -> read.applyAsDouble(c.stats()))
+            .description(description);
     if (tag != null && value != null) {
       builder.tag(tag, value);
     }
@@ -119,11 +164,14 @@ public final class BotMetrics implements AutoCloseable {
     if (!operations.add(operation)) {
       return;
     }
-    FunctionCounter.builder("botconfig.dynamodb.requests", requests, r -> r.snapshot().calls(operation))
+    FunctionCounter.builder(
+            "botconfig.dynamodb.requests", requests, r -> r.snapshot().calls(operation))
         .tag("operation", operation)
         .description("DynamoDB API calls, failed ones included")
         .register(registry);
-    FunctionCounter.builder("botconfig.dynamodb.request.failures", requests,
+    FunctionCounter.builder(
+            "botconfig.dynamodb.request.failures",
+            requests,
             r -> r.snapshot().failuresByOperation().getOrDefault(operation, 0L))
         .tag("operation", operation)
         .description("DynamoDB API calls that ended in an error")
@@ -134,8 +182,13 @@ public final class BotMetrics implements AutoCloseable {
     if (!knownShards.add(shard)) {
       return;
     }
-    Gauge.builder("botconfig.discord.shard.connected", shards,
-            view -> view.statuses().getOrDefault(shard, JDA.Status.SHUTDOWN) == JDA.Status.CONNECTED ? 1 : 0)
+    Gauge.builder(
+            "botconfig.discord.shard.connected",
+            shards,
+            view ->
+                view.statuses().getOrDefault(shard, JDA.Status.SHUTDOWN) == JDA.Status.CONNECTED
+                    ? 1
+                    : 0)
         .tag("shard", Integer.toString(shard))
         .description("1 when this process's shard is connected to Discord's gateway")
         .register(registry);

@@ -14,10 +14,10 @@ import net.dv8tion.jda.api.JDA;
  * What {@code /healthz} answers: the overall status and the three things it is made of.
  *
  * <ul>
- *   <li>{@link Status#UP}: the configuration is loaded and current, every shard of this process is connected, the
- *       table answers.
- *   <li>{@link Status#DEGRADED}: still serving — messages are answered from memory — but something needs a look:
- *       the cache is stale, a shard is (re)connecting, or the table does not answer.
+ *   <li>{@link Status#UP}: the configuration is loaded and current, every shard of this process is
+ *       connected, the table answers.
+ *   <li>{@link Status#DEGRADED}: still serving — messages are answered from memory — but something
+ *       needs a look: the cache is stale, a shard is (re)connecting, or the table does not answer.
  *   <li>{@link Status#DOWN}: not serving: no configuration loaded yet, or no shard connected.
  * </ul>
  *
@@ -44,7 +44,10 @@ public record HealthReport(
     DEGRADED,
     DOWN;
 
-    /** 200 while the bot serves (UP, DEGRADED), 503 when it does not (DOWN): what load balancers and orchestrators read. */
+    /**
+     * 200 while the bot serves (UP, DEGRADED), 503 when it does not (DOWN): what load balancers and
+     * orchestrators read.
+     */
     public int httpStatus() {
       return this == DOWN ? 503 : 200;
     }
@@ -58,7 +61,8 @@ public record HealthReport(
    * @param took how long the check took
    * @param error why it did not answer; empty when it did
    */
-  public record StoreCheck(boolean reachable, Instant checkedAt, Duration took, Optional<String> error) {}
+  public record StoreCheck(
+      boolean reachable, Instant checkedAt, Duration took, Optional<String> error) {}
 
   public HealthReport {
     shards = Map.copyOf(shards);
@@ -75,7 +79,9 @@ public record HealthReport(
     Status status;
     if (!cache.isLoaded() || connected == 0) {
       status = Status.DOWN;
-    } else if (cache.state() != CacheStatus.State.READY || connected < shards.size() || !store.reachable()) {
+    } else if (cache.state() != CacheStatus.State.READY
+        || connected < shards.size()
+        || !store.reachable()) {
       status = Status.DEGRADED;
     } else {
       status = Status.UP;

@@ -17,16 +17,18 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Serves {@code GET /healthz} (JSON, 200 while the bot serves, 503 when it does not: {@link HealthReport}) and
- * {@code GET /metrics} (Prometheus text format: {@link BotMetrics}) on the JDK's HTTP server; anything else is 404,
- * any other method 405. Two daemon threads answer; nothing here touches the message path. Thread-safe.
+ * Serves {@code GET /healthz} (JSON, 200 while the bot serves, 503 when it does not: {@link
+ * HealthReport}) and {@code GET /metrics} (Prometheus text format: {@link BotMetrics}) on the JDK's
+ * HTTP server; anything else is 404, any other method 405. Two daemon threads answer; nothing here
+ * touches the message path. Thread-safe.
  */
 public final class HealthServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(HealthServer.class);
   private static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";
   private static final String JSON = "application/json; charset=utf-8";
   private static final String TEXT = "text/plain; charset=utf-8";
-  private static final Page NOT_FOUND = new Page(404, TEXT, "not found: try /healthz or /metrics\n");
+  private static final Page NOT_FOUND =
+      new Page(404, TEXT, "not found: try /healthz or /metrics\n");
 
   /** One answer. */
   private record Page(int status, String contentType, String body) {}
@@ -42,16 +44,23 @@ public final class HealthServer implements AutoCloseable {
   /**
    * Binds and starts the server.
    *
-   * @throws UncheckedIOException naming the address when it cannot be bound (the port is taken, say)
+   * @throws UncheckedIOException naming the address when it cannot be bound (the port is taken,
+   *     say)
    */
-  public static HealthServer start(HealthEndpoint endpoint, HealthCheck health, BotMetrics metrics) {
+  public static HealthServer start(
+      HealthEndpoint endpoint, HealthCheck health, BotMetrics metrics) {
     HttpServer server;
     try {
       server = HttpServer.create(endpoint.socketAddress(), 0);
     } catch (IOException e) {
       throw new UncheckedIOException(
-          "cannot serve the health endpoint on " + endpoint.address().getHostAddress() + ":" + endpoint.port()
-              + ": " + e.getMessage() + " (set BOTCONFIG_HEALTH_PORT to a free port)",
+          "cannot serve the health endpoint on "
+              + endpoint.address().getHostAddress()
+              + ":"
+              + endpoint.port()
+              + ": "
+              + e.getMessage()
+              + " (set BOTCONFIG_HEALTH_PORT to a free port)",
           e);
     }
     AtomicInteger count = new AtomicInteger();
@@ -67,11 +76,16 @@ public final class HealthServer implements AutoCloseable {
     server.createContext("/", exchange -> answer(exchange, () -> NOT_FOUND));
     server.createContext(
         "/healthz",
-        exchange -> answer(exchange, () -> {
-          HealthReport report = health.report();
-          return new Page(report.status().httpStatus(), JSON, report.toJson());
-        }));
-    server.createContext("/metrics", exchange -> answer(exchange, () -> new Page(200, PROMETHEUS_TEXT, metrics.scrape())));
+        exchange ->
+            answer(
+                exchange,
+                () -> {
+                  HealthReport report = health.report();
+                  return new Page(report.status().httpStatus(), JSON, report.toJson());
+                }));
+    server.createContext(
+        "/metrics",
+        exchange -> answer(exchange, () -> new Page(200, PROMETHEUS_TEXT, metrics.scrape())));
     server.start();
     HealthServer started = new HealthServer(server, threads);
     LOG.info("Serving /healthz and /metrics on http://{}", started.describe());
@@ -89,7 +103,10 @@ public final class HealthServer implements AutoCloseable {
     return (host.contains(":") ? "[" + host + "]" : host) + ":" + address.getPort();
   }
 
-  /** Answers a GET (or HEAD) of the context's exact path with what {@code page} makes; 404 or 405 otherwise. */
+  /**
+   * Answers a GET (or HEAD) of the context's exact path with what {@code page} makes; 404 or 405
+   * otherwise.
+   */
   private static void answer(HttpExchange exchange, Supplier<Page> page) throws IOException {
     try {
       String method = exchange.getRequestMethod();
@@ -102,7 +119,8 @@ public final class HealthServer implements AutoCloseable {
         send(exchange, page.get(), method);
       }
     } catch (RuntimeException e) {
-      LOG.warn("the health endpoint could not answer {}: {}", exchange.getRequestURI(), e.toString());
+      LOG.warn(
+          "the health endpoint could not answer {}: {}", exchange.getRequestURI(), e.toString());
       throw e;
     } finally {
       exchange.close();

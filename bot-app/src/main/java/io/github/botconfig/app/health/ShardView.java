@@ -8,8 +8,9 @@ import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.sharding.ShardManager;
 
 /**
- * The Discord shards of this process, as health and metrics report them. Empty until the bot has logged in: the
- * endpoint starts before Discord does, so that a probe can watch the configuration load. Thread-safe.
+ * The Discord shards of this process, as health and metrics report them. Empty until the bot has
+ * logged in: the endpoint starts before Discord does, so that a probe can watch the configuration
+ * load. Thread-safe.
  */
 public final class ShardView {
   private final AtomicReference<ShardManager> manager = new AtomicReference<>();
@@ -24,7 +25,9 @@ public final class ShardView {
     ShardManager shards = manager.get();
     Map<Integer, JDA.Status> statuses = new TreeMap<>();
     if (shards != null) {
-      shards.getShardCache().forEach(jda -> statuses.put(jda.getShardInfo().getShardId(), jda.getStatus()));
+      shards
+          .getShardCache()
+          .forEach(jda -> statuses.put(jda.getShardInfo().getShardId(), jda.getStatus()));
     }
     return statuses;
   }
@@ -32,6 +35,8 @@ public final class ShardView {
   /** The bot's shard total across every process; empty before login (it may come from Discord). */
   public Optional<Integer> total() {
     ShardManager shards = manager.get();
-    return shards == null || shards.getShardsTotal() < 1 ? Optional.empty() : Optional.of(shards.getShardsTotal());
+    return shards == null || shards.getShardsTotal() < 1
+        ? Optional.empty()
+        : Optional.of(shards.getShardsTotal());
   }
 }

@@ -22,8 +22,9 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Writes and reads channels and guild settings as JSON documents. Ids are strings (a JavaScript reader would round
- * a snowflake number), times ISO-8601, a missing tag / threshold / channel {@code null}.
+ * Writes and reads channels and guild settings as JSON documents. Ids are strings (a JavaScript
+ * reader would round a snowflake number), times ISO-8601, a missing tag / threshold / channel
+ * {@code null}.
  *
  * <pre>
  * {"guildId":"1","channelId":"2","image":false,"notifyOnClose":true,"pin":true,
@@ -96,7 +97,8 @@ public final class ConfigJson {
   /**
    * Reads a channel written by {@link #channel}.
    *
-   * @throws InvalidConfigException naming the field and the value when the document is not a valid channel
+   * @throws InvalidConfigException naming the field and the value when the document is not a valid
+   *     channel
    */
   public static ChannelConfig readChannel(JsonNode node) {
     Reader r = new Reader(node, "channel");
@@ -117,7 +119,8 @@ public final class ConfigJson {
   /**
    * Reads settings written by {@link #settings}.
    *
-   * @throws InvalidConfigException naming the field and the value when the document is not valid settings
+   * @throws InvalidConfigException naming the field and the value when the document is not valid
+   *     settings
    */
   public static GuildSettings readSettings(JsonNode node) {
     Reader r = new Reader(node, "settings");
@@ -161,7 +164,8 @@ public final class ConfigJson {
     return Optional.of(Tag.of(TagType.parse(r.text("type")), r.text("id")));
   }
 
-  private static void metadata(ObjectNode node, Instant createdAt, Instant updatedAt, long version) {
+  private static void metadata(
+      ObjectNode node, Instant createdAt, Instant updatedAt, long version) {
     node.put("createdAt", createdAt.toString());
     node.put("updatedAt", updatedAt.toString());
     node.put("version", version);
@@ -218,7 +222,12 @@ public final class ConfigJson {
       }
       if (value.getNodeType() != type) {
         throw invalid(
-            what + "." + name + " must be a JSON " + type.name().toLowerCase(Locale.ROOT) + ", got "
+            what
+                + "."
+                + name
+                + " must be a JSON "
+                + type.name().toLowerCase(Locale.ROOT)
+                + ", got "
                 + describe(value));
       }
       return value;
@@ -228,7 +237,11 @@ public final class ConfigJson {
       try {
         return Instant.parse(text);
       } catch (DateTimeParseException e) {
-        throw invalid(name + " must be an ISO-8601 time such as 2026-01-01T00:00:00Z, got '" + shorten(text) + "'");
+        throw invalid(
+            name
+                + " must be an ISO-8601 time such as 2026-01-01T00:00:00Z, got '"
+                + shorten(text)
+                + "'");
       }
     }
 

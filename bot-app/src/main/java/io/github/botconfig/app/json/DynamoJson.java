@@ -13,10 +13,11 @@ import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * DynamoDB items as JSON, in the form the AWS CLI and DynamoDB's own exports use: every value wrapped in its
- * type, {@code {"S": "text"}}, {@code {"N": "12.5"}}, {@code {"BOOL": true}}, {@code {"NULL": true}},
- * {@code {"M": {…}}}, {@code {"L": […]}}, {@code {"SS"|"NS"|"BS": […]}}, {@code {"B": "base64"}}. Nothing is lost:
- * numbers stay text, so a snowflake stored as N keeps every digit.
+ * DynamoDB items as JSON, in the form the AWS CLI and DynamoDB's own exports use: every value
+ * wrapped in its type, {@code {"S": "text"}}, {@code {"N": "12.5"}}, {@code {"BOOL": true}}, {@code
+ * {"NULL": true}}, {@code {"M": {…}}}, {@code {"L": […]}}, {@code {"SS"|"NS"|"BS": […]}}, {@code
+ * {"B": "base64"}}. Nothing is lost: numbers stay text, so a snowflake stored as N keeps every
+ * digit.
  *
  * <p>Thread-safe.
  */
@@ -34,7 +35,8 @@ public final class DynamoJson {
    * Reads an item written by {@link #item}.
    *
    * @param where where the item is, for messages ("item 3")
-   * @throws InvalidConfigException naming the place and the attribute when the JSON is not a DynamoDB item
+   * @throws InvalidConfigException naming the place and the attribute when the JSON is not a
+   *     DynamoDB item
    */
   public static Map<String, AttributeValue> readItem(JsonNode node, String where) {
     if (!node.isObject()) {
@@ -84,7 +86,9 @@ public final class DynamoJson {
   private static AttributeValue readValue(JsonNode node, String where) {
     if (!node.isObject() || node.size() != 1) {
       throw new InvalidConfigException(
-          where + " must be one typed value such as {\"S\": \"text\"}, got " + shorten(node.toString()));
+          where
+              + " must be one typed value such as {\"S\": \"text\"}, got "
+              + shorten(node.toString()));
     }
     Map.Entry<String, JsonNode> typed = node.properties().iterator().next();
     JsonNode v = typed.getValue();
@@ -95,7 +99,8 @@ public final class DynamoJson {
         return AttributeValue.fromN(number(text(v, where), where));
       case "BOOL":
         if (!v.isBoolean()) {
-          throw new InvalidConfigException(where + ": BOOL must be true or false, got " + shorten(v.toString()));
+          throw new InvalidConfigException(
+              where + ": BOOL must be true or false, got " + shorten(v.toString()));
         }
         return AttributeValue.fromBool(v.booleanValue());
       case "NULL":
@@ -122,13 +127,17 @@ public final class DynamoJson {
         return AttributeValue.fromBs(all);
       default:
         throw new InvalidConfigException(
-            where + ": unknown DynamoDB type '" + shorten(typed.getKey()) + "' (S, N, BOOL, NULL, B, M, L, SS, NS, BS)");
+            where
+                + ": unknown DynamoDB type '"
+                + shorten(typed.getKey())
+                + "' (S, N, BOOL, NULL, B, M, L, SS, NS, BS)");
     }
   }
 
   private static String text(JsonNode v, String where) {
     if (!v.isTextual()) {
-      throw new InvalidConfigException(where + " must hold a JSON string, got " + shorten(v.toString()));
+      throw new InvalidConfigException(
+          where + " must hold a JSON string, got " + shorten(v.toString()));
     }
     return v.textValue();
   }
@@ -138,13 +147,16 @@ public final class DynamoJson {
       new java.math.BigDecimal(text);
       return text;
     } catch (NumberFormatException e) {
-      throw new InvalidConfigException(where + ": N must be a number written as text, got '" + shorten(text) + "'");
+      throw new InvalidConfigException(
+          where + ": N must be a number written as text, got '" + shorten(text) + "'");
     }
   }
 
   private static byte[] bytes(JsonNode v, String where) {
     try {
-      return v.binaryValue() != null ? v.binaryValue() : java.util.Base64.getDecoder().decode(text(v, where));
+      return v.binaryValue() != null
+          ? v.binaryValue()
+          : java.util.Base64.getDecoder().decode(text(v, where));
     } catch (java.io.IOException | IllegalArgumentException e) {
       throw new InvalidConfigException(where + ": B must be base64 text");
     }
@@ -152,7 +164,8 @@ public final class DynamoJson {
 
   private static JsonNode array(JsonNode v, String where) {
     if (!v.isArray()) {
-      throw new InvalidConfigException(where + " must hold a JSON array, got " + shorten(v.toString()));
+      throw new InvalidConfigException(
+          where + " must hold a JSON array, got " + shorten(v.toString()));
     }
     return v;
   }

@@ -3,16 +3,18 @@ package io.github.botconfig.app.simulate;
 import java.time.Duration;
 
 /**
- * What DynamoDB on-demand costs a month, from request counts and the capacity each request was measured to use.
+ * What DynamoDB on-demand costs a month, from request counts and the capacity each request was
+ * measured to use.
  *
- * <p>Prices: us-east-1 on-demand after the November 2024 cut, $0.125 per million read request units and $0.625 per
- * million write request units (shared/notes). A month is 30 days. Storage (a few kilobytes) is left out: it is
- * free under 25 GB.
+ * <p>Prices: us-east-1 on-demand after the November 2024 cut, $0.125 per million read request units
+ * and $0.625 per million write request units (shared/notes). A month is 30 days. Storage (a few
+ * kilobytes) is left out: it is free under 25 GB.
  *
- * <p>Provisioned capacity, for comparison: us-east-1 list prices of $0.00013 per read capacity unit-hour and
- * $0.00065 per write capacity unit-hour, of which AWS's free tier gives 25 of each (per account and region). A table
- * must be provisioned for its peaks; {@link #provisioned} sizes it for the average rate of a bill, so it is a lower
- * bound for bursty traffic (messages) and exact for steady background work.
+ * <p>Provisioned capacity, for comparison: us-east-1 list prices of $0.00013 per read capacity
+ * unit-hour and $0.00065 per write capacity unit-hour, of which AWS's free tier gives 25 of each
+ * (per account and region). A table must be provisioned for its peaks; {@link #provisioned} sizes
+ * it for the average rate of a bill, so it is a lower bound for bursty traffic (messages) and exact
+ * for steady background work.
  */
 public final class CostModel {
   public static final double DOLLARS_PER_MILLION_READS = 0.125;
@@ -23,18 +25,20 @@ public final class CostModel {
 
   public static final double DOLLARS_PER_RCU_HOUR = 0.00013;
   public static final double DOLLARS_PER_WCU_HOUR = 0.00065;
+
   /** Read and write capacity units AWS's free tier provisions at no charge. */
   public static final int FREE_TIER_UNITS = 25;
 
   /**
-   * The least an eventually consistent Query is billed, even when it finds nothing (DynamoDB rounds every read up
-   * to one 4 KB unit, halved for eventual consistency). dynalite reports 0 for an empty result.
+   * The least an eventually consistent Query is billed, even when it finds nothing (DynamoDB rounds
+   * every read up to one 4 KB unit, halved for eventual consistency). dynalite reports 0 for an
+   * empty result.
    */
   public static final double MIN_EVENTUALLY_CONSISTENT_QUERY_UNITS = 0.5;
 
   /**
-   * The write units a change of a channel costs on its index: DynamoDB bills the index entry as a second write.
-   * dynalite reports the table write only.
+   * The write units a change of a channel costs on its index: DynamoDB bills the index entry as a
+   * second write. dynalite reports the table write only.
    */
   public static final double INDEX_WRITE_UNITS_PER_CHANNEL_WRITE = 1;
 
@@ -50,21 +54,26 @@ public final class CostModel {
     return writeUnits / 1_000_000 * DOLLARS_PER_MILLION_WRITES;
   }
 
-  /** How many times something done every {@code interval} happens in a month; 0 for a zero interval (never). */
+  /**
+   * How many times something done every {@code interval} happens in a month; 0 for a zero interval
+   * (never).
+   */
   public static double perMonth(Duration interval) {
     return interval.isZero() ? 0 : SECONDS_PER_MONTH / (interval.toMillis() / 1000.0);
   }
 
   /**
-   * botconfig's monthly bill for one process: the message path costs nothing, so only the background reads and
-   * the admin writes remain.
+   * botconfig's monthly bill for one process: the message path costs nothing, so only the
+   * background reads and the admin writes remain.
    *
    * @param poll the change-marker poll interval (0: off)
    * @param pollReadUnits read units one poll was measured to use
    * @param refresh the full-refresh interval
    * @param loadReadUnits read units one full load was measured to use
-   * @param adminWritesPerDay configuration changes a day; each makes every process reload once at its next poll
-   * @param writeUnitsPerWrite write units one change was measured to use (item, index, change marker)
+   * @param adminWritesPerDay configuration changes a day; each makes every process reload once at
+   *     its next poll
+   * @param writeUnitsPerWrite write units one change was measured to use (item, index, change
+   *     marker)
    * @param processes how many bot processes (and so caches) read the table
    */
   public static Bill botconfig(
@@ -85,23 +94,25 @@ public final class CostModel {
   }
 
   /**
-   * The seed's Pattern 3, which is also what the running TypeScript bot does: one query of the channel index for
-   * every message in an untracked channel (nothing remembers "not found").
+   * The seed's Pattern 3, which is also what the running TypeScript bot does: one query of the
+   * channel index for every message in an untracked channel (nothing remembers "not found").
    */
-  public static Bill queryPerUntrackedMessage(double messagesPerDay, double trackedShare, double readUnitsPerQuery) {
+  public static Bill queryPerUntrackedMessage(
+      double messagesPerDay, double trackedShare, double readUnitsPerQuery) {
     double queries = messagesPerDay * (1 - trackedShare) * DAYS_PER_MONTH;
     return new Bill(queries * readUnitsPerQuery, 0);
   }
 
   /**
-   * The monthly price of the provisioned capacity that carries {@code bill}'s average rate (whole units, at least one
-   * of each), less AWS's free tier: 0 when both fit in it.
+   * The monthly price of the provisioned capacity that carries {@code bill}'s average rate (whole
+   * units, at least one of each), less AWS's free tier: 0 when both fit in it.
    */
   public static double provisioned(Bill bill) {
     long reads = Math.max(1, (long) Math.ceil(bill.readUnitsPerSecond()));
     long writes = Math.max(1, (long) Math.ceil(bill.writeUnitsPerSecond()));
     return (Math.max(0, reads - FREE_TIER_UNITS) * DOLLARS_PER_RCU_HOUR
-        + Math.max(0, writes - FREE_TIER_UNITS) * DOLLARS_PER_WCU_HOUR) * HOURS_PER_MONTH;
+            + Math.max(0, writes - FREE_TIER_UNITS) * DOLLARS_PER_WCU_HOUR)
+        * HOURS_PER_MONTH;
   }
 
   /**

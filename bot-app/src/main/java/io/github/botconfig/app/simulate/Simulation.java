@@ -19,9 +19,9 @@ import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
- * One run of {@code botconfig simulate}: a temporary table filled with synthetic channels, a cache loaded from it,
- * and the message path driven over synthetic messages, with Discord replaced by a counter. The table is deleted at
- * the end, whatever happens.
+ * One run of {@code botconfig simulate}: a temporary table filled with synthetic channels, a cache
+ * loaded from it, and the message path driven over synthetic messages, with Discord replaced by a
+ * counter. The table is deleted at the end, whatever happens.
  */
 public final class Simulation {
   /** How many messages warm the JIT up before anything is measured. */
@@ -40,7 +40,8 @@ public final class Simulation {
   /** Runs it; the report says what was measured. */
   public SimulationReport run() {
     String table = "botconfig-simulate-" + UUID.randomUUID().toString().substring(0, 8);
-    TableProvisioner provisioner = TableProvisioner.builder().client(client).tableName(table).build();
+    TableProvisioner provisioner =
+        TableProvisioner.builder().client(client).tableName(table).build();
     provisioner.createIfMissing();
     try {
       return runOn(table);
@@ -48,21 +49,28 @@ public final class Simulation {
       try {
         client.deleteTable(request -> request.tableName(table));
       } catch (SdkException e) {
-        // Reported by the caller's next call if the store is gone; a leftover table is named botconfig-simulate-*.
+        // Reported by the caller's next call if the store is gone; a leftover table is named
+        // botconfig-simulate-*.
       }
     }
   }
 
   private SimulationReport runOn(String table) {
-    DynamoDbConfigStore store = DynamoDbConfigStore.builder().client(client).tableName(table).build();
+    DynamoDbConfigStore store =
+        DynamoDbConfigStore.builder().client(client).tableName(table).build();
     Traffic traffic =
         Traffic.generate(
-            options.guilds(), options.channelsPerGuild(), options.trackedShare(), options.messages(), 42);
+            options.guilds(),
+            options.channelsPerGuild(),
+            options.trackedShare(),
+            options.messages(),
+            42);
     RequestStats beforeWrites = metrics.snapshot();
     traffic.channels.forEach(store::saveChannel);
     RequestStats writes = metrics.snapshot().since(beforeWrites);
 
-    // Polling off while measuring: any request during the run can then only come from the message path.
+    // Polling off while measuring: any request during the run can then only come from the message
+    // path.
     ConfigCache cache =
         ConfigCache.builder(store)
             .changePollInterval(Duration.ZERO)
@@ -75,7 +83,8 @@ public final class Simulation {
       CacheStatus status = cache.start();
       Duration loadTime = Duration.ofNanos(System.nanoTime() - loadStart);
       if (!status.isLoaded()) {
-        throw new StoreUnavailableException("the simulation's table could not be loaded: " + status);
+        throw new StoreUnavailableException(
+            "the simulation's table could not be loaded: " + status);
       }
       RequestStats load = metrics.snapshot().since(beforeLoad);
 
@@ -83,7 +92,8 @@ public final class Simulation {
       store.changeMarker();
       RequestStats poll = metrics.snapshot().since(beforePoll);
       RequestStats beforeQuery = metrics.snapshot();
-      store.findChannel(ChannelId.of(Long.MAX_VALUE)); // untracked: what Pattern 3 does for such a message
+      store.findChannel(
+          ChannelId.of(Long.MAX_VALUE)); // untracked: what Pattern 3 does for such a message
       RequestStats query = metrics.snapshot().since(beforeQuery);
 
       MessagePath path = new MessagePath(cache);
@@ -154,7 +164,8 @@ public final class Simulation {
   }
 
   /**
-   * Each message's time in the message path, in nanoseconds, ascending, apart for untracked and tracked channels.
+   * Each message's time in the message path, in nanoseconds, ascending, apart for untracked and
+   * tracked channels.
    */
   record Latencies(long[] untracked, long[] tracked) {
     /** The time below which {@code fraction} of the messages went; 0 when there were none. */
@@ -183,6 +194,7 @@ public final class Simulation {
   static final class AnswerCounter {
     /** Messages in tracked channels. */
     long handled;
+
     long alerts;
     long mentions;
     long pins;

@@ -28,17 +28,24 @@ public record SimulationOptions(
    * @throws IllegalArgumentException naming the value that is out of range
    */
   public SimulationOptions {
-    require(messages >= 1 && messages <= 100_000_000, "--messages must be from 1 to 100000000, got " + messages);
+    require(
+        messages >= 1 && messages <= 100_000_000,
+        "--messages must be from 1 to 100000000, got " + messages);
     require(guilds >= 1 && guilds <= 100_000, "--guilds must be from 1 to 100000, got " + guilds);
     require(
         channelsPerGuild >= 0 && channelsPerGuild <= 500,
         "--channels-per-guild must be from 0 to 500, got " + channelsPerGuild);
     require(
         (long) guilds * channelsPerGuild <= 1_000_000,
-        "--guilds × --channels-per-guild must be at most 1000000, got " + (long) guilds * channelsPerGuild);
-    require(trackedShare >= 0 && trackedShare <= 1, "--tracked-percent must be from 0 to 100, got " + trackedShare * 100);
+        "--guilds × --channels-per-guild must be at most 1000000, got "
+            + (long) guilds * channelsPerGuild);
+    require(
+        trackedShare >= 0 && trackedShare <= 1,
+        "--tracked-percent must be from 0 to 100, got " + trackedShare * 100);
     require(messagesPerDay >= 0, "--messages-per-day must be 0 or more, got " + messagesPerDay);
-    require(adminWritesPerDay >= 0, "--admin-writes-per-day must be 0 or more, got " + adminWritesPerDay);
+    require(
+        adminWritesPerDay >= 0,
+        "--admin-writes-per-day must be 0 or more, got " + adminWritesPerDay);
   }
 
   private static void require(boolean condition, String message) {

@@ -10,13 +10,18 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * Synthetic guilds and messages, the same for a given seed: every guild has its tracked channels and ten times as
- * many untracked ones; messages land in a tracked channel with the given probability. Messages are made before the
- * clock starts, so the run measures the bot, not the generator.
+ * Synthetic guilds and messages, the same for a given seed: every guild has its tracked channels
+ * and ten times as many untracked ones; messages land in a tracked channel with the given
+ * probability. Messages are made before the clock starts, so the run measures the bot, not the
+ * generator.
  */
 final class Traffic {
-  /** Ids far from real ones (Discord's start in 2015 at about 4e16 and grow): no clash with a table's guilds. */
+  /**
+   * Ids far from real ones (Discord's start in 2015 at about 4e16 and grow): no clash with a
+   * table's guilds.
+   */
   private static final long GUILD_BASE = 8_000_000_000_000_000_000L;
+
   private static final long CHANNEL_BASE = 8_100_000_000_000_000_000L;
   private static final int UNTRACKED_PER_TRACKED = 10;
 
@@ -38,7 +43,8 @@ final class Traffic {
     this.messageTexts = messageTexts;
   }
 
-  static Traffic generate(int guilds, int channelsPerGuild, double trackedShare, int messages, long seed) {
+  static Traffic generate(
+      int guilds, int channelsPerGuild, double trackedShare, int messages, long seed) {
     List<ChannelConfig> channels = new ArrayList<>();
     long[] tracked = new long[guilds * channelsPerGuild];
     long[] untracked = new long[tracked.length * UNTRACKED_PER_TRACKED];
@@ -58,17 +64,33 @@ final class Traffic {
     String[] texts = new String[messages];
     for (int m = 0; m < messages; m++) {
       boolean inTracked = tracked.length > 0 && random.nextDouble() < trackedShare;
-      ids[m] = inTracked ? tracked[random.nextInt(tracked.length)] : untracked[random.nextInt(untracked.length)];
-      texts[m] = inTracked ? REPORTS[random.nextInt(REPORTS.length)] : CHATTER[random.nextInt(CHATTER.length)];
+      ids[m] =
+          inTracked
+              ? tracked[random.nextInt(tracked.length)]
+              : untracked[random.nextInt(untracked.length)];
+      texts[m] =
+          inTracked
+              ? REPORTS[random.nextInt(REPORTS.length)]
+              : CHATTER[random.nextInt(CHATTER.length)];
     }
     return new Traffic(List.copyOf(channels), ids, texts);
   }
 
-  /** Every kind of configuration the bot meets: each threshold kind, tags of both kinds, pins, images. */
+  /**
+   * Every kind of configuration the bot meets: each threshold kind, tags of both kinds, pins,
+   * images.
+   */
   private static ChannelConfig variety(ChannelConfig channel, int i) {
-    Threshold[] thresholds = {Threshold.NONE, Threshold.percent(10), Threshold.ANY_TRIGGER, Threshold.STOP_LOSS};
+    Threshold[] thresholds = {
+      Threshold.NONE, Threshold.percent(10), Threshold.ANY_TRIGGER, Threshold.STOP_LOSS
+    };
     ChannelConfig varied =
-        channel.withThreshold(thresholds[i % thresholds.length]).withPin(i % 2 == 0).withImage(i % 3 == 0);
-    return i % 5 == 4 ? varied : varied.withTag(i % 2 == 0 ? Tag.role(1000 + i) : Tag.user(2000 + i));
+        channel
+            .withThreshold(thresholds[i % thresholds.length])
+            .withPin(i % 2 == 0)
+            .withImage(i % 3 == 0);
+    return i % 5 == 4
+        ? varied
+        : varied.withTag(i % 2 == 0 ? Tag.role(1000 + i) : Tag.user(2000 + i));
   }
 }

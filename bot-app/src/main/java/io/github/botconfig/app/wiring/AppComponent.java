@@ -18,8 +18,8 @@ import net.dv8tion.jda.api.sharding.DefaultShardManagerBuilder;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
- * The object graph of one process. Everything is created on first use: a CLI command that only lists channels
- * never builds the cache or logs in to Discord.
+ * The object graph of one process. Everything is created on first use: a CLI command that only
+ * lists channels never builds the cache or logs in to Discord.
  */
 @Singleton
 @Component(modules = {DynamoDbModule.class, BotModule.class, DiscordModule.class})
@@ -33,16 +33,16 @@ public interface AppComponent {
   /**
    * Creates the graph.
    *
-   * @param lifecycle where the graph registers what it opens; may already hold what was opened before it (the
-   *     embedded server), which then closes last
+   * @param lifecycle where the graph registers what it opens; may already hold what was opened
+   *     before it (the embedded server), which then closes last
    */
   static AppComponent create(AppSettings settings, Clock clock, Lifecycle lifecycle) {
     return DaggerAppComponent.factory().create(settings, clock, lifecycle, Optional.empty());
   }
 
   /**
-   * Creates the graph on a scheduler of the caller's (a test's manual one, driven with {@code clock}); the caller
-   * shuts it down.
+   * Creates the graph on a scheduler of the caller's (a test's manual one, driven with {@code
+   * clock}); the caller shuts it down.
    */
   static AppComponent create(
       AppSettings settings, Clock clock, ScheduledExecutorService scheduler, Lifecycle lifecycle) {
@@ -72,8 +72,8 @@ public interface AppComponent {
   DiscordBot bot();
 
   /**
-   * A new shard manager builder for the bot (each call a new one), for the shards the settings give this process;
-   * building it logs in to Discord.
+   * A new shard manager builder for the bot (each call a new one), for the shards the settings give
+   * this process; building it logs in to Discord.
    */
   DefaultShardManagerBuilder shardManagerBuilder();
 

@@ -23,27 +23,30 @@ import javax.inject.Singleton;
 interface BotModule {
 
   /**
-   * The cache's loads and change checks: one daemon thread is plenty. A test may give the graph its own (manual)
-   * scheduler instead, which then runs everything: its owner shuts it down.
+   * The cache's loads and change checks: one daemon thread is plenty. A test may give the graph its
+   * own (manual) scheduler instead, which then runs everything: its owner shuts it down.
    */
   @Provides
   @Singleton
-  static ScheduledExecutorService scheduler(Optional<ScheduledExecutorService> given, Lifecycle lifecycle) {
+  static ScheduledExecutorService scheduler(
+      Optional<ScheduledExecutorService> given, Lifecycle lifecycle) {
     return given.orElseGet(() -> daemonScheduler("botconfig-cache", 1, lifecycle));
   }
 
   /**
-   * The bot's own jobs — the daily purge, each guild's summaries, the live boards — apart from the cache's: they
-   * wait on Discord, and the cache's refreshes must not wait behind them.
+   * The bot's own jobs — the daily purge, each guild's summaries, the live boards — apart from the
+   * cache's: they wait on Discord, and the cache's refreshes must not wait behind them.
    */
   @Provides
   @Singleton
   @Named("bot")
-  static ScheduledExecutorService botScheduler(Optional<ScheduledExecutorService> given, Lifecycle lifecycle) {
+  static ScheduledExecutorService botScheduler(
+      Optional<ScheduledExecutorService> given, Lifecycle lifecycle) {
     return given.orElseGet(() -> daemonScheduler("botconfig-bot", 2, lifecycle));
   }
 
-  private static ScheduledExecutorService daemonScheduler(String name, int threads, Lifecycle lifecycle) {
+  private static ScheduledExecutorService daemonScheduler(
+      String name, int threads, Lifecycle lifecycle) {
     AtomicInteger count = new AtomicInteger();
     ThreadFactory factory =
         runnable -> {
@@ -96,8 +99,10 @@ interface BotModule {
     if (settings.devGuildId().isPresent()) {
       options = options.withDevGuild(settings.devGuildId().get());
     }
-    // The daily purge goes over every guild with stored items: one scan a day, next to the cache's every 30 min.
-    DiscordBot bot = DiscordBot.create(cache, () -> store.loadAll().guilds(), clock, scheduler, options);
+    // The daily purge goes over every guild with stored items: one scan a day, next to the cache's
+    // every 30 min.
+    DiscordBot bot =
+        DiscordBot.create(cache, () -> store.loadAll().guilds(), clock, scheduler, options);
     return lifecycle.register("the Discord bot's tasks", bot, bot::close);
   }
 }

@@ -10,9 +10,10 @@ import io.github.botconfig.domain.GuildSettings;
 import java.util.Optional;
 
 /**
- * Tells the bot what changed in the cache, however it changed (a {@code /config} command, the CLI, another process):
- * a guild's summaries are rescheduled when its settings change, its board follows its channels. The bot is reached
- * lazily: the cache exists before it, and a CLI command that never runs the bot never builds it.
+ * Tells the bot what changed in the cache, however it changed (a {@code /config} command, the CLI,
+ * another process): a guild's summaries are rescheduled when its settings change, its board follows
+ * its channels. The bot is reached lazily: the cache exists before it, and a CLI command that never
+ * runs the bot never builds it.
  */
 final class ChangesToBot implements CacheListener {
   private final Lazy<DiscordBot> bot;
@@ -22,12 +23,14 @@ final class ChangesToBot implements CacheListener {
   }
 
   @Override
-  public void onSettingsChanged(GuildId guildId, Optional<GuildSettings> before, Optional<GuildSettings> after) {
+  public void onSettingsChanged(
+      GuildId guildId, Optional<GuildSettings> before, Optional<GuildSettings> after) {
     bot.get().settingsChanged(guildId);
   }
 
   @Override
-  public void onChannelChanged(ChannelId channelId, Optional<ChannelConfig> before, Optional<ChannelConfig> after) {
+  public void onChannelChanged(
+      ChannelId channelId, Optional<ChannelConfig> before, Optional<ChannelConfig> after) {
     after.or(() -> before).ifPresent(channel -> bot.get().channelsChanged(channel.guildId()));
   }
 }

@@ -5,7 +5,10 @@ import java.util.List;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.sharding.ShardManager;
 
-/** Logs the bot in to Discord with the graph's shard manager, and has the graph's lifecycle log it out. */
+/**
+ * Logs the bot in to Discord with the graph's shard manager, and has the graph's lifecycle log it
+ * out.
+ */
 public final class DiscordConnection {
   /** How long each shard may take to close its session before it is cut. */
   static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(10);
@@ -13,8 +16,8 @@ public final class DiscordConnection {
   private DiscordConnection() {}
 
   /**
-   * Builds the shard manager and logs in: the first shard connects on this thread (a bad token fails here), the
-   * others follow in the background, as Discord allows.
+   * Builds the shard manager and logs in: the first shard connects on this thread (a bad token
+   * fails here), the others follow in the background, as Discord allows.
    *
    * @param listeners listeners to add after the bot's own (a ready line, a test's probe)
    */

@@ -12,17 +12,24 @@ import net.dv8tion.jda.api.utils.ConcurrentSessionController;
 import net.dv8tion.jda.api.utils.SessionController;
 
 /**
- * How JDA is built for the bot: always through a shard manager, even for one shard, so that growing past one
- * process is a matter of settings ({@code BOTCONFIG_SHARD_TOTAL}, {@code BOTCONFIG_SHARDS}), not of code.
+ * How JDA is built for the bot: always through a shard manager, even for one shard, so that growing
+ * past one process is a matter of settings ({@code BOTCONFIG_SHARD_TOTAL}, {@code
+ * BOTCONFIG_SHARDS}), not of code.
  */
 @Module
 interface DiscordModule {
 
-  /** The token, the intents and listeners the bot needs, its shards, and Discord's addresses when overridden. */
+  /**
+   * The token, the intents and listeners the bot needs, its shards, and Discord's addresses when
+   * overridden.
+   */
   @Provides
   static DefaultShardManagerBuilder shardManagerBuilder(AppSettings settings, DiscordBot bot) {
     String token =
-        settings.token().orElseThrow(() -> new IllegalStateException("no Discord token: run checks it first")).reveal();
+        settings
+            .token()
+            .orElseThrow(() -> new IllegalStateException("no Discord token: run checks it first"))
+            .reveal();
     DefaultShardManagerBuilder builder =
         DefaultShardManagerBuilder.createLight(token, DiscordBot.intents())
             .addEventListeners(bot.listeners().toArray())
@@ -30,17 +37,25 @@ interface DiscordModule {
             // -1: as many as Discord's gateway/bot recommends (the ShardManager asks it at login).
             .setShardsTotal(settings.sharding().total().orElse(-1));
     settings.sharding().shards().ifPresent(builder::setShards);
-    settings.discordRestUrl().ifPresent(url -> builder.setRestConfig(new RestConfig().setBaseUrl(url.toString())));
-    // A gateway other than Discord's (a test double, a proxy) is spoken to without zlib compression.
+    settings
+        .discordRestUrl()
+        .ifPresent(url -> builder.setRestConfig(new RestConfig().setBaseUrl(url.toString())));
+    // A gateway other than Discord's (a test double, a proxy) is spoken to without zlib
+    // compression.
     settings
         .discordGatewayUrl()
-        .ifPresent(url -> builder.setSessionController(gateway(url.toString())).setCompression(Compression.NONE));
+        .ifPresent(
+            url ->
+                builder
+                    .setSessionController(gateway(url.toString()))
+                    .setCompression(Compression.NONE));
     return builder;
   }
 
   /**
-   * Sessions opened at {@code url}; the shard total and how many shards may connect at once still come from the
-   * REST API's {@code gateway/bot} (at the configured REST address), as they would from Discord.
+   * Sessions opened at {@code url}; the shard total and how many shards may connect at once still
+   * come from the REST API's {@code gateway/bot} (at the configured REST address), as they would
+   * from Discord.
    */
   private static SessionController gateway(String url) {
     return new ConcurrentSessionController() {

@@ -39,8 +39,13 @@ interface DynamoDbModule {
 
   @Provides
   @Singleton
-  static DynamoDbConfigStore dynamoDbStore(DynamoDbClient client, AppSettings settings, Clock clock) {
-    return DynamoDbConfigStore.builder().client(client).tableName(settings.table()).clock(clock).build();
+  static DynamoDbConfigStore dynamoDbStore(
+      DynamoDbClient client, AppSettings settings, Clock clock) {
+    return DynamoDbConfigStore.builder()
+        .client(client)
+        .tableName(settings.table())
+        .clock(clock)
+        .build();
   }
 
   @Provides

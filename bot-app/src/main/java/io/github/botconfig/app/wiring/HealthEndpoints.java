@@ -5,7 +5,10 @@ import io.github.botconfig.app.health.HealthCheck;
 import io.github.botconfig.app.health.HealthServer;
 import io.github.botconfig.app.health.ShardView;
 
-/** Starts the health endpoint of a graph's bot, closed by the graph's lifecycle before the rest of the bot. */
+/**
+ * Starts the health endpoint of a graph's bot, closed by the graph's lifecycle before the rest of
+ * the bot.
+ */
 public final class HealthEndpoints {
   private HealthEndpoints() {}
 
@@ -24,9 +27,14 @@ public final class HealthEndpoints {
       metrics.close();
       throw e;
     }
-    return graph.lifecycle().register("the health endpoint", server, () -> {
-      server.close();
-      metrics.close();
-    });
+    return graph
+        .lifecycle()
+        .register(
+            "the health endpoint",
+            server,
+            () -> {
+              server.close();
+              metrics.close();
+            });
   }
 }

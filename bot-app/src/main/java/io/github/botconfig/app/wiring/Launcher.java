@@ -8,8 +8,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Builds the process's graph from its settings, starting the embedded local DynamoDB first when no AWS
- * configuration is given (see docs/configuration.md, "Which DynamoDB").
+ * Builds the process's graph from its settings, starting the embedded local DynamoDB first when no
+ * AWS configuration is given (see docs/configuration.md, "Which DynamoDB").
  */
 public final class Launcher {
   private static final Logger LOG = LoggerFactory.getLogger(Launcher.class);
@@ -17,18 +17,25 @@ public final class Launcher {
   private final Path home;
 
   /**
-   * @param home the botconfig directory ({@code tools/dynalite} is read there, {@code data/} written there)
+   * @param home the botconfig directory ({@code tools/dynalite} is read there, {@code data/}
+   *     written there)
    */
   public Launcher(Path home) {
     this.home = home;
   }
 
-  /** The home given by {@code bin/botconfig} ({@code -Dbotconfig.home}), or the working directory. */
+  /**
+   * The home given by {@code bin/botconfig} ({@code -Dbotconfig.home}), or the working directory.
+   */
   public static Launcher fromSystemProperties() {
-    return new Launcher(Path.of(System.getProperty("botconfig.home", ".")).toAbsolutePath().normalize());
+    return new Launcher(
+        Path.of(System.getProperty("botconfig.home", ".")).toAbsolutePath().normalize());
   }
 
-  /** Builds the graph; with no AWS configuration, on the embedded server, its table created if missing. */
+  /**
+   * Builds the graph; with no AWS configuration, on the embedded server, its table created if
+   * missing.
+   */
   public AppComponent open(AppSettings settings) {
     Lifecycle lifecycle = new Lifecycle();
     if (!settings.usesEmbeddedStore()) {
@@ -36,7 +43,9 @@ public final class Launcher {
     }
     EmbeddedDynamoDb embedded = EmbeddedDynamoDb.startOrReuse(home);
     lifecycle.register("the embedded DynamoDB", embedded, embedded::close);
-    AppComponent graph = AppComponent.create(settings.withEndpoint(embedded.endpoint()), Clock.systemUTC(), lifecycle);
+    AppComponent graph =
+        AppComponent.create(
+            settings.withEndpoint(embedded.endpoint()), Clock.systemUTC(), lifecycle);
     try {
       if (graph.provisioner().createIfMissing()) {
         LOG.info("Created table '{}' in the embedded DynamoDB", settings.table());

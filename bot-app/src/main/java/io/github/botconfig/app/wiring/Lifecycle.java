@@ -6,9 +6,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What a process must release at its end, closed in the reverse order of opening: Discord before the cache's
- * tasks, the cache before the DynamoDB client, the client before the embedded server. Thread-safe; closing twice
- * does nothing the second time.
+ * What a process must release at its end, closed in the reverse order of opening: Discord before
+ * the cache's tasks, the cache before the DynamoDB client, the client before the embedded server.
+ * Thread-safe; closing twice does nothing the second time.
  */
 public final class Lifecycle implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Lifecycle.class);
@@ -27,7 +27,8 @@ public final class Lifecycle implements AutoCloseable {
   /**
    * Registers {@code resource} to be closed after everything registered later.
    *
-   * @throws IllegalStateException if the lifecycle is already closed (the resource is closed at once)
+   * @throws IllegalStateException if the lifecycle is already closed (the resource is closed at
+   *     once)
    */
   public synchronized <T> T register(String name, T value, Resource resource) {
     if (closed) {

@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 class ChannelCommandsIT {
-  @RegisterExtension static final LocalDynamoDbExtension DYNAMODB = LocalDynamoDbExtension.dynalite();
+  @RegisterExtension
+  static final LocalDynamoDbExtension DYNAMODB = LocalDynamoDbExtension.dynalite();
 
   private CliTable table;
   private DynamoDbConfigStore store;
@@ -31,7 +32,17 @@ class ChannelCommandsIT {
   @Test
   void setCreatesAChannelWithTheGivenOptionsAndDefaultsForTheRest() {
     CliRun run =
-        table.run("channels", "set", "--guild", "1", "--channel", "2", "--pin", "true", "--threshold", "TP");
+        table.run(
+            "channels",
+            "set",
+            "--guild",
+            "1",
+            "--channel",
+            "2",
+            "--pin",
+            "true",
+            "--threshold",
+            "TP");
 
     assertThat(run.exitCode()).isZero();
     assertThat(run.err()).isEmpty();
@@ -49,7 +60,8 @@ class ChannelCommandsIT {
 
   @Test
   void setOnATrackedChannelChangesOnlyTheOptionsGiven() {
-    table.run("channels", "set", "--guild", "1", "--channel", "2", "--pin", "true", "--tag", "role:9");
+    table.run(
+        "channels", "set", "--guild", "1", "--channel", "2", "--pin", "true", "--tag", "role:9");
 
     CliRun run = table.run("channels", "set", "--guild", "1", "--channel", "2", "--image", "true");
 
@@ -63,9 +75,29 @@ class ChannelCommandsIT {
 
   @Test
   void tagAndThresholdCanBeCleared() {
-    table.run("channels", "set", "--guild", "1", "--channel", "2", "--tag", "user:5", "--threshold", "12.5");
+    table.run(
+        "channels",
+        "set",
+        "--guild",
+        "1",
+        "--channel",
+        "2",
+        "--tag",
+        "user:5",
+        "--threshold",
+        "12.5");
 
-    table.run("channels", "set", "--guild", "1", "--channel", "2", "--tag", "none", "--threshold", "none");
+    table.run(
+        "channels",
+        "set",
+        "--guild",
+        "1",
+        "--channel",
+        "2",
+        "--tag",
+        "none",
+        "--threshold",
+        "none");
 
     ChannelConfig stored = store.findChannel(ChannelId.of(2)).orElseThrow();
     assertThat(stored.tag()).isEmpty();
@@ -74,7 +106,17 @@ class ChannelCommandsIT {
 
   @Test
   void showJsonHasTheDocumentedShape() throws Exception {
-    table.run("channels", "set", "--guild", "1", "--channel", "2", "--tag", "role:9", "--threshold", "12.5");
+    table.run(
+        "channels",
+        "set",
+        "--guild",
+        "1",
+        "--channel",
+        "2",
+        "--tag",
+        "role:9",
+        "--threshold",
+        "12.5");
 
     CliRun run = table.run("channels", "show", "--channel", "2", "--json");
 
@@ -84,7 +126,11 @@ class ChannelCommandsIT {
         .isEqualTo(
             "{\"guildId\":\"1\",\"channelId\":\"2\",\"image\":false,\"notifyOnClose\":true,\"pin\":false,"
                 + "\"tag\":{\"type\":\"ROLE\",\"id\":\"9\"},\"threshold\":\"12.5\","
-                + "\"createdAt\":\"" + createdAt + "\",\"updatedAt\":\"" + createdAt + "\",\"version\":1}");
+                + "\"createdAt\":\""
+                + createdAt
+                + "\",\"updatedAt\":\""
+                + createdAt
+                + "\",\"version\":1}");
   }
 
   @Test
@@ -94,7 +140,8 @@ class ChannelCommandsIT {
     table.run("channels", "set", "--guild", "1", "--channel", "10");
 
     JsonNode all = ConfigJson.mapper().readTree(table.run("channels", "list", "--json").out());
-    JsonNode guild1 = ConfigJson.mapper().readTree(table.run("channels", "list", "--guild", "1", "--json").out());
+    JsonNode guild1 =
+        ConfigJson.mapper().readTree(table.run("channels", "list", "--guild", "1", "--json").out());
 
     assertThat(all.findValuesAsText("channelId")).containsExactly("10", "11", "20");
     assertThat(guild1.findValuesAsText("channelId")).containsExactly("10", "11");
@@ -137,12 +184,16 @@ class ChannelCommandsIT {
   @Test
   void badValuesAreNamedAndNothingIsWritten() {
     CliRun badId = table.run("channels", "set", "--guild", "1", "--channel", "12a");
-    CliRun badThreshold = table.run("channels", "set", "--guild", "1", "--channel", "2", "--threshold", "-5");
-    CliRun badBool = table.run("channels", "set", "--guild", "1", "--channel", "2", "--pin", "maybe");
-    CliRun badTag = table.run("channels", "set", "--guild", "1", "--channel", "2", "--tag", "1#CHANNEL#2");
+    CliRun badThreshold =
+        table.run("channels", "set", "--guild", "1", "--channel", "2", "--threshold", "-5");
+    CliRun badBool =
+        table.run("channels", "set", "--guild", "1", "--channel", "2", "--pin", "maybe");
+    CliRun badTag =
+        table.run("channels", "set", "--guild", "1", "--channel", "2", "--tag", "1#CHANNEL#2");
 
     assertThat(badId.exitCode()).isEqualTo(ExitCodes.INVALID);
-    assertThat(badId.err()).contains("channel id must be a Discord snowflake (digits only), got '12a'");
+    assertThat(badId.err())
+        .contains("channel id must be a Discord snowflake (digits only), got '12a'");
     assertThat(badThreshold.exitCode()).isEqualTo(ExitCodes.INVALID);
     assertThat(badThreshold.err()).contains("got '-5'");
     assertThat(badBool.err()).contains("must be true or false, got 'maybe'");
@@ -166,11 +217,18 @@ class ChannelCommandsIT {
   void anUnreachableStoreExitsWithThree() {
     CliRun run =
         CliRun.run(
-            Map.of("AWS_ENDPOINT_URL_DYNAMODB", "http://127.0.0.1:" + FreePort.closed(), "BOTCONFIG_TABLE", "t-1"),
-            "channels", "list");
+            Map.of(
+                "AWS_ENDPOINT_URL_DYNAMODB",
+                "http://127.0.0.1:" + FreePort.closed(),
+                "BOTCONFIG_TABLE",
+                "t-1"),
+            "channels",
+            "list");
 
     assertThat(run.exitCode()).isEqualTo(ExitCodes.STORE_UNAVAILABLE);
-    assertThat(run.err()).startsWith("error: could not ").contains("table 't-1' at http://127.0.0.1:");
+    assertThat(run.err())
+        .startsWith("error: could not ")
+        .contains("table 't-1' at http://127.0.0.1:");
     assertThat(run.out()).isEmpty();
   }
 
@@ -178,10 +236,18 @@ class ChannelCommandsIT {
   void aMissingTableSaysHowToCreateIt() {
     CliRun run =
         CliRun.run(
-            Map.of("AWS_ENDPOINT_URL_DYNAMODB", DYNAMODB.endpoint().toString(), "BOTCONFIG_TABLE", "no-such-table"),
-            "channels", "list");
+            Map.of(
+                "AWS_ENDPOINT_URL_DYNAMODB",
+                DYNAMODB.endpoint().toString(),
+                "BOTCONFIG_TABLE",
+                "no-such-table"),
+            "channels",
+            "list");
 
     assertThat(run.exitCode()).isEqualTo(ExitCodes.STORE_UNAVAILABLE);
-    assertThat(run.err()).contains("'no-such-table'").contains("does not exist").contains("table create");
+    assertThat(run.err())
+        .contains("'no-such-table'")
+        .contains("does not exist")
+        .contains("table create");
   }
 }

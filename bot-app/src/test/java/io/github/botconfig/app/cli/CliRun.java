@@ -13,7 +13,8 @@ public record CliRun(int exitCode, String out, String err) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     int code =
-        BotConfigCli.run(args, environment, AppComponent::create, new PrintWriter(out), new PrintWriter(err));
+        BotConfigCli.run(
+            args, environment, AppComponent::create, new PrintWriter(out), new PrintWriter(err));
     return new CliRun(code, out.toString(), err.toString());
   }
 }

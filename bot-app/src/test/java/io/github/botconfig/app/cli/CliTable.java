@@ -13,7 +13,8 @@ final class CliTable {
   CliTable(LocalDynamoDbExtension dynamodb) {
     this.name = dynamodb.newTable();
     this.environment =
-        Map.of("AWS_ENDPOINT_URL_DYNAMODB", dynamodb.endpoint().toString(), "BOTCONFIG_TABLE", name);
+        Map.of(
+            "AWS_ENDPOINT_URL_DYNAMODB", dynamodb.endpoint().toString(), "BOTCONFIG_TABLE", name);
     this.store = DynamoDbConfigStore.builder().client(dynamodb.client()).tableName(name).build();
   }
 

@@ -14,8 +14,10 @@ class CommandLineTest {
     CliRun run = CliRun.run(NO_STORE, "--help");
 
     assertThat(run.exitCode()).isZero();
-    assertThat(run.out()).contains("channels", "settings", "guild", "--table", "--endpoint", "--region");
-    assertThat(run.out()).contains("Exit codes: 0 done, 2 invalid usage or input, 3 store unavailable, 4 conflict");
+    assertThat(run.out())
+        .contains("channels", "settings", "guild", "--table", "--endpoint", "--region");
+    assertThat(run.out())
+        .contains("Exit codes: 0 done, 2 invalid usage or input, 3 store unavailable, 4 conflict");
   }
 
   @Test
@@ -44,14 +46,20 @@ class CommandLineTest {
   @Test
   void invalidSettingsAreListedTogetherWithExitTwo() {
     CliRun run =
-        CliRun.run(Map.of("BOTCONFIG_TABLE", "x", "AWS_REGION", "mars"), "channels", "list", "--endpoint", "ftp://h");
+        CliRun.run(
+            Map.of("BOTCONFIG_TABLE", "x", "AWS_REGION", "mars"),
+            "channels",
+            "list",
+            "--endpoint",
+            "ftp://h");
 
     assertThat(run.exitCode()).isEqualTo(ExitCodes.INVALID);
     assertThat(run.err())
         .contains("invalid settings:")
         .contains("BOTCONFIG_TABLE must be 3 to 255 letters, digits, '_', '-' or '.', got 'x'")
         .contains("AWS_REGION must be an AWS region such as eu-west-3, got 'mars'")
-        .contains("--endpoint must be a URL starting with http:// or https://, such as http://127.0.0.1:8000, got 'ftp://h'");
+        .contains(
+            "--endpoint must be a URL starting with http:// or https://, such as http://127.0.0.1:8000, got 'ftp://h'");
   }
 
   @Test
@@ -67,8 +75,15 @@ class CommandLineTest {
 
     assertThat(run.exitCode()).isZero();
     assertThat(run.out())
-        .contains("--token-file", "--refresh-interval", "--change-poll-interval", "--initial-load-wait")
-        .contains("--purge-grace-period", "--dev-guild", "--log-level", "--log-format", "--shards", "--health-port")
+        .contains(
+            "--token-file", "--refresh-interval", "--change-poll-interval", "--initial-load-wait")
+        .contains(
+            "--purge-grace-period",
+            "--dev-guild",
+            "--log-level",
+            "--log-format",
+            "--shards",
+            "--health-port")
         .contains("BOTCONFIG_LOG_LEVEL", "default INFO");
     assertThat(run.out()).doesNotContain("--token ").doesNotContain("--discord-token");
   }
@@ -77,11 +92,17 @@ class CommandLineTest {
   void anOptionWinsOverItsVariableAndIsNamedWhenWrong() {
     CliRun run =
         CliRun.run(
-            Map.of("BOTCONFIG_REFRESH_INTERVAL", "10m"), "run", "--refresh-interval", "soon", "--log-level", "LOUD");
+            Map.of("BOTCONFIG_REFRESH_INTERVAL", "10m"),
+            "run",
+            "--refresh-interval",
+            "soon",
+            "--log-level",
+            "LOUD");
 
     assertThat(run.exitCode()).isEqualTo(ExitCodes.INVALID);
     assertThat(run.err())
-        .contains("--refresh-interval must be a duration such as 30s, 30m, 2h, 7d or PT30M, got 'soon'")
+        .contains(
+            "--refresh-interval must be a duration such as 30s, 30m, 2h, 7d or PT30M, got 'soon'")
         .contains("--log-level must be one of TRACE, DEBUG, INFO, WARN, ERROR, got 'LOUD'");
   }
 

@@ -30,11 +30,12 @@ import org.quicktheories.core.Gen;
 import org.quicktheories.generators.Generate;
 
 /**
- * Export then import of random valid configurations, through the command line and a file, into an empty table:
- * the imported table is identical, item for item, and importing again changes nothing.
+ * Export then import of random valid configurations, through the command line and a file, into an
+ * empty table: the imported table is identical, item for item, and importing again changes nothing.
  */
 class ExportImportPropertiesIT {
-  @RegisterExtension static final LocalDynamoDbExtension DYNAMODB = LocalDynamoDbExtension.dynalite();
+  @RegisterExtension
+  static final LocalDynamoDbExtension DYNAMODB = LocalDynamoDbExtension.dynalite();
 
   @TempDir Path dir;
 
@@ -68,19 +69,41 @@ class ExportImportPropertiesIT {
     Gen<Long> guildIds = longs().between(1, 50);
     Gen<ChannelConfig> channels =
         guildIds
-            .zip(longs().between(1, Long.MAX_VALUE), booleans().all(), booleans().all(), (g, c, image, pin) ->
-                ChannelConfig.of(GuildId.of(g), ChannelId.of(c)).withImage(image).withPin(pin))
-            .zip(booleans().all(), tags(), thresholds(), (channel, notify, tag, threshold) ->
-                channel.withNotifyOnClose(notify).withTag(tag).withThreshold(threshold));
+            .zip(
+                longs().between(1, Long.MAX_VALUE),
+                booleans().all(),
+                booleans().all(),
+                (g, c, image, pin) ->
+                    ChannelConfig.of(GuildId.of(g), ChannelId.of(c)).withImage(image).withPin(pin))
+            .zip(
+                booleans().all(),
+                tags(),
+                thresholds(),
+                (channel, notify, tag, threshold) ->
+                    channel.withNotifyOnClose(notify).withTag(tag).withThreshold(threshold));
     Gen<GuildSettings> settings =
-        guildIds.zip(Generate.pick(new ArrayList<>(ZoneId.getAvailableZoneIds())), booleans().all(), tags(),
-            (g, zone, display, tag) -> GuildSettings.defaults(GuildId.of(g)).withTimezone(ZoneId.of(zone))
-                .withPositionDisplayEnabled(display)
-                .withSummaryPreferences(SummaryPreferences.builder().weeklySummary(display).monthlySummary(!display)
-                    .pin(display).tag(tag).build()))
-            .zip(longs().between(0, 3), (s, global) ->
-                global == 0 ? s : s.withGlobalChannelId(ChannelId.of(global)));
-    return lists().of(channels).ofSizeBetween(0, 8)
+        guildIds
+            .zip(
+                Generate.pick(new ArrayList<>(ZoneId.getAvailableZoneIds())),
+                booleans().all(),
+                tags(),
+                (g, zone, display, tag) ->
+                    GuildSettings.defaults(GuildId.of(g))
+                        .withTimezone(ZoneId.of(zone))
+                        .withPositionDisplayEnabled(display)
+                        .withSummaryPreferences(
+                            SummaryPreferences.builder()
+                                .weeklySummary(display)
+                                .monthlySummary(!display)
+                                .pin(display)
+                                .tag(tag)
+                                .build()))
+            .zip(
+                longs().between(0, 3),
+                (s, global) -> global == 0 ? s : s.withGlobalChannelId(ChannelId.of(global)));
+    return lists()
+        .of(channels)
+        .ofSizeBetween(0, 8)
         .zip(lists().of(settings).ofSizeBetween(0, 3), Configuration::of);
   }
 
@@ -93,7 +116,9 @@ class ExportImportPropertiesIT {
 
   private static Gen<Threshold> thresholds() {
     return Generate.oneOf(
-        Generate.pick(List.of(Threshold.NONE, Threshold.TAKE_PROFIT, Threshold.STOP_LOSS, Threshold.ANY_TRIGGER)),
+        Generate.pick(
+            List.of(
+                Threshold.NONE, Threshold.TAKE_PROFIT, Threshold.STOP_LOSS, Threshold.ANY_TRIGGER)),
         doubles().between(0, 1_000).map(p -> Threshold.percent(Math.round(p * 100) / 100.0)),
         integers().between(0, 1_000_000).map(Threshold::percent));
   }

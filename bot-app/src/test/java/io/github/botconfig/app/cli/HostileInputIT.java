@@ -24,12 +24,14 @@ import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * Hostile values through the command line and through an import file: huge strings, unicode, {@code #} and
- * key-like values, negative and NaN thresholds, unknown time zones. Each is refused with exit code 2 and a message
- * naming the value (briefly), and nothing is written.
+ * Hostile values through the command line and through an import file: huge strings, unicode, {@code
+ * #} and key-like values, negative and NaN thresholds, unknown time zones. Each is refused with
+ * exit code 2 and a message naming the value (briefly), and nothing is written.
  */
 class HostileInputIT {
-  @RegisterExtension static final LocalDynamoDbExtension DYNAMODB = LocalDynamoDbExtension.dynalite();
+  @RegisterExtension
+  static final LocalDynamoDbExtension DYNAMODB = LocalDynamoDbExtension.dynalite();
+
   private static final GuildId GUILD = GuildId.of(1);
   private static final ChannelId CHANNEL = ChannelId.of(2);
 
@@ -51,11 +53,13 @@ class HostileInputIT {
       assertRefused(value, "channels", "set", "--guild", value, "--channel", "2");
       assertRefused(value, "channels", "set", "--guild", "1", "--channel", value);
       assertRefused(value, "channels", "remove", "--guild", "1", "--channel", value);
-      assertRefused(value, "channels", "set", "--guild", "1", "--channel", "2", "--tag", "role:" + value);
+      assertRefused(
+          value, "channels", "set", "--guild", "1", "--channel", "2", "--tag", "role:" + value);
       assertRefused(value, "settings", "set", "--guild", "1", "--global-channel", value);
     }
     for (String threshold : HostileValues.THRESHOLDS) {
-      assertRefused(threshold, "channels", "set", "--guild", "1", "--channel", "2", "--threshold", threshold);
+      assertRefused(
+          threshold, "channels", "set", "--guild", "1", "--channel", "2", "--threshold", threshold);
     }
     for (String zone : HostileValues.TIMEZONES) {
       assertRefused(zone, "settings", "set", "--guild", "1", "--timezone", zone);
@@ -66,9 +70,12 @@ class HostileInputIT {
   private void assertRefused(String value, String... args) {
     CliRun run = table.run(args);
     String shown = value.length() > 20 ? value.substring(0, 20) + "…" : value;
-    assertThat(run.exitCode()).as("exit code of %s with %s", args[0] + " " + args[1], shown).isEqualTo(ExitCodes.INVALID);
+    assertThat(run.exitCode())
+        .as("exit code of %s with %s", args[0] + " " + args[1], shown)
+        .isEqualTo(ExitCodes.INVALID);
     assertThat(run.out()).as("nothing printed as a result").isEmpty();
-    // The message and picocli's usage of the command: the value is quoted briefly, never echoed whole.
+    // The message and picocli's usage of the command: the value is quoted briefly, never echoed
+    // whole.
     assertThat(run.err()).as("the error for %s", shown).isNotBlank().hasSizeLessThan(3_000);
   }
 
@@ -80,11 +87,16 @@ class HostileInputIT {
             channel("GUILD#1", "CHANNEL#4", "threshold", AttributeValue.fromN("-5")),
             channel("GUILD#1#CHANNEL#2", "CHANNEL#5", "pin", AttributeValue.fromBool(true)),
             channel("GUILD#1", "CHANNEL#6#x", "pin", AttributeValue.fromBool(true)),
-            withTagRole(channel("GUILD#1", "CHANNEL#7", "tagId", AttributeValue.fromS(HostileValues.HUGE))),
+            withTagRole(
+                channel("GUILD#1", "CHANNEL#7", "tagId", AttributeValue.fromS(HostileValues.HUGE))),
             channel("GUILD#1", "CHANNEL#8", "GSI_PK", AttributeValue.fromS("CHANNEL#2")),
             settings("GUILD#9", "timezone", AttributeValue.fromS("Mars/Olympus")),
             settings("GUILD#١٢", "timezone", AttributeValue.fromS("UTC")),
-            channel("GUILD#1", "CHANNEL#10", "pin", AttributeValue.fromBool(true))); // a good one: not written either
+            channel(
+                "GUILD#1",
+                "CHANNEL#10",
+                "pin",
+                AttributeValue.fromBool(true))); // a good one: not written either
     Path file = exportFile(items);
 
     CliRun run = table.run("import", file.toString());
@@ -93,7 +105,8 @@ class HostileInputIT {
     assertThat(run.err())
         .startsWith("error: 8 item(s) cannot be imported, nothing was written:")
         .contains("item 1 (PK=GUILD#1 SK=CHANNEL#3): threshold: threshold must be")
-        .contains("item 2 (PK=GUILD#1 SK=CHANNEL#4): threshold: threshold percentage must be a number from 0 to")
+        .contains(
+            "item 2 (PK=GUILD#1 SK=CHANNEL#4): threshold: threshold percentage must be a number from 0 to")
         .contains("item 3 (PK=GUILD#1#CHANNEL#2 SK=CHANNEL#5): PK:")
         .contains("item 4 (PK=GUILD#1 SK=CHANNEL#6#x): SK:")
         .contains("item 5 (PK=GUILD#1 SK=CHANNEL#7): tagId:")
@@ -110,11 +123,13 @@ class HostileInputIT {
     var array = document.putArray("items");
     items.forEach(item -> array.add(DynamoJson.item(item)));
     Path file = dir.resolve("hostile.json");
-    Files.writeString(file, ConfigJson.mapper().writeValueAsString(document), StandardCharsets.UTF_8);
+    Files.writeString(
+        file, ConfigJson.mapper().writeValueAsString(document), StandardCharsets.UTF_8);
     return file;
   }
 
-  private static Map<String, AttributeValue> channel(String pk, String sk, String attribute, AttributeValue value) {
+  private static Map<String, AttributeValue> channel(
+      String pk, String sk, String attribute, AttributeValue value) {
     Map<String, AttributeValue> item = new HashMap<>();
     item.put("PK", AttributeValue.fromS(pk));
     item.put("SK", AttributeValue.fromS(sk));
@@ -129,8 +144,16 @@ class HostileInputIT {
     return tagged;
   }
 
-  private static Map<String, AttributeValue> settings(String pk, String attribute, AttributeValue value) {
-    return Map.of("PK", AttributeValue.fromS(pk), "SK", AttributeValue.fromS("SETTINGS"),
-        "Type", AttributeValue.fromS("guild_settings"), attribute, value);
+  private static Map<String, AttributeValue> settings(
+      String pk, String attribute, AttributeValue value) {
+    return Map.of(
+        "PK",
+        AttributeValue.fromS(pk),
+        "SK",
+        AttributeValue.fromS("SETTINGS"),
+        "Type",
+        AttributeValue.fromS("guild_settings"),
+        attribute,
+        value);
   }
 }

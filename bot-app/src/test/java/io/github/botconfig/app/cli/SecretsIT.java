@@ -22,14 +22,17 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The Discord token is never printed: not by {@code --help}, {@code doctor}, {@code export}, a failing command
- * (with {@code --verbose} stack traces), invalid settings, nor the settings object itself. A token file other users
- * can read gets a warning on every command. ({@code RunCommandIT} checks the running bot's log.)
+ * The Discord token is never printed: not by {@code --help}, {@code doctor}, {@code export}, a
+ * failing command (with {@code --verbose} stack traces), invalid settings, nor the settings object
+ * itself. A token file other users can read gets a warning on every command. ({@code RunCommandIT}
+ * checks the running bot's log.)
  */
 class SecretsIT {
-  @RegisterExtension static final LocalDynamoDbExtension DYNAMODB = LocalDynamoDbExtension.dynalite();
+  @RegisterExtension
+  static final LocalDynamoDbExtension DYNAMODB = LocalDynamoDbExtension.dynalite();
 
-  private static final String TOKEN = "MTE4MDU4NjQxMjQzNDgxNzAyNA.GsEcRt.the-secret-part-of-the-token";
+  private static final String TOKEN =
+      "MTE4MDU4NjQxMjQzNDgxNzAyNA.GsEcRt.the-secret-part-of-the-token";
   private static final String SECRET_PART = "the-secret-part";
 
   @TempDir Path dir;
@@ -54,16 +57,23 @@ class SecretsIT {
     Files.setPosixFilePermissions(tokenFile, PosixFilePermissions.fromString("rw-------"));
     List<CliRun> runs = new ArrayList<>();
     for (Map<String, String> environment :
-        List.of(withToken("DISCORD_TOKEN", TOKEN), withToken("DISCORD_TOKEN_FILE", tokenFile.toString()))) {
+        List.of(
+            withToken("DISCORD_TOKEN", TOKEN),
+            withToken("DISCORD_TOKEN_FILE", tokenFile.toString()))) {
       runs.add(CliRun.run(environment, "--help"));
       runs.add(CliRun.run(environment, "run", "--help"));
       runs.add(CliRun.run(environment, "doctor"));
       runs.add(CliRun.run(environment, "export"));
       runs.add(CliRun.run(environment, "export", "--out", dir.resolve("backup.json").toString()));
       runs.add(CliRun.run(environment, "channels", "list", "--json"));
-      runs.add(CliRun.run(environment, "--verbose", "channels", "set", "--guild", "3", "--channel", "2"));
-      runs.add(CliRun.run(environment, "--verbose", "import", dir.resolve("missing.json").toString()));
-      runs.add(CliRun.run(environment, "--verbose", "--endpoint", "http://127.0.0.1:1", "channels", "list"));
+      runs.add(
+          CliRun.run(
+              environment, "--verbose", "channels", "set", "--guild", "3", "--channel", "2"));
+      runs.add(
+          CliRun.run(environment, "--verbose", "import", dir.resolve("missing.json").toString()));
+      runs.add(
+          CliRun.run(
+              environment, "--verbose", "--endpoint", "http://127.0.0.1:1", "channels", "list"));
       runs.add(CliRun.run(environment, "--table", "x", "doctor")); // invalid settings
     }
 
@@ -79,7 +89,9 @@ class SecretsIT {
     CliRun run = CliRun.run(withToken("DISCORD_TOKEN", "abc " + SECRET_PART), "doctor");
 
     assertThat(run.exitCode()).isEqualTo(ExitCodes.INVALID);
-    assertThat(run.err()).contains("DISCORD_TOKEN contains spaces or control characters").doesNotContain(SECRET_PART);
+    assertThat(run.err())
+        .contains("DISCORD_TOKEN contains spaces or control characters")
+        .doesNotContain(SECRET_PART);
   }
 
   @Test
@@ -97,15 +109,22 @@ class SecretsIT {
     Files.writeString(tokenFile, TOKEN, StandardCharsets.UTF_8);
     Files.setPosixFilePermissions(tokenFile, PosixFilePermissions.fromString("rw-r--r--"));
 
-    CliRun run = CliRun.run(withToken("DISCORD_TOKEN_FILE", tokenFile.toString()), "channels", "list");
+    CliRun run =
+        CliRun.run(withToken("DISCORD_TOKEN_FILE", tokenFile.toString()), "channels", "list");
 
     assertThat(run.exitCode()).isZero();
     assertThat(run.err())
-        .contains("warning: DISCORD_TOKEN_FILE " + tokenFile + " can be read by other users; restrict it: chmod 600 " + tokenFile)
+        .contains(
+            "warning: DISCORD_TOKEN_FILE "
+                + tokenFile
+                + " can be read by other users; restrict it: chmod 600 "
+                + tokenFile)
         .doesNotContain(SECRET_PART);
 
     Files.setPosixFilePermissions(tokenFile, PosixFilePermissions.fromString("rw-------"));
-    assertThat(CliRun.run(withToken("DISCORD_TOKEN_FILE", tokenFile.toString()), "channels", "list").err())
+    assertThat(
+            CliRun.run(withToken("DISCORD_TOKEN_FILE", tokenFile.toString()), "channels", "list")
+                .err())
         .doesNotContain("warning");
   }
 }

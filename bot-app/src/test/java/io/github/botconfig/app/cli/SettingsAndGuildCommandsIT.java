@@ -16,7 +16,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 class SettingsAndGuildCommandsIT {
-  @RegisterExtension static final LocalDynamoDbExtension DYNAMODB = LocalDynamoDbExtension.dynalite();
+  @RegisterExtension
+  static final LocalDynamoDbExtension DYNAMODB = LocalDynamoDbExtension.dynalite();
+
   private static final GuildId GUILD = GuildId.of(1);
 
   private CliTable table;
@@ -33,7 +35,9 @@ class SettingsAndGuildCommandsIT {
     CliRun run = table.run("settings", "show", "--guild", "1");
 
     assertThat(run.exitCode()).isZero();
-    assertThat(run.out()).startsWith("settings of guild 1 (defaults: none stored)").contains("timezone          UTC");
+    assertThat(run.out())
+        .startsWith("settings of guild 1 (defaults: none stored)")
+        .contains("timezone          UTC");
   }
 
   @Test
@@ -41,7 +45,8 @@ class SettingsAndGuildCommandsIT {
     table.run("settings", "set", "--guild", "1", "--timezone", "Europe/Paris", "--weekly", "true");
 
     CliRun run =
-        table.run("settings", "set", "--guild", "1", "--global-channel", "55", "--summary-tag", "role:7");
+        table.run(
+            "settings", "set", "--guild", "1", "--global-channel", "55", "--summary-tag", "role:7");
 
     assertThat(run.exitCode()).isZero();
     GuildSettings stored = store.findSettings(GUILD).orElseThrow();
@@ -73,7 +78,11 @@ class SettingsAndGuildCommandsIT {
             "{\"guildId\":\"1\",\"timezone\":\"UTC\",\"positionDisplayEnabled\":true,"
                 + "\"summaryPreferences\":{\"dailySummary\":false,\"weeklySummary\":false,\"monthlySummary\":true,"
                 + "\"tag\":null,\"pin\":false},\"globalChannelId\":\"55\",\"departedAt\":null,"
-                + "\"createdAt\":\"" + createdAt + "\",\"updatedAt\":\"" + createdAt + "\",\"version\":1}");
+                + "\"createdAt\":\""
+                + createdAt
+                + "\",\"updatedAt\":\""
+                + createdAt
+                + "\",\"version\":1}");
   }
 
   @Test

@@ -8,7 +8,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 class SimulateCommandIT {
-  @RegisterExtension static final LocalDynamoDbExtension DYNAMODB = LocalDynamoDbExtension.dynalite();
+  @RegisterExtension
+  static final LocalDynamoDbExtension DYNAMODB = LocalDynamoDbExtension.dynalite();
 
   private CliTable table;
 
@@ -19,16 +20,19 @@ class SimulateCommandIT {
 
   @Test
   void drivesTheMessagePathWithoutAStoreRequestAndPricesIt() {
-    CliRun run = table.run("simulate", "--messages", "20000", "--guilds", "5", "--channels-per-guild", "2");
+    CliRun run =
+        table.run("simulate", "--messages", "20000", "--guilds", "5", "--channels-per-guild", "2");
 
     assertThat(run.exitCode()).as(run.err()).isZero();
     assertThat(run.out())
-        .startsWith("botconfig simulate: 20,000 messages, 5 guilds × 2 tracked channels, 1 % of messages in tracked channels")
+        .startsWith(
+            "botconfig simulate: 20,000 messages, 5 guilds × 2 tracked channels, 1 % of messages in tracked channels")
         .contains("load             10 channels in")
         .contains("store requests   0 during the run")
         .contains("monthly DynamoDB cost at 1,000,000 messages a day")
         .contains("seed Pattern 3 / running bot   $1.8563  14,850,000 read units")
-        .contains("on provisioned capacity ($0.00013 per RCU-hour, $0.00065 per WCU-hour, 25 of each free)")
+        .contains(
+            "on provisioned capacity ($0.00013 per RCU-hour, $0.00065 per WCU-hour, 25 of each free)")
         .containsPattern("botconfig                      \\$0\\.00  0\\.0[0-9]+ RCU")
         .contains("seed Pattern 3 / running bot   $0.00  5.7 RCU on average");
     assertThat(run.out()).containsPattern("answers          [0-9,]+ alerts");
@@ -38,7 +42,8 @@ class SimulateCommandIT {
   void theTemporaryTableIsGoneAfterwardsAndTheConfiguredOneUntouched() {
     table.run("simulate", "--messages", "1000");
 
-    assertThat(DYNAMODB.client().listTables().tableNames()).noneMatch(name -> name.startsWith("botconfig-simulate-"));
+    assertThat(DYNAMODB.client().listTables().tableNames())
+        .noneMatch(name -> name.startsWith("botconfig-simulate-"));
     assertThat(table.store.loadAll().channels()).isEmpty();
   }
 

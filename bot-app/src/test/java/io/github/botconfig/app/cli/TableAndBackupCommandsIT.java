@@ -19,7 +19,9 @@ import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 class TableAndBackupCommandsIT {
-  @RegisterExtension static final LocalDynamoDbExtension DYNAMODB = LocalDynamoDbExtension.dynalite();
+  @RegisterExtension
+  static final LocalDynamoDbExtension DYNAMODB = LocalDynamoDbExtension.dynalite();
+
   private static final GuildId GUILD = GuildId.of(1);
 
   @TempDir Path dir;
@@ -32,14 +34,18 @@ class TableAndBackupCommandsIT {
 
   private CliRun onNewTableName(String... args) {
     String name = "botconfig-cli-" + UUID.randomUUID().toString().substring(0, 8);
-    return CliRun.run(Map.of("AWS_ENDPOINT_URL_DYNAMODB", DYNAMODB.endpoint().toString(), "BOTCONFIG_TABLE", name), args);
+    return CliRun.run(
+        Map.of(
+            "AWS_ENDPOINT_URL_DYNAMODB", DYNAMODB.endpoint().toString(), "BOTCONFIG_TABLE", name),
+        args);
   }
 
   private void putRaw(Map<String, AttributeValue> item) {
     DYNAMODB.client().putItem(r -> r.tableName(table.name).item(item));
   }
 
-  private static Map<String, AttributeValue> legacyChannelWithoutIndexKeys(String guild, String channel) {
+  private static Map<String, AttributeValue> legacyChannelWithoutIndexKeys(
+      String guild, String channel) {
     return Map.of(
         "PK", AttributeValue.fromS("GUILD#" + guild),
         "SK", AttributeValue.fromS("CHANNEL#" + channel),
@@ -51,7 +57,9 @@ class TableAndBackupCommandsIT {
   @Test
   void tableCreateCreatesOnceThenSaysItExists() {
     String name = "botconfig-cli-" + UUID.randomUUID().toString().substring(0, 8);
-    Map<String, String> env = Map.of("AWS_ENDPOINT_URL_DYNAMODB", DYNAMODB.endpoint().toString(), "BOTCONFIG_TABLE", name);
+    Map<String, String> env =
+        Map.of(
+            "AWS_ENDPOINT_URL_DYNAMODB", DYNAMODB.endpoint().toString(), "BOTCONFIG_TABLE", name);
 
     CliRun first = CliRun.run(env, "table", "create");
     CliRun second = CliRun.run(env, "table", "create");
@@ -66,7 +74,8 @@ class TableAndBackupCommandsIT {
 
   @Test
   void tableCreateProvisionedTakesCapacityUnits() {
-    CliRun run = onNewTableName("table", "create", "--billing", "provisioned", "--rcu", "5", "--wcu", "4");
+    CliRun run =
+        onNewTableName("table", "create", "--billing", "provisioned", "--rcu", "5", "--wcu", "4");
 
     assertThat(run.exitCode()).isZero();
     assertThat(run.out()).endsWith("created (provisioned, 5 RCU, 4 WCU)\n");
@@ -102,7 +111,9 @@ class TableAndBackupCommandsIT {
     CliRun run = table.run("table", "backfill");
 
     assertThat(run.out()).isEqualTo("2 channel items repaired\n");
-    assertThat(table.store.findChannel(ChannelId.of(10))).as("found through the index now").isPresent();
+    assertThat(table.store.findChannel(ChannelId.of(10)))
+        .as("found through the index now")
+        .isPresent();
     assertThat(table.run("table", "backfill").out()).isEqualTo("0 channel items repaired\n");
   }
 
@@ -125,11 +136,12 @@ class TableAndBackupCommandsIT {
   @Test
   void doctorNamesEveryProblemWithItsFix() {
     putRaw(legacyChannelWithoutIndexKeys("1", "10"));
-    putRaw(Map.of(
-        "PK", AttributeValue.fromS("GUILD#1"),
-        "SK", AttributeValue.fromS("SETTINGS"),
-        "Type", AttributeValue.fromS("guild_settings"),
-        "timezone", AttributeValue.fromS("Mars/Olympus")));
+    putRaw(
+        Map.of(
+            "PK", AttributeValue.fromS("GUILD#1"),
+            "SK", AttributeValue.fromS("SETTINGS"),
+            "Type", AttributeValue.fromS("guild_settings"),
+            "timezone", AttributeValue.fromS("Mars/Olympus")));
 
     CliRun run = table.run("doctor");
 
@@ -153,10 +165,13 @@ class TableAndBackupCommandsIT {
   @Test
   void doctorWithoutAServerSaysWhatToCheck() {
     CliRun run =
-        CliRun.run(Map.of("AWS_ENDPOINT_URL_DYNAMODB", "http://127.0.0.1:" + FreePort.closed()), "doctor");
+        CliRun.run(
+            Map.of("AWS_ENDPOINT_URL_DYNAMODB", "http://127.0.0.1:" + FreePort.closed()), "doctor");
 
     assertThat(run.exitCode()).isEqualTo(ExitCodes.FAILURE);
-    assertThat(run.out()).contains("PROBLEM  connection").contains("fix: check AWS_ENDPOINT_URL_DYNAMODB");
+    assertThat(run.out())
+        .contains("PROBLEM  connection")
+        .contains("fix: check AWS_ENDPOINT_URL_DYNAMODB");
   }
 
   @Test
@@ -164,11 +179,12 @@ class TableAndBackupCommandsIT {
     table.store.saveChannel(ChannelConfig.of(GUILD, ChannelId.of(10)).withPin(true));
     table.store.saveSettings(GuildSettings.defaults(GUILD));
     putRaw(legacyChannelWithoutIndexKeys("1", "11"));
-    putRaw(Map.of(
-        "PK", AttributeValue.fromS("GUILD#1"),
-        "SK", AttributeValue.fromS("GLOBAL_MESSAGE"),
-        "Type", AttributeValue.fromS("global_position_message"),
-        "messageId", AttributeValue.fromS("99")));
+    putRaw(
+        Map.of(
+            "PK", AttributeValue.fromS("GUILD#1"),
+            "SK", AttributeValue.fromS("GLOBAL_MESSAGE"),
+            "Type", AttributeValue.fromS("global_position_message"),
+            "messageId", AttributeValue.fromS("99")));
     Path file = dir.resolve("backup.json");
 
     CliRun export = table.run("export", "--out", file.toString());
@@ -212,7 +228,9 @@ class TableAndBackupCommandsIT {
     assertThat(a.err()).contains("is not JSON");
     assertThat(b.err()).contains("is not a botconfig export");
     assertThat(c.exitCode()).isEqualTo(ExitCodes.INVALID);
-    assertThat(c.err()).contains("1 item(s) cannot be imported, nothing was written").contains("item 2");
+    assertThat(c.err())
+        .contains("1 item(s) cannot be imported, nothing was written")
+        .contains("item 2");
     assertThat(d.err()).contains("item 1.PK: unknown DynamoDB type 'X'");
     assertThat(missing.err()).contains("no such file");
     assertThat(table.store.loadAll().channels()).isEmpty();

@@ -8,7 +8,10 @@ import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-/** docs/configuration.md lists every setting, with its option and default, so that the reference cannot drift. */
+/**
+ * docs/configuration.md lists every setting, with its option and default, so that the reference
+ * cannot drift.
+ */
 class ConfigurationDocTest {
   private static final List<String> LINES = read();
 
@@ -24,12 +27,20 @@ class ConfigurationDocTest {
   @EnumSource(Setting.class)
   void everySettingHasItsRow(Setting setting) {
     String option = setting.option().isEmpty() ? "—" : "`" + setting.option() + "`";
-    String defaultValue = setting.defaultValue().isEmpty() ? "—" : "`" + setting.defaultValue() + "`";
+    String defaultValue =
+        setting.defaultValue().isEmpty() ? "—" : "`" + setting.defaultValue() + "`";
 
     assertThat(LINES)
         .anySatisfy(
             line ->
                 assertThat(line)
-                    .startsWith("| `" + setting.variable() + "` | " + option + " | " + defaultValue + " | "));
+                    .startsWith(
+                        "| `"
+                            + setting.variable()
+                            + "` | "
+                            + option
+                            + " | "
+                            + defaultValue
+                            + " | "));
   }
 }

@@ -34,7 +34,10 @@ class LoggingTest {
     String out = logOne("INFO", LogFormat.TEXT);
 
     assertThat(out.lines()).hasSize(1);
-    assertThat(out).contains("INFO ").contains("botconfig.test - loaded 60 channels").doesNotContain("not shown");
+    assertThat(out)
+        .contains("INFO ")
+        .contains("botconfig.test - loaded 60 channels")
+        .doesNotContain("not shown");
   }
 
   @Test

@@ -70,7 +70,9 @@ class SettingsLoaderTest {
   @Test
   void optionsWinOverTheEnvironment() {
     AppSettings settings =
-        SettingsLoader.load(Map.of("BOTCONFIG_TABLE", "from-env"), Map.of(Setting.TABLE, "from-option")).settings();
+        SettingsLoader.load(
+                Map.of("BOTCONFIG_TABLE", "from-env"), Map.of(Setting.TABLE, "from-option"))
+            .settings();
 
     assertThat(settings.table()).isEqualTo("from-option");
   }
@@ -111,7 +113,8 @@ class SettingsLoaderTest {
     Path file = Files.writeString(dir.resolve("token"), TOKEN + "\n");
     Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
 
-    SettingsLoader loader = SettingsLoader.load(Map.of("DISCORD_TOKEN_FILE", file.toString()), Map.of());
+    SettingsLoader loader =
+        SettingsLoader.load(Map.of("DISCORD_TOKEN_FILE", file.toString()), Map.of());
 
     assertThat(loader.settings().token().orElseThrow().reveal()).isEqualTo(TOKEN);
     assertThat(loader.warnings()).isEmpty();
@@ -122,18 +125,24 @@ class SettingsLoaderTest {
     Path file = Files.writeString(dir.resolve("token"), TOKEN);
     Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
 
-    SettingsLoader loader = SettingsLoader.load(Map.of("DISCORD_TOKEN_FILE", file.toString()), Map.of());
+    SettingsLoader loader =
+        SettingsLoader.load(Map.of("DISCORD_TOKEN_FILE", file.toString()), Map.of());
 
     assertThat(loader.settings().token()).isPresent();
     assertThat(loader.warnings())
-        .containsExactly("DISCORD_TOKEN_FILE " + file + " can be read by other users; restrict it: chmod 600 " + file);
+        .containsExactly(
+            "DISCORD_TOKEN_FILE "
+                + file
+                + " can be read by other users; restrict it: chmod 600 "
+                + file);
   }
 
   @Test
   void tokenProblemsNeverShowTheToken() {
     String withSpace = TOKEN + " extra";
     assertThatThrownBy(() -> load(Map.of("DISCORD_TOKEN", withSpace)))
-        .hasMessage("DISCORD_TOKEN contains spaces or control characters: it is not a Discord token")
+        .hasMessage(
+            "DISCORD_TOKEN contains spaces or control characters: it is not a Discord token")
         .hasMessageNotContaining("secret-part");
     assertThatThrownBy(() -> load(Map.of("DISCORD_TOKEN", TOKEN, "DISCORD_TOKEN_FILE", "/x")))
         .hasMessageContaining("both set")
@@ -151,6 +160,7 @@ class SettingsLoaderTest {
 
   @Test
   void blankVariablesCountAsUnset() {
-    assertThat(load(Map.of("BOTCONFIG_TABLE", "  ", "AWS_REGION", "")).table()).isEqualTo("discord-bot-config");
+    assertThat(load(Map.of("BOTCONFIG_TABLE", "  ", "AWS_REGION", "")).table())
+        .isEqualTo("discord-bot-config");
   }
 }

@@ -16,7 +16,8 @@ class ShardingAndHealthSettingsTest {
   }
 
   @Test
-  void byDefaultOneProcessRunsEveryShardDiscordRecommendsAndServesNoHealthEndpoint() throws Exception {
+  void byDefaultOneProcessRunsEveryShardDiscordRecommendsAndServesNoHealthEndpoint()
+      throws Exception {
     AppSettings settings = load(Map.of());
 
     assertThat(settings.sharding()).isEqualTo(Sharding.auto());
@@ -29,7 +30,8 @@ class ShardingAndHealthSettingsTest {
 
   @Test
   void aProcessCanRunARangeOfAFixedTotal() {
-    Sharding sharding = load(Map.of("BOTCONFIG_SHARD_TOTAL", "8", "BOTCONFIG_SHARDS", "0-3")).sharding();
+    Sharding sharding =
+        load(Map.of("BOTCONFIG_SHARD_TOTAL", "8", "BOTCONFIG_SHARDS", "0-3")).sharding();
 
     assertThat(sharding.total()).isEqualTo(OptionalInt.of(8));
     assertThat(sharding.shards().orElseThrow()).containsExactly(0, 1, 2, 3);
@@ -38,11 +40,15 @@ class ShardingAndHealthSettingsTest {
 
   @Test
   void shardListsMixIdsAndRangesAndAreKeptInOrder() {
-    Sharding sharding = load(Map.of("BOTCONFIG_SHARD_TOTAL", "16", "BOTCONFIG_SHARDS", "9, 0,2,5-7")).sharding();
+    Sharding sharding =
+        load(Map.of("BOTCONFIG_SHARD_TOTAL", "16", "BOTCONFIG_SHARDS", "9, 0,2,5-7")).sharding();
 
     assertThat(sharding.shards().orElseThrow()).containsExactly(0, 2, 5, 6, 7, 9);
     assertThat(sharding.describe()).isEqualTo("shards 0,2,5-7,9 of 16");
-    assertThat(load(Map.of("BOTCONFIG_SHARD_TOTAL", "2", "BOTCONFIG_SHARDS", "1")).sharding().describe())
+    assertThat(
+            load(Map.of("BOTCONFIG_SHARD_TOTAL", "2", "BOTCONFIG_SHARDS", "1"))
+                .sharding()
+                .describe())
         .isEqualTo("shard 1 of 2");
   }
 
@@ -61,20 +67,24 @@ class ShardingAndHealthSettingsTest {
     assertThatThrownBy(() -> load(Map.of("BOTCONFIG_SHARD_TOTAL", "0", "BOTCONFIG_SHARDS", "3-1")))
         .isInstanceOfSatisfying(
             InvalidSettingsException.class,
-            e -> assertThat(e.problems())
-                .containsExactly(
-                    "BOTCONFIG_SHARD_TOTAL must be 'auto' or a number of shards from 1 to 99999, got '0'",
-                    "BOTCONFIG_SHARDS must give ranges low to high, such as 0-3, got '3-1'"));
+            e ->
+                assertThat(e.problems())
+                    .containsExactly(
+                        "BOTCONFIG_SHARD_TOTAL must be 'auto' or a number of shards from 1 to 99999, got '0'",
+                        "BOTCONFIG_SHARDS must give ranges low to high, such as 0-3, got '3-1'"));
     assertThatThrownBy(() -> load(Map.of("BOTCONFIG_SHARDS", "0-3")))
         .hasMessage(
             "BOTCONFIG_SHARDS needs BOTCONFIG_SHARD_TOTAL set to a number (every process must agree on the total),"
                 + " got '0-3'");
     assertThatThrownBy(() -> load(Map.of("BOTCONFIG_SHARD_TOTAL", "8", "BOTCONFIG_SHARDS", "6-9")))
-        .hasMessage("BOTCONFIG_SHARDS must name shards from 0 to 7 (BOTCONFIG_SHARD_TOTAL is 8), got '6-9'");
+        .hasMessage(
+            "BOTCONFIG_SHARDS must name shards from 0 to 7 (BOTCONFIG_SHARD_TOTAL is 8), got '6-9'");
     assertThatThrownBy(() -> load(Map.of("BOTCONFIG_SHARD_TOTAL", "8", "BOTCONFIG_SHARDS", "0;1")))
-        .hasMessage("BOTCONFIG_SHARDS must be shard ids and ranges such as 0-3 or 0,2,5-7, got '0;1'");
+        .hasMessage(
+            "BOTCONFIG_SHARDS must be shard ids and ranges such as 0-3 or 0,2,5-7, got '0;1'");
     assertThatThrownBy(() -> load(Map.of("BOTCONFIG_SHARD_TOTAL", "8", "BOTCONFIG_SHARDS", "1,")))
-        .hasMessage("BOTCONFIG_SHARDS must be shard ids and ranges such as 0-3 or 0,2,5-7, got '1,'");
+        .hasMessage(
+            "BOTCONFIG_SHARDS must be shard ids and ranges such as 0-3 or 0,2,5-7, got '1,'");
   }
 
   @Test
@@ -100,7 +110,9 @@ class ShardingAndHealthSettingsTest {
   @Test
   void aLoopbackBindingIsNoWarningAndIPv6IsAccepted() throws Exception {
     SettingsLoader loader =
-        SettingsLoader.load(Map.of("BOTCONFIG_HEALTH_ENABLED", "true", "BOTCONFIG_HEALTH_ADDRESS", "::1"), Map.of());
+        SettingsLoader.load(
+            Map.of("BOTCONFIG_HEALTH_ENABLED", "true", "BOTCONFIG_HEALTH_ADDRESS", "::1"),
+            Map.of());
 
     assertThat(loader.settings().health().address()).isEqualTo(InetAddress.getByName("::1"));
     assertThat(loader.warnings()).isEmpty();
@@ -109,19 +121,22 @@ class ShardingAndHealthSettingsTest {
   @Test
   void everyHealthProblemIsNamedWithItsValue() {
     assertThatThrownBy(
-            () -> load(
-                Map.of(
-                    "BOTCONFIG_HEALTH_ENABLED", "yes",
-                    "BOTCONFIG_HEALTH_ADDRESS", "localhost",
-                    "BOTCONFIG_HEALTH_PORT", "70000")))
+            () ->
+                load(
+                    Map.of(
+                        "BOTCONFIG_HEALTH_ENABLED", "yes",
+                        "BOTCONFIG_HEALTH_ADDRESS", "localhost",
+                        "BOTCONFIG_HEALTH_PORT", "70000")))
         .isInstanceOfSatisfying(
             InvalidSettingsException.class,
-            e -> assertThat(e.problems())
-                .containsExactly(
-                    "BOTCONFIG_HEALTH_ENABLED must be 'true' or 'false', got 'yes'",
-                    "BOTCONFIG_HEALTH_ADDRESS must be an IP address such as 127.0.0.1 or 0.0.0.0, got 'localhost'",
-                    "BOTCONFIG_HEALTH_PORT must be a TCP port from 0 to 65535, got '70000'"));
+            e ->
+                assertThat(e.problems())
+                    .containsExactly(
+                        "BOTCONFIG_HEALTH_ENABLED must be 'true' or 'false', got 'yes'",
+                        "BOTCONFIG_HEALTH_ADDRESS must be an IP address such as 127.0.0.1 or 0.0.0.0, got 'localhost'",
+                        "BOTCONFIG_HEALTH_PORT must be a TCP port from 0 to 65535, got '70000'"));
     assertThatThrownBy(() -> load(Map.of("BOTCONFIG_HEALTH_ADDRESS", "256.1.1.1")))
-        .hasMessage("BOTCONFIG_HEALTH_ADDRESS must be an IP address such as 127.0.0.1 or 0.0.0.0, got '256.1.1.1'");
+        .hasMessage(
+            "BOTCONFIG_HEALTH_ADDRESS must be an IP address such as 127.0.0.1 or 0.0.0.0, got '256.1.1.1'");
   }
 }

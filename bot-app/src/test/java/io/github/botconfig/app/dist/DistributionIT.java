@@ -18,32 +18,53 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The tarball {@code mvn package} builds, unpacked in a temporary folder and run as an operator would on a machine
- * without Java: no {@code java} on the PATH, no JAVA_HOME.
+ * The tarball {@code mvn package} builds, unpacked in a temporary folder and run as an operator
+ * would on a machine without Java: no {@code java} on the PATH, no JAVA_HOME.
  */
 class DistributionIT {
-  @RegisterExtension static final LocalDynamoDbExtension DYNAMODB = LocalDynamoDbExtension.dynalite();
+  @RegisterExtension
+  static final LocalDynamoDbExtension DYNAMODB = LocalDynamoDbExtension.dynalite();
 
   private static final String VERSION = System.getProperty("botconfig.version", "");
   @TempDir static Path dir;
   private static Path home;
   private static Path noJava;
 
-  /** What jdeps finds (and the two modules only reflection reaches), with what those modules need in turn. */
+  /**
+   * What jdeps finds (and the two modules only reflection reaches), with what those modules need in
+   * turn.
+   */
   private static final List<String> MODULES =
       List.of(
-          "java.base", "java.datatransfer", "java.xml", "java.prefs", "java.desktop", "java.logging",
-          "java.management", "java.security.sasl", "java.naming", "java.transaction.xa", "java.sql",
-          "jdk.crypto.ec", "jdk.httpserver", "jdk.management");
+          "java.base",
+          "java.datatransfer",
+          "java.xml",
+          "java.prefs",
+          "java.desktop",
+          "java.logging",
+          "java.management",
+          "java.security.sasl",
+          "java.naming",
+          "java.transaction.xa",
+          "java.sql",
+          "jdk.crypto.ec",
+          "jdk.httpserver",
+          "jdk.management");
 
   @BeforeAll
   static void unpack() throws Exception {
-    Path tarball = Path.of(System.getProperty("botconfig.distribution", "bot-app/target/botconfig.tar.gz"));
+    Path tarball =
+        Path.of(System.getProperty("botconfig.distribution", "bot-app/target/botconfig.tar.gz"));
     assertThat(tarball)
         .as("the distribution: mvn package builds it (unless -Dbotconfig.distribution.skip)")
         .isRegularFile();
-    Process tar = new ProcessBuilder("tar", "-xzf", tarball.toString(), "-C", dir.toString()).inheritIO().start();
-    assertThat(tar.waitFor(60, TimeUnit.SECONDS) && tar.exitValue() == 0).as("tar -xzf " + tarball).isTrue();
+    Process tar =
+        new ProcessBuilder("tar", "-xzf", tarball.toString(), "-C", dir.toString())
+            .inheritIO()
+            .start();
+    assertThat(tar.waitFor(60, TimeUnit.SECONDS) && tar.exitValue() == 0)
+        .as("tar -xzf " + tarball)
+        .isTrue();
     home = dir.resolve("botconfig-" + VERSION);
     noJava = Files.createDirectories(dir.resolve("path-without-java"));
   }
@@ -52,18 +73,24 @@ class DistributionIT {
   void itHoldsTheLauncherTheJarsAndARuntimeOfOnlyTheModulesTheBotNeeds() throws IOException {
     assertThat(home.resolve("bin/botconfig")).isExecutable();
     assertThat(home.resolve("botconfig.jar")).isRegularFile();
-    assertThat(home.resolve("lib")).isDirectoryContaining("glob:**/JDA-*.jar").isDirectoryContaining("glob:**/dynamodb-*.jar");
+    assertThat(home.resolve("lib"))
+        .isDirectoryContaining("glob:**/JDA-*.jar")
+        .isDirectoryContaining("glob:**/dynamodb-*.jar");
 
     Properties release = new Properties();
-    try (var in = Files.newBufferedReader(home.resolve("runtime/release"), StandardCharsets.UTF_8)) {
+    try (var in =
+        Files.newBufferedReader(home.resolve("runtime/release"), StandardCharsets.UTF_8)) {
       release.load(in);
     }
-    List<String> modules = Arrays.asList(release.getProperty("MODULES").replace("\"", "").split(" "));
+    List<String> modules =
+        Arrays.asList(release.getProperty("MODULES").replace("\"", "").split(" "));
     assertThat(modules).containsExactlyInAnyOrderElementsOf(MODULES);
     try (var tools = Files.list(home.resolve("runtime/bin"))) {
-      assertThat(tools.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("java", "keytool");
+      assertThat(tools.map(p -> p.getFileName().toString()))
+          .containsExactlyInAnyOrder("java", "keytool");
     }
-    // The JDK's own CA certificates, not a link to the build machine's (Debian links them to /etc/ssl).
+    // The JDK's own CA certificates, not a link to the build machine's (Debian links them to
+    // /etc/ssl).
     Path cacerts = home.resolve("runtime/lib/security/cacerts");
     assertThat(Files.isSymbolicLink(cacerts)).isFalse();
     assertThat(Files.size(cacerts)).isGreaterThan(50_000);
@@ -74,11 +101,14 @@ class DistributionIT {
     // No Docker engine here: what the image relies on is checked against the tarball instead.
     List<String> dockerfile = Files.readAllLines(Path.of("Dockerfile"), StandardCharsets.UTF_8);
 
-    assertThat(dockerfile).contains("ARG VERSION=" + VERSION, "ADD target/botconfig-${VERSION}.tar.gz /opt/");
+    assertThat(dockerfile)
+        .contains("ARG VERSION=" + VERSION, "ADD target/botconfig-${VERSION}.tar.gz /opt/");
     assertThat(dockerfile).contains("RUN ln -s /opt/botconfig-${VERSION} /opt/botconfig");
     assertThat(dockerfile).contains("ENTRYPOINT [\"/opt/botconfig/bin/botconfig\"]");
     assertThat(home.resolve("bin/botconfig")).isExecutable();
-    assertThat(dockerfile).filteredOn(line -> line.startsWith("USER ")).containsExactly("USER botconfig");
+    assertThat(dockerfile)
+        .filteredOn(line -> line.startsWith("USER "))
+        .containsExactly("USER botconfig");
     assertThat(dockerfile).anyMatch(line -> line.contains("useradd --system --uid 10001"));
   }
 
@@ -94,7 +124,12 @@ class DistributionIT {
   @Test
   void doctorChecksATableOnDynalite() throws Exception {
     Run doctor =
-        run(Map.of("AWS_ENDPOINT_URL_DYNAMODB", DYNAMODB.endpoint().toString(), "BOTCONFIG_TABLE", DYNAMODB.newTable()),
+        run(
+            Map.of(
+                "AWS_ENDPOINT_URL_DYNAMODB",
+                DYNAMODB.endpoint().toString(),
+                "BOTCONFIG_TABLE",
+                DYNAMODB.newTable()),
             "doctor");
 
     assertThat(doctor.status()).as(doctor.out() + doctor.err()).isZero();
@@ -104,7 +139,11 @@ class DistributionIT {
   @Test
   void simulateRunsTheWholeMessagePathOnTheBundledRuntime() throws Exception {
     Run simulate =
-        run(Map.of("AWS_ENDPOINT_URL_DYNAMODB", DYNAMODB.endpoint().toString()), "simulate", "--messages", "5000");
+        run(
+            Map.of("AWS_ENDPOINT_URL_DYNAMODB", DYNAMODB.endpoint().toString()),
+            "simulate",
+            "--messages",
+            "5000");
 
     assertThat(simulate.status()).as(simulate.err()).isZero();
     assertThat(simulate.out()).contains("store requests   0 during the run");
@@ -112,25 +151,49 @@ class DistributionIT {
 
   @Test
   void theBundledRuntimeSpeaksEllipticCurveTls() throws Exception {
-    // Discord's and AWS's endpoints use elliptic-curve certificates and key exchange: the runtime must have
-    // jdk.crypto.ec, which nothing calls directly (jdeps cannot see it). A local HTTPS server with an EC
+    // Discord's and AWS's endpoints use elliptic-curve certificates and key exchange: the runtime
+    // must have
+    // jdk.crypto.ec, which nothing calls directly (jdeps cannot see it). A local HTTPS server with
+    // an EC
     // certificate stands in for them; a request reaching it means the handshake went through.
     Path keystore = dir.resolve("tls.p12");
     Process keytool =
         new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "keytool").toString(), "-genkeypair", "-alias", "local",
-                "-keyalg", "EC", "-groupname", "secp256r1", "-dname", "CN=127.0.0.1", "-ext", "san=ip:127.0.0.1",
-                "-validity", "2", "-keystore", keystore.toString(), "-storetype", "PKCS12", "-storepass", "changeit")
+                Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
+                "-genkeypair",
+                "-alias",
+                "local",
+                "-keyalg",
+                "EC",
+                "-groupname",
+                "secp256r1",
+                "-dname",
+                "CN=127.0.0.1",
+                "-ext",
+                "san=ip:127.0.0.1",
+                "-validity",
+                "2",
+                "-keystore",
+                keystore.toString(),
+                "-storetype",
+                "PKCS12",
+                "-storepass",
+                "changeit")
             .inheritIO()
             .start();
-    assertThat(keytool.waitFor(60, TimeUnit.SECONDS) && keytool.exitValue() == 0).as("keytool").isTrue();
+    assertThat(keytool.waitFor(60, TimeUnit.SECONDS) && keytool.exitValue() == 0)
+        .as("keytool")
+        .isTrue();
     try (TlsServer server = TlsServer.start(keystore, "changeit")) {
       Run doctor =
           run(
               Map.of(
-                  "AWS_ENDPOINT_URL_DYNAMODB", "https://127.0.0.1:" + server.port(),
+                  "AWS_ENDPOINT_URL_DYNAMODB",
+                  "https://127.0.0.1:" + server.port(),
                   "BOTCONFIG_JAVA_OPTS",
-                  "-Djavax.net.ssl.trustStore=" + keystore + " -Djavax.net.ssl.trustStorePassword=changeit"),
+                  "-Djavax.net.ssl.trustStore="
+                      + keystore
+                      + " -Djavax.net.ssl.trustStorePassword=changeit"),
               "doctor");
 
       assertThat(server.requests()).as(doctor.out() + doctor.err()).isPositive();
@@ -141,11 +204,13 @@ class DistributionIT {
 
   /** Runs bin/botconfig with only {@code environment}, a PATH without java and no JAVA_HOME. */
   private static Run run(Map<String, String> environment, String... args) throws Exception {
-    List<String> command = new java.util.ArrayList<>(List.of(home.resolve("bin/botconfig").toString()));
+    List<String> command =
+        new java.util.ArrayList<>(List.of(home.resolve("bin/botconfig").toString()));
     command.addAll(List.of(args));
     Path out = Files.createTempFile(dir, "out", ".txt");
     Path err = Files.createTempFile(dir, "err", ".txt");
-    ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
+    ProcessBuilder builder =
+        new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
     Map<String, String> env = builder.environment();
     env.clear();
     env.putAll(environment);
@@ -153,7 +218,8 @@ class DistributionIT {
     Process process = builder.start();
     if (!process.waitFor(60, TimeUnit.SECONDS)) {
       process.destroyForcibly();
-      throw new AssertionError("bin/botconfig " + String.join(" ", args) + " still runs after 60 s");
+      throw new AssertionError(
+          "bin/botconfig " + String.join(" ", args) + " still runs after 60 s");
     }
     return new Run(
         process.exitValue(),

@@ -12,14 +12,20 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
-/** The embedded default: a dynalite under {@code <home>/data}, started once and reused, its data kept. */
+/**
+ * The embedded default: a dynalite under {@code <home>/data}, started once and reused, its data
+ * kept.
+ */
 class EmbeddedDynamoDbIT {
   @TempDir Path home;
 
-  /** A home like the repository's: tools/dynalite is the repository's own (installed by the build). */
+  /**
+   * A home like the repository's: tools/dynalite is the repository's own (installed by the build).
+   */
   private Path homeWithDynalite() throws Exception {
     Path tools = Files.createDirectories(home.resolve("tools"));
-    Files.createSymbolicLink(tools.resolve("dynalite"), Path.of("..", "tools", "dynalite").toAbsolutePath().normalize());
+    Files.createSymbolicLink(
+        tools.resolve("dynalite"), Path.of("..", "tools", "dynalite").toAbsolutePath().normalize());
     return home;
   }
 

@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
 
 class HealthCheckTest {
   private final MutableClock clock = MutableClock.startingAt2026();
-  private final InstrumentedConfigStore store = new InstrumentedConfigStore(new InMemoryConfigStore(clock));
+  private final InstrumentedConfigStore store =
+      new InstrumentedConfigStore(new InMemoryConfigStore(clock));
   private final ConfigCache cache =
       ConfigCache.builder(store).clock(clock).changePollInterval(Duration.ZERO).build();
   private final HealthCheck health = new HealthCheck(cache, store, new ShardView(), clock);
@@ -44,7 +45,9 @@ class HealthCheckTest {
   @Test
   void anUnreachableTableIsReportedWithWhyAndItsRecoveryAtTheNextCheck() {
     cache.start();
-    store.failWith(Operation.CHANGE_MARKER, () -> new StoreUnavailableException("DynamoDB at 127.0.0.1:9 did not answer"));
+    store.failWith(
+        Operation.CHANGE_MARKER,
+        () -> new StoreUnavailableException("DynamoDB at 127.0.0.1:9 did not answer"));
 
     HealthReport down = health.report();
 

@@ -30,16 +30,22 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** The health endpoint of a running bot (dynalite, the fake Discord), asked over 127.0.0.1 as a probe would. */
+/**
+ * The health endpoint of a running bot (dynalite, the fake Discord), asked over 127.0.0.1 as a
+ * probe would.
+ */
 class HealthServerIT {
-  @RegisterExtension static final LocalDynamoDbExtension DYNAMODB = LocalDynamoDbExtension.dynalite();
+  @RegisterExtension
+  static final LocalDynamoDbExtension DYNAMODB = LocalDynamoDbExtension.dynalite();
+
   @RegisterExtension final ErrorLogTrap errors = new ErrorLogTrap();
 
   private static final long GUILD = 1_100_000_000_000_000_000L;
   private static final long REPORTS = 1_100_000_000_000_000_010L;
   private static final long CHATTER = 1_100_000_000_000_000_011L;
 
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private FakeDiscord discord;
   private ShardProcess bot;
   private URI base;
@@ -77,14 +83,17 @@ class HealthServerIT {
   }
 
   private HttpResponse<String> get(String path) throws Exception {
-    return http.send(HttpRequest.newBuilder(base.resolve(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    return http.send(
+        HttpRequest.newBuilder(base.resolve(path)).GET().build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 
   @Test
   void healthzIsDownUntilDiscordIsReportedThenUpWithEachPart() throws Exception {
     HttpResponse<String> starting = get("/healthz");
     assertThat(starting.statusCode()).isEqualTo(503);
-    assertThat(ConfigJson.mapper().readTree(starting.body()).get("status").asText()).isEqualTo("DOWN");
+    assertThat(ConfigJson.mapper().readTree(starting.body()).get("status").asText())
+        .isEqualTo("DOWN");
 
     shards.connected(bot.shards);
     bot.advance(Duration.ofSeconds(20)); // no poll is due yet: the snapshot ages
@@ -111,7 +120,8 @@ class HealthServerIT {
     HttpResponse<String> metrics = get("/metrics");
 
     assertThat(metrics.statusCode()).isEqualTo(200);
-    assertThat(metrics.headers().firstValue("Content-Type")).contains("text/plain; version=0.0.4; charset=utf-8");
+    assertThat(metrics.headers().firstValue("Content-Type"))
+        .contains("text/plain; version=0.0.4; charset=utf-8");
     assertThat(metrics.body())
         .contains("# TYPE botconfig_cache_lookups_total counter")
         .contains("botconfig_cache_lookups_total{result=\"hit\"} 1.0")
@@ -147,7 +157,9 @@ class HealthServerIT {
     assertThat(get("/healthz/extra").statusCode()).isEqualTo(404);
     HttpResponse<String> post =
         http.send(
-            HttpRequest.newBuilder(base.resolve("/metrics")).POST(HttpRequest.BodyPublishers.noBody()).build(),
+            HttpRequest.newBuilder(base.resolve("/metrics"))
+                .POST(HttpRequest.BodyPublishers.noBody())
+                .build(),
             HttpResponse.BodyHandlers.ofString());
     assertThat(post.statusCode()).isEqualTo(405);
     assertThat(post.headers().firstValue("Allow")).contains("GET, HEAD");

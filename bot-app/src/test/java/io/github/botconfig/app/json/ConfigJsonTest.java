@@ -36,7 +36,8 @@ class ConfigJsonTest {
           .guildId(GuildId.of(1))
           .timezone(ZoneId.of("America/New_York"))
           .positionDisplayEnabled(false)
-          .summaryPreferences(SummaryPreferences.builder().dailySummary(true).tag(Tag.role(3)).pin(true).build())
+          .summaryPreferences(
+              SummaryPreferences.builder().dailySummary(true).tag(Tag.role(3)).pin(true).build())
           .globalChannelId(ChannelId.of(4))
           .departedAt(Instant.parse("2026-03-01T00:00:00Z"))
           .version(2)
@@ -78,13 +79,17 @@ class ConfigJsonTest {
     assertThatThrownBy(() -> ConfigJson.readChannel(wrongType))
         .isInstanceOf(InvalidConfigException.class)
         .hasMessage("channel.pin must be a JSON boolean, got string \"yes\"");
-    assertThatThrownBy(() -> ConfigJson.readChannel(missing)).hasMessage("channel.guildId is missing");
-    assertThatThrownBy(() -> ConfigJson.readChannel(badId)).hasMessageContaining("got '1#CHANNEL#2'");
+    assertThatThrownBy(() -> ConfigJson.readChannel(missing))
+        .hasMessage("channel.guildId is missing");
+    assertThatThrownBy(() -> ConfigJson.readChannel(badId))
+        .hasMessageContaining("got '1#CHANNEL#2'");
     assertThatThrownBy(() -> ConfigJson.readChannel(badTime))
-        .hasMessage("channel.createdAt must be an ISO-8601 time such as 2026-01-01T00:00:00Z, got 'yesterday'");
+        .hasMessage(
+            "channel.createdAt must be an ISO-8601 time such as 2026-01-01T00:00:00Z, got 'yesterday'");
     assertThatThrownBy(() -> ConfigJson.readChannel(negativeVersion))
         .hasMessage("channel.version must be a whole number 0 or more, got -1");
-    assertThatThrownBy(() -> ConfigJson.readChannel(badThreshold)).hasMessageContaining("got 'NaN'");
+    assertThatThrownBy(() -> ConfigJson.readChannel(badThreshold))
+        .hasMessageContaining("got 'NaN'");
     assertThatThrownBy(() -> ConfigJson.readSettings(ConfigJson.mapper().createArrayNode()))
         .hasMessage("settings must be a JSON object, got array []");
   }

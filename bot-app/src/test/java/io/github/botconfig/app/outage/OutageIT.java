@@ -28,9 +28,9 @@ import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
- * The bot's stack — message path, cache, DynamoDB store — with DynamoDB behind a {@link FaultProxy}, and dynalite
- * itself stopped and started again on its data directory. Messages are answered from memory through any outage;
- * the cache notices, says so, and recovers by itself.
+ * The bot's stack — message path, cache, DynamoDB store — with DynamoDB behind a {@link
+ * FaultProxy}, and dynalite itself stopped and started again on its data directory. Messages are
+ * answered from memory through any outage; the cache notices, says so, and recovers by itself.
  */
 class OutageIT {
   private static final GuildId GUILD = GuildId.of(1_100_000_000_000_000_000L);
@@ -57,7 +57,11 @@ class OutageIT {
             .apiCallAttemptTimeout(Duration.ofMillis(500))
             .apiCallTimeout(Duration.ofSeconds(3))
             .build();
-    TableProvisioner.builder().client(client).tableName("outage").pollInterval(Duration.ofMillis(20)).build()
+    TableProvisioner.builder()
+        .client(client)
+        .tableName("outage")
+        .pollInterval(Duration.ofMillis(20))
+        .build()
         .createIfMissing();
     store = DynamoDbConfigStore.builder().client(client).tableName("outage").build();
   }
@@ -84,7 +88,8 @@ class OutageIT {
   }
 
   @Test
-  void messagesAreAnsweredFromMemoryThroughAnOutageWithoutErrorsAndAtTheSameSpeed() throws Exception {
+  void messagesAreAnsweredFromMemoryThroughAnOutageWithoutErrorsAndAtTheSameSpeed()
+      throws Exception {
     for (int i = 0; i < CHANNELS; i++) {
       store.saveChannel(ChannelConfig.of(GUILD, channel(i)));
     }
@@ -103,14 +108,17 @@ class OutageIT {
 
       assertThat(cache.status().state()).isEqualTo(State.STALE);
       assertThat(cache.status().age()).isPresent();
-      // The only store calls during the outage are the cache's own polls and retries, never a message's lookup.
+      // The only store calls during the outage are the cache's own polls and retries, never a
+      // message's lookup.
       assertThat(cache.stats().storeCalls() - storeCallsBefore).isLessThanOrEqualTo(failedPolls);
       long p99Before = percentile(before, 0.99);
       long p99During = percentile(during, 0.99);
       System.out.printf(
           "OutageIT: p99 of %d messages through the message path: %d µs with DynamoDB up, %d µs with it down%n",
           BATCH, p99Before / 1_000, p99During / 1_000);
-      assertThat(p99During).as("p99 during the outage vs. before it").isLessThan(10 * p99Before + 1_000_000);
+      assertThat(p99During)
+          .as("p99 during the outage vs. before it")
+          .isLessThan(10 * p99Before + 1_000_000);
 
       ready.arm();
       proxy.heal();
@@ -141,7 +149,8 @@ class OutageIT {
   }
 
   @Test
-  void dynaliteRestartedOnItsDataWhileTheBotRunsKeepsEveryAcknowledgedWriteAndTheCacheRecovers() throws Exception {
+  void dynaliteRestartedOnItsDataWhileTheBotRunsKeepsEveryAcknowledgedWriteAndTheCacheRecovers()
+      throws Exception {
     try (ConfigCache cache = cache(LIMIT)) {
       cache.start();
       ChannelConfig saved = cache.saveChannel(ChannelConfig.of(GUILD, channel(1)).withPin(true));
@@ -168,7 +177,8 @@ class OutageIT {
       for (int i = 0; i < BATCH; i++) {
         // One message in ten in a tracked channel, the others untracked.
         long id = i % 10 == 0 ? channel(i % CHANNELS).value() : 1_300_000_000_000_000_000L + i;
-        path.trackedChannel(id).ifPresent(c -> path.alertFor(c, true, true, "Position closed +12%"));
+        path.trackedChannel(id)
+            .ifPresent(c -> path.alertFor(c, true, true, "Position closed +12%"));
       }
       rounds[round] = System.nanoTime() - start;
     }

@@ -12,8 +12,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 /**
- * {@code botconfig} as its own process (java -cp &lt;this test's classpath&gt; Main …), its output collected line
- * by line, so a test can wait for a line and send it signals as a service manager would.
+ * {@code botconfig} as its own process (java -cp &lt;this test's classpath&gt; Main …), its output
+ * collected line by line, so a test can wait for a line and send it signals as a service manager
+ * would.
  */
 final class BotProcess implements AutoCloseable {
   private final Process process;
@@ -26,7 +27,8 @@ final class BotProcess implements AutoCloseable {
         new Thread(
             () -> {
               try (BufferedReader in =
-                  new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                  new BufferedReader(
+                      new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
                 for (String line; (line = in.readLine()) != null; ) {
                   synchronized (lines) {
                     lines.add(line);
@@ -47,7 +49,8 @@ final class BotProcess implements AutoCloseable {
   }
 
   /** Runs another main class of this test's classpath (a test driver) the same way. */
-  static BotProcess startMain(String mainClass, Map<String, String> environment, String... args) throws IOException {
+  static BotProcess startMain(String mainClass, Map<String, String> environment, String... args)
+      throws IOException {
     List<String> command = new ArrayList<>();
     command.add(ProcessHandle.current().info().command().orElse("java"));
     command.add("-cp");
@@ -61,7 +64,9 @@ final class BotProcess implements AutoCloseable {
     return new BotProcess(builder.start());
   }
 
-  /** Waits for a line matching {@code wanted} (at most {@code limit}); fails with the output so far. */
+  /**
+   * Waits for a line matching {@code wanted} (at most {@code limit}); fails with the output so far.
+   */
   String awaitLine(Predicate<String> wanted, Duration limit) throws InterruptedException {
     long deadline = System.nanoTime() + limit.toNanos();
     synchronized (lines) {
@@ -74,7 +79,8 @@ final class BotProcess implements AutoCloseable {
         }
         long left = deadline - System.nanoTime();
         if (left <= 0 || (!process.isAlive() && !reader.isAlive())) {
-          throw new AssertionError("no such line within " + limit + "; output:\n" + String.join("\n", lines));
+          throw new AssertionError(
+              "no such line within " + limit + "; output:\n" + String.join("\n", lines));
         }
         TimeUnit.NANOSECONDS.timedWait(lines, Math.min(left, TimeUnit.MILLISECONDS.toNanos(200)));
       }
@@ -83,7 +89,8 @@ final class BotProcess implements AutoCloseable {
 
   /** Sends SIGTERM and waits for the exit status. */
   int terminate(Duration limit) throws InterruptedException {
-    // Through the handle: Process.destroy() would also close our end of its output, losing its last lines.
+    // Through the handle: Process.destroy() would also close our end of its output, losing its last
+    // lines.
     process.toHandle().destroy();
     if (!process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
       throw new AssertionError("still running " + limit + " after SIGTERM; output:\n" + output());

@@ -25,13 +25,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * The whole bot as it is deployed: {@code botconfig run} in its own process, on dynalite and a local fake Discord,
- * with its health endpoint on 127.0.0.1, stopped by SIGTERM.
+ * The whole bot as it is deployed: {@code botconfig run} in its own process, on dynalite and a
+ * local fake Discord, with its health endpoint on 127.0.0.1, stopped by SIGTERM.
  */
 class RunCommandIT {
-  @RegisterExtension static final LocalDynamoDbExtension DYNAMODB = LocalDynamoDbExtension.dynalite();
+  @RegisterExtension
+  static final LocalDynamoDbExtension DYNAMODB = LocalDynamoDbExtension.dynalite();
 
-  private static final String TOKEN = "MTE4MDU4NjQxMjQzNDgxNzAyNA.GabcDE.the-secret-part-of-the-token";
+  private static final String TOKEN =
+      "MTE4MDU4NjQxMjQzNDgxNzAyNA.GabcDE.the-secret-part-of-the-token";
   private static final long GUILD = 1_100_000_000_000_000_000L;
   private static final long REPORTS = 1_100_000_000_000_000_010L;
   private static final long TRADERS = 1_100_000_000_000_000_021L;
@@ -67,12 +69,16 @@ class RunCommandIT {
     store.saveChannel(ChannelConfig.of(GuildId.of(GUILD), ChannelId.of(REPORTS)));
 
     try (BotProcess bot = BotProcess.start(environment, "run")) {
-      String health = bot.awaitLine(line -> line.contains("Serving /healthz and /metrics on"), LIMIT);
+      String health =
+          bot.awaitLine(line -> line.contains("Serving /healthz and /metrics on"), LIMIT);
       String ready = bot.awaitLine(line -> line.contains("botconfig is running as"), LIMIT);
       assertThat(ready).contains("1 guilds, 1 tracked channels").contains("(shard 0 of 1)");
-      HttpResponse<String> healthz = HTTP.send(
-          HttpRequest.newBuilder(URI.create(health.substring(health.indexOf("http://")).strip() + "/healthz")).build(),
-          HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> healthz =
+          HTTP.send(
+              HttpRequest.newBuilder(
+                      URI.create(health.substring(health.indexOf("http://")).strip() + "/healthz"))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
       assertThat(healthz.statusCode()).isEqualTo(200);
       assertThat(healthz.body()).contains("\"status\" : \"UP\"");
 
@@ -80,7 +86,8 @@ class RunCommandIT {
       RestCall plain = discord.awaitRestCall("POST", "channels/" + REPORTS + "/messages");
       assertThat(plain.body().getString("content")).contains("12.5").doesNotContain("<@&");
 
-      // A change made straight to the table (as the CLI does) reaches the running bot through the change marker.
+      // A change made straight to the table (as the CLI does) reaches the running bot through the
+      // change marker.
       ChannelConfig current = store.findChannel(ChannelId.of(REPORTS)).orElseThrow();
       store.saveChannel(current.withTag(Tag.role(TRADERS)).withThreshold(Threshold.percent(10)));
       RestCall mention = awaitMentionAfterChange();
@@ -89,12 +96,17 @@ class RunCommandIT {
       int status = bot.terminate(LIMIT);
 
       assertThat(status).as("exit status after SIGTERM").isZero();
-      assertThat(bot.output()).contains("Stopping: Discord, then the cache's tasks, then the DynamoDB client", "Stopped");
+      assertThat(bot.output())
+          .contains(
+              "Stopping: Discord, then the cache's tasks, then the DynamoDB client", "Stopped");
       assertThat(bot.output()).doesNotContain(TOKEN).doesNotContain("the-secret-part");
     }
   }
 
-  /** Posts reports until one is answered with the mention the new configuration asks for (at most 10 s). */
+  /**
+   * Posts reports until one is answered with the mention the new configuration asks for (at most 10
+   * s).
+   */
   private RestCall awaitMentionAfterChange() throws InterruptedException {
     long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
     while (System.nanoTime() < deadline) {
@@ -102,9 +114,10 @@ class RunCommandIT {
       discord.postWebhookMessage(REPORTS, "Position closed — Stop loss: -15%");
       RestCall reply =
           discord.awaitRestCall(
-              call -> discord.restCalls().indexOf(call) >= before
-                  && call.method().equals("POST")
-                  && call.path().endsWith("channels/" + REPORTS + "/messages"),
+              call ->
+                  discord.restCalls().indexOf(call) >= before
+                      && call.method().equals("POST")
+                      && call.path().endsWith("channels/" + REPORTS + "/messages"),
               "a reply to the new report");
       if (reply.body().getString("content", "").contains("<@&")) {
         return reply;
@@ -121,7 +134,9 @@ class RunCommandIT {
       int status = bot.awaitExit(LIMIT);
 
       assertThat(status).isEqualTo(2);
-      assertThat(bot.output()).contains("discord.com/developers/applications").contains("botconfig simulate");
+      assertThat(bot.output())
+          .contains("discord.com/developers/applications")
+          .contains("botconfig simulate");
     }
   }
 }

@@ -34,11 +34,14 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 
 /**
- * The IAM policy in docs/security.md is exact: every DynamoDB call the bot (and {@code doctor}) makes is granted on
- * the resource it names (table or index), and every action it grants on a resource is one the bot uses there.
+ * The IAM policy in docs/security.md is exact: every DynamoDB call the bot (and {@code doctor})
+ * makes is granted on the resource it names (table or index), and every action it grants on a
+ * resource is one the bot uses there.
  */
 class IamPolicyIT {
-  @RegisterExtension static final LocalDynamoDbExtension DYNAMODB = LocalDynamoDbExtension.dynalite();
+  @RegisterExtension
+  static final LocalDynamoDbExtension DYNAMODB = LocalDynamoDbExtension.dynalite();
+
   private static final Path SECURITY_DOC = Path.of("..", "docs", "security.md");
 
   /** "Action on resource" for every call made, e.g. {@code Query on index}. */
@@ -56,10 +59,12 @@ class IamPolicyIT {
 
   private void runEverythingTheBotDoes(DynamoDbClient client, String table) {
     GuildId guild = GuildId.of(1);
-    TableProvisioner provisioner = TableProvisioner.builder().client(client).tableName(table).build();
+    TableProvisioner provisioner =
+        TableProvisioner.builder().client(client).tableName(table).build();
     provisioner.createIfMissing(); // the table exists: DescribeTable only
     assertThat(provisioner.verify()).isEmpty();
-    DynamoDbConfigStore store = DynamoDbConfigStore.builder().client(client).tableName(table).build();
+    DynamoDbConfigStore store =
+        DynamoDbConfigStore.builder().client(client).tableName(table).build();
     try (ConfigCache cache = ConfigCache.builder(store).changePollInterval(Duration.ZERO).build()) {
       cache.start(); // Scan
       ChannelConfig channel = cache.saveChannel(ChannelConfig.of(guild, ChannelId.of(2)));
@@ -69,7 +74,8 @@ class IamPolicyIT {
       cache.saveChannel(ChannelConfig.of(guild, ChannelId.of(3)));
       cache.deleteGuild(guild); // the purge of a guild that left
     }
-    // What the cache does besides: its poll, and per-key reads before a first load; doctor's checks.
+    // What the cache does besides: its poll, and per-key reads before a first load; doctor's
+    // checks.
     store.changeMarker();
     store.findChannel(ChannelId.of(4));
     store.findChannels(guild);
@@ -80,7 +86,9 @@ class IamPolicyIT {
 
   /** The (action, resource) pairs the policy of docs/security.md grants. */
   private static Set<String> granted() throws Exception {
-    Matcher json = Pattern.compile("```json\\n(.*?)```", Pattern.DOTALL).matcher(Files.readString(SECURITY_DOC));
+    Matcher json =
+        Pattern.compile("```json\\n(.*?)```", Pattern.DOTALL)
+            .matcher(Files.readString(SECURITY_DOC));
     assertThat(json.find()).as("a JSON policy in " + SECURITY_DOC).isTrue();
     JsonNode policy = new ObjectMapper().readTree(json.group(1));
     Set<String> granted = new TreeSet<>();
@@ -90,7 +98,8 @@ class IamPolicyIT {
       assertThat(resource).startsWith("arn:aws:dynamodb:").doesNotContain("*");
       String kind = resource.endsWith("/index/ChannelIndex") ? "index" : "table";
       JsonNode actions = statement.get("Action");
-      for (JsonNode action : actions.isArray() ? actions : new ObjectMapper().createArrayNode().add(actions)) {
+      for (JsonNode action :
+          actions.isArray() ? actions : new ObjectMapper().createArrayNode().add(actions)) {
         assertThat(action.asText()).startsWith("dynamodb:").doesNotContain("*");
         granted.add(action.asText().substring("dynamodb:".length()) + " on " + kind);
       }
@@ -102,17 +111,24 @@ class IamPolicyIT {
     ExecutionInterceptor recorder =
         new ExecutionInterceptor() {
           @Override
-          public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
+          public void beforeExecution(
+              Context.BeforeExecution context, ExecutionAttributes attributes) {
             boolean index =
-                context.request() instanceof QueryRequest && ((QueryRequest) context.request()).indexName() != null;
-            used.add(attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME) + " on " + (index ? "index" : "table"));
+                context.request() instanceof QueryRequest
+                    && ((QueryRequest) context.request()).indexName() != null;
+            used.add(
+                attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME)
+                    + " on "
+                    + (index ? "index" : "table"));
           }
         };
     return DynamoDbClient.builder()
         .endpointOverride(endpoint)
         .region(Region.US_EAST_1)
-        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
-        .httpClientBuilder(software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.builder())
+        .credentialsProvider(
+            StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+        .httpClientBuilder(
+            software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.builder())
         .overrideConfiguration(c -> c.addExecutionInterceptor(recorder))
         .build();
   }

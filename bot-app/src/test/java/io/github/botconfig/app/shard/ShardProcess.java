@@ -16,9 +16,9 @@ import java.util.Map;
 import net.dv8tion.jda.api.sharding.ShardManager;
 
 /**
- * One process of a bot split over several, as {@code botconfig run} wires it (the same Dagger graph, the same
- * shard manager), on a test's clock and a scheduler of its own: its tasks run only when the test advances it (or,
- * when another process moved the shared clock, runs what came due).
+ * One process of a bot split over several, as {@code botconfig run} wires it (the same Dagger
+ * graph, the same shard manager), on a test's clock and a scheduler of its own: its tasks run only
+ * when the test advances it (or, when another process moved the shared clock, runs what came due).
  */
 public final class ShardProcess implements AutoCloseable {
   public static final Duration CHANGE_POLL = Duration.ofSeconds(30);
@@ -28,7 +28,8 @@ public final class ShardProcess implements AutoCloseable {
   public final EventProbe probe;
   private final ManualScheduler scheduler;
 
-  private ShardProcess(AppComponent graph, ShardManager shards, EventProbe probe, ManualScheduler scheduler) {
+  private ShardProcess(
+      AppComponent graph, ShardManager shards, EventProbe probe, ManualScheduler scheduler) {
     this.graph = graph;
     this.shards = shards;
     this.probe = probe;
@@ -36,16 +37,19 @@ public final class ShardProcess implements AutoCloseable {
   }
 
   /**
-   * Starts the process that runs {@code shard} of the fake's shards: loads the table's configuration, then logs in
-   * and waits for the shard's guilds.
+   * Starts the process that runs {@code shard} of the fake's shards: loads the table's
+   * configuration, then logs in and waits for the shard's guilds.
    */
   public static ShardProcess start(
-      int shard, FakeDiscord discord, MutableClock clock, Map<String, String> environment) throws InterruptedException {
+      int shard, FakeDiscord discord, MutableClock clock, Map<String, String> environment)
+      throws InterruptedException {
     Map<String, String> env = new HashMap<>(environment);
     env.put("BOTCONFIG_SHARD_TOTAL", Integer.toString(discord.shardTotal()));
     env.put("BOTCONFIG_SHARDS", Integer.toString(shard));
     env.put("BOTCONFIG_CHANGE_POLL_INTERVAL", "30s");
-    env.put("BOTCONFIG_INITIAL_LOAD_WAIT", "0"); // the test runs the first load itself, on the manual scheduler
+    env.put(
+        "BOTCONFIG_INITIAL_LOAD_WAIT",
+        "0"); // the test runs the first load itself, on the manual scheduler
     env.put("BOTCONFIG_DISCORD_REST_URL", discord.restConfig().getBaseUrl());
     env.put("BOTCONFIG_DISCORD_GATEWAY_URL", discord.gatewayUrl());
     AppSettings settings = SettingsLoader.load(env, Map.of()).settings();
@@ -57,7 +61,8 @@ public final class ShardProcess implements AutoCloseable {
       cache.start();
       scheduler.runDue();
       if (!cache.status().isLoaded()) {
-        throw new AssertionError("the cache of shard " + shard + " did not load: " + cache.status());
+        throw new AssertionError(
+            "the cache of shard " + shard + " did not load: " + cache.status());
       }
       EventProbe probe = new EventProbe();
       ShardManager shards = DiscordConnection.open(graph, probe);
@@ -70,14 +75,16 @@ public final class ShardProcess implements AutoCloseable {
   }
 
   /**
-   * Moves the clock forward and runs what came due in this process: change polls, refreshes, the daily sweep,
-   * summaries.
+   * Moves the clock forward and runs what came due in this process: change polls, refreshes, the
+   * daily sweep, summaries.
    */
   public void advance(Duration duration) {
     scheduler.advance(duration);
   }
 
-  /** Runs what came due in this process at the clock's time now (another process may have moved it). */
+  /**
+   * Runs what came due in this process at the clock's time now (another process may have moved it).
+   */
   public void runDue() {
     scheduler.runDue();
   }

@@ -16,7 +16,8 @@ class CostModelTest {
 
   @Test
   void botconfigsBackgroundWorkIsPollsRefreshesAndAReloadAfterEachChangeInEachProcess() {
-    CostModel.Bill bill = CostModel.botconfig(Duration.ofSeconds(30), 1, Duration.ofMinutes(30), 3, 10, 3, 2);
+    CostModel.Bill bill =
+        CostModel.botconfig(Duration.ofSeconds(30), 1, Duration.ofMinutes(30), 3, 10, 3, 2);
 
     double polls = 86_400.0 * 2;
     double refreshes = 1_440.0 * 2;
@@ -49,7 +50,8 @@ class CostModelTest {
 
   @Test
   void provisionedCapacityBeyondTheFreeTierIsPricedPerUnitHourForTheAverageRate() {
-    // 100 read units a second for a 30-day month, no writes: 75 units above the free tier, 720 hours.
+    // 100 read units a second for a 30-day month, no writes: 75 units above the free tier, 720
+    // hours.
     CostModel.Bill reads = new CostModel.Bill(100 * 86_400.0 * 30, 0);
 
     assertThat(reads.readUnitsPerSecond()).isCloseTo(100, within(1e-9));

@@ -32,23 +32,24 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
- * The soak: messages through the real message path (cache over the DynamoDB store on dynalite) while an admin
- * writes through the cache every few milliseconds, another process writes straight to the table, and the cache
- * reloads everything every second. Checked: no message ever reaches the store, the heap after GC stays flat, and
- * at the end the cache equals the table item for item.
+ * The soak: messages through the real message path (cache over the DynamoDB store on dynalite)
+ * while an admin writes through the cache every few milliseconds, another process writes straight
+ * to the table, and the cache reloads everything every second. Checked: no message ever reaches the
+ * store, the heap after GC stays flat, and at the end the cache equals the table item for item.
  *
- * <p>{@code mvn -B verify} runs a short one (300,000 messages). The 10-million-message run, with its figures in
- * {@code bot-app/target/soak-report.txt} and docs/reliability.md:
+ * <p>{@code mvn -B verify} runs a short one (300,000 messages). The 10-million-message run, with
+ * its figures in {@code bot-app/target/soak-report.txt} and docs/reliability.md:
  *
  * <pre>
  * mvn -B -Psoak -DskipTests -pl bot-app -am verify
  * </pre>
  *
- * System properties: {@code botconfig.soak.messages} (300000), {@code botconfig.soak.rate} (messages a second,
- * 100000), {@code botconfig.soak.writeIntervalMs} (5).
+ * System properties: {@code botconfig.soak.messages} (300000), {@code botconfig.soak.rate}
+ * (messages a second, 100000), {@code botconfig.soak.writeIntervalMs} (5).
  */
 class SoakIT {
-  @RegisterExtension static final LocalDynamoDbExtension DYNAMODB = LocalDynamoDbExtension.dynalite();
+  @RegisterExtension
+  static final LocalDynamoDbExtension DYNAMODB = LocalDynamoDbExtension.dynalite();
 
   private static final long MESSAGES = Long.getLong("botconfig.soak.messages", 300_000);
   private static final long RATE = Long.getLong("botconfig.soak.rate", 100_000);
@@ -67,8 +68,10 @@ class SoakIT {
   void messagesNeverReachTheStoreTheHeapStaysFlatAndTheCacheEndsEqualToTheTable() throws Exception {
     RequestMetrics metrics = new RequestMetrics();
     String table = DYNAMODB.newTable();
-    try (DynamoDbClient client = DynamoDbClients.builder().endpoint(DYNAMODB.endpoint()).metrics(metrics).build()) {
-      DynamoDbConfigStore dynamo = DynamoDbConfigStore.builder().client(client).tableName(table).build();
+    try (DynamoDbClient client =
+        DynamoDbClients.builder().endpoint(DYNAMODB.endpoint()).metrics(metrics).build()) {
+      DynamoDbConfigStore dynamo =
+          DynamoDbConfigStore.builder().client(client).tableName(table).build();
       seed(dynamo);
       ThreadWatchingStore store = new ThreadWatchingStore(dynamo);
       ScheduledExecutorService writers = Executors.newScheduledThreadPool(2);
@@ -80,8 +83,10 @@ class SoakIT {
         assertThat(cache.start().isLoaded()).isTrue();
         Random adminDice = new Random(1);
         Random otherDice = new Random(2);
-        writers.scheduleWithFixedDelay(() -> adminWrite(cache, adminDice), 0, WRITE_INTERVAL_MS, TimeUnit.MILLISECONDS);
-        writers.scheduleWithFixedDelay(() -> otherProcessWrite(dynamo, otherDice), 0, 50, TimeUnit.MILLISECONDS);
+        writers.scheduleWithFixedDelay(
+            () -> adminWrite(cache, adminDice), 0, WRITE_INTERVAL_MS, TimeUnit.MILLISECONDS);
+        writers.scheduleWithFixedDelay(
+            () -> otherProcessWrite(dynamo, otherDice), 0, 50, TimeUnit.MILLISECONDS);
 
         List<Long> heapMb = new ArrayList<>();
         long start = System.nanoTime();
@@ -110,16 +115,29 @@ class SoakIT {
         cache.refreshNow().get(30, TimeUnit.SECONDS); // the other process's last writes
 
         ConfigSnapshot stored = dynamo.loadAll();
-        String report = report(run, tracked, loads, store.callsOnWatchedThread(), metrics.snapshot().calls(), heapMb, stored);
+        String report =
+            report(
+                run,
+                tracked,
+                loads,
+                store.callsOnWatchedThread(),
+                metrics.snapshot().calls(),
+                heapMb,
+                stored);
         System.out.println(report);
         Files.writeString(Path.of("target", "soak-report.txt"), report, StandardCharsets.UTF_8);
 
-        assertThat(store.callsOnWatchedThread()).as("store calls made by the message path").isZero();
-        assertThat(loads).as("full reloads during the run").isGreaterThanOrEqualTo(run.toSeconds() / 2);
+        assertThat(store.callsOnWatchedThread())
+            .as("store calls made by the message path")
+            .isZero();
+        assertThat(loads)
+            .as("full reloads during the run")
+            .isGreaterThanOrEqualTo(run.toSeconds() / 2);
         assertThat(adminWrites.get()).isPositive();
         assertCacheEqualsTable(cache, stored);
         long first = heapMb.get(Math.min(1, heapMb.size() - 1));
-        assertThat(heapMb.get(heapMb.size() - 1)).as("heap after GC at the end vs. early on, MB: " + heapMb)
+        assertThat(heapMb.get(heapMb.size() - 1))
+            .as("heap after GC at the end vs. early on, MB: " + heapMb)
             .isLessThanOrEqualTo(first + Math.max(16, first / 2));
       } finally {
         writers.shutdownNow();
@@ -145,7 +163,11 @@ class SoakIT {
     long tracked = 0;
     for (int i = 0; i < BATCH; i++) {
       long m = sent + i;
-      long id = m % 100 == 0 ? channel(1 + (int) (m / 100 % GUILDS), (int) (m / 2_000 % CHANNELS_PER_GUILD)).value() : 5_000_000_000L + m % 100_000;
+      long id =
+          m % 100 == 0
+              ? channel(1 + (int) (m / 100 % GUILDS), (int) (m / 2_000 % CHANNELS_PER_GUILD))
+                  .value()
+              : 5_000_000_000L + m % 100_000;
       var channel = path.trackedChannel(id);
       if (channel.isPresent()) {
         tracked++;
@@ -164,7 +186,8 @@ class SoakIT {
       if (current.isPresent() && dice.nextInt(10) == 0) {
         cache.deleteChannel(guild, channel);
       } else {
-        cache.saveChannel(current.orElseGet(() -> ChannelConfig.of(guild, channel)).withPin(dice.nextBoolean()));
+        cache.saveChannel(
+            current.orElseGet(() -> ChannelConfig.of(guild, channel)).withPin(dice.nextBoolean()));
       }
       adminWrites.incrementAndGet();
     } catch (ConfigConflictException e) {
@@ -177,8 +200,10 @@ class SoakIT {
     GuildId guild = GuildId.of(1 + dice.nextInt(GUILDS));
     ChannelId channel = channel((int) guild.value(), dice.nextInt(CHANNELS_PER_GUILD));
     try {
-      var current = store.findChannels(guild).stream().filter(c -> c.channelId().equals(channel)).findFirst();
-      store.saveChannel(current.orElseGet(() -> ChannelConfig.of(guild, channel)).withImage(dice.nextBoolean()));
+      var current =
+          store.findChannels(guild).stream().filter(c -> c.channelId().equals(channel)).findFirst();
+      store.saveChannel(
+          current.orElseGet(() -> ChannelConfig.of(guild, channel)).withImage(dice.nextBoolean()));
       otherProcessWrites.incrementAndGet();
     } catch (ConfigConflictException e) {
       otherProcessConflicts.incrementAndGet();
@@ -206,7 +231,12 @@ class SoakIT {
   }
 
   private String report(
-      Duration run, long tracked, long loads, long messageStoreCalls, long requests, List<Long> heapMb,
+      Duration run,
+      long tracked,
+      long loads,
+      long messageStoreCalls,
+      long requests,
+      List<Long> heapMb,
       ConfigSnapshot stored) {
     return String.format(
         "soak: %,d messages in %.1f s (%,.0f a second; %,d in tracked channels)%n"
@@ -216,11 +246,21 @@ class SoakIT {
             + "  store calls made by the message path: %d; DynamoDB requests in all (writes, polls, reloads): %,d%n"
             + "  heap after GC, MB, every %d s: %s%n"
             + "  at the end: %,d channels and %,d guild settings in the table, the cache equal item for item%n",
-        MESSAGES, run.toMillis() / 1000.0, MESSAGES * 1e9 / run.toNanos(), tracked,
-        adminWrites.get(), WRITE_INTERVAL_MS, adminConflicts.get(),
-        otherProcessWrites.get(), otherProcessConflicts.get(),
-        loads, messageStoreCalls, requests,
-        HEAP_SAMPLE.toSeconds(), heapMb,
-        stored.channels().size(), stored.settings().size());
+        MESSAGES,
+        run.toMillis() / 1000.0,
+        MESSAGES * 1e9 / run.toNanos(),
+        tracked,
+        adminWrites.get(),
+        WRITE_INTERVAL_MS,
+        adminConflicts.get(),
+        otherProcessWrites.get(),
+        otherProcessConflicts.get(),
+        loads,
+        messageStoreCalls,
+        requests,
+        HEAP_SAMPLE.toSeconds(),
+        heapMb,
+        stored.channels().size(),
+        stored.settings().size());
   }
 }

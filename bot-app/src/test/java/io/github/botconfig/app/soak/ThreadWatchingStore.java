@@ -12,7 +12,10 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jspecify.annotations.Nullable;
 
-/** A store that counts the calls made on one watched thread (the message path's): there must be none. */
+/**
+ * A store that counts the calls made on one watched thread (the message path's): there must be
+ * none.
+ */
 final class ThreadWatchingStore implements ConfigStore {
   private final ConfigStore delegate;
   private final AtomicLong onWatchedThread = new AtomicLong();

@@ -12,11 +12,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * The stack the bot runs: every promise of the ports, checked with every lookup and write going through the cache
- * to the DynamoDB store on dynalite.
+ * The stack the bot runs: every promise of the ports, checked with every lookup and write going
+ * through the cache to the DynamoDB store on dynalite.
  */
 class CacheOverDynamoDbContractIT extends ConfigStoreContract {
-  @RegisterExtension static final LocalDynamoDbExtension DYNAMODB = LocalDynamoDbExtension.dynalite();
+  @RegisterExtension
+  static final LocalDynamoDbExtension DYNAMODB = LocalDynamoDbExtension.dynalite();
 
   private ConfigCache cache;
 
@@ -24,7 +25,11 @@ class CacheOverDynamoDbContractIT extends ConfigStoreContract {
   protected ConfigStore newEmptyStore(Clock clock) {
     DynamoDbConfigStore store = DYNAMODB.newStore(clock);
     cache =
-        ConfigCache.builder(store).clock(clock).changePollInterval(Duration.ZERO).initialLoadWait(Duration.ofSeconds(30)).build();
+        ConfigCache.builder(store)
+            .clock(clock)
+            .changePollInterval(Duration.ZERO)
+            .initialLoadWait(Duration.ofSeconds(30))
+            .build();
     cache.start();
     return new ThroughTheCache(cache, store);
   }

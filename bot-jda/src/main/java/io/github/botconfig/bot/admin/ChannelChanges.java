@@ -26,15 +26,25 @@ public record ChannelChanges(
   /** Changes nothing. */
   public static ChannelChanges none() {
     return new ChannelChanges(
-        Optional.empty(), Optional.empty(), Optional.empty(), OptionalChange.keep(), Optional.empty());
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        OptionalChange.keep(),
+        Optional.empty());
   }
 
   /** Whether nothing is to change. */
   public boolean isEmpty() {
-    return image.isEmpty() && pin.isEmpty() && notifyOnClose.isEmpty() && tag.isKeep() && threshold.isEmpty();
+    return image.isEmpty()
+        && pin.isEmpty()
+        && notifyOnClose.isEmpty()
+        && tag.isKeep()
+        && threshold.isEmpty();
   }
 
-  /** Returns {@code channel} with these changes; its version is kept, so saving it is optimistic. */
+  /**
+   * Returns {@code channel} with these changes; its version is kept, so saving it is optimistic.
+   */
   public ChannelConfig applyTo(ChannelConfig channel) {
     return channel
         .withImage(image.orElse(channel.image()))

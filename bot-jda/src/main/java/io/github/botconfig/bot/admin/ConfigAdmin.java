@@ -15,12 +15,12 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * The operations behind {@code /config}, each returning the reply an admin reads. Failures of the repository
- * ({@link ConfigException}) become readable replies too; nothing here throws them.
+ * The operations behind {@code /config}, each returning the reply an admin reads. Failures of the
+ * repository ({@link ConfigException}) become readable replies too; nothing here throws them.
  *
- * <p>Whether the caller may configure the guild, and whether a channel belongs to it, is checked by the caller
- * (it has the Discord view); this class scopes every operation to the guild it is given, so a channel tracked by
- * another guild is never shown, changed or removed.
+ * <p>Whether the caller may configure the guild, and whether a channel belongs to it, is checked by
+ * the caller (it has the Discord view); this class scopes every operation to the guild it is given,
+ * so a channel tracked by another guild is never shown, changed or removed.
  *
  * <p>Thread-safe when the repository is.
  */
@@ -31,7 +31,9 @@ public final class ConfigAdmin {
     this.repository = repository;
   }
 
-  /** {@code /config channel set}: tracks the channel, or changes what was given and keeps the rest. */
+  /**
+   * {@code /config channel set}: tracks the channel, or changes what was given and keeps the rest.
+   */
   public String setChannel(GuildId guildId, ChannelId channelId, ChannelChanges changes) {
     return answering(
         () -> {
@@ -39,9 +41,13 @@ public final class ConfigAdmin {
           ChannelConfig saved =
               OptimisticUpdates.updateChannel(repository, guildId, channelId, changes::applyTo);
           String head =
-              !tracked ? "✅ " + ConfigText.channelMention(channelId) + " is now tracked."
-                  : changes.isEmpty() ? "Nothing to change: " + ConfigText.channelMention(channelId) + " is tracked."
-                  : "✅ " + ConfigText.channelMention(channelId) + " updated.";
+              !tracked
+                  ? "✅ " + ConfigText.channelMention(channelId) + " is now tracked."
+                  : changes.isEmpty()
+                      ? "Nothing to change: "
+                          + ConfigText.channelMention(channelId)
+                          + " is tracked."
+                      : "✅ " + ConfigText.channelMention(channelId) + " updated.";
           return head + "\n" + ConfigText.describe(saved);
         });
   }
@@ -52,7 +58,8 @@ public final class ConfigAdmin {
         () ->
             repository.deleteChannel(guildId, channelId)
                 ? "✅ " + ConfigText.channelMention(channelId) + " is no longer tracked."
-                : ConfigText.channelMention(channelId) + " is not tracked in this server; nothing changed.");
+                : ConfigText.channelMention(channelId)
+                    + " is not tracked in this server; nothing changed.");
   }
 
   /** {@code /config channel show}. */
@@ -60,7 +67,12 @@ public final class ConfigAdmin {
     return answering(
         () ->
             tracked(guildId, channelId)
-                .map(c -> "**" + ConfigText.channelMention(channelId) + "**\n" + ConfigText.describe(c))
+                .map(
+                    c ->
+                        "**"
+                            + ConfigText.channelMention(channelId)
+                            + "**\n"
+                            + ConfigText.describe(c))
                 .orElse(
                     ConfigText.channelMention(channelId)
                         + " is not tracked. Track it with `/config channel set`."));
@@ -83,14 +95,16 @@ public final class ConfigAdmin {
   }
 
   /**
-   * {@code /config guild show}, followed by what {@code warnings} finds wrong with the settings (a global channel
-   * that is gone, a permission the bot lacks there), one line each.
+   * {@code /config guild show}, followed by what {@code warnings} finds wrong with the settings (a
+   * global channel that is gone, a permission the bot lacks there), one line each.
    */
   public String showGuild(GuildId guildId, Function<GuildSettings, List<String>> warnings) {
     return answering(
         () -> {
           GuildSettings settings = repository.settingsOrDefaults(guildId);
-          return "**Server settings**\n" + ConfigText.describe(settings) + lines(warnings.apply(settings));
+          return "**Server settings**\n"
+              + ConfigText.describe(settings)
+              + lines(warnings.apply(settings));
         });
   }
 
@@ -99,17 +113,25 @@ public final class ConfigAdmin {
     return setGuild(guildId, changes, settings -> List.of());
   }
 
-  /** {@code /config guild set}, followed by what {@code warnings} finds wrong with the settings it leaves. */
-  public String setGuild(GuildId guildId, GuildChanges changes, Function<GuildSettings, List<String>> warnings) {
+  /**
+   * {@code /config guild set}, followed by what {@code warnings} finds wrong with the settings it
+   * leaves.
+   */
+  public String setGuild(
+      GuildId guildId, GuildChanges changes, Function<GuildSettings, List<String>> warnings) {
     return answering(
         () -> {
           if (changes.isEmpty()) {
             GuildSettings settings = repository.settingsOrDefaults(guildId);
-            return "Nothing to change: give at least one option.\n" + ConfigText.describe(settings)
+            return "Nothing to change: give at least one option.\n"
+                + ConfigText.describe(settings)
                 + lines(warnings.apply(settings));
           }
-          GuildSettings saved = OptimisticUpdates.updateSettings(repository, guildId, changes::applyTo);
-          return "✅ Server settings updated.\n" + ConfigText.describe(saved) + lines(warnings.apply(saved));
+          GuildSettings saved =
+              OptimisticUpdates.updateSettings(repository, guildId, changes::applyTo);
+          return "✅ Server settings updated.\n"
+              + ConfigText.describe(saved)
+              + lines(warnings.apply(saved));
         });
   }
 

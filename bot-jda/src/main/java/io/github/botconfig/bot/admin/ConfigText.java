@@ -9,7 +9,9 @@ import io.github.botconfig.domain.Threshold;
 import java.util.List;
 import java.util.Optional;
 
-/** The text of the replies that show configuration, in Discord markdown. Stateless and thread-safe. */
+/**
+ * The text of the replies that show configuration, in Discord markdown. Stateless and thread-safe.
+ */
 final class ConfigText {
   /** Discord refuses message content longer than this. */
   static final int MAX_MESSAGE_LENGTH = 2000;
@@ -22,11 +24,16 @@ final class ConfigText {
 
   /** One line per setting of a tracked channel. */
   static String describe(ChannelConfig channel) {
-    return "image: " + onOff(channel.image())
-        + "\npin when the threshold is met: " + onOff(channel.pin())
-        + "\nnotify on close: " + onOff(channel.notifyOnClose())
-        + "\ntag: " + tag(channel.tag())
-        + "\nthreshold: " + threshold(channel.threshold());
+    return "image: "
+        + onOff(channel.image())
+        + "\npin when the threshold is met: "
+        + onOff(channel.pin())
+        + "\nnotify on close: "
+        + onOff(channel.notifyOnClose())
+        + "\ntag: "
+        + tag(channel.tag())
+        + "\nthreshold: "
+        + threshold(channel.threshold());
   }
 
   /** One line per tracked channel, cut to fit in one message. */
@@ -45,23 +52,36 @@ final class ConfigText {
 
   static String describe(GuildSettings settings) {
     SummaryPreferences summaries = settings.summaryPreferences();
-    return "timezone: " + settings.timezone().getId()
-        + "\nlive board: " + onOff(settings.positionDisplayEnabled())
-        + "\nsummaries: daily " + onOff(summaries.dailySummary())
-        + " · weekly " + onOff(summaries.weeklySummary())
-        + " · monthly " + onOff(summaries.monthlySummary())
-        + "\nsummary tag: " + tag(summaries.tag())
-        + "\nsummary pin: " + onOff(summaries.pin())
-        + "\nglobal channel: " + settings.globalChannelId().map(ConfigText::channelMention).orElse("none");
+    return "timezone: "
+        + settings.timezone().getId()
+        + "\nlive board: "
+        + onOff(settings.positionDisplayEnabled())
+        + "\nsummaries: daily "
+        + onOff(summaries.dailySummary())
+        + " · weekly "
+        + onOff(summaries.weeklySummary())
+        + " · monthly "
+        + onOff(summaries.monthlySummary())
+        + "\nsummary tag: "
+        + tag(summaries.tag())
+        + "\nsummary pin: "
+        + onOff(summaries.pin())
+        + "\nglobal channel: "
+        + settings.globalChannelId().map(ConfigText::channelMention).orElse("none");
   }
 
   private static String summary(ChannelConfig channel) {
     return channelMention(channel.channelId())
-        + " — image " + onOff(channel.image())
-        + ", pin " + onOff(channel.pin())
-        + ", notify " + onOff(channel.notifyOnClose())
-        + ", tag " + tag(channel.tag())
-        + ", threshold " + threshold(channel.threshold());
+        + " — image "
+        + onOff(channel.image())
+        + ", pin "
+        + onOff(channel.pin())
+        + ", notify "
+        + onOff(channel.notifyOnClose())
+        + ", tag "
+        + tag(channel.tag())
+        + ", threshold "
+        + threshold(channel.threshold());
   }
 
   private static String threshold(Threshold threshold) {

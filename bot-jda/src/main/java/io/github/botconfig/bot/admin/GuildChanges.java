@@ -56,7 +56,9 @@ public record GuildChanges(
         && globalChannel.isKeep();
   }
 
-  /** Returns {@code settings} with these changes; its version is kept, so saving it is optimistic. */
+  /**
+   * Returns {@code settings} with these changes; its version is kept, so saving it is optimistic.
+   */
   public GuildSettings applyTo(GuildSettings settings) {
     SummaryPreferences summaries = settings.summaryPreferences();
     return settings

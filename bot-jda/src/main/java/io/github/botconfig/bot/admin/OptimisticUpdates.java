@@ -13,9 +13,10 @@ import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
 /**
- * Read-change-write with the repository's optimistic versions: read the current value, apply a change, save it
- * with the version read; when someone else wrote in between, read again and re-apply, up to {@value #ATTEMPTS}
- * times in all. Changes here are deltas ("turn pin on"), so re-applying them to newer data is what the admin meant.
+ * Read-change-write with the repository's optimistic versions: read the current value, apply a
+ * change, save it with the version read; when someone else wrote in between, read again and
+ * re-apply, up to {@value #ATTEMPTS} times in all. Changes here are deltas ("turn pin on"), so
+ * re-applying them to newer data is what the admin meant.
  *
  * <p>Stateless and thread-safe.
  */
@@ -25,8 +26,8 @@ public final class OptimisticUpdates {
   private OptimisticUpdates() {}
 
   /**
-   * Applies {@code change} to a guild's settings (its defaults when it stored none) and saves the result, unless
-   * the change leaves them as they were.
+   * Applies {@code change} to a guild's settings (its defaults when it stored none) and saves the
+   * result, unless the change leaves them as they were.
    *
    * @return the settings after the change
    * @throws ConfigConflictException if others kept writing the settings through every attempt
@@ -42,15 +43,18 @@ public final class OptimisticUpdates {
   }
 
   /**
-   * Applies {@code change} to a tracked channel (a new one with default options when it is not tracked) and saves
-   * the result, unless the change leaves a tracked channel as it was.
+   * Applies {@code change} to a tracked channel (a new one with default options when it is not
+   * tracked) and saves the result, unless the change leaves a tracked channel as it was.
    *
    * @return the channel after the change
-   * @throws ConfigConflictException {@code OWNED_BY_ANOTHER_GUILD} if another guild tracks the channel;
-   *     {@code VERSION_CHANGED} if others kept writing it through every attempt
+   * @throws ConfigConflictException {@code OWNED_BY_ANOTHER_GUILD} if another guild tracks the
+   *     channel; {@code VERSION_CHANGED} if others kept writing it through every attempt
    */
   public static ChannelConfig updateChannel(
-      ConfigRepository repository, GuildId guildId, ChannelId channelId, UnaryOperator<ChannelConfig> change) {
+      ConfigRepository repository,
+      GuildId guildId,
+      ChannelId channelId,
+      UnaryOperator<ChannelConfig> change) {
     return retrying(
         () -> {
           Optional<ChannelConfig> tracked = repository.findChannel(channelId);
@@ -58,16 +62,20 @@ public final class OptimisticUpdates {
           if (!current.guildId().equals(guildId)) {
             throw new ConfigConflictException(
                 Reason.OWNED_BY_ANOTHER_GUILD,
-                "channel " + channelId + " is tracked by another server; it can only be configured there");
+                "channel "
+                    + channelId
+                    + " is tracked by another server; it can only be configured there");
           }
           ChannelConfig changed = change.apply(current);
-          return tracked.isPresent() && changed.equals(current) ? current : repository.saveChannel(changed);
+          return tracked.isPresent() && changed.equals(current)
+              ? current
+              : repository.saveChannel(changed);
         });
   }
 
   /**
-   * Stores that the guild's live board is now the message {@code messageId} in {@code channelId}, over whatever was
-   * stored (re-read on a conflict).
+   * Stores that the guild's live board is now the message {@code messageId} in {@code channelId},
+   * over whatever was stored (re-read on a conflict).
    *
    * @return the board stored
    * @throws ConfigConflictException if others kept writing the board through every attempt

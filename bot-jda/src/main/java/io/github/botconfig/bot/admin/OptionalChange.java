@@ -42,7 +42,8 @@ public record OptionalChange<T>(Optional<T> value, boolean clear) {
    * Reads a pair of command options: a value option and its {@code clear-} flag.
    *
    * @param name the value option's name, for the error message
-   * @throws InvalidConfigException naming both options when a value is given and clearing is asked for too
+   * @throws InvalidConfigException naming both options when a value is given and clearing is asked
+   *     for too
    */
   public static <T> OptionalChange<T> of(String name, Optional<T> value, boolean clear) {
     if (clear && value.isPresent()) {

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The time zones offered while an admin types one: IANA region names containing what was typed, those starting
- * with it first, at most {@value #MAX} (Discord's limit for autocomplete choices).
+ * The time zones offered while an admin types one: IANA region names containing what was typed,
+ * those starting with it first, at most {@value #MAX} (Discord's limit for autocomplete choices).
  *
  * <p>Immutable and thread-safe: the zone list is read once.
  */
@@ -24,7 +24,10 @@ public final class TimezoneSuggestions {
 
   private TimezoneSuggestions() {}
 
-  /** Returns up to {@value #MAX} zone names matching {@code typed} (any case; spaces match underscores). */
+  /**
+   * Returns up to {@value #MAX} zone names matching {@code typed} (any case; spaces match
+   * underscores).
+   */
   public static List<String> suggest(String typed) {
     String needle = typed.strip().replace(' ', '_').toLowerCase(Locale.ROOT);
     List<String> starting = new ArrayList<>();

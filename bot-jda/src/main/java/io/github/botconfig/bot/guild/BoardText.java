@@ -8,9 +8,9 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The text of the live board: one line per tracked channel with its latest result and how long ago it came (a
- * Discord timestamp, which every reader sees in their own time and which stays current without an edit). Stateless
- * and thread-safe.
+ * The text of the live board: one line per tracked channel with its latest result and how long ago
+ * it came (a Discord timestamp, which every reader sees in their own time and which stays current
+ * without an edit). Stateless and thread-safe.
  */
 public final class BoardText {
   static final String TITLE = "📊 Latest results";
@@ -22,7 +22,8 @@ public final class BoardText {
    * @param latest the latest result of each channel that had one
    * @param now when the board is written
    */
-  public static EmbedText of(List<ChannelId> channels, Map<ChannelId, LatestResult> latest, Instant now) {
+  public static EmbedText of(
+      List<ChannelId> channels, Map<ChannelId, LatestResult> latest, Instant now) {
     StringBuilder text = new StringBuilder();
     if (channels.isEmpty()) {
       text.append("No channel is tracked in this server.");
@@ -37,7 +38,11 @@ public final class BoardText {
       text.append(line);
     }
     return new EmbedText(
-        TITLE, text.toString(), List.of(), Optional.of("Live board · edited as results arrive"), Optional.of(now));
+        TITLE,
+        text.toString(),
+        List.of(),
+        Optional.of("Live board · edited as results arrive"),
+        Optional.of(now));
   }
 
   private static String line(ChannelId channel, @Nullable LatestResult result) {
@@ -45,8 +50,12 @@ public final class BoardText {
     if (result == null) {
       return mention + " · no result yet";
     }
-    StringBuilder line = new StringBuilder(mention).append(" · ").append(result.report().isLoss() ? "📉" : "📈");
-    result.report().changeText().ifPresent(change -> line.append(" **").append(change).append("**"));
+    StringBuilder line =
+        new StringBuilder(mention).append(" · ").append(result.report().isLoss() ? "📉" : "📈");
+    result
+        .report()
+        .changeText()
+        .ifPresent(change -> line.append(" **").append(change).append("**"));
     result.report().triggerText().ifPresent(trigger -> line.append(" · ").append(trigger));
     return line.append(" · <t:").append(result.at().getEpochSecond()).append(":R>").toString();
   }

@@ -13,4 +13,5 @@ import java.util.Optional;
  * @param tally its results in the period
  * @param note what limits the tally, such as a history the bot may not read
  */
-public record ChannelSummary(ChannelId channelId, String name, ResultTally tally, Optional<String> note) {}
+public record ChannelSummary(
+    ChannelId channelId, String name, ResultTally tally, Optional<String> note) {}

@@ -19,21 +19,25 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Posts each guild's summaries at midnight of its time zone: one timer per guild with a summary enabled, set to the
- * end of its next period (never a wake-up every minute), and set again whenever its settings change. Each run reads
- * the settings again, so a missed change notice cannot post with old ones.
+ * Posts each guild's summaries at midnight of its time zone: one timer per guild with a summary
+ * enabled, set to the end of its next period (never a wake-up every minute), and set again whenever
+ * its settings change. Each run reads the settings again, so a missed change notice cannot post
+ * with old ones.
  *
- * <p>A guild {@link #start started} (present when the bot connects) catches up the last period of each enabled kind
- * once; its {@link Publisher} looks for that summary in the channel first, so a restart posts nothing twice. A
- * guild {@link #join joined} later starts with the periods running now.
+ * <p>A guild {@link #start started} (present when the bot connects) catches up the last period of
+ * each enabled kind once; its {@link Publisher} looks for that summary in the channel first, so a
+ * restart posts nothing twice. A guild {@link #join joined} later starts with the periods running
+ * now.
  *
- * <p>Runs happen on the scheduler and block it while the publisher talks to Discord. Thread-safe: runs of one guild
- * are serialised.
+ * <p>Runs happen on the scheduler and block it while the publisher talks to Discord. Thread-safe:
+ * runs of one guild are serialised.
  */
 public final class GuildSummaries implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(GuildSummaries.class);
+
   /** How soon a run that could not reach Discord (or the guild) is tried again. */
   static final Duration RETRY = Duration.ofMinutes(5);
+
   /** How many failed attempts at one period before it is given up (it is logged). */
   static final int ATTEMPTS = 3;
 
@@ -41,8 +45,8 @@ public final class GuildSummaries implements AutoCloseable {
   @FunctionalInterface
   public interface Publisher {
     /**
-     * Posts the summary of {@code period} to the guild's global channel, unless it is there already. Blocks until
-     * Discord answered.
+     * Posts the summary of {@code period} to the guild's global channel, unless it is there
+     * already. Blocks until Discord answered.
      */
     Outcome publish(GuildSettings settings, SummaryPeriod period);
   }
@@ -52,7 +56,10 @@ public final class GuildSummaries implements AutoCloseable {
     POSTED,
     /** The channel already holds it (posted before a restart). */
     ALREADY_POSTED,
-    /** It cannot be posted (no usable global channel); the publisher has told the admins. Not tried again. */
+    /**
+     * It cannot be posted (no usable global channel); the publisher has told the admins. Not tried
+     * again.
+     */
     SKIPPED,
     /** This process does not run the guild's shard now; tried again later. */
     NOT_HERE,
@@ -68,14 +75,20 @@ public final class GuildSummaries implements AutoCloseable {
   private volatile boolean closed;
 
   public GuildSummaries(
-      ConfigRepository repository, Publisher publisher, Clock clock, ScheduledExecutorService scheduler) {
+      ConfigRepository repository,
+      Publisher publisher,
+      Clock clock,
+      ScheduledExecutorService scheduler) {
     this.repository = repository;
     this.publisher = publisher;
     this.clock = clock;
     this.scheduler = scheduler;
   }
 
-  /** The bot found the guild when it connected: catch up the periods that ended while it was away, then schedule. */
+  /**
+   * The bot found the guild when it connected: catch up the periods that ended while it was away,
+   * then schedule.
+   */
   public void start(GuildId guildId) {
     track(guildId, true);
   }
@@ -117,8 +130,9 @@ public final class GuildSummaries implements AutoCloseable {
   }
 
   /**
-   * One guild's timetable and timer. Two locks: the timer's (held briefly, by anyone), and the run's (held while
-   * Discord answers, by scheduler threads only), so a settings change never waits for a run.
+   * One guild's timetable and timer. Two locks: the timer's (held briefly, by anyone), and the
+   * run's (held while Discord answers, by scheduler threads only), so a settings change never waits
+   * for a run.
    */
   private final class Guild {
     private final GuildId id;
@@ -126,8 +140,10 @@ public final class GuildSummaries implements AutoCloseable {
     private final SummarySchedule schedule = new SummarySchedule();
     private @Nullable ScheduledFuture<?> timer;
     private boolean catchUpAtFirstRun;
+
     /** The settings changed while a run was reading them: run again right after it. */
     private boolean changedDuringRun;
+
     private int failures;
 
     Guild(GuildId id) {
@@ -186,13 +202,15 @@ public final class GuildSummaries implements AutoCloseable {
       }
       Instant now = clock.instant();
       boolean retry = false;
-      for (SummaryPeriod period : schedule.due(settings.summaryPreferences(), settings.timezone(), now)) {
+      for (SummaryPeriod period :
+          schedule.due(settings.summaryPreferences(), settings.timezone(), now)) {
         if (!publish(settings, period)) {
           retry = true;
           break; // the others wait with it: the guild is out of reach
         }
       }
-      Optional<Instant> next = schedule.nextRun(settings.summaryPreferences(), settings.timezone(), now);
+      Optional<Instant> next =
+          schedule.nextRun(settings.summaryPreferences(), settings.timezone(), now);
       if (retry) {
         Instant soon = now.plus(RETRY);
         next = Optional.of(next.filter(n -> n.isBefore(soon)).orElse(soon));
@@ -204,7 +222,10 @@ public final class GuildSummaries implements AutoCloseable {
       }
     }
 
-    /** Starts a run, before it reads the settings: a change from now on is seen by this run or the next. */
+    /**
+     * Starts a run, before it reads the settings: a change from now on is seen by this run or the
+     * next.
+     */
     private synchronized void begin() {
       changedDuringRun = false;
     }
@@ -236,7 +257,8 @@ public final class GuildSummaries implements AutoCloseable {
         return false;
       }
       if (outcome == Outcome.FAILED) {
-        log.warn("gave up the {} summary of guild {} after {} attempts", period.key(), id, ATTEMPTS);
+        log.warn(
+            "gave up the {} summary of guild {} after {} attempts", period.key(), id, ATTEMPTS);
       } else if (outcome == Outcome.POSTED) {
         log.info("posted the {} summary of guild {}", period.key(), id);
       }

@@ -8,9 +8,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Why a guild's summaries or board cannot be posted, logged once per guild, feature and problem: a missing global
- * channel is one warning, not one per run. When the problem goes away it is forgotten, so it is logged again if it
- * comes back. Thread-safe.
+ * Why a guild's summaries or board cannot be posted, logged once per guild, feature and problem: a
+ * missing global channel is one warning, not one per run. When the problem goes away it is
+ * forgotten, so it is logged again if it comes back. Thread-safe.
  */
 public final class GuildWarnings {
   private static final Logger log = LoggerFactory.getLogger(GuildWarnings.class);

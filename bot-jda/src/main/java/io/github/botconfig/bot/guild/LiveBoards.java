@@ -30,21 +30,28 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keeps each guild's live board: one message in the global channel listing every tracked channel's latest result,
- * edited (never re-posted) as results arrive, posted again when it was deleted, moved when the global channel
- * changes, removed when the board is turned off. Its message id is stored ({@link LiveBoard}), so a restart edits
- * the same message; the results themselves are read back from the channels' history, never stored.
+ * Keeps each guild's live board: one message in the global channel listing every tracked channel's
+ * latest result, edited (never re-posted) as results arrive, posted again when it was deleted,
+ * moved when the global channel changes, removed when the board is turned off. Its message id is
+ * stored ({@link LiveBoard}), so a restart edits the same message; the results themselves are read
+ * back from the channels' history, never stored.
  *
- * <p>Edits are coalesced: a result is shown by an edit 10 seconds after it arrived, together with every result of
- * those 10 seconds, and a guild's board is never refreshed twice within 10 seconds. Refreshes run on the scheduler
- * and block it while Discord answers. Thread-safe.
+ * <p>Edits are coalesced: a result is shown by an edit 10 seconds after it arrived, together with
+ * every result of those 10 seconds, and a guild's board is never refreshed twice within 10 seconds.
+ * Refreshes run on the scheduler and block it while Discord answers. Thread-safe.
  */
 public final class LiveBoards implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(LiveBoards.class);
-  /** At most one refresh per guild this often; also how long a new result waits for others to join it. */
+
+  /**
+   * At most one refresh per guild this often; also how long a new result waits for others to join
+   * it.
+   */
   public static final Duration MIN_INTERVAL = Duration.ofSeconds(10);
 
-  /** Discord, for the boards: which guilds this process runs, and what it can do there. Thread-safe. */
+  /**
+   * Discord, for the boards: which guilds this process runs, and what it can do there. Thread-safe.
+   */
   @FunctionalInterface
   public interface Discord {
     /** The guild, if this process runs its shard now (the one ownership check); empty otherwise. */
@@ -53,7 +60,10 @@ public final class LiveBoards implements AutoCloseable {
 
   /** One guild on Discord. Every method blocks until Discord answered. */
   public interface GuildView {
-    /** Why the board cannot go to the global channel the settings name (missing, no permission); empty if it can. */
+    /**
+     * Why the board cannot go to the global channel the settings name (missing, no permission);
+     * empty if it can.
+     */
     Optional<String> problem(GuildSettings settings);
 
     /** The latest result report in each channel's recent history, for those that have one. */
@@ -90,12 +100,18 @@ public final class LiveBoards implements AutoCloseable {
     this.scheduler = scheduler;
   }
 
-  /** The guild is here (the bot connected, joined it, or it is available again): bring its board up to date. */
+  /**
+   * The guild is here (the bot connected, joined it, or it is available again): bring its board up
+   * to date.
+   */
   public void start(GuildId guildId) {
     board(guildId).request(clock.instant());
   }
 
-  /** The bot left the guild: forget its board here (the message and the stored id stay until the guild is purged). */
+  /**
+   * The bot left the guild: forget its board here (the message and the stored id stay until the
+   * guild is purged).
+   */
   public void stop(GuildId guildId) {
     Board board = boards.remove(guildId);
     if (board != null) {
@@ -104,8 +120,9 @@ public final class LiveBoards implements AutoCloseable {
   }
 
   /**
-   * A message arrived in a tracked channel. If it is a result report and the guild keeps a board, the board shows
-   * it within {@link #MIN_INTERVAL}. Cheap otherwise: one in-memory settings lookup, from the message path.
+   * A message arrived in a tracked channel. If it is a result report and the guild keeps a board,
+   * the board shows it within {@link #MIN_INTERVAL}. Cheap otherwise: one in-memory settings
+   * lookup, from the message path.
    */
   public void messagePosted(ChannelConfig channel, String text, Instant at) {
     try {
@@ -135,7 +152,8 @@ public final class LiveBoards implements AutoCloseable {
   public void messageDeleted(GuildId guildId, long messageId) {
     Board board = boards.get(guildId);
     try {
-      if (board != null && repository.findBoard(guildId).filter(b -> b.messageId() == messageId).isPresent()) {
+      if (board != null
+          && repository.findBoard(guildId).filter(b -> b.messageId() == messageId).isPresent()) {
         board.request(clock.instant());
       }
     } catch (ConfigException e) {
@@ -159,8 +177,8 @@ public final class LiveBoards implements AutoCloseable {
   }
 
   /**
-   * One guild's board. Two locks, as for the summaries: this object's, held briefly (results, requests), and the
-   * refresh's, held while Discord answers.
+   * One guild's board. Two locks, as for the summaries: this object's, held briefly (results,
+   * requests), and the refresh's, held while Discord answers.
    */
   private final class Board {
     private final GuildId id;
@@ -170,7 +188,11 @@ public final class LiveBoards implements AutoCloseable {
     private @Nullable ScheduledFuture<?> pending;
     private @Nullable Instant pendingAt;
     private long generation;
-    /** Guarded by the refresh lock: channels whose history was read, and a board posted but not yet stored. */
+
+    /**
+     * Guarded by the refresh lock: channels whose history was read, and a board posted but not yet
+     * stored.
+     */
     private final Set<ChannelId> historyRead = new HashSet<>();
 
     private @Nullable LiveBoard unsaved;
@@ -180,14 +202,17 @@ public final class LiveBoards implements AutoCloseable {
     }
 
     synchronized void record(LatestResult result) {
-      latest.merge(result.channelId(), result, (old, now) -> now.at().isBefore(old.at()) ? old : now);
+      latest.merge(
+          result.channelId(), result, (old, now) -> now.at().isBefore(old.at()) ? old : now);
     }
 
     private synchronized Map<ChannelId, LatestResult> latest() {
       return Map.copyOf(latest);
     }
 
-    /** Asks for a refresh at {@code earliest}, or later if the last one was less than 10 s before. */
+    /**
+     * Asks for a refresh at {@code earliest}, or later if the last one was less than 10 s before.
+     */
     synchronized void request(Instant earliest) {
       Instant at = lastRefresh.plus(MIN_INTERVAL);
       at = at.isAfter(earliest) ? at : earliest;
@@ -232,7 +257,9 @@ public final class LiveBoards implements AutoCloseable {
           return;
         }
         try {
-          discord.view(id).ifPresentOrElse(this::refresh, () -> log.debug("board of guild {}: not here", id));
+          discord
+              .view(id)
+              .ifPresentOrElse(this::refresh, () -> log.debug("board of guild {}: not here", id));
         } catch (RuntimeException e) {
           // The next result or change tries again; nothing is retried in a loop.
           log.warn("refreshing the board of guild {} failed: {}", id, e.toString());
@@ -253,7 +280,8 @@ public final class LiveBoards implements AutoCloseable {
       if (problem.isPresent()) {
         return;
       }
-      List<ChannelId> channels = repository.findChannels(id).stream().map(ChannelConfig::channelId).toList();
+      List<ChannelId> channels =
+          repository.findChannels(id).stream().map(ChannelConfig::channelId).toList();
       List<ChannelId> unread = channels.stream().filter(c -> !historyRead.contains(c)).toList();
       if (!unread.isEmpty()) {
         guild.latestResults(unread).values().forEach(this::record);
@@ -276,8 +304,9 @@ public final class LiveBoards implements AutoCloseable {
     }
 
     /**
-     * Stores a newly posted board's message id. If the store refuses or is down, the board is kept here and edited
-     * by the next refresh, which stores it then: a store outage never makes the bot post a board per refresh.
+     * Stores a newly posted board's message id. If the store refuses or is down, the board is kept
+     * here and edited by the next refresh, which stores it then: a store outage never makes the bot
+     * post a board per refresh.
      */
     private void store(LiveBoard board) {
       unsaved = board;

@@ -7,13 +7,19 @@ import java.util.Collection;
 import java.util.OptionalDouble;
 
 /**
- * The results of one channel over a period: how many, won or lost, and the best, worst and average percentage of
- * those that gave one (a take-profit or stop-loss without a percentage counts as a win or a loss only).
+ * The results of one channel over a period: how many, won or lost, and the best, worst and average
+ * percentage of those that gave one (a take-profit or stop-loss without a percentage counts as a
+ * win or a loss only).
  *
  * <p>Immutable and thread-safe.
  */
 public record ResultTally(
-    int results, int wins, int losses, OptionalDouble best, OptionalDouble worst, OptionalDouble average) {
+    int results,
+    int wins,
+    int losses,
+    OptionalDouble best,
+    OptionalDouble worst,
+    OptionalDouble average) {
 
   /** Counts these reports. */
   public static ResultTally of(Collection<ResultReport> reports) {
@@ -45,28 +51,41 @@ public record ResultTally(
   }
 
   /**
-   * {@code 5 results · 3 wins · 2 losses} and, when percentages were given, a second line {@code best +12.5 % ·
-   * worst -3 % · average +4.2 %}; {@code no result} for none.
+   * {@code 5 results · 3 wins · 2 losses} and, when percentages were given, a second line {@code
+   * best +12.5 % · worst -3 % · average +4.2 %}; {@code no result} for none.
    */
   public String text() {
     if (results == 0) {
       return "no result";
     }
-    StringBuilder text = new StringBuilder()
-        .append("**").append(results).append("** ").append(results == 1 ? "result" : "results")
-        .append(" · ").append(wins).append(wins == 1 ? " win" : " wins")
-        .append(" · ").append(losses).append(losses == 1 ? " loss" : " losses");
+    StringBuilder text =
+        new StringBuilder()
+            .append("**")
+            .append(results)
+            .append("** ")
+            .append(results == 1 ? "result" : "results")
+            .append(" · ")
+            .append(wins)
+            .append(wins == 1 ? " win" : " wins")
+            .append(" · ")
+            .append(losses)
+            .append(losses == 1 ? " loss" : " losses");
     if (average.isPresent()) {
-      text.append("\nbest **").append(percent(best.getAsDouble()))
-          .append("** · worst **").append(percent(worst.getAsDouble()))
-          .append("** · average **").append(percent(average.getAsDouble())).append("**");
+      text.append("\nbest **")
+          .append(percent(best.getAsDouble()))
+          .append("** · worst **")
+          .append(percent(worst.getAsDouble()))
+          .append("** · average **")
+          .append(percent(average.getAsDouble()))
+          .append("**");
     }
     return text.toString();
   }
 
   /** {@code +12.5 %}, {@code -3 %}, {@code 0 %}: signed, at most two decimals. */
   static String percent(double value) {
-    BigDecimal rounded = BigDecimal.valueOf(value).setScale(2, RoundingMode.HALF_UP).stripTrailingZeros();
+    BigDecimal rounded =
+        BigDecimal.valueOf(value).setScale(2, RoundingMode.HALF_UP).stripTrailingZeros();
     String sign = rounded.signum() > 0 ? "+" : "";
     return sign + (rounded.signum() == 0 ? "0" : rounded.toPlainString()) + " %";
   }

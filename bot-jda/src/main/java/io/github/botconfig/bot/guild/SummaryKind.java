@@ -24,7 +24,9 @@ public enum SummaryKind {
 
   /** Whether a guild's preferences ask for any summary. */
   public static boolean anyEnabledIn(SummaryPreferences preferences) {
-    return preferences.dailySummary() || preferences.weeklySummary() || preferences.monthlySummary();
+    return preferences.dailySummary()
+        || preferences.weeklySummary()
+        || preferences.monthlySummary();
   }
 
   /** Whether a guild's preferences ask for this summary. */

@@ -7,9 +7,10 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
 /**
- * The days one summary covers, in a guild's time zone: from midnight of {@link #start()} to midnight of
- * {@link #end()}. Days are calendar days of the zone, so a period holds a 23- or 25-hour day when the clocks change
- * ({@link #from()} and {@link #until()} are the instants of those midnights).
+ * The days one summary covers, in a guild's time zone: from midnight of {@link #start()} to
+ * midnight of {@link #end()}. Days are calendar days of the zone, so a period holds a 23- or
+ * 25-hour day when the clocks change ({@link #from()} and {@link #until()} are the instants of
+ * those midnights).
  *
  * <p>Immutable and thread-safe.
  *
@@ -18,10 +19,14 @@ import java.util.Locale;
  * @param zone the time zone whose days these are
  */
 public record SummaryPeriod(SummaryKind kind, LocalDate start, ZoneId zone) {
-  private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE d MMMM uuuu", Locale.ENGLISH);
-  private static final DateTimeFormatter DAY_MONTH_YEAR = DateTimeFormatter.ofPattern("d MMMM uuuu", Locale.ENGLISH);
-  private static final DateTimeFormatter DAY_MONTH = DateTimeFormatter.ofPattern("d MMMM", Locale.ENGLISH);
-  private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMMM uuuu", Locale.ENGLISH);
+  private static final DateTimeFormatter DAY =
+      DateTimeFormatter.ofPattern("EEEE d MMMM uuuu", Locale.ENGLISH);
+  private static final DateTimeFormatter DAY_MONTH_YEAR =
+      DateTimeFormatter.ofPattern("d MMMM uuuu", Locale.ENGLISH);
+  private static final DateTimeFormatter DAY_MONTH =
+      DateTimeFormatter.ofPattern("d MMMM", Locale.ENGLISH);
+  private static final DateTimeFormatter MONTH =
+      DateTimeFormatter.ofPattern("MMMM uuuu", Locale.ENGLISH);
 
   /**
    * @throws IllegalArgumentException if {@code start} does not begin a period of that kind
@@ -34,7 +39,8 @@ public record SummaryPeriod(SummaryKind kind, LocalDate start, ZoneId zone) {
 
   /** The period of this kind that is running at {@code instant}. */
   public static SummaryPeriod containing(SummaryKind kind, Instant instant, ZoneId zone) {
-    return new SummaryPeriod(kind, kind.startOfPeriodContaining(LocalDate.ofInstant(instant, zone)), zone);
+    return new SummaryPeriod(
+        kind, kind.startOfPeriodContaining(LocalDate.ofInstant(instant, zone)), zone);
   }
 
   /** The latest period of this kind that was over at {@code instant}. */
@@ -55,7 +61,10 @@ public record SummaryPeriod(SummaryKind kind, LocalDate start, ZoneId zone) {
     return kind.nextStart(start);
   }
 
-  /** When the period begins: midnight of {@link #start()} in the zone (the first valid time, if a DST gap skips it). */
+  /**
+   * When the period begins: midnight of {@link #start()} in the zone (the first valid time, if a
+   * DST gap skips it).
+   */
   public Instant from() {
     return start.atStartOfDay(zone).toInstant();
   }
@@ -66,14 +75,17 @@ public record SummaryPeriod(SummaryKind kind, LocalDate start, ZoneId zone) {
   }
 
   /**
-   * What names this summary whatever the time zone or the wording: {@code daily 2026-03-29}. The bot writes it in
-   * the summary's footer and looks for it before posting, so a period is never summarised twice.
+   * What names this summary whatever the time zone or the wording: {@code daily 2026-03-29}. The
+   * bot writes it in the summary's footer and looks for it before posting, so a period is never
+   * summarised twice.
    */
   public String key() {
     return kind.id() + " " + start;
   }
 
-  /** {@code Daily summary · Sunday 29 March 2026}, {@code Weekly summary · 23 – 29 March 2026}, … */
+  /**
+   * {@code Daily summary · Sunday 29 March 2026}, {@code Weekly summary · 23 – 29 March 2026}, …
+   */
   public String title() {
     LocalDate last = end().minusDays(1);
     String days;
@@ -83,9 +95,13 @@ public record SummaryPeriod(SummaryKind kind, LocalDate start, ZoneId zone) {
         break;
       case WEEKLY:
         DateTimeFormatter first =
-            start.getYear() != last.getYear() ? DAY_MONTH_YEAR : start.getMonth() != last.getMonth() ? DAY_MONTH : null;
-        days = (first == null ? Integer.toString(start.getDayOfMonth()) : first.format(start))
-            + " – " + DAY_MONTH_YEAR.format(last);
+            start.getYear() != last.getYear()
+                ? DAY_MONTH_YEAR
+                : start.getMonth() != last.getMonth() ? DAY_MONTH : null;
+        days =
+            (first == null ? Integer.toString(start.getDayOfMonth()) : first.format(start))
+                + " – "
+                + DAY_MONTH_YEAR.format(last);
         break;
       default:
         days = MONTH.format(start);

@@ -13,12 +13,13 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * One guild's summary timetable: which period of each kind was handled last, which are due, and when to look
- * again. Time zones and preferences are given on every call, so a change between two runs applies at once.
+ * One guild's summary timetable: which period of each kind was handled last, which are due, and
+ * when to look again. Time zones and preferences are given on every call, so a change between two
+ * runs applies at once.
  *
- * <p>Handled periods are remembered by their first day, not by instants: after a time zone change, the next
- * period is the first whose first day comes after the last one summarised, so no day is summarised twice and none
- * is skipped but the ones the change itself jumps over.
+ * <p>Handled periods are remembered by their first day, not by instants: after a time zone change,
+ * the next period is the first whose first day comes after the last one summarised, so no day is
+ * summarised twice and none is skipped but the ones the change itself jumps over.
  *
  * <p>Not thread-safe: its owner serialises the calls.
  */
@@ -27,9 +28,9 @@ final class SummarySchedule {
   private final Set<SummaryKind> catchUp = EnumSet.noneOf(SummaryKind.class);
 
   /**
-   * The last ended period of every kind enabled now becomes due once, unless one was handled already: the bot
-   * (re)started and may have been down when it ended. The summary's own check of the channel keeps a period that
-   * was posted before from being posted again.
+   * The last ended period of every kind enabled now becomes due once, unless one was handled
+   * already: the bot (re)started and may have been down when it ended. The summary's own check of
+   * the channel keeps a period that was posted before from being posted again.
    */
   void catchUp(SummaryPreferences preferences) {
     for (SummaryKind kind : SummaryKind.values()) {
@@ -40,9 +41,9 @@ final class SummarySchedule {
   }
 
   /**
-   * The periods to summarise now, at most one per kind (the latest ended: missed older ones are not caught up), in
-   * the order daily, weekly, monthly. A kind turned off is forgotten; a kind just turned on starts with the period
-   * running now (its first summary comes when that ends).
+   * The periods to summarise now, at most one per kind (the latest ended: missed older ones are not
+   * caught up), in the order daily, weekly, monthly. A kind turned off is forgotten; a kind just
+   * turned on starts with the period running now (its first summary comes when that ends).
    */
   List<SummaryPeriod> due(SummaryPreferences preferences, ZoneId zone, Instant now) {
     List<SummaryPeriod> due = new ArrayList<>(3);
@@ -74,8 +75,8 @@ final class SummarySchedule {
   }
 
   /**
-   * When the next period of an enabled kind ends, after {@code now}: when to look again. Empty when no summary is
-   * enabled.
+   * When the next period of an enabled kind ends, after {@code now}: when to look again. Empty when
+   * no summary is enabled.
    */
   Optional<Instant> nextRun(SummaryPreferences preferences, ZoneId zone, Instant now) {
     Instant next = null;

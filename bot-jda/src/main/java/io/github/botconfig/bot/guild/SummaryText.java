@@ -6,9 +6,9 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 
 /**
- * The text of a summary: a title naming the period, the guild's totals, one field per tracked channel, and a footer
- * that names the period whatever the wording ({@link SummaryPeriod#key()}), by which the bot recognises a summary
- * it posted. Stateless and thread-safe.
+ * The text of a summary: a title naming the period, the guild's totals, one field per tracked
+ * channel, and a footer that names the period whatever the wording ({@link SummaryPeriod#key()}),
+ * by which the bot recognises a summary it posted. Stateless and thread-safe.
  */
 public final class SummaryText {
   private SummaryText() {}
@@ -22,7 +22,8 @@ public final class SummaryText {
     for (ChannelSummary channel : channels) {
       EmbedText.Field field =
           new EmbedText.Field(
-              "#" + channel.name(), channel.tally().text() + channel.note().map(n -> "\n⚠️ " + n).orElse(""));
+              "#" + channel.name(),
+              channel.tally().text() + channel.note().map(n -> "\n⚠️ " + n).orElse(""));
       length += field.length();
       if (fields.size() == EmbedText.MAX_FIELDS || length > EmbedText.MAX_TOTAL - RESERVED) {
         break;
@@ -42,7 +43,10 @@ public final class SummaryText {
     return period.key() + " · " + period.zone().getId();
   }
 
-  /** Whether an embed footer is the one of {@code period}'s summary (in whatever time zone it was written). */
+  /**
+   * Whether an embed footer is the one of {@code period}'s summary (in whatever time zone it was
+   * written).
+   */
   public static boolean isFooterOf(SummaryPeriod period, String footer) {
     return footer.equals(period.key()) || footer.startsWith(period.key() + " ·");
   }

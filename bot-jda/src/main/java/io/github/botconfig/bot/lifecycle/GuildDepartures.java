@@ -19,15 +19,16 @@ import java.util.Optional;
  * Keeps stored configuration in step with the guilds and channels the bot is in.
  *
  * <ul>
- *   <li>The bot left a guild: its departure time is stored ({@link GuildSettings#departedAt()}), so a restart does
- *       not forget it; nothing is deleted yet.
+ *   <li>The bot left a guild: its departure time is stored ({@link GuildSettings#departedAt()}), so
+ *       a restart does not forget it; nothing is deleted yet.
  *   <li>The bot is back (joined again, or found in the guild at start): the departure is cleared.
- *   <li>{@link #sweep}, run daily: guilds departed longer than the grace period ago, and still absent, are purged.
+ *   <li>{@link #sweep}, run daily: guilds departed longer than the grace period ago, and still
+ *       absent, are purged.
  *   <li>A channel was deleted: it is untracked, and it stops being the guild's global channel.
  * </ul>
  *
- * <p>Every write uses the repository's optimistic versions and re-reads on a conflict. Thread-safe when the
- * repository is.
+ * <p>Every write uses the repository's optimistic versions and re-reads on a conflict. Thread-safe
+ * when the repository is.
  */
 public final class GuildDepartures {
   private final ConfigRepository repository;
@@ -39,7 +40,8 @@ public final class GuildDepartures {
    */
   public GuildDepartures(ConfigRepository repository, Clock clock, Duration gracePeriod) {
     if (gracePeriod.isNegative()) {
-      throw new IllegalArgumentException("purge grace period must be 0 or more, got " + gracePeriod);
+      throw new IllegalArgumentException(
+          "purge grace period must be 0 or more, got " + gracePeriod);
     }
     this.repository = repository;
     this.clock = clock;
@@ -47,8 +49,8 @@ public final class GuildDepartures {
   }
 
   /**
-   * Records that the bot left a guild, unless nothing is stored for it or a departure is already recorded (the
-   * grace period counts from the first one).
+   * Records that the bot left a guild, unless nothing is stored for it or a departure is already
+   * recorded (the grace period counts from the first one).
    *
    * @return whether a departure was recorded now
    */
@@ -90,24 +92,31 @@ public final class GuildDepartures {
         repository.findChannel(channelId).filter(c -> c.guildId().equals(guildId)).isPresent()
             && repository.deleteChannel(guildId, channelId);
     boolean wasGlobal =
-        repository.findSettings(guildId).flatMap(GuildSettings::globalChannelId).filter(channelId::equals).isPresent();
+        repository
+            .findSettings(guildId)
+            .flatMap(GuildSettings::globalChannelId)
+            .filter(channelId::equals)
+            .isPresent();
     if (wasGlobal) {
       OptimisticUpdates.updateSettings(
           repository,
           guildId,
-          s -> s.globalChannelId().filter(channelId::equals).isPresent()
-              ? s.withGlobalChannelId(Optional.empty())
-              : s);
+          s ->
+              s.globalChannelId().filter(channelId::equals).isPresent()
+                  ? s.withGlobalChannelId(Optional.empty())
+                  : s);
     }
     return untracked || wasGlobal;
   }
 
   /**
-   * Goes over every stored guild once: purges those departed at least the grace period ago and still absent,
-   * clears the departure of those present again, and leaves alone guilds whose presence is unknown.
+   * Goes over every stored guild once: purges those departed at least the grace period ago and
+   * still absent, clears the departure of those present again, and leaves alone guilds whose
+   * presence is unknown.
    *
-   * <p>A guild the bot is not in but never saw leave is kept: a table can be shared with another bot (the running
-   * TypeScript one, or a test bot with another token), whose guilds this bot is not in.
+   * <p>A guild the bot is not in but never saw leave is kept: a table can be shared with another
+   * bot (the running TypeScript one, or a test bot with another token), whose guilds this bot is
+   * not in.
    */
   public SweepResult sweep(Collection<GuildId> storedGuilds, GuildPresence presence) {
     List<GuildId> purged = new ArrayList<>();
@@ -117,7 +126,8 @@ public final class GuildDepartures {
     Instant now = clock.instant();
     for (GuildId guildId : storedGuilds) {
       Presence state = presence.of(guildId);
-      Optional<Instant> departedAt = repository.findSettings(guildId).flatMap(GuildSettings::departedAt);
+      Optional<Instant> departedAt =
+          repository.findSettings(guildId).flatMap(GuildSettings::departedAt);
       if (state == Presence.UNKNOWN) {
         continue;
       }

@@ -3,10 +3,11 @@ package io.github.botconfig.bot.lifecycle;
 import io.github.botconfig.domain.GuildId;
 
 /**
- * Whether this process is the one that does a guild's scheduled work (the purge of a departed guild, and any other
- * task of one guild): the process that runs the guild's shard. Discord delivers a guild's events to one shard, and
- * a bot that grows splits its shards over several processes; giving each guild's scheduled work to the process of
- * its shard means it runs exactly once, with no lock and no coordination beyond the shard assignment.
+ * Whether this process is the one that does a guild's scheduled work (the purge of a departed
+ * guild, and any other task of one guild): the process that runs the guild's shard. Discord
+ * delivers a guild's events to one shard, and a bot that grows splits its shards over several
+ * processes; giving each guild's scheduled work to the process of its shard means it runs exactly
+ * once, with no lock and no coordination beyond the shard assignment.
  *
  * <p>Implementations are thread-safe.
  */
@@ -20,7 +21,8 @@ public interface GuildOwnership {
   boolean owns(GuildId guildId);
 
   /**
-   * Discord's rule: the shard that receives a guild's events is {@code (guildId >> 22) % shardTotal}.
+   * Discord's rule: the shard that receives a guild's events is {@code (guildId >> 22) %
+   * shardTotal}.
    *
    * @throws IllegalArgumentException if {@code shardTotal} is less than 1
    */

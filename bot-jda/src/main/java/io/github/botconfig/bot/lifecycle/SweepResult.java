@@ -11,11 +11,14 @@ import java.util.List;
  * @param purged guilds whose items were deleted
  * @param returned guilds found present again, whose departure was cleared
  * @param waiting guilds departed within the grace period, kept for now
- * @param absentUnrecorded guilds the bot is not in but never saw leave (it was offline then): kept, see
- *     {@code docs/bot.md}
+ * @param absentUnrecorded guilds the bot is not in but never saw leave (it was offline then): kept,
+ *     see {@code docs/bot.md}
  */
 public record SweepResult(
-    List<GuildId> purged, List<GuildId> returned, List<GuildId> waiting, List<GuildId> absentUnrecorded) {
+    List<GuildId> purged,
+    List<GuildId> returned,
+    List<GuildId> waiting,
+    List<GuildId> absentUnrecorded) {
 
   public SweepResult {
     purged = List.copyOf(purged);

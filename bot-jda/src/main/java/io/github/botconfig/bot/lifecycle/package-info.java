@@ -1,7 +1,8 @@
 /**
- * What happens to stored configuration when Discord takes a guild away: the departure is recorded, cleared when
- * the bot comes back, and a daily sweep purges guilds gone for longer than the grace period. Plain Java, no JDA
- * (an architecture test keeps it so); the JDA listener reports events and presence.
+ * What happens to stored configuration when Discord takes a guild away: the departure is recorded,
+ * cleared when the bot comes back, and a daily sweep purges guilds gone for longer than the grace
+ * period. Plain Java, no JDA (an architecture test keeps it so); the JDA listener reports events
+ * and presence.
  */
 @NullMarked
 package io.github.botconfig.bot.lifecycle;

@@ -7,7 +7,8 @@ import java.util.Optional;
 /**
  * How the bot answers one result report in a tracked channel.
  *
- * <p>Immutable and thread-safe. {@link #mention()} and {@link #pin()} are only ever set when the threshold is met.
+ * <p>Immutable and thread-safe. {@link #mention()} and {@link #pin()} are only ever set when the
+ * threshold is met.
  *
  * @param report what the report announced
  * @param threshold the channel's threshold
@@ -25,7 +26,8 @@ public record Alert(
     boolean image) {
 
   /**
-   * @throws IllegalArgumentException if a mention or a pin is asked for while the threshold is not met
+   * @throws IllegalArgumentException if a mention or a pin is asked for while the threshold is not
+   *     met
    */
   public Alert {
     if (!thresholdMet && (mention.isPresent() || pin)) {
@@ -34,8 +36,8 @@ public record Alert(
   }
 
   /**
-   * The answer's text, in Discord markdown: {@code 📈 Profit **+12.5 %** · take profit <@&42>}. Below a percentage
-   * threshold it says so, so readers know why nobody was mentioned.
+   * The answer's text, in Discord markdown: {@code 📈 Profit **+12.5 %** · take profit <@&42>}.
+   * Below a percentage threshold it says so, so readers know why nobody was mentioned.
    */
   public String text() {
     StringBuilder text = new StringBuilder(96);

@@ -7,16 +7,17 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads a message's text as a result report. The accepted wordings are listed in {@code docs/bot.md}.
+ * Reads a message's text as a result report. The accepted wordings are listed in {@code
+ * docs/bot.md}.
  *
- * <p>The percentage: a number with an optional sign ({@code +}, {@code -} or the minus sign {@code −}), a dot or a
- * comma for decimals, and {@code %} right after it or after one space ({@code +12.5%}, {@code -3 %},
- * {@code 12,5%}). When the text has several, the first signed one wins, else the first one: reports usually sign
- * the result and leave targets unsigned.
+ * <p>The percentage: a number with an optional sign ({@code +}, {@code -} or the minus sign {@code
+ * −}), a dot or a comma for decimals, and {@code %} right after it or after one space ({@code
+ * +12.5%}, {@code -3 %}, {@code 12,5%}). When the text has several, the first signed one wins, else
+ * the first one: reports usually sign the result and leave targets unsigned.
  *
- * <p>The trigger: {@code take profit} / {@code take-profit} / {@code takeprofit} / {@code TP} (also {@code TP1},
- * {@code TP2}…) and {@code stop loss} / {@code stop-loss} / {@code stoploss} / {@code SL}, in any case, as whole
- * words; the first one in the text wins.
+ * <p>The trigger: {@code take profit} / {@code take-profit} / {@code takeprofit} / {@code TP} (also
+ * {@code TP1}, {@code TP2}…) and {@code stop loss} / {@code stop-loss} / {@code stoploss} / {@code
+ * SL}, in any case, as whole words; the first one in the text wins.
  *
  * <p>Stateless and thread-safe.
  */
@@ -31,7 +32,9 @@ public final class ReportParser {
 
   private ReportParser() {}
 
-  /** Returns the report the text announces, or empty when it has neither a percentage nor a trigger. */
+  /**
+   * Returns the report the text announces, or empty when it has neither a percentage nor a trigger.
+   */
   public static Optional<ResultReport> parse(String text) {
     OptionalDouble change = change(text);
     Optional<Trigger> trigger = trigger(text);
@@ -43,7 +46,8 @@ public final class ReportParser {
 
   static OptionalDouble change(String text) {
     if (text.indexOf('%') < 0) {
-      // Most chat in a tracked channel: the pattern needs a '%' (a chat message 1,020 → 440 ns, docs/performance.md).
+      // Most chat in a tracked channel: the pattern needs a '%' (a chat message 1,020 → 440 ns,
+      // docs/performance.md).
       return OptionalDouble.empty();
     }
     Matcher matcher = PERCENT.matcher(text);

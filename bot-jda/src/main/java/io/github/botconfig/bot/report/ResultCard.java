@@ -14,11 +14,12 @@ import java.util.Optional;
 import javax.imageio.ImageIO;
 
 /**
- * Draws the image attached to an alert: a card, green for a profit and red for a loss, with the result large in
- * the middle, the channel's name above it and the trigger below.
+ * Draws the image attached to an alert: a card, green for a profit and red for a loss, with the
+ * result large in the middle, the channel's name above it and the trigger below.
  *
- * <p>Java2D into a {@link BufferedImage}: no window, works headless ({@code -Djava.awt.headless=true}); the JVM
- * needs one installed font (fontconfig), as any Java2D text does. Stateless and thread-safe.
+ * <p>Java2D into a {@link BufferedImage}: no window, works headless ({@code
+ * -Djava.awt.headless=true}); the JVM needs one installed font (fontconfig), as any Java2D text
+ * does. Stateless and thread-safe.
  */
 public final class ResultCard {
   /** The card's size in pixels. */
@@ -55,15 +56,17 @@ public final class ResultCard {
     BufferedImage image = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_RGB);
     Graphics2D g = image.createGraphics();
     try {
-      g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+      g.setRenderingHint(
+          RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
       g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
       g.setColor(report.isLoss() ? LOSS : PROFIT);
       g.fillRect(0, 0, WIDTH, HEIGHT);
       g.setColor(Color.WHITE);
 
-      String name = channelName.length() > MAX_NAME_CHARS
-          ? channelName.substring(0, MAX_NAME_CHARS - 1) + "…"
-          : channelName;
+      String name =
+          channelName.length() > MAX_NAME_CHARS
+              ? channelName.substring(0, MAX_NAME_CHARS - 1) + "…"
+              : channelName;
       drawFitted(g, "#" + name, Font.PLAIN, 30, MARGIN + 30);
 
       // The result is the headline; a report without one shows its trigger there instead.
@@ -80,7 +83,10 @@ public final class ResultCard {
     return image;
   }
 
-  /** Draws one line of text centred horizontally, shrinking the font until the line fits between the margins. */
+  /**
+   * Draws one line of text centred horizontally, shrinking the font until the line fits between the
+   * margins.
+   */
   private static void drawFitted(Graphics2D g, String text, int style, int size, int baseline) {
     Font font = new Font(Font.SANS_SERIF, style, size);
     FontMetrics metrics = g.getFontMetrics(font);

@@ -40,8 +40,8 @@ public record ResultReport(OptionalDouble changePercent, Optional<Trigger> trigg
   }
 
   /**
-   * Whether the position closed at a loss: a negative change, or a stop-loss when no change is given. Zero is not
-   * a loss.
+   * Whether the position closed at a loss: a negative change, or a stop-loss when no change is
+   * given. Zero is not a loss.
    */
   public boolean isLoss() {
     if (changePercent.isPresent()) {
@@ -50,7 +50,10 @@ public record ResultReport(OptionalDouble changePercent, Optional<Trigger> trigg
     return trigger.orElseThrow() == Trigger.STOP_LOSS;
   }
 
-  /** The change as people write it, {@code +12.5 %}, {@code -3 %}, {@code 0 %}; empty without a change. */
+  /**
+   * The change as people write it, {@code +12.5 %}, {@code -3 %}, {@code 0 %}; empty without a
+   * change.
+   */
   public Optional<String> changeText() {
     if (changePercent.isEmpty()) {
       return Optional.empty();

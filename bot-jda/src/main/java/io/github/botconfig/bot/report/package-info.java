@@ -1,9 +1,11 @@
 /**
- * Reading a result report and deciding the alert: plain Java, no JDA (an architecture test keeps it so).
+ * Reading a result report and deciding the alert: plain Java, no JDA (an architecture test keeps it
+ * so).
  *
- * <p>{@link io.github.botconfig.bot.report.ReportParser} finds the percentage and the trigger in a message's text,
- * {@link io.github.botconfig.bot.report.AlertPolicy} decides from a channel's configuration whether and how to
- * answer, and {@link io.github.botconfig.bot.report.ResultCard} draws the image that goes with the answer.
+ * <p>{@link io.github.botconfig.bot.report.ReportParser} finds the percentage and the trigger in a
+ * message's text, {@link io.github.botconfig.bot.report.AlertPolicy} decides from a channel's
+ * configuration whether and how to answer, and {@link io.github.botconfig.bot.report.ResultCard}
+ * draws the image that goes with the answer.
  */
 @NullMarked
 package io.github.botconfig.bot.report;

@@ -34,9 +34,13 @@ class ConfigAdminTest {
 
   @Test
   void setTracksANewChannelWithDefaultsForWhatWasNotGiven() {
-    String reply = admin.setChannel(GUILD, CHANNEL, changes(Optional.of(true), Optional.empty(), keepTag(), "12.5"));
+    String reply =
+        admin.setChannel(
+            GUILD, CHANNEL, changes(Optional.of(true), Optional.empty(), keepTag(), "12.5"));
 
-    assertThat(reply).startsWith("✅ <#11> is now tracked.").contains("image: on", "threshold: 12.5 %");
+    assertThat(reply)
+        .startsWith("✅ <#11> is now tracked.")
+        .contains("image: on", "threshold: 12.5 %");
     ChannelConfig stored = store.findChannel(CHANNEL).orElseThrow();
     assertThat(stored.image()).isTrue();
     assertThat(stored.pin()).isFalse();
@@ -46,10 +50,14 @@ class ConfigAdminTest {
   @Test
   void setKeepsEveryFieldNotGiven() {
     store.saveChannel(
-        ChannelConfig.of(GUILD, CHANNEL).withImage(true).withPin(true).withTag(Tag.role(7))
+        ChannelConfig.of(GUILD, CHANNEL)
+            .withImage(true)
+            .withPin(true)
+            .withTag(Tag.role(7))
             .withThreshold(Threshold.TAKE_PROFIT));
 
-    admin.setChannel(GUILD, CHANNEL, changes(Optional.empty(), Optional.of(false), keepTag(), null));
+    admin.setChannel(
+        GUILD, CHANNEL, changes(Optional.empty(), Optional.of(false), keepTag(), null));
 
     ChannelConfig stored = store.findChannel(CHANNEL).orElseThrow();
     assertThat(stored.pin()).isFalse();
@@ -60,11 +68,14 @@ class ConfigAdminTest {
 
   @Test
   void clearingTheTagAndTheThresholdWorks() {
-    store.saveChannel(ChannelConfig.of(GUILD, CHANNEL).withTag(Tag.user(5)).withThreshold(Threshold.percent(3)));
+    store.saveChannel(
+        ChannelConfig.of(GUILD, CHANNEL).withTag(Tag.user(5)).withThreshold(Threshold.percent(3)));
 
     String reply =
         admin.setChannel(
-            GUILD, CHANNEL, changes(Optional.empty(), Optional.empty(), OptionalChange.cleared(), "none"));
+            GUILD,
+            CHANNEL,
+            changes(Optional.empty(), Optional.empty(), OptionalChange.cleared(), "none"));
 
     assertThat(reply).startsWith("✅ <#11> updated.").contains("tag: none", "threshold: none");
     ChannelConfig stored = store.findChannel(CHANNEL).orElseThrow();
@@ -76,9 +87,11 @@ class ConfigAdminTest {
   void aChannelTrackedByAnotherGuildIsNeitherChangedNorShownNorRemoved() {
     ChannelConfig theirs = store.saveChannel(ChannelConfig.of(OTHER_GUILD, CHANNEL).withPin(true));
 
-    assertThat(admin.setChannel(GUILD, CHANNEL, ChannelChanges.none())).contains("tracked by another server");
+    assertThat(admin.setChannel(GUILD, CHANNEL, ChannelChanges.none()))
+        .contains("tracked by another server");
     assertThat(admin.showChannel(GUILD, CHANNEL)).contains("is not tracked");
-    assertThat(admin.removeChannel(GUILD, CHANNEL)).contains("not tracked in this server; nothing changed");
+    assertThat(admin.removeChannel(GUILD, CHANNEL))
+        .contains("not tracked in this server; nothing changed");
     assertThat(store.findChannel(CHANNEL)).contains(theirs);
   }
 
@@ -86,12 +99,16 @@ class ConfigAdminTest {
   void aConcurrentChangeIsReadAgainAndReapplied() {
     store.saveChannel(ChannelConfig.of(GUILD, CHANNEL).withImage(true));
     store.failNext(
-        Operation.SAVE_CHANNEL, new ConfigConflictException(Reason.VERSION_CHANGED, "changed meanwhile (test)"));
+        Operation.SAVE_CHANNEL,
+        new ConfigConflictException(Reason.VERSION_CHANGED, "changed meanwhile (test)"));
 
-    String reply = admin.setChannel(GUILD, CHANNEL, changes(Optional.empty(), Optional.of(true), keepTag(), null));
+    String reply =
+        admin.setChannel(
+            GUILD, CHANNEL, changes(Optional.empty(), Optional.of(true), keepTag(), null));
 
     assertThat(reply).startsWith("✅");
-    assertThat(store.calls(Operation.SAVE_CHANNEL)).isEqualTo(3); // the set-up, the refused one, the retry
+    assertThat(store.calls(Operation.SAVE_CHANNEL))
+        .isEqualTo(3); // the set-up, the refused one, the retry
     assertThat(store.findChannel(CHANNEL).orElseThrow().pin()).isTrue();
   }
 
@@ -99,9 +116,12 @@ class ConfigAdminTest {
   void aConflictThatPersistsGetsAReadableReplyAndChangesNothing() {
     ChannelConfig before = store.saveChannel(ChannelConfig.of(GUILD, CHANNEL));
     store.failWith(
-        Operation.SAVE_CHANNEL, () -> new ConfigConflictException(Reason.VERSION_CHANGED, "changed (test)"));
+        Operation.SAVE_CHANNEL,
+        () -> new ConfigConflictException(Reason.VERSION_CHANGED, "changed (test)"));
 
-    String reply = admin.setChannel(GUILD, CHANNEL, changes(Optional.of(true), Optional.empty(), keepTag(), null));
+    String reply =
+        admin.setChannel(
+            GUILD, CHANNEL, changes(Optional.of(true), Optional.empty(), keepTag(), null));
 
     assertThat(reply).startsWith("❌ Someone else changed this configuration");
     assertThat(store.delegate().findChannel(CHANNEL)).contains(before);
@@ -112,7 +132,9 @@ class ConfigAdminTest {
     ChannelConfig before = store.saveChannel(ChannelConfig.of(GUILD, CHANNEL));
     store.goDown();
 
-    assertThat(admin.setChannel(GUILD, CHANNEL, changes(Optional.of(true), Optional.empty(), keepTag(), null)))
+    assertThat(
+            admin.setChannel(
+                GUILD, CHANNEL, changes(Optional.of(true), Optional.empty(), keepTag(), null)))
         .startsWith("❌ The configuration store cannot be reached right now.");
     assertThat(admin.listChannels(GUILD)).startsWith("❌ The configuration store cannot be reached");
     store.heal();
@@ -122,7 +144,8 @@ class ConfigAdminTest {
   @Test
   void removeUntracksAndListShowsWhatIsLeft() {
     store.saveChannel(ChannelConfig.of(GUILD, CHANNEL));
-    store.saveChannel(ChannelConfig.of(GUILD, ChannelId.of(12)).withThreshold(Threshold.ANY_TRIGGER));
+    store.saveChannel(
+        ChannelConfig.of(GUILD, ChannelId.of(12)).withThreshold(Threshold.ANY_TRIGGER));
 
     assertThat(admin.removeChannel(GUILD, CHANNEL)).isEqualTo("✅ <#11> is no longer tracked.");
     assertThat(admin.listChannels(GUILD))
@@ -146,7 +169,9 @@ class ConfigAdminTest {
   @Test
   void guildSetChangesWhatWasGivenAndClearsTheGlobalChannel() {
     store.saveSettings(
-        GuildSettings.defaults(GUILD).withGlobalChannelId(ChannelId.of(99)).withPositionDisplayEnabled(false));
+        GuildSettings.defaults(GUILD)
+            .withGlobalChannelId(ChannelId.of(99))
+            .withPositionDisplayEnabled(false));
     GuildChanges changes =
         new GuildChanges(
             Optional.of(ZoneId.of("Europe/Paris")),
@@ -160,7 +185,9 @@ class ConfigAdminTest {
 
     String reply = admin.setGuild(GUILD, changes);
 
-    assertThat(reply).startsWith("✅ Server settings updated.").contains("timezone: Europe/Paris", "global channel: none");
+    assertThat(reply)
+        .startsWith("✅ Server settings updated.")
+        .contains("timezone: Europe/Paris", "global channel: none");
     GuildSettings stored = store.findSettings(GUILD).orElseThrow();
     assertThat(stored.timezone()).isEqualTo(ZoneId.of("Europe/Paris"));
     assertThat(stored.positionDisplayEnabled()).isFalse();
@@ -186,40 +213,51 @@ class ConfigAdminTest {
   @Test
   void guildShowAndSetEndWithWhatIsWrongWithTheSettingsTheyLeave() {
     Function<GuildSettings, List<String>> warnings =
-        settings -> settings.summaryPreferences().dailySummary() && settings.globalChannelId().isEmpty()
-            ? List.of("⚠️ Summaries are not posted: no global channel is set.")
-            : List.of();
+        settings ->
+            settings.summaryPreferences().dailySummary() && settings.globalChannelId().isEmpty()
+                ? List.of("⚠️ Summaries are not posted: no global channel is set.")
+                : List.of();
 
     assertThat(admin.showGuild(GUILD, warnings)).doesNotContain("⚠️");
     String set =
         admin.setGuild(
             GUILD,
             new GuildChanges(
-                Optional.empty(), Optional.empty(), Optional.of(true), Optional.empty(), Optional.empty(),
-                OptionalChange.keep(), Optional.empty(), OptionalChange.keep()),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.of(true),
+                Optional.empty(),
+                Optional.empty(),
+                OptionalChange.keep(),
+                Optional.empty(),
+                OptionalChange.keep()),
             warnings);
 
-    assertThat(set).startsWith("✅ Server settings updated.").endsWith("\n⚠️ Summaries are not posted: no global channel is set.");
-    assertThat(admin.showGuild(GUILD, warnings)).endsWith("global channel: none\n⚠️ Summaries are not posted: no global channel is set.");
+    assertThat(set)
+        .startsWith("✅ Server settings updated.")
+        .endsWith("\n⚠️ Summaries are not posted: no global channel is set.");
+    assertThat(admin.showGuild(GUILD, warnings))
+        .endsWith("global channel: none\n⚠️ Summaries are not posted: no global channel is set.");
   }
 
   @Test
   void aTagIsOneUserOrOneRoleAndCannotBeClearedAndSetAtOnce() {
     assertThatThrownBy(() -> Tags.change("tag", OptionalLong.of(1), OptionalLong.of(2), false))
         .isInstanceOf(InvalidConfigException.class)
-        .hasMessage("give either 'tag-user' or 'tag-role', not both: a tag mentions one user or one role");
+        .hasMessage(
+            "give either 'tag-user' or 'tag-role', not both: a tag mentions one user or one role");
     assertThatThrownBy(() -> Tags.change("tag", OptionalLong.of(1), OptionalLong.empty(), true))
         .isInstanceOf(InvalidConfigException.class)
         .hasMessageContaining("'clear-tag', not both");
-    assertThatThrownBy(() -> OptionalChange.of("global-channel", Optional.of(ChannelId.of(3)), true))
+    assertThatThrownBy(
+            () -> OptionalChange.of("global-channel", Optional.of(ChannelId.of(3)), true))
         .isInstanceOf(InvalidConfigException.class)
         .hasMessage("give either 'global-channel' or 'clear-global-channel', not both");
   }
 
   @Test
   void anInvalidInputReplyNamesTheValue() {
-    InvalidConfigException e =
-        assertThrowsInvalid(() -> Threshold.parse("12%"));
+    InvalidConfigException e = assertThrowsInvalid(() -> Threshold.parse("12%"));
     assertThat(ConfigAdmin.failure(e)).startsWith("❌ threshold must be").contains("'12%'");
   }
 
@@ -227,7 +265,9 @@ class ConfigAdminTest {
   void timezoneSuggestionsPutNamesStartingWithTheTextFirst() {
     assertThat(TimezoneSuggestions.suggest("paris")).containsExactly("Europe/Paris");
     assertThat(TimezoneSuggestions.suggest("new york")).containsExactly("America/New_York");
-    assertThat(TimezoneSuggestions.suggest("eur")).hasSize(TimezoneSuggestions.MAX).allMatch(z -> z.startsWith("Europe/"));
+    assertThat(TimezoneSuggestions.suggest("eur"))
+        .hasSize(TimezoneSuggestions.MAX)
+        .allMatch(z -> z.startsWith("Europe/"));
     assertThat(TimezoneSuggestions.suggest("")).hasSize(TimezoneSuggestions.MAX);
     assertThat(TimezoneSuggestions.suggest("utc")).startsWith("UTC");
     assertThat(TimezoneSuggestions.suggest("no such zone")).isEmpty();

@@ -19,8 +19,9 @@ import net.dv8tion.jda.api.sharding.ShardManager;
 import net.dv8tion.jda.api.utils.Compression;
 
 /**
- * The bot under test, wired as bot-app wires it: the repository, a {@link DiscordBot}, and the real JDA logged in
- * to a {@link FakeDiscord}, plus the clock, scheduler and probe the tests drive it with.
+ * The bot under test, wired as bot-app wires it: the repository, a {@link DiscordBot}, and the real
+ * JDA logged in to a {@link FakeDiscord}, plus the clock, scheduler and probe the tests drive it
+ * with.
  */
 final class BotHarness implements AutoCloseable {
   static final long GUILD = 1_100_000_000_000_000_000L;
@@ -55,8 +56,9 @@ final class BotHarness implements AutoCloseable {
   }
 
   /**
-   * Two guilds: GUILD with channels REPORTS, QUIET and CHATTER, an admin (Manage Server through ADMIN_ROLE), a plain
-   * member and a TRADERS_ROLE to mention; OTHER_GUILD with OTHER_REPORTS, where ADMIN is a plain member.
+   * Two guilds: GUILD with channels REPORTS, QUIET and CHATTER, an admin (Manage Server through
+   * ADMIN_ROLE), a plain member and a TRADERS_ROLE to mention; OTHER_GUILD with OTHER_REPORTS,
+   * where ADMIN is a plain member.
    */
   static BotHarness withTwoGuilds(BotOptions options) throws IOException {
     return withTwoGuilds(options, 1);
@@ -67,7 +69,8 @@ final class BotHarness implements AutoCloseable {
     // Messages are created at the test's clock: summaries read history by time.
     MutableClock clock = MutableClock.startingAt2026();
     FakeDiscord discord = FakeDiscord.start(clock, shardTotal);
-    discord.guild(GUILD, "Trading")
+    discord
+        .guild(GUILD, "Trading")
         .textChannel(REPORTS, "reports")
         .textChannel(QUIET, "quiet")
         .textChannel(CHATTER, "chatter")
@@ -75,7 +78,10 @@ final class BotHarness implements AutoCloseable {
         .role(TRADERS_ROLE, "traders")
         .member(ADMIN, "alice", ADMIN_ROLE)
         .member(MEMBER, "bob");
-    discord.guild(OTHER_GUILD, "Elsewhere").textChannel(OTHER_REPORTS, "reports").member(ADMIN, "alice");
+    discord
+        .guild(OTHER_GUILD, "Elsewhere")
+        .textChannel(OTHER_REPORTS, "reports")
+        .member(ADMIN, "alice");
     return new BotHarness(discord, clock, options);
   }
 
@@ -86,14 +92,17 @@ final class BotHarness implements AutoCloseable {
     return started();
   }
 
-  /** As {@link #connect()}, through a {@link ShardManager} of one shard instead of a {@code JDABuilder}. */
+  /**
+   * As {@link #connect()}, through a {@link ShardManager} of one shard instead of a {@code
+   * JDABuilder}.
+   */
   BotHarness connectSharded() throws InterruptedException {
     return connectSharded(0);
   }
 
   /**
-   * As {@link #connect()}, through a {@link ShardManager} that runs one shard of the fake's total, as one process
-   * of a bot split over several does.
+   * As {@link #connect()}, through a {@link ShardManager} that runs one shard of the fake's total,
+   * as one process of a bot split over several does.
    */
   BotHarness connectSharded(int shardId) throws InterruptedException {
     shards =
@@ -121,14 +130,17 @@ final class BotHarness implements AutoCloseable {
     return shards;
   }
 
-  /** What the bot reads and writes: changes made here after {@link #connect()} are seen by the bot. */
+  /**
+   * What the bot reads and writes: changes made here after {@link #connect()} are seen by the bot.
+   */
   ConfigRepository repository() {
     return repositories.repository();
   }
 
   /**
-   * Stops the bot as a process exit would (JDA, the bot, its cache) and starts a new one on the same table and the
-   * same Discord, with the clock where it is. Tasks the old bot had scheduled are dropped with it.
+   * Stops the bot as a process exit would (JDA, the bot, its cache) and starts a new one on the
+   * same table and the same Discord, with the clock where it is. Tasks the old bot had scheduled
+   * are dropped with it.
    */
   BotHarness restart() throws InterruptedException {
     stopBot();
@@ -142,7 +154,11 @@ final class BotHarness implements AutoCloseable {
   private Object[] newBotListeners() {
     bot =
         DiscordBot.create(
-            repositories.start(), () -> store.delegate().loadAll().guilds(), clock, scheduler, options);
+            repositories.start(),
+            () -> store.delegate().loadAll().guilds(),
+            clock,
+            scheduler,
+            options);
     repositories.notify(bot);
     List<Object> listeners = new ArrayList<>(bot.listeners());
     listeners.add(probe); // last: once it saw an event, the bot's listeners are done with it

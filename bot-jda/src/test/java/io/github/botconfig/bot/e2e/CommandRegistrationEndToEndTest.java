@@ -31,7 +31,8 @@ class CommandRegistrationEndToEndTest extends EndToEndTest {
   void withADevelopmentGuildTheCommandsAreRegisteredThereOnly() throws Exception {
     bot = BotHarness.withTwoGuilds(BotOptions.defaults().withDevGuild(GuildId.of(GUILD))).connect();
 
-    bot.discord.awaitRestCall("PUT", "applications/" + FakeDiscord.APPLICATION_ID + "/guilds/" + GUILD + "/commands");
+    bot.discord.awaitRestCall(
+        "PUT", "applications/" + FakeDiscord.APPLICATION_ID + "/guilds/" + GUILD + "/commands");
 
     assertThat(bot.discord.restCalls()).noneMatch(c -> c.is("PUT", GLOBAL));
   }

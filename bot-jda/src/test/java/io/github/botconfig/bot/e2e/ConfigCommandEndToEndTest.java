@@ -47,7 +47,9 @@ class ConfigCommandEndToEndTest extends EndToEndTest {
 
     InteractionReply reply = bot.discord.awaitInteractionReply(token);
     assertThat(reply.ephemeral()).isTrue();
-    assertThat(reply.content()).startsWith("✅ <#" + REPORTS + "> is now tracked.").contains("threshold: TP");
+    assertThat(reply.content())
+        .startsWith("✅ <#" + REPORTS + "> is now tracked.")
+        .contains("threshold: TP");
     ChannelConfig stored = bot.store.delegate().findChannel(ChannelId.of(REPORTS)).orElseThrow();
     assertThat(stored.threshold()).isEqualTo(Threshold.TAKE_PROFIT);
     assertThat(stored.tag()).contains(Tag.role(TRADERS_ROLE));
@@ -62,9 +64,12 @@ class ConfigCommandEndToEndTest extends EndToEndTest {
 
   @Test
   void updatingKeepsWhatWasNotGivenAndClearingWorks() {
-    bot.repository().saveChannel(
-        ChannelConfig.of(GuildId.of(GUILD), ChannelId.of(REPORTS))
-            .withImage(true).withTag(Tag.user(ADMIN)).withThreshold(Threshold.percent(5)));
+    bot.repository()
+        .saveChannel(
+            ChannelConfig.of(GuildId.of(GUILD), ChannelId.of(REPORTS))
+                .withImage(true)
+                .withTag(Tag.user(ADMIN))
+                .withThreshold(Threshold.percent(5)));
 
     String token =
         config(ADMIN, "channel", "set")
@@ -73,7 +78,8 @@ class ConfigCommandEndToEndTest extends EndToEndTest {
             .option("threshold", "none")
             .send();
 
-    assertThat(bot.discord.awaitInteractionReply(token).content()).startsWith("✅ <#" + REPORTS + "> updated.");
+    assertThat(bot.discord.awaitInteractionReply(token).content())
+        .startsWith("✅ <#" + REPORTS + "> updated.");
     ChannelConfig stored = bot.store.delegate().findChannel(ChannelId.of(REPORTS)).orElseThrow();
     assertThat(stored.image()).isTrue();
     assertThat(stored.tag()).isEmpty();
@@ -82,10 +88,12 @@ class ConfigCommandEndToEndTest extends EndToEndTest {
 
   @Test
   void aMemberWithoutManageServerIsRefusedAndNothingChanges() {
-    String token = config(MEMBER, "channel", "set").channel("channel", REPORTS).option("pin", true).send();
+    String token =
+        config(MEMBER, "channel", "set").channel("channel", REPORTS).option("pin", true).send();
 
     InteractionReply reply = bot.discord.awaitInteractionReply(token);
-    assertThat(reply.content()).isEqualTo("❌ You need the **Manage Server** permission to configure this bot.");
+    assertThat(reply.content())
+        .isEqualTo("❌ You need the **Manage Server** permission to configure this bot.");
     assertThat(reply.ephemeral()).isTrue();
     assertThat(bot.store.calls(Operation.SAVE_CHANNEL)).isZero();
     assertThat(bot.store.delegate().findChannel(ChannelId.of(REPORTS))).isEmpty();
@@ -103,7 +111,11 @@ class ConfigCommandEndToEndTest extends EndToEndTest {
 
   @Test
   void anInvalidThresholdIsAnsweredAtOnceNamingTheValue() {
-    String token = config(ADMIN, "channel", "set").channel("channel", REPORTS).option("threshold", "12%").send();
+    String token =
+        config(ADMIN, "channel", "set")
+            .channel("channel", REPORTS)
+            .option("threshold", "12%")
+            .send();
 
     InteractionReply reply = bot.discord.awaitInteractionReply(token);
     assertThat(reply.content()).startsWith("❌ threshold must be").contains("'12%'");
@@ -125,16 +137,21 @@ class ConfigCommandEndToEndTest extends EndToEndTest {
 
   @Test
   void showListAndRemoveAnswerEphemerally() {
-    bot.repository().saveChannel(ChannelConfig.of(GuildId.of(GUILD), ChannelId.of(REPORTS)).withPin(true));
+    bot.repository()
+        .saveChannel(ChannelConfig.of(GuildId.of(GUILD), ChannelId.of(REPORTS)).withPin(true));
 
-    InteractionReply list = bot.discord.awaitInteractionReply(config(ADMIN, "channel", "list").send());
-    assertThat(list.content()).startsWith("**Tracked channels (1)**\n• <#" + REPORTS + "> — image off, pin on");
+    InteractionReply list =
+        bot.discord.awaitInteractionReply(config(ADMIN, "channel", "list").send());
+    assertThat(list.content())
+        .startsWith("**Tracked channels (1)**\n• <#" + REPORTS + "> — image off, pin on");
     assertThat(list.ephemeral()).isTrue();
     InteractionReply show =
-        bot.discord.awaitInteractionReply(config(ADMIN, "channel", "show").channel("channel", REPORTS).send());
+        bot.discord.awaitInteractionReply(
+            config(ADMIN, "channel", "show").channel("channel", REPORTS).send());
     assertThat(show.content()).contains("pin when the threshold is met: on");
     InteractionReply remove =
-        bot.discord.awaitInteractionReply(config(ADMIN, "channel", "remove").channel("channel", REPORTS).send());
+        bot.discord.awaitInteractionReply(
+            config(ADMIN, "channel", "remove").channel("channel", REPORTS).send());
     assertThat(remove.content()).isEqualTo("✅ <#" + REPORTS + "> is no longer tracked.");
     assertThat(bot.store.delegate().findChannel(ChannelId.of(REPORTS))).isEmpty();
   }

@@ -7,7 +7,10 @@ import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** What every end-to-end test shares: an ERROR in the log fails it, and the bot and the fake stop after it. */
+/**
+ * What every end-to-end test shares: an ERROR in the log fails it, and the bot and the fake stop
+ * after it.
+ */
 abstract class EndToEndTest {
   @RegisterExtension final ErrorLogTrap errors = new ErrorLogTrap();
 
@@ -17,7 +20,9 @@ abstract class EndToEndTest {
   void stopTheBot() throws Exception {
     if (bot != null) {
       bot.close();
-      assertThat(bot.discord.unhandledCalls()).as("requests the fake Discord has no route for").isEmpty();
+      assertThat(bot.discord.unhandledCalls())
+          .as("requests the fake Discord has no route for")
+          .isEmpty();
     }
   }
 }

@@ -25,10 +25,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * An admin of one guild can neither read nor change another guild's configuration, through any {@code /config}
- * command or option that takes a channel or an id — even with a crafted interaction naming the other guild's ids
- * (Discord's pickers offer only the guild's own). OTHER_GUILD tracks OTHER_REPORTS and has its own settings; ADMIN
- * manages GUILD and is a plain member of OTHER_GUILD.
+ * An admin of one guild can neither read nor change another guild's configuration, through any
+ * {@code /config} command or option that takes a channel or an id — even with a crafted interaction
+ * naming the other guild's ids (Discord's pickers offer only the guild's own). OTHER_GUILD tracks
+ * OTHER_REPORTS and has its own settings; ADMIN manages GUILD and is a plain member of OTHER_GUILD.
  */
 class GuildIsolationEndToEndTest extends EndToEndTest {
   private static final long OTHER_ROLE = 1_200_000_000_000_000_020L;
@@ -42,17 +42,22 @@ class GuildIsolationEndToEndTest extends EndToEndTest {
   @BeforeEach
   void twoConfiguredGuilds() throws Exception {
     bot = BotHarness.withTwoGuilds(BotOptions.defaults());
-    bot.discord.guild(OTHER_GUILD)
+    bot.discord
+        .guild(OTHER_GUILD)
         .role(OTHER_ROLE, "whales")
         .role(OTHER_ADMIN_ROLE, "their admins", Permission.MANAGE_SERVER)
         .member(OTHER_ADMIN, "carol", OTHER_ADMIN_ROLE);
     othersChannel =
         bot.store.saveChannel(
             ChannelConfig.of(GuildId.of(OTHER_GUILD), ChannelId.of(OTHER_REPORTS))
-                .withThreshold(Threshold.percent(42)).withTag(Tag.role(OTHER_ROLE)).withPin(true));
+                .withThreshold(Threshold.percent(42))
+                .withTag(Tag.role(OTHER_ROLE))
+                .withPin(true));
     othersSettings =
-        bot.store.saveSettings(GuildSettings.defaults(GuildId.of(OTHER_GUILD)).withTimezone(ZoneId.of("Asia/Tokyo"))
-            .withGlobalChannelId(ChannelId.of(OTHER_REPORTS)));
+        bot.store.saveSettings(
+            GuildSettings.defaults(GuildId.of(OTHER_GUILD))
+                .withTimezone(ZoneId.of("Asia/Tokyo"))
+                .withGlobalChannelId(ChannelId.of(OTHER_REPORTS)));
     bot.store.saveChannel(ChannelConfig.of(GuildId.of(GUILD), ChannelId.of(REPORTS)));
     bot.connect();
     before = bot.store.delegate().loadAll();
@@ -77,7 +82,11 @@ class GuildIsolationEndToEndTest extends EndToEndTest {
 
   @Test
   void channelSetOnAnotherGuildsChannelIsRefused() {
-    String reply = reply(asAdminOfGuild("channel", "set").channel("channel", OTHER_REPORTS).option("pin", false));
+    String reply =
+        reply(
+            asAdminOfGuild("channel", "set")
+                .channel("channel", OTHER_REPORTS)
+                .option("pin", false));
 
     assertThat(reply).isEqualTo("❌ channel " + OTHER_REPORTS + " is not a channel of this server");
     assertThat(bot.store.calls(Operation.SAVE_CHANNEL)).isZero();
@@ -87,14 +96,16 @@ class GuildIsolationEndToEndTest extends EndToEndTest {
   void channelRemoveOfAnotherGuildsChannelRemovesNothing() {
     String reply = reply(asAdminOfGuild("channel", "remove").channel("channel", OTHER_REPORTS));
 
-    assertThat(reply).isEqualTo("<#" + OTHER_REPORTS + "> is not tracked in this server; nothing changed.");
+    assertThat(reply)
+        .isEqualTo("<#" + OTHER_REPORTS + "> is not tracked in this server; nothing changed.");
   }
 
   @Test
   void channelShowOfAnotherGuildsChannelRevealsNothingOfItsConfiguration() {
     String reply = reply(asAdminOfGuild("channel", "show").channel("channel", OTHER_REPORTS));
 
-    assertThat(reply).isEqualTo("<#" + OTHER_REPORTS + "> is not tracked. Track it with `/config channel set`.");
+    assertThat(reply)
+        .isEqualTo("<#" + OTHER_REPORTS + "> is not tracked. Track it with `/config channel set`.");
     assertThat(reply).doesNotContain("42").doesNotContain(Long.toString(OTHER_ROLE));
   }
 
@@ -102,14 +113,19 @@ class GuildIsolationEndToEndTest extends EndToEndTest {
   void channelListShowsOnlyTheGuildsOwnChannels() {
     String reply = reply(asAdminOfGuild("channel", "list"));
 
-    assertThat(reply).startsWith("**Tracked channels (1)**\n• <#" + REPORTS + ">").doesNotContain(Long.toString(OTHER_REPORTS));
+    assertThat(reply)
+        .startsWith("**Tracked channels (1)**\n• <#" + REPORTS + ">")
+        .doesNotContain(Long.toString(OTHER_REPORTS));
   }
 
   @Test
   void guildShowShowsOnlyTheGuildsOwnSettings() {
     String reply = reply(asAdminOfGuild("guild", "show"));
 
-    assertThat(reply).contains("timezone: UTC").doesNotContain("Asia/Tokyo").doesNotContain(Long.toString(OTHER_REPORTS));
+    assertThat(reply)
+        .contains("timezone: UTC")
+        .doesNotContain("Asia/Tokyo")
+        .doesNotContain(Long.toString(OTHER_REPORTS));
   }
 
   @Test
@@ -122,7 +138,11 @@ class GuildIsolationEndToEndTest extends EndToEndTest {
 
   @Test
   void aTagRoleOfAnotherGuildIsRefused() {
-    String reply = reply(asAdminOfGuild("channel", "set").channel("channel", REPORTS).role("tag-role", OTHER_ROLE));
+    String reply =
+        reply(
+            asAdminOfGuild("channel", "set")
+                .channel("channel", REPORTS)
+                .role("tag-role", OTHER_ROLE));
 
     assertThat(reply).isEqualTo("❌ role " + OTHER_ROLE + " is not a role of this server");
     assertThat(bot.store.calls(Operation.SAVE_CHANNEL)).isZero();
@@ -139,18 +159,26 @@ class GuildIsolationEndToEndTest extends EndToEndTest {
   @Test
   void beingAPlainMemberOfTheOtherGuildGivesNoRightsThere() {
     String reply =
-        reply(bot.discord.slashCommand("config", OTHER_GUILD, OTHER_REPORTS, ADMIN).subcommand("channel", "remove")
-            .channel("channel", OTHER_REPORTS));
+        reply(
+            bot.discord
+                .slashCommand("config", OTHER_GUILD, OTHER_REPORTS, ADMIN)
+                .subcommand("channel", "remove")
+                .channel("channel", OTHER_REPORTS));
 
-    assertThat(reply).isEqualTo("❌ You need the **Manage Server** permission to configure this bot.");
+    assertThat(reply)
+        .isEqualTo("❌ You need the **Manage Server** permission to configure this bot.");
     assertThat(bot.store.calls(Operation.DELETE_CHANNEL)).isZero();
   }
 
   @Test
   void theOtherGuildsAdminCannotReachThisGuildsChannelEither() {
     String reply =
-        reply(bot.discord.slashCommand("config", OTHER_GUILD, OTHER_REPORTS, OTHER_ADMIN).subcommand("channel", "set")
-            .channel("channel", REPORTS).option("pin", true));
+        reply(
+            bot.discord
+                .slashCommand("config", OTHER_GUILD, OTHER_REPORTS, OTHER_ADMIN)
+                .subcommand("channel", "set")
+                .channel("channel", REPORTS)
+                .option("pin", true));
 
     assertThat(reply).isEqualTo("❌ channel " + REPORTS + " is not a channel of this server");
     assertThat(bot.store.calls(Operation.SAVE_CHANNEL)).isZero();

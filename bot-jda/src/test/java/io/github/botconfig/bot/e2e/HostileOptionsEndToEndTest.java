@@ -22,9 +22,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Hostile text in every free-text {@code /config} option (the others are typed by Discord: channels, roles, users,
- * booleans): each is answered at once with a readable error naming the value, in one message Discord accepts, and
- * nothing is written — neither the table nor the cache changes.
+ * Hostile text in every free-text {@code /config} option (the others are typed by Discord:
+ * channels, roles, users, booleans): each is answered at once with a readable error naming the
+ * value, in one message Discord accepts, and nothing is written — neither the table nor the cache
+ * changes.
  */
 class HostileOptionsEndToEndTest extends EndToEndTest {
   /** Discord refuses longer message content. */
@@ -38,7 +39,8 @@ class HostileOptionsEndToEndTest extends EndToEndTest {
   void aConfiguredGuild() throws Exception {
     bot = BotHarness.withTwoGuilds(BotOptions.defaults());
     bot.store.saveChannel(ChannelConfig.of(GuildId.of(GUILD), ChannelId.of(REPORTS)).withPin(true));
-    bot.store.saveSettings(GuildSettings.defaults(GuildId.of(GUILD)).withPositionDisplayEnabled(false));
+    bot.store.saveSettings(
+        GuildSettings.defaults(GuildId.of(GUILD)).withPositionDisplayEnabled(false));
     bot.connect();
     stored = bot.store.delegate().loadAll();
     cachedChannel = bot.repository().findChannel(ChannelId.of(REPORTS));
@@ -49,8 +51,13 @@ class HostileOptionsEndToEndTest extends EndToEndTest {
   void everyHostileThresholdIsRefusedNamingItAndChangesNothing() {
     for (String threshold : HostileValues.THRESHOLDS) {
       String token =
-          bot.discord.slashCommand("config", GUILD, CHATTER, ADMIN).subcommand("channel", "set")
-              .channel("channel", REPORTS).option("threshold", threshold).option("image", true).send();
+          bot.discord
+              .slashCommand("config", GUILD, CHATTER, ADMIN)
+              .subcommand("channel", "set")
+              .channel("channel", REPORTS)
+              .option("threshold", threshold)
+              .option("image", true)
+              .send();
 
       assertRefused(bot.discord.awaitInteractionReply(token), threshold, "❌ threshold ");
     }
@@ -61,10 +68,15 @@ class HostileOptionsEndToEndTest extends EndToEndTest {
   void everyHostileTimezoneIsRefusedNamingItAndChangesNothing() {
     for (String zone : HostileValues.TIMEZONES) {
       String token =
-          bot.discord.slashCommand("config", GUILD, CHATTER, ADMIN).subcommand("guild", "set")
-              .option("timezone", zone).option("weekly", true).send();
+          bot.discord
+              .slashCommand("config", GUILD, CHATTER, ADMIN)
+              .subcommand("guild", "set")
+              .option("timezone", zone)
+              .option("weekly", true)
+              .send();
 
-      assertRefused(bot.discord.awaitInteractionReply(token), zone, "❌ timezone must be an IANA time zone");
+      assertRefused(
+          bot.discord.awaitInteractionReply(token), zone, "❌ timezone must be an IANA time zone");
     }
     assertNothingWritten();
   }
@@ -72,34 +84,53 @@ class HostileOptionsEndToEndTest extends EndToEndTest {
   @Test
   void contradictoryTagOptionsAreRefusedAndChangeNothing() {
     String both =
-        bot.discord.slashCommand("config", GUILD, CHATTER, ADMIN).subcommand("channel", "set").channel("channel", REPORTS)
-            .role("tag-role", TRADERS_ROLE).user("tag-user", ADMIN).send();
+        bot.discord
+            .slashCommand("config", GUILD, CHATTER, ADMIN)
+            .subcommand("channel", "set")
+            .channel("channel", REPORTS)
+            .role("tag-role", TRADERS_ROLE)
+            .user("tag-user", ADMIN)
+            .send();
     String tagAndClear =
-        bot.discord.slashCommand("config", GUILD, CHATTER, ADMIN).subcommand("guild", "set")
-            .role("summary-tag-role", TRADERS_ROLE).option("clear-summary-tag", true).send();
+        bot.discord
+            .slashCommand("config", GUILD, CHATTER, ADMIN)
+            .subcommand("guild", "set")
+            .role("summary-tag-role", TRADERS_ROLE)
+            .option("clear-summary-tag", true)
+            .send();
 
-    assertThat(bot.discord.awaitInteractionReply(both).content()).startsWith("❌ give either 'tag-user' or 'tag-role'");
+    assertThat(bot.discord.awaitInteractionReply(both).content())
+        .startsWith("❌ give either 'tag-user' or 'tag-role'");
     assertThat(bot.discord.awaitInteractionReply(tagAndClear).content())
-        .startsWith("❌ give either a tag ('summary-tag-user' or 'summary-tag-role') or 'clear-summary-tag'");
+        .startsWith(
+            "❌ give either a tag ('summary-tag-user' or 'summary-tag-role') or 'clear-summary-tag'");
     assertNothingWritten();
   }
 
   private static void assertRefused(InteractionReply reply, String value, String start) {
     assertThat(reply.content()).as("reply to %s", preview(value)).startsWith(start);
-    assertThat(reply.content().length()).as("reply length for %s", preview(value)).isLessThanOrEqualTo(MAX_MESSAGE);
+    assertThat(reply.content().length())
+        .as("reply length for %s", preview(value))
+        .isLessThanOrEqualTo(MAX_MESSAGE);
     assertThat(reply.requests()).as("answered at once, before any store call").isEqualTo(1);
     String shown = value.length() > 64 ? value.substring(0, 64) : value;
-    if (!shown.isEmpty() && shown.chars().noneMatch(c -> Character.isISOControl(c) || Character.getType(c) == Character.FORMAT)) {
+    if (!shown.isEmpty()
+        && shown
+            .chars()
+            .noneMatch(
+                c -> Character.isISOControl(c) || Character.getType(c) == Character.FORMAT)) {
       assertThat(reply.content()).contains("'" + shown);
     }
   }
 
   private void assertNothingWritten() {
-    assertThat(bot.store.calls(Operation.SAVE_CHANNEL) + bot.store.calls(Operation.SAVE_SETTINGS)).isZero();
+    assertThat(bot.store.calls(Operation.SAVE_CHANNEL) + bot.store.calls(Operation.SAVE_SETTINGS))
+        .isZero();
     assertThat(bot.store.delegate().loadAll()).isEqualTo(stored);
     assertThat(bot.repository().findChannel(ChannelId.of(REPORTS))).isEqualTo(cachedChannel);
     assertThat(bot.repository().findSettings(GuildId.of(GUILD))).isEqualTo(cachedSettings);
-    assertThat(bot.repository().findChannels(GuildId.of(GUILD))).isEqualTo(List.copyOf(stored.channelsOf(GuildId.of(GUILD))));
+    assertThat(bot.repository().findChannels(GuildId.of(GUILD)))
+        .isEqualTo(List.copyOf(stored.channelsOf(GuildId.of(GUILD))));
   }
 
   private static String preview(String value) {

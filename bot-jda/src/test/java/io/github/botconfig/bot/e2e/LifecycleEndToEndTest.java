@@ -23,7 +23,10 @@ class LifecycleEndToEndTest extends EndToEndTest {
   private static final Duration GRACE = Duration.ofDays(3);
   private static final GuildId TRADING = GuildId.of(GUILD);
 
-  /** The bot with REPORTS and CHATTER tracked, REPORTS as the global channel, and a three-day grace period. */
+  /**
+   * The bot with REPORTS and CHATTER tracked, REPORTS as the global channel, and a three-day grace
+   * period.
+   */
   private ConfigStore start() throws Exception {
     bot = BotHarness.withTwoGuilds(BotOptions.defaults().withPurgeGracePeriod(GRACE));
     ConfigStore store = bot.store.delegate();
@@ -31,7 +34,8 @@ class LifecycleEndToEndTest extends EndToEndTest {
     store.saveChannel(ChannelConfig.of(TRADING, ChannelId.of(CHATTER)));
     store.saveSettings(GuildSettings.defaults(TRADING).withGlobalChannelId(ChannelId.of(REPORTS)));
     bot.connect();
-    bot.scheduler.runDue(); // the live board's first post: the tests below count the sweep's runs alone
+    bot.scheduler
+        .runDue(); // the live board's first post: the tests below count the sweep's runs alone
     return store;
   }
 
@@ -56,7 +60,8 @@ class LifecycleEndToEndTest extends EndToEndTest {
     bot.probe.await(GuildLeaveEvent.class, e -> e.getGuild().getIdLong() == GUILD);
 
     assertThat(store.findSettings(TRADING).orElseThrow().departedAt()).contains(left);
-    assertThat(bot.scheduler.advance(Duration.ofDays(1))).isEqualTo(1); // the first sweep: within the grace period
+    assertThat(bot.scheduler.advance(Duration.ofDays(1)))
+        .isEqualTo(1); // the first sweep: within the grace period
     assertThat(store.findChannels(TRADING)).hasSize(2);
     assertThat(bot.scheduler.advance(GRACE)).isEqualTo(3);
     assertThat(store.findChannels(TRADING)).isEmpty();
@@ -95,7 +100,8 @@ class LifecycleEndToEndTest extends EndToEndTest {
     bot = BotHarness.withTwoGuilds(BotOptions.defaults().withPurgeGracePeriod(GRACE));
     ConfigStore store = bot.store.delegate();
     store.saveChannel(ChannelConfig.of(TRADING, ChannelId.of(REPORTS)));
-    store.saveSettings(GuildSettings.defaults(TRADING).withDepartedAt(Instant.parse("2025-12-01T00:00:00Z")));
+    store.saveSettings(
+        GuildSettings.defaults(TRADING).withDepartedAt(Instant.parse("2025-12-01T00:00:00Z")));
 
     bot.connect();
 

@@ -20,7 +20,10 @@ import java.util.List;
 import net.dv8tion.jda.api.events.message.MessageDeleteEvent;
 import org.junit.jupiter.api.Test;
 
-/** The live board end to end: one message in the global channel (QUIET), edited as reports arrive in REPORTS. */
+/**
+ * The live board end to end: one message in the global channel (QUIET), edited as reports arrive in
+ * REPORTS.
+ */
 class LiveBoardEndToEndTest extends EndToEndTest {
   private static final GuildId TRADING = GuildId.of(GUILD);
 
@@ -28,8 +31,11 @@ class LiveBoardEndToEndTest extends EndToEndTest {
     bot = BotHarness.withTwoGuilds(BotOptions.defaults());
     bot.store.delegate().saveChannel(ChannelConfig.of(TRADING, ChannelId.of(REPORTS)));
     bot.store.delegate().saveChannel(ChannelConfig.of(TRADING, ChannelId.of(CHATTER)));
-    bot.store.delegate().saveSettings(GuildSettings.defaults(TRADING).withGlobalChannelId(ChannelId.of(QUIET)));
-    bot.discord.pastWebhookMessage(REPORTS, bot.clock.instant().minusSeconds(3600), "Stop loss hit: -2%");
+    bot.store
+        .delegate()
+        .saveSettings(GuildSettings.defaults(TRADING).withGlobalChannelId(ChannelId.of(QUIET)));
+    bot.discord.pastWebhookMessage(
+        REPORTS, bot.clock.instant().minusSeconds(3600), "Stop loss hit: -2%");
     bot.connect();
     bot.scheduler.runDue();
   }
@@ -53,11 +59,18 @@ class LiveBoardEndToEndTest extends EndToEndTest {
     RestCall posted = calls("POST", "channels/" + QUIET + "/messages").get(0);
     assertThat(description(posted))
         .isEqualTo(
-            "<#" + REPORTS + "> · 📉 **-2 %** · stop loss · <t:" + (bot.clock.instant().getEpochSecond() - 3600)
-                + ":R>\n<#" + CHATTER + "> · no result yet");
+            "<#"
+                + REPORTS
+                + "> · 📉 **-2 %** · stop loss · <t:"
+                + (bot.clock.instant().getEpochSecond() - 3600)
+                + ":R>\n<#"
+                + CHATTER
+                + "> · no result yet");
     LiveBoard board = storedBoard();
     assertThat(board.channelId()).isEqualTo(ChannelId.of(QUIET));
-    assertThat(bot.discord.messagesIn(QUIET)).extracting(m -> m.getLong("id")).containsExactly(board.messageId());
+    assertThat(bot.discord.messagesIn(QUIET))
+        .extracting(m -> m.getLong("id"))
+        .containsExactly(board.messageId());
   }
 
   @Test
@@ -70,14 +83,19 @@ class LiveBoardEndToEndTest extends EndToEndTest {
       bot.probe.awaitMessage(bot.discord.postWebhookMessage(REPORTS, "Take profit: +" + i + "%"));
       bot.scheduler.advance(Duration.ofSeconds(1));
     }
-    assertThat(calls("PATCH", "channels/" + QUIET + "/messages/\\d+")).as("not before 10 s").isEmpty();
+    assertThat(calls("PATCH", "channels/" + QUIET + "/messages/\\d+"))
+        .as("not before 10 s")
+        .isEmpty();
     bot.scheduler.advance(Duration.ofSeconds(5));
 
     List<RestCall> edits = calls("PATCH", "channels/" + QUIET + "/messages/\\d+");
     assertThat(edits).hasSize(1);
     assertThat(edits.get(0).path()).endsWith("/" + board);
-    assertThat(description(edits.get(0))).startsWith("<#" + REPORTS + "> · 📈 **+5 %** · take profit · <t:");
-    assertThat(calls("POST", "channels/" + QUIET + "/messages")).as("edited, not posted again").hasSize(1);
+    assertThat(description(edits.get(0)))
+        .startsWith("<#" + REPORTS + "> · 📈 **+5 %** · take profit · <t:");
+    assertThat(calls("POST", "channels/" + QUIET + "/messages"))
+        .as("edited, not posted again")
+        .hasSize(1);
     assertThat(bot.store.calls(Operation.SAVE_BOARD)).isZero();
     bot.scheduler.advance(Duration.ofMinutes(1));
     assertThat(calls("PATCH", "channels/" + QUIET + "/messages/\\d+")).hasSize(1);
@@ -94,12 +112,15 @@ class LiveBoardEndToEndTest extends EndToEndTest {
     bot.probe.await(MessageDeleteEvent.class, e -> e.getMessageIdLong() == first.messageId());
     bot.scheduler.advance(Duration.ofSeconds(10));
 
-    assertThat(calls("PATCH", "channels/" + QUIET + "/messages/" + first.messageId())).hasSize(1); // 404
+    assertThat(calls("PATCH", "channels/" + QUIET + "/messages/" + first.messageId()))
+        .hasSize(1); // 404
     assertThat(calls("POST", "channels/" + QUIET + "/messages")).hasSize(2);
     LiveBoard second = storedBoard();
     assertThat(second.messageId()).isNotEqualTo(first.messageId());
     assertThat(second.version()).isEqualTo(first.version() + 1);
-    assertThat(bot.discord.messagesIn(QUIET)).extracting(m -> m.getLong("id")).containsExactly(second.messageId());
+    assertThat(bot.discord.messagesIn(QUIET))
+        .extracting(m -> m.getLong("id"))
+        .containsExactly(second.messageId());
   }
 
   @Test
@@ -120,7 +141,9 @@ class LiveBoardEndToEndTest extends EndToEndTest {
     start();
 
     String token =
-        bot.discord.slashCommand("config", GUILD, CHATTER, ADMIN).subcommand("guild", "set")
+        bot.discord
+            .slashCommand("config", GUILD, CHATTER, ADMIN)
+            .subcommand("guild", "set")
             .option("position-display", false)
             .send();
     bot.discord.awaitInteractionReply(token);

@@ -31,7 +31,8 @@ class MessagePathEndToEndTest extends EndToEndTest {
     startWith(FakeGuild.DEFAULT_BOT_PERMISSIONS, tracked);
   }
 
-  private void startWith(EnumSet<Permission> botPermissions, ChannelConfig... tracked) throws Exception {
+  private void startWith(EnumSet<Permission> botPermissions, ChannelConfig... tracked)
+      throws Exception {
     bot = BotHarness.withTwoGuilds(BotOptions.defaults());
     bot.discord.guild(GUILD).botPermissions(botPermissions);
     for (ChannelConfig channel : tracked) {
@@ -44,7 +45,10 @@ class MessagePathEndToEndTest extends EndToEndTest {
     return ChannelConfig.of(GuildId.of(GUILD), ChannelId.of(REPORTS));
   }
 
-  /** The ids (or kinds) a message's {@code allowed_mentions} lets through under {@code key}; absent is none. */
+  /**
+   * The ids (or kinds) a message's {@code allowed_mentions} lets through under {@code key}; absent
+   * is none.
+   */
   private static List<Object> allowed(DataObject allowedMentions, String key) {
     return allowedMentions.optArray(key).map(DataArray::toList).orElse(List.of());
   }
@@ -56,14 +60,20 @@ class MessagePathEndToEndTest extends EndToEndTest {
   @Test
   void aReportAboveTheThresholdGetsOneReplyWithTheMentionAPinAndTheCard() throws Exception {
     startWith(
-        reports().withThreshold(Threshold.percent(10)).withTag(Tag.role(TRADERS_ROLE)).withPin(true).withImage(true));
+        reports()
+            .withThreshold(Threshold.percent(10))
+            .withTag(Tag.role(TRADERS_ROLE))
+            .withPin(true)
+            .withImage(true));
 
     long report = bot.discord.postWebhookMessage(REPORTS, "Position closed by take profit: +12.5%");
 
     RestCall reply = bot.discord.awaitRestCall("POST", messagesOf(REPORTS));
     DataObject body = reply.body();
-    assertThat(body.getString("content")).isEqualTo("📈 Profit **+12.5 %** · take profit <@&" + TRADERS_ROLE + ">");
-    assertThat(body.getObject("message_reference").getString("message_id")).isEqualTo(Long.toString(report));
+    assertThat(body.getString("content"))
+        .isEqualTo("📈 Profit **+12.5 %** · take profit <@&" + TRADERS_ROLE + ">");
+    assertThat(body.getObject("message_reference").getString("message_id"))
+        .isEqualTo(Long.toString(report));
     DataObject mentions = body.getObject("allowed_mentions");
     assertThat(allowed(mentions, "parse")).isEmpty();
     assertThat(allowed(mentions, "roles")).containsExactly(Long.toString(TRADERS_ROLE));
@@ -76,17 +86,24 @@ class MessagePathEndToEndTest extends EndToEndTest {
     RestCall pin = bot.discord.awaitRestCall("PUT", "channels/" + REPORTS + "/messages/pins/\\d+");
     long replyId = Long.parseLong(pin.path().substring(pin.path().lastIndexOf('/') + 1));
     assertThat(bot.discord.pinnedIds(REPORTS)).containsExactly(replyId);
-    assertThat(bot.discord.restCalls()).filteredOn(c -> c.is("POST", messagesOf(REPORTS))).hasSize(1);
+    assertThat(bot.discord.restCalls())
+        .filteredOn(c -> c.is("POST", messagesOf(REPORTS)))
+        .hasSize(1);
   }
 
   @Test
   void aReportBelowTheThresholdIsAnsweredWithoutMentionOrPin() throws Exception {
-    startWith(reports().withThreshold(Threshold.percent(10)).withTag(Tag.role(TRADERS_ROLE)).withPin(true));
+    startWith(
+        reports()
+            .withThreshold(Threshold.percent(10))
+            .withTag(Tag.role(TRADERS_ROLE))
+            .withPin(true));
 
     bot.discord.postWebhookMessage(REPORTS, "Position closed -3 %");
     bot.discord.postWebhookMessage(REPORTS, "Position closed +15 %");
 
-    // Same channel, same rate-limit bucket: JDA sends the two replies in order; the second one's pin comes last.
+    // Same channel, same rate-limit bucket: JDA sends the two replies in order; the second one's
+    // pin comes last.
     bot.discord.awaitRestCall("PUT", "channels/" + REPORTS + "/messages/pins/\\d+");
     List<RestCall> replies =
         bot.discord.restCalls().stream().filter(c -> c.is("POST", messagesOf(REPORTS))).toList();
@@ -95,7 +112,8 @@ class MessagePathEndToEndTest extends EndToEndTest {
     assertThat(below.getString("content")).isEqualTo("📉 Loss **-3 %** (below the 10 % threshold)");
     assertThat(allowed(below.getObject("allowed_mentions"), "roles")).isEmpty();
     assertThat(replies.get(0).files()).isEmpty();
-    assertThat(bot.discord.restCalls()).filteredOn(c -> c.method().equals("PUT") && c.path().contains("/pins/"))
+    assertThat(bot.discord.restCalls())
+        .filteredOn(c -> c.method().equals("PUT") && c.path().contains("/pins/"))
         .hasSize(1);
   }
 
@@ -108,7 +126,8 @@ class MessagePathEndToEndTest extends EndToEndTest {
     bot.probe.awaitMessage(untracked);
 
     assertThat(bot.store.totalCalls()).isZero(); // the cache's miss is the answer
-    // A later report in a tracked channel is answered: had the untracked one been queued, it would be there too.
+    // A later report in a tracked channel is answered: had the untracked one been queued, it would
+    // be there too.
     bot.discord.postWebhookMessage(REPORTS, "+1%");
     bot.discord.awaitRestCall("POST", messagesOf(REPORTS));
     assertThat(bot.discord.restCalls().subList(restBefore, bot.discord.restCalls().size()))
@@ -119,7 +138,9 @@ class MessagePathEndToEndTest extends EndToEndTest {
 
   @Test
   void chatterOwnMessagesAndNotifyOffChannelsGetNoAnswer() throws Exception {
-    startWith(reports(), ChannelConfig.of(GuildId.of(GUILD), ChannelId.of(QUIET)).withNotifyOnClose(false));
+    startWith(
+        reports(),
+        ChannelConfig.of(GuildId.of(GUILD), ChannelId.of(QUIET)).withNotifyOnClose(false));
     int restBefore = bot.discord.restCalls().size();
 
     bot.probe.awaitMessage(bot.discord.postWebhookMessage(REPORTS, "gm everyone"));
@@ -144,7 +165,10 @@ class MessagePathEndToEndTest extends EndToEndTest {
 
     bot.discord.awaitRestCall("DELETE", "channels/" + REPORTS + "/messages/pins/" + oldest);
     bot.discord.awaitRestCall(
-        c -> c.method().equals("PUT") && c.path().contains("/pins/") && bot.discord.pinnedIds(REPORTS).size() == 50,
+        c ->
+            c.method().equals("PUT")
+                && c.path().contains("/pins/")
+                && bot.discord.pinnedIds(REPORTS).size() == 50,
         "the alert pinned after the oldest pin was removed");
     assertThat(bot.discord.pinnedIds(REPORTS)).hasSize(50).doesNotContain(oldest);
   }
@@ -180,6 +204,7 @@ class MessagePathEndToEndTest extends EndToEndTest {
     List<RestCall> messages =
         bot.discord.restCalls().stream().filter(c -> c.is("POST", messagesOf(REPORTS))).toList();
     assertThat(messages.get(1).body().getString("content"))
-        .isEqualTo("⚠️ I need the **Pin Messages** permission in this channel: this alert could not be pinned.");
+        .isEqualTo(
+            "⚠️ I need the **Pin Messages** permission in this channel: this alert could not be pinned.");
   }
 }

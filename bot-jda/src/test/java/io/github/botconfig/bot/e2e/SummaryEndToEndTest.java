@@ -29,27 +29,33 @@ import net.dv8tion.jda.api.utils.data.DataObject;
 import org.junit.jupiter.api.Test;
 
 /**
- * Summaries end to end: the real JDA against the fake Discord, the clock and scheduler injected. Reports are in the
- * tracked channels' history (posted while the bot was offline, or live); the summaries read them back at local
- * midnight and post to the global channel (QUIET).
+ * Summaries end to end: the real JDA against the fake Discord, the clock and scheduler injected.
+ * Reports are in the tracked channels' history (posted while the bot was offline, or live); the
+ * summaries read them back at local midnight and post to the global channel (QUIET).
  */
 class SummaryEndToEndTest extends EndToEndTest {
   private static final GuildId TRADING = GuildId.of(GUILD);
   private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
-  private static final SummaryPreferences DAILY = SummaryPreferences.builder().dailySummary(true).build();
+  private static final SummaryPreferences DAILY =
+      SummaryPreferences.builder().dailySummary(true).build();
 
-  /** The bot at {@code now}, REPORTS and CHATTER tracked, QUIET the global channel, no live board. */
-  private void start(String now, SummaryPreferences preferences, long globalChannel) throws Exception {
+  /**
+   * The bot at {@code now}, REPORTS and CHATTER tracked, QUIET the global channel, no live board.
+   */
+  private void start(String now, SummaryPreferences preferences, long globalChannel)
+      throws Exception {
     bot = BotHarness.withTwoGuilds(BotOptions.defaults());
     bot.clock.set(Instant.parse(now));
     bot.store.delegate().saveChannel(ChannelConfig.of(TRADING, ChannelId.of(REPORTS)));
     bot.store.delegate().saveChannel(ChannelConfig.of(TRADING, ChannelId.of(CHATTER)));
-    bot.store.delegate().saveSettings(
-        GuildSettings.defaults(TRADING)
-            .withTimezone(PARIS)
-            .withPositionDisplayEnabled(false)
-            .withSummaryPreferences(preferences)
-            .withGlobalChannelId(ChannelId.of(globalChannel)));
+    bot.store
+        .delegate()
+        .saveSettings(
+            GuildSettings.defaults(TRADING)
+                .withTimezone(PARIS)
+                .withPositionDisplayEnabled(false)
+                .withSummaryPreferences(preferences)
+                .withGlobalChannelId(ChannelId.of(globalChannel)));
   }
 
   private void report(long channel, String at, String text) {
@@ -57,7 +63,9 @@ class SummaryEndToEndTest extends EndToEndTest {
   }
 
   private List<RestCall> posted(long channel) {
-    return bot.discord.restCalls().stream().filter(c -> c.is("POST", "channels/" + channel + "/messages")).toList();
+    return bot.discord.restCalls().stream()
+        .filter(c -> c.is("POST", "channels/" + channel + "/messages"))
+        .toList();
   }
 
   private static DataObject embed(RestCall call) {
@@ -82,7 +90,8 @@ class SummaryEndToEndTest extends EndToEndTest {
   }
 
   @Test
-  void enabledByAnAdminTheDailyWeeklyAndMonthlySummariesComeAtTheNextLocalMidnight() throws Exception {
+  void enabledByAnAdminTheDailyWeeklyAndMonthlySummariesComeAtTheNextLocalMidnight()
+      throws Exception {
     start("2026-05-31T12:00:00Z", SummaryPreferences.none(), QUIET);
     report(REPORTS, "2026-05-31T08:00:00Z", "Take profit hit: +12.5%");
     report(REPORTS, "2026-05-26T10:00:00Z", "Stop loss: -3%");
@@ -93,11 +102,17 @@ class SummaryEndToEndTest extends EndToEndTest {
     bot.scheduler.runDue();
 
     String token =
-        bot.discord.slashCommand("config", GUILD, CHATTER, ADMIN).subcommand("guild", "set")
-            .option("daily", true).option("weekly", true).option("monthly", true)
-            .role("summary-tag-role", TRADERS_ROLE).option("summary-pin", true)
+        bot.discord
+            .slashCommand("config", GUILD, CHATTER, ADMIN)
+            .subcommand("guild", "set")
+            .option("daily", true)
+            .option("weekly", true)
+            .option("monthly", true)
+            .role("summary-tag-role", TRADERS_ROLE)
+            .option("summary-pin", true)
             .send();
-    assertThat(bot.discord.awaitInteractionReply(token).content()).startsWith("✅ Server settings updated.");
+    assertThat(bot.discord.awaitInteractionReply(token).content())
+        .startsWith("✅ Server settings updated.");
     bot.scheduler.runDue();
     bot.store.resetCounts();
     runUntil("2026-05-31T21:59:59Z");
@@ -107,12 +122,18 @@ class SummaryEndToEndTest extends EndToEndTest {
 
     List<RestCall> summaries = posted(QUIET);
     assertThat(summaries).hasSize(3);
-    assertThat(summaries).extracting(call -> embed(call).getString("title"))
+    assertThat(summaries)
+        .extracting(call -> embed(call).getString("title"))
         .containsExactly(
-            "Daily summary · Sunday 31 May 2026", "Weekly summary · 25 – 31 May 2026", "Monthly summary · May 2026");
-    assertThat(summaries).extracting(SummaryEndToEndTest::footer)
+            "Daily summary · Sunday 31 May 2026",
+            "Weekly summary · 25 – 31 May 2026",
+            "Monthly summary · May 2026");
+    assertThat(summaries)
+        .extracting(SummaryEndToEndTest::footer)
         .containsExactly(
-            "daily 2026-05-31 · Europe/Paris", "weekly 2026-05-25 · Europe/Paris", "monthly 2026-05-01 · Europe/Paris");
+            "daily 2026-05-31 · Europe/Paris",
+            "weekly 2026-05-25 · Europe/Paris",
+            "monthly 2026-05-01 · Europe/Paris");
     assertThat(fields(summaries.get(0)))
         .containsExactly(
             "#reports: **1** result · 1 win · 0 losses\nbest **+12.5 %** · worst **+12.5 %** · average **+12.5 %**",
@@ -148,10 +169,14 @@ class SummaryEndToEndTest extends EndToEndTest {
     runUntil("2026-03-30T23:00:00Z");
 
     List<RestCall> summaries = posted(QUIET);
-    assertThat(summaries).extracting(SummaryEndToEndTest::footer)
+    assertThat(summaries)
+        .extracting(SummaryEndToEndTest::footer)
         .containsExactly(
-            "daily 2026-03-28 · Europe/Paris", "daily 2026-03-29 · Europe/Paris", "daily 2026-03-30 · Europe/Paris");
-    assertThat(summaries).extracting(call -> fields(call).get(0))
+            "daily 2026-03-28 · Europe/Paris",
+            "daily 2026-03-29 · Europe/Paris",
+            "daily 2026-03-30 · Europe/Paris");
+    assertThat(summaries)
+        .extracting(call -> fields(call).get(0))
         .containsExactly(
             "#reports: **1** result · 1 win · 0 losses\nbest **+1 %** · worst **+1 %** · average **+1 %**",
             "#reports: **1** result · 1 win · 0 losses\nbest **+2 %** · worst **+2 %** · average **+2 %**",
@@ -173,23 +198,45 @@ class SummaryEndToEndTest extends EndToEndTest {
   }
 
   @Test
-  void aMissingGlobalChannelIsWarnedOnceAndShownToAdminsNotPostedToNorRetriedInALoop() throws Exception {
+  void aMissingGlobalChannelIsWarnedOnceAndShownToAdminsNotPostedToNorRetriedInALoop()
+      throws Exception {
     long gone = 1_100_000_000_000_000_099L; // deleted while the bot was offline
     start("2026-05-31T12:00:00Z", DAILY, gone);
-    bot.store.delegate().saveSettings(bot.store.delegate().findSettings(TRADING).orElseThrow().withPositionDisplayEnabled(true));
+    bot.store
+        .delegate()
+        .saveSettings(
+            bot.store
+                .delegate()
+                .findSettings(TRADING)
+                .orElseThrow()
+                .withPositionDisplayEnabled(true));
     bot.connect();
     bot.scheduler.runDue();
 
     for (int day = 0; day < 3; day++) {
       bot.scheduler.advance(Duration.ofDays(1));
     }
-    String token = bot.discord.slashCommand("config", GUILD, CHATTER, ADMIN).subcommand("guild", "show").send();
+    String token =
+        bot.discord
+            .slashCommand("config", GUILD, CHATTER, ADMIN)
+            .subcommand("guild", "show")
+            .send();
     String shown = bot.discord.awaitInteractionReply(token).content();
 
-    String problem = "the global channel <#" + gone + "> no longer exists: choose another with `/config guild set global-channel`";
-    assertThat(errors.warnings()).filteredOn(w -> w.contains("summaries cannot be posted"))
-        .containsExactly("io.github.botconfig.bot.guild.GuildWarnings: guild " + GUILD + ": summaries cannot be posted: " + problem);
-    assertThat(errors.warnings()).filteredOn(w -> w.contains("the live board cannot be posted")).hasSize(1);
+    String problem =
+        "the global channel <#"
+            + gone
+            + "> no longer exists: choose another with `/config guild set global-channel`";
+    assertThat(errors.warnings())
+        .filteredOn(w -> w.contains("summaries cannot be posted"))
+        .containsExactly(
+            "io.github.botconfig.bot.guild.GuildWarnings: guild "
+                + GUILD
+                + ": summaries cannot be posted: "
+                + problem);
+    assertThat(errors.warnings())
+        .filteredOn(w -> w.contains("the live board cannot be posted"))
+        .hasSize(1);
     assertThat(shown)
         .contains("⚠️ Summaries are not posted: " + problem + ".")
         .contains("⚠️ The live board is not posted: " + problem + ".");
@@ -205,25 +252,36 @@ class SummaryEndToEndTest extends EndToEndTest {
     bot.connect();
 
     String token =
-        bot.discord.slashCommand("config", GUILD, CHATTER, ADMIN).subcommand("guild", "set")
-            .option("daily", true).channel("global-channel", QUIET).send();
+        bot.discord
+            .slashCommand("config", GUILD, CHATTER, ADMIN)
+            .subcommand("guild", "set")
+            .option("daily", true)
+            .channel("global-channel", QUIET)
+            .send();
 
     assertThat(bot.discord.awaitInteractionReply(token).content())
         .startsWith("✅ Server settings updated.")
-        .endsWith("\n⚠️ Summaries are not posted: I need the **Embed Links** permission in <#" + QUIET + ">.");
+        .endsWith(
+            "\n⚠️ Summaries are not posted: I need the **Embed Links** permission in <#"
+                + QUIET
+                + ">.");
   }
 
   @Test
-  void aSummaryMissedWhileTheBotWasDownIsPostedOnceAtStartAndNotAgainAfterARestart() throws Exception {
+  void aSummaryMissedWhileTheBotWasDownIsPostedOnceAtStartAndNotAgainAfterARestart()
+      throws Exception {
     start("2026-05-31T12:00:00Z", DAILY, QUIET);
     report(REPORTS, "2026-05-30T10:00:00Z", "Take profit +5%");
 
     bot.connect();
     bot.scheduler.runDue();
-    assertThat(posted(QUIET)).extracting(SummaryEndToEndTest::footer).containsExactly("daily 2026-05-30 · Europe/Paris");
+    assertThat(posted(QUIET))
+        .extracting(SummaryEndToEndTest::footer)
+        .containsExactly("daily 2026-05-30 · Europe/Paris");
 
     String afterMidnight = // the end of the 30th in Paris, as a message id, less one
-        Long.toString(TimeUtil.getDiscordTimestamp(Instant.parse("2026-05-30T22:00:00Z").toEpochMilli()) - 1);
+        Long.toString(
+            TimeUtil.getDiscordTimestamp(Instant.parse("2026-05-30T22:00:00Z").toEpochMilli()) - 1);
     bot.clock.advance(Duration.ofHours(2));
     bot.restart();
     bot.scheduler.runDue();

@@ -17,9 +17,9 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * The one place that decides what the bot under test reads: the real cache (config-cache, test scope) over the
- * in-memory store, wrapped to count every call that reaches the store. The cache tells the bot of configuration
- * changes through a {@link CacheListener}, as bot-app wires it.
+ * The one place that decides what the bot under test reads: the real cache (config-cache, test
+ * scope) over the in-memory store, wrapped to count every call that reaches the store. The cache
+ * tells the bot of configuration changes through a {@link CacheListener}, as bot-app wires it.
  */
 final class TestRepositories implements AutoCloseable {
   final InstrumentedConfigStore store;
@@ -28,9 +28,14 @@ final class TestRepositories implements AutoCloseable {
 
   private TestRepositories(InstrumentedConfigStore store, Clock clock) {
     this.store = store;
-    // No change polling: the tests write through the cache, and a poll would be a store call at a random time.
+    // No change polling: the tests write through the cache, and a poll would be a store call at a
+    // random time.
     this.cache =
-        ConfigCache.builder(store).clock(clock).changePollInterval(Duration.ZERO).listener(new ToTheBot()).build();
+        ConfigCache.builder(store)
+            .clock(clock)
+            .changePollInterval(Duration.ZERO)
+            .listener(new ToTheBot())
+            .build();
   }
 
   static TestRepositories create(Clock clock) {
@@ -69,12 +74,14 @@ final class TestRepositories implements AutoCloseable {
   /** bot-app's bridge: settings and channel changes seen by the cache go to the bot. */
   private final class ToTheBot implements CacheListener {
     @Override
-    public void onSettingsChanged(GuildId guildId, Optional<GuildSettings> before, Optional<GuildSettings> after) {
+    public void onSettingsChanged(
+        GuildId guildId, Optional<GuildSettings> before, Optional<GuildSettings> after) {
       Optional.ofNullable(bot.get()).ifPresent(b -> b.settingsChanged(guildId));
     }
 
     @Override
-    public void onChannelChanged(ChannelId channelId, Optional<ChannelConfig> before, Optional<ChannelConfig> after) {
+    public void onChannelChanged(
+        ChannelId channelId, Optional<ChannelConfig> before, Optional<ChannelConfig> after) {
       Optional.ofNullable(bot.get())
           .ifPresent(b -> after.or(() -> before).ifPresent(c -> b.channelsChanged(c.guildId())));
     }

@@ -1,4 +1,7 @@
-/** End-to-end tests: the real JDA, wired through {@code DiscordBot} as bot-app does, against the fake Discord. */
+/**
+ * End-to-end tests: the real JDA, wired through {@code DiscordBot} as bot-app does, against the
+ * fake Discord.
+ */
 @NullMarked
 package io.github.botconfig.bot.e2e;
 

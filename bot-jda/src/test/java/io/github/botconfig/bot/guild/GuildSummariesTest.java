@@ -18,20 +18,26 @@ import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** When summaries are due, on the injected clock and scheduler, with a publisher that records and answers. */
+/**
+ * When summaries are due, on the injected clock and scheduler, with a publisher that records and
+ * answers.
+ */
 class GuildSummariesTest {
   private static final GuildId GUILD = GuildId.of(1);
   private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
   private static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
-  private static final SummaryPreferences DAILY = SummaryPreferences.builder().dailySummary(true).build();
+  private static final SummaryPreferences DAILY =
+      SummaryPreferences.builder().dailySummary(true).build();
 
   private final MutableClock clock = new MutableClock(Instant.parse("2026-03-27T12:00:00Z"));
   private final ManualScheduler scheduler = new ManualScheduler(clock);
   private final InMemoryConfigStore store = new InMemoryConfigStore(clock);
   private final List<String> published = new ArrayList<>();
   private Outcome answer = Outcome.POSTED;
+
   /** What happens elsewhere while a summary is being posted. */
   private Runnable meanwhile = () -> {};
+
   private final GuildSummaries summaries =
       new GuildSummaries(
           store,
@@ -79,7 +85,10 @@ class GuildSummariesTest {
     assertThat(published).isEmpty();
     assertThat(scheduler.pending()).as("one timer, not a wake-up every minute").isEqualTo(1);
 
-    assertThat(scheduler.advance(Duration.between(clock.instant(), Instant.parse("2026-03-27T22:59:59Z")))).isZero();
+    assertThat(
+            scheduler.advance(
+                Duration.between(clock.instant(), Instant.parse("2026-03-27T22:59:59Z"))))
+        .isZero();
     scheduler.advance(Duration.ofSeconds(1));
 
     assertThat(published).containsExactly("daily 2026-03-27 Europe/Paris at 2026-03-27T23:00:00Z");
@@ -172,13 +181,17 @@ class GuildSummariesTest {
     assertThat(published)
         .containsExactly(
             "daily 2026-03-27 Europe/Paris at 2026-03-27T23:00:00Z",
-            "daily 2026-03-28 America/New_York at 2026-03-29T04:00:00Z"); // not at Paris midnight (23:00Z)
+            "daily 2026-03-28 America/New_York at 2026-03-29T04:00:00Z"); // not at Paris midnight
+    // (23:00Z)
 
     settings(PARIS, DAILY); // at 10:00Z: the 29th is under way in both zones
     summaries.settingsChanged(GUILD);
     runUntil("2026-03-30T10:00:00Z");
 
-    assertThat(published).hasSize(3).last().isEqualTo("daily 2026-03-29 Europe/Paris at 2026-03-29T22:00:00Z");
+    assertThat(published)
+        .hasSize(3)
+        .last()
+        .isEqualTo("daily 2026-03-29 Europe/Paris at 2026-03-29T22:00:00Z");
   }
 
   @Test
@@ -211,11 +224,12 @@ class GuildSummariesTest {
   @Test
   void aChangeMadeWhileASummaryIsPostedIsLookedAtRightAfter() {
     settings(PARIS, DAILY);
-    meanwhile = () -> {
-      meanwhile = () -> {};
-      settings(PARIS, SummaryPreferences.none());
-      summaries.settingsChanged(GUILD);
-    };
+    meanwhile =
+        () -> {
+          meanwhile = () -> {};
+          settings(PARIS, SummaryPreferences.none());
+          summaries.settingsChanged(GUILD);
+        };
 
     summaries.start(GUILD);
     scheduler.runDue();
@@ -238,7 +252,13 @@ class GuildSummariesTest {
   @Test
   void aStartedGuildCatchesUpTheLastPeriodOfEachKindOnceAtStart() {
     clock.set(Instant.parse("2026-06-03T12:00:00Z")); // a Wednesday
-    settings(PARIS, SummaryPreferences.builder().dailySummary(true).weeklySummary(true).monthlySummary(true).build());
+    settings(
+        PARIS,
+        SummaryPreferences.builder()
+            .dailySummary(true)
+            .weeklySummary(true)
+            .monthlySummary(true)
+            .build());
 
     summaries.start(GUILD);
     scheduler.runDue();

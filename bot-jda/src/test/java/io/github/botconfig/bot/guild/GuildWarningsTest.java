@@ -53,7 +53,8 @@ class GuildWarningsTest {
   @Test
   void anotherProblemOrTheSameAfterARepairIsLoggedAgain() {
     warnings.report(GUILD, Feature.SUMMARIES, Optional.of("no global channel is set"));
-    warnings.report(GUILD, Feature.SUMMARIES, Optional.of("the global channel <#5> no longer exists"));
+    warnings.report(
+        GUILD, Feature.SUMMARIES, Optional.of("the global channel <#5> no longer exists"));
     warnings.report(GUILD, Feature.SUMMARIES, Optional.empty());
     warnings.report(GUILD, Feature.SUMMARIES, Optional.empty());
     warnings.report(GUILD, Feature.SUMMARIES, Optional.of("no global channel is set"));

@@ -29,7 +29,10 @@ import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** The board's decisions against a Discord that records what it is asked, on the injected clock and scheduler. */
+/**
+ * The board's decisions against a Discord that records what it is asked, on the injected clock and
+ * scheduler.
+ */
 class LiveBoardsTest {
   private static final GuildId GUILD = GuildId.of(1);
   private static final ChannelId GLOBAL = ChannelId.of(10);
@@ -39,12 +42,17 @@ class LiveBoardsTest {
 
   private final MutableClock clock = MutableClock.startingAt2026();
   private final ManualScheduler scheduler = new ManualScheduler(clock);
-  private final InstrumentedConfigStore store = new InstrumentedConfigStore(new InMemoryConfigStore(clock));
+  private final InstrumentedConfigStore store =
+      new InstrumentedConfigStore(new InMemoryConfigStore(clock));
   private final FakeGuild discord = new FakeGuild();
   private final GuildWarnings warnings = new GuildWarnings();
   private final LiveBoards boards =
       new LiveBoards(
-          store, id -> discord.here ? Optional.of(discord) : Optional.empty(), warnings, clock, scheduler);
+          store,
+          id -> discord.here ? Optional.of(discord) : Optional.empty(),
+          warnings,
+          clock,
+          scheduler);
 
   LiveBoardsTest() {
     store.saveChannel(ChannelConfig.of(GUILD, REPORTS));
@@ -114,19 +122,24 @@ class LiveBoardsTest {
 
   @Test
   void startingPostsTheBoardWithWhatTheHistoryHoldsAndStoresItsId() {
-    discord.history.put(REPORTS, new LatestResult(REPORTS, ResultReport.ofChange(7), Instant.parse("2025-12-31T20:00:00Z")));
+    discord.history.put(
+        REPORTS,
+        new LatestResult(REPORTS, ResultReport.ofChange(7), Instant.parse("2025-12-31T20:00:00Z")));
 
     boards.start(GUILD);
     scheduler.runDue();
 
-    assertThat(discord.calls).containsExactly("history [" + REPORTS + ", " + CHATTER + "]", "post 100 in " + GLOBAL);
+    assertThat(discord.calls)
+        .containsExactly("history [" + REPORTS + ", " + CHATTER + "]", "post 100 in " + GLOBAL);
     assertThat(discord.last.description())
         .isEqualTo("<#20> · 📈 **+7 %** · <t:1767211200:R>\n<#21> · no result yet");
-    assertThat(store.findBoard(GUILD)).hasValueSatisfying(b -> {
-      assertThat(b.channelId()).isEqualTo(GLOBAL);
-      assertThat(b.messageId()).isEqualTo(100);
-      assertThat(b.version()).isEqualTo(1);
-    });
+    assertThat(store.findBoard(GUILD))
+        .hasValueSatisfying(
+            b -> {
+              assertThat(b.channelId()).isEqualTo(GLOBAL);
+              assertThat(b.messageId()).isEqualTo(100);
+              assertThat(b.version()).isEqualTo(1);
+            });
   }
 
   @Test
@@ -240,20 +253,25 @@ class LiveBoardsTest {
     result(REPORTS, "+1%");
     scheduler.advance(LiveBoards.MIN_INTERVAL);
 
-    assertThat(discord.calls).containsExactly(
-        "history [" + REPORTS + ", " + CHATTER + "]", "post 100 in " + GLOBAL, "edit 100");
+    assertThat(discord.calls)
+        .containsExactly(
+            "history [" + REPORTS + ", " + CHATTER + "]", "post 100 in " + GLOBAL, "edit 100");
     assertThat(store.findBoard(GUILD).orElseThrow().messageId()).isEqualTo(100);
   }
 
   @Test
   void aBoardStoredByAnotherWriterMeanwhileIsReadAgainAndReplaced() {
-    store.failNext(Operation.SAVE_BOARD, new ConfigConflictException(Reason.VERSION_CHANGED, "changed (test)"));
+    store.failNext(
+        Operation.SAVE_BOARD,
+        new ConfigConflictException(Reason.VERSION_CHANGED, "changed (test)"));
 
     boards.start(GUILD);
     scheduler.runDue();
 
     assertThat(store.calls(Operation.SAVE_BOARD)).isEqualTo(2);
-    assertThat(store.calls(Operation.FIND_BOARD)).as("read again after the conflict").isGreaterThanOrEqualTo(3);
+    assertThat(store.calls(Operation.FIND_BOARD))
+        .as("read again after the conflict")
+        .isGreaterThanOrEqualTo(3);
     assertThat(store.findBoard(GUILD).orElseThrow().messageId()).isEqualTo(100);
   }
 

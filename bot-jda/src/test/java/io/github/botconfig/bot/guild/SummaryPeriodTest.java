@@ -7,9 +7,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 class SummaryPeriodTest {
   private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
@@ -34,8 +34,11 @@ class SummaryPeriodTest {
 
   @Test
   void aMidnightThatDaylightSavingSkipsStartsTheDayAtTheFirstValidTime() {
-    // Santiago moves its clocks at midnight: 2026-09-06 00:00 does not exist there, the day starts at 01:00.
-    SummaryPeriod period = new SummaryPeriod(SummaryKind.DAILY, LocalDate.of(2026, 9, 6), ZoneId.of("America/Santiago"));
+    // Santiago moves its clocks at midnight: 2026-09-06 00:00 does not exist there, the day starts
+    // at 01:00.
+    SummaryPeriod period =
+        new SummaryPeriod(
+            SummaryKind.DAILY, LocalDate.of(2026, 9, 6), ZoneId.of("America/Santiago"));
 
     assertThat(period.from()).isEqualTo(Instant.parse("2026-09-06T04:00:00Z"));
     assertThat(period.previous().until()).isEqualTo(period.from());
@@ -43,19 +46,28 @@ class SummaryPeriodTest {
 
   @Test
   void theLastEndedPeriodIsTheOneBeforeTheRunningOneInTheGuildsZone() {
-    Instant now = Instant.parse("2026-03-29T22:30:00Z"); // Monday 30 March 00:30 in Paris, still Sunday in New York
+    Instant now =
+        Instant.parse(
+            "2026-03-29T22:30:00Z"); // Monday 30 March 00:30 in Paris, still Sunday in New York
 
-    assertThat(SummaryPeriod.lastEnded(SummaryKind.DAILY, now, PARIS).start()).isEqualTo(LocalDate.of(2026, 3, 29));
-    assertThat(SummaryPeriod.lastEnded(SummaryKind.DAILY, now, NEW_YORK).start()).isEqualTo(LocalDate.of(2026, 3, 28));
-    assertThat(SummaryPeriod.lastEnded(SummaryKind.WEEKLY, now, PARIS).start()).isEqualTo(LocalDate.of(2026, 3, 23));
-    assertThat(SummaryPeriod.lastEnded(SummaryKind.WEEKLY, now, NEW_YORK).start()).isEqualTo(LocalDate.of(2026, 3, 16));
-    assertThat(SummaryPeriod.lastEnded(SummaryKind.MONTHLY, now, PARIS).start()).isEqualTo(LocalDate.of(2026, 2, 1));
+    assertThat(SummaryPeriod.lastEnded(SummaryKind.DAILY, now, PARIS).start())
+        .isEqualTo(LocalDate.of(2026, 3, 29));
+    assertThat(SummaryPeriod.lastEnded(SummaryKind.DAILY, now, NEW_YORK).start())
+        .isEqualTo(LocalDate.of(2026, 3, 28));
+    assertThat(SummaryPeriod.lastEnded(SummaryKind.WEEKLY, now, PARIS).start())
+        .isEqualTo(LocalDate.of(2026, 3, 23));
+    assertThat(SummaryPeriod.lastEnded(SummaryKind.WEEKLY, now, NEW_YORK).start())
+        .isEqualTo(LocalDate.of(2026, 3, 16));
+    assertThat(SummaryPeriod.lastEnded(SummaryKind.MONTHLY, now, PARIS).start())
+        .isEqualTo(LocalDate.of(2026, 2, 1));
   }
 
   @Test
   void weeksStartOnMondayAndMonthsOnTheFirst() {
-    SummaryPeriod week = SummaryPeriod.containing(SummaryKind.WEEKLY, Instant.parse("2026-04-02T12:00:00Z"), PARIS);
-    SummaryPeriod month = SummaryPeriod.containing(SummaryKind.MONTHLY, Instant.parse("2026-02-14T12:00:00Z"), PARIS);
+    SummaryPeriod week =
+        SummaryPeriod.containing(SummaryKind.WEEKLY, Instant.parse("2026-04-02T12:00:00Z"), PARIS);
+    SummaryPeriod month =
+        SummaryPeriod.containing(SummaryKind.MONTHLY, Instant.parse("2026-02-14T12:00:00Z"), PARIS);
 
     assertThat(week.start()).isEqualTo(LocalDate.of(2026, 3, 30));
     assertThat(week.end()).isEqualTo(LocalDate.of(2026, 4, 6));

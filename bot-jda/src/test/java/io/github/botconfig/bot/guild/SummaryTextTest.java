@@ -35,7 +35,8 @@ class SummaryTextTest {
     assertThat(tally.worst()).hasValue(-3);
     assertThat(tally.average().getAsDouble()).isCloseTo((12.5 - 3 + 0 + 1.0 / 3) / 4, offset(1e-9));
     assertThat(tally.text())
-        .isEqualTo("**5** results · 3 wins · 2 losses\nbest **+12.5 %** · worst **-3 %** · average **+2.46 %**");
+        .isEqualTo(
+            "**5** results · 3 wins · 2 losses\nbest **+12.5 %** · worst **-3 %** · average **+2.46 %**");
   }
 
   @Test
@@ -51,16 +52,27 @@ class SummaryTextTest {
         SummaryText.of(
             MARCH_29,
             List.of(
-                new ChannelSummary(ChannelId.of(1), "reports", ResultTally.of(List.of(ResultReport.ofChange(4))), Optional.empty()),
                 new ChannelSummary(
-                    ChannelId.of(2), "quiet", ResultTally.of(List.of()), Optional.of("I need the **Read Message History** permission"))));
+                    ChannelId.of(1),
+                    "reports",
+                    ResultTally.of(List.of(ResultReport.ofChange(4))),
+                    Optional.empty()),
+                new ChannelSummary(
+                    ChannelId.of(2),
+                    "quiet",
+                    ResultTally.of(List.of()),
+                    Optional.of("I need the **Read Message History** permission"))));
 
     assertThat(text.title()).isEqualTo("Daily summary · Sunday 29 March 2026");
-    assertThat(text.description()).isEqualTo("**1** result · 1 win · 0 losses in 2 tracked channels.");
+    assertThat(text.description())
+        .isEqualTo("**1** result · 1 win · 0 losses in 2 tracked channels.");
     assertThat(text.fields())
         .containsExactly(
-            new EmbedText.Field("#reports", "**1** result · 1 win · 0 losses\nbest **+4 %** · worst **+4 %** · average **+4 %**"),
-            new EmbedText.Field("#quiet", "no result\n⚠️ I need the **Read Message History** permission"));
+            new EmbedText.Field(
+                "#reports",
+                "**1** result · 1 win · 0 losses\nbest **+4 %** · worst **+4 %** · average **+4 %**"),
+            new EmbedText.Field(
+                "#quiet", "no result\n⚠️ I need the **Read Message History** permission"));
     assertThat(text.footer()).contains("daily 2026-03-29 · Europe/Paris");
     assertThat(SummaryText.isFooterOf(MARCH_29, "daily 2026-03-29 · America/New_York")).isTrue();
     assertThat(SummaryText.isFooterOf(MARCH_29, "daily 2026-03-2 · Europe/Paris")).isFalse();
@@ -69,11 +81,17 @@ class SummaryTextTest {
 
   @Test
   void aQuietPeriodAndAGuildWithoutChannelsSaySo() {
-    assertThat(SummaryText.of(MARCH_29, List.of()).description()).isEqualTo("No channel is tracked in this server.");
+    assertThat(SummaryText.of(MARCH_29, List.of()).description())
+        .isEqualTo("No channel is tracked in this server.");
     assertThat(
             SummaryText.of(
                     MARCH_29,
-                    List.of(new ChannelSummary(ChannelId.of(1), "reports", ResultTally.of(List.of()), Optional.empty())))
+                    List.of(
+                        new ChannelSummary(
+                            ChannelId.of(1),
+                            "reports",
+                            ResultTally.of(List.of()),
+                            Optional.empty())))
                 .description())
         .isEqualTo("No result was reported in the 1 tracked channel.");
   }
@@ -82,7 +100,9 @@ class SummaryTextTest {
   void beyondTwentyFiveChannelsTheRestIsCountedNotShown() {
     List<ChannelSummary> channels = new ArrayList<>();
     for (int i = 1; i <= 30; i++) {
-      channels.add(new ChannelSummary(ChannelId.of(i), "c" + i, ResultTally.of(List.of()), Optional.empty()));
+      channels.add(
+          new ChannelSummary(
+              ChannelId.of(i), "c" + i, ResultTally.of(List.of()), Optional.empty()));
     }
 
     EmbedText text = SummaryText.of(MARCH_29, channels);
@@ -94,10 +114,14 @@ class SummaryTextTest {
   @Test
   void longFieldsStopBeforeTheEmbedOutgrowsDiscordsLimit() {
     List<ChannelSummary> channels = new ArrayList<>();
-    String note = "I need the **Read Message History** permission in this channel: its results are not counted";
-    ResultTally tally = ResultTally.of(List.of(ResultReport.ofChange(12.125), ResultReport.ofChange(-3.5)));
+    String note =
+        "I need the **Read Message History** permission in this channel: its results are not counted";
+    ResultTally tally =
+        ResultTally.of(List.of(ResultReport.ofChange(12.125), ResultReport.ofChange(-3.5)));
     for (int i = 1; i <= 25; i++) {
-      channels.add(new ChannelSummary(ChannelId.of(i), "a-rather-long-channel-name-" + i, tally, Optional.of(note)));
+      channels.add(
+          new ChannelSummary(
+              ChannelId.of(i), "a-rather-long-channel-name-" + i, tally, Optional.of(note)));
     }
 
     EmbedText text = SummaryText.of(MARCH_29, channels);

@@ -27,7 +27,8 @@ class GuildDeparturesTest {
   private static final ChannelId CHANNEL = ChannelId.of(11);
 
   private final MutableClock clock = MutableClock.startingAt2026();
-  private final InstrumentedConfigStore store = new InstrumentedConfigStore(new InMemoryConfigStore(clock));
+  private final InstrumentedConfigStore store =
+      new InstrumentedConfigStore(new InMemoryConfigStore(clock));
   private final GuildDepartures departures = new GuildDepartures(store, clock, GRACE);
   private final Map<GuildId, Presence> presence = new HashMap<>();
 
@@ -129,7 +130,8 @@ class GuildDeparturesTest {
   @Test
   void recordingADepartureRetriesAfterAConcurrentWrite() {
     store.saveSettings(GuildSettings.defaults(GUILD));
-    store.failNext(Operation.SAVE_SETTINGS, new ConfigConflictException(Reason.VERSION_CHANGED, "test"));
+    store.failNext(
+        Operation.SAVE_SETTINGS, new ConfigConflictException(Reason.VERSION_CHANGED, "test"));
 
     assertThat(departures.departed(GUILD)).isTrue();
     assertThat(store.findSettings(GUILD).orElseThrow().departedAt()).isPresent();

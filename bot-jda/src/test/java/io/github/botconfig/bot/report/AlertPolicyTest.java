@@ -21,7 +21,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 class AlertPolicyTest {
   private static final Tag ROLE = Tag.role(42);
 
-  /** The reports of the table, by name: a big profit, a small loss, a take-profit, a stop-loss, and chatter. */
+  /**
+   * The reports of the table, by name: a big profit, a small loss, a take-profit, a stop-loss, and
+   * chatter.
+   */
   private static final Map<String, String> MESSAGES =
       Map.of(
           "profit", "Position closed +12.5%",
@@ -33,11 +36,16 @@ class AlertPolicyTest {
   /** Which reports meet each threshold (10 % for the percentage kind). */
   private static final Map<Threshold, Set<String>> MEETS =
       Map.of(
-          Threshold.NONE, Set.of("profit", "loss", "TP", "SL"),
-          Threshold.percent(10), Set.of("profit", "TP"),
-          Threshold.TAKE_PROFIT, Set.of("TP"),
-          Threshold.STOP_LOSS, Set.of("SL"),
-          Threshold.ANY_TRIGGER, Set.of("TP", "SL"));
+          Threshold.NONE,
+          Set.of("profit", "loss", "TP", "SL"),
+          Threshold.percent(10),
+          Set.of("profit", "TP"),
+          Threshold.TAKE_PROFIT,
+          Set.of("TP"),
+          Threshold.STOP_LOSS,
+          Set.of("SL"),
+          Threshold.ANY_TRIGGER,
+          Set.of("TP", "SL"));
 
   static Stream<Arguments> everyThresholdTimesEveryReportTimesNotifyOnClose() {
     List<Arguments> rows = new ArrayList<>();
@@ -93,7 +101,9 @@ class AlertPolicyTest {
   @Test
   void theTextGivesTheResultTheTriggerAndWhyNobodyWasMentioned() {
     ChannelConfig channel =
-        ChannelConfig.of(GuildId.of(1), ChannelId.of(2)).withThreshold(Threshold.percent(20)).withTag(ROLE);
+        ChannelConfig.of(GuildId.of(1), ChannelId.of(2))
+            .withThreshold(Threshold.percent(20))
+            .withTag(ROLE);
 
     assertThat(AlertPolicy.decide(channel, "Take profit: +25%").orElseThrow().text())
         .isEqualTo("📈 Profit **+25 %** · take profit <@&42>");

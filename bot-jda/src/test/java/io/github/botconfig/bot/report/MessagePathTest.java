@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 
 class MessagePathTest {
   private static final long TRACKED = 10;
-  private final InstrumentedConfigStore store = new InstrumentedConfigStore(new InMemoryConfigStore());
+  private final InstrumentedConfigStore store =
+      new InstrumentedConfigStore(new InMemoryConfigStore());
   private final MessagePath path = new MessagePath(store);
 
   MessagePathTest() {
@@ -31,7 +32,9 @@ class MessagePathTest {
     ChannelConfig channel = path.trackedChannel(TRACKED).orElseThrow();
 
     assertThat(path.alertFor(channel, false, false, "Take profit: +12.5%")).isPresent();
-    assertThat(path.alertFor(channel, true, true, "Take profit: +12.5%")).as("a webhook").isPresent();
+    assertThat(path.alertFor(channel, true, true, "Take profit: +12.5%"))
+        .as("a webhook")
+        .isPresent();
   }
 
   @Test

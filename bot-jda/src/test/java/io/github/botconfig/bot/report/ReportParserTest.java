@@ -37,26 +37,37 @@ class ReportParserTest {
 
   @ParameterizedTest
   @ValueSource(
-      strings = {"Take profit hit", "TAKE-PROFIT", "takeprofit", "take_profit", "TP", "tp2 reached", "🎯 TP1 hit"})
+      strings = {
+        "Take profit hit",
+        "TAKE-PROFIT",
+        "takeprofit",
+        "take_profit",
+        "TP",
+        "tp2 reached",
+        "🎯 TP1 hit"
+      })
   void readsEveryTakeProfitWording(String text) {
     assertThat(ReportParser.trigger(text)).contains(Trigger.TAKE_PROFIT);
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"Stop loss hit", "STOP-LOSS", "stoploss", "stop_loss", "SL", "sl triggered"})
+  @ValueSource(
+      strings = {"Stop loss hit", "STOP-LOSS", "stoploss", "stop_loss", "SL", "sl triggered"})
   void readsEveryStopLossWording(String text) {
     assertThat(ReportParser.trigger(text)).contains(Trigger.STOP_LOSS);
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"STP", "slow market", "atp", "stop the loss", "TPS report", "take a profit"})
+  @ValueSource(
+      strings = {"STP", "slow market", "atp", "stop the loss", "TPS report", "take a profit"})
   void readsNoTriggerInsideOtherWords(String text) {
     assertThat(ReportParser.trigger(text)).isEmpty();
   }
 
   @Test
   void theFirstTriggerInTheTextWins() {
-    assertThat(ReportParser.trigger("Closed by stop loss (take profit was 10%)")).contains(Trigger.STOP_LOSS);
+    assertThat(ReportParser.trigger("Closed by stop loss (take profit was 10%)"))
+        .contains(Trigger.STOP_LOSS);
   }
 
   @Test
@@ -69,6 +80,7 @@ class ReportParserTest {
     assertThat(ReportParser.parse("SL hit"))
         .contains(new ResultReport(OptionalDouble.empty(), Optional.of(Trigger.STOP_LOSS)));
     assertThat(ReportParser.parse("+7%")).contains(ResultReport.ofChange(7));
-    assertThat(ReportParser.parse("Take profit: +15%")).contains(ResultReport.ofChange(15, Trigger.TAKE_PROFIT));
+    assertThat(ReportParser.parse("Take profit: +15%"))
+        .contains(ResultReport.ofChange(15, Trigger.TAKE_PROFIT));
   }
 }

@@ -16,7 +16,8 @@ class ResultCardTest {
 
   @Test
   void aProfitCardIsAGreenPngOfTheCardSize() throws IOException {
-    BufferedImage card = decode(ResultCard.png(ResultReport.ofChange(12.5, Trigger.TAKE_PROFIT), "reports"));
+    BufferedImage card =
+        decode(ResultCard.png(ResultReport.ofChange(12.5, Trigger.TAKE_PROFIT), "reports"));
 
     assertThat(card.getWidth()).isEqualTo(ResultCard.WIDTH);
     assertThat(card.getHeight()).isEqualTo(ResultCard.HEIGHT);
@@ -32,7 +33,8 @@ class ResultCardTest {
 
   @Test
   void aStopLossWithoutPercentageIsRedAndStillHasLargeWhiteText() throws IOException {
-    BufferedImage card = decode(ResultCard.png(ResultReport.ofTrigger(Trigger.STOP_LOSS), "a".repeat(300)));
+    BufferedImage card =
+        decode(ResultCard.png(ResultReport.ofTrigger(Trigger.STOP_LOSS), "a".repeat(300)));
 
     assertThat(dominantColour(card)).isEqualTo(ResultCard.LOSS);
     assertThat(share(card, Color.WHITE)).isGreaterThan(0.02);
@@ -42,7 +44,8 @@ class ResultCardTest {
   void theResultIsWrittenLargeInWhite() throws IOException {
     BufferedImage card = decode(ResultCard.png(ResultReport.ofChange(12.5), "reports"));
 
-    // The headline is 120 px high: white covers a real share of the card, not a few pixels of a caption.
+    // The headline is 120 px high: white covers a real share of the card, not a few pixels of a
+    // caption.
     assertThat(share(card, Color.WHITE)).isGreaterThan(0.04);
   }
 
@@ -60,7 +63,8 @@ class ResultCardTest {
         counts.merge(image.getRGB(x, y) & 0xFFFFFF, 1, Integer::sum);
       }
     }
-    return new Color(counts.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey());
+    return new Color(
+        counts.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey());
   }
 
   private static double share(BufferedImage image, Color colour) {

@@ -36,7 +36,8 @@ final class DiscordJson {
         .put("flags", 0);
   }
 
-  static DataObject message(long id, long channelId, long guildId, DataObject author, String content) {
+  static DataObject message(
+      long id, long channelId, long guildId, DataObject author, String content) {
     return DataObject.empty()
         .put("id", Long.toUnsignedString(id))
         .put("channel_id", Long.toUnsignedString(channelId))

@@ -13,14 +13,17 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.slf4j.LoggerFactory;
 
 /**
- * Fails a test when anything — JDA above all — logged an ERROR during it. JDA reports a payload it cannot read
- * only in its log (the guild then stays pending), so an ERROR line is a test failure, not noise.
+ * Fails a test when anything — JDA above all — logged an ERROR during it. JDA reports a payload it
+ * cannot read only in its log (the guild then stays pending), so an ERROR line is a test failure,
+ * not noise.
  *
  * <p>It also keeps the WARN lines, for tests that check a warning is logged (and how often).
  *
- * <p>Register with {@code @RegisterExtension}. Needs Logback as the SLF4J binding (test scope). Thread-safe.
+ * <p>Register with {@code @RegisterExtension}. Needs Logback as the SLF4J binding (test scope).
+ * Thread-safe.
  */
-public final class ErrorLogTrap extends AppenderBase<ILoggingEvent> implements BeforeEachCallback, AfterEachCallback {
+public final class ErrorLogTrap extends AppenderBase<ILoggingEvent>
+    implements BeforeEachCallback, AfterEachCallback {
   private final List<String> errors = new ArrayList<>();
   private final List<String> warnings = new ArrayList<>();
 
@@ -44,7 +47,8 @@ public final class ErrorLogTrap extends AppenderBase<ILoggingEvent> implements B
     stop();
     List<String> found = errors();
     if (!found.isEmpty()) {
-      throw new AssertionError("ERROR lines were logged during the test:\n" + String.join("\n", found));
+      throw new AssertionError(
+          "ERROR lines were logged during the test:\n" + String.join("\n", found));
     }
   }
 
@@ -67,9 +71,17 @@ public final class ErrorLogTrap extends AppenderBase<ILoggingEvent> implements B
     if (!event.getLevel().isGreaterOrEqual(Level.WARN)) {
       return;
     }
-    String line = event.getLoggerName() + ": " + event.getFormattedMessage()
-        + (event.getThrowableProxy() == null ? "" : " (" + event.getThrowableProxy().getClassName() + ": "
-            + event.getThrowableProxy().getMessage() + ")");
+    String line =
+        event.getLoggerName()
+            + ": "
+            + event.getFormattedMessage()
+            + (event.getThrowableProxy() == null
+                ? ""
+                : " ("
+                    + event.getThrowableProxy().getClassName()
+                    + ": "
+                    + event.getThrowableProxy().getMessage()
+                    + ")");
     synchronized (errors) {
       (event.getLevel().isGreaterOrEqual(Level.ERROR) ? errors : warnings).add(line);
     }

@@ -9,8 +9,9 @@ import net.dv8tion.jda.api.hooks.EventListener;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A listener registered after the bot's own: JDA calls listeners in order on one thread, so once the probe has
- * seen an event, every listener before it has finished handling that event. Thread-safe.
+ * A listener registered after the bot's own: JDA calls listeners in order on one thread, so once
+ * the probe has seen an event, every listener before it has finished handling that event.
+ * Thread-safe.
  */
 public final class EventProbe implements EventListener {
   private final List<GenericEvent> seen = new ArrayList<>();
@@ -23,13 +24,17 @@ public final class EventProbe implements EventListener {
 
   /** Waits until the bot has handled an event of this type that {@code wanted} accepts. */
   public <E extends GenericEvent> E await(Class<E> type, Predicate<? super E> wanted) {
-    Await.until(this, () -> find(type, wanted) != null, "a " + type.getSimpleName() + " to be handled");
+    Await.until(
+        this, () -> find(type, wanted) != null, "a " + type.getSimpleName() + " to be handled");
     synchronized (this) {
       return find(type, wanted);
     }
   }
 
-  /** Whether the bot has handled, so far, an event of this type that {@code wanted} accepts; does not wait. */
+  /**
+   * Whether the bot has handled, so far, an event of this type that {@code wanted} accepts; does
+   * not wait.
+   */
   public <E extends GenericEvent> boolean saw(Class<E> type, Predicate<? super E> wanted) {
     return find(type, wanted) != null;
   }
@@ -39,7 +44,8 @@ public final class EventProbe implements EventListener {
     return await(MessageReceivedEvent.class, e -> e.getMessageIdLong() == messageId);
   }
 
-  private synchronized <E extends GenericEvent> @Nullable E find(Class<E> type, Predicate<? super E> wanted) {
+  private synchronized <E extends GenericEvent> @Nullable E find(
+      Class<E> type, Predicate<? super E> wanted) {
     for (GenericEvent event : seen) {
       if (type.isInstance(event) && wanted.test(type.cast(event))) {
         return type.cast(event);

@@ -25,18 +25,18 @@ import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.JDABuilder;
 import net.dv8tion.jda.api.requests.GatewayIntent;
 import net.dv8tion.jda.api.requests.RestConfig;
-import net.dv8tion.jda.api.utils.ConcurrentSessionController;
 import net.dv8tion.jda.api.utils.Compression;
+import net.dv8tion.jda.api.utils.ConcurrentSessionController;
 import net.dv8tion.jda.api.utils.SessionController;
 import net.dv8tion.jda.api.utils.TimeUtil;
 import net.dv8tion.jda.api.utils.data.DataArray;
 import net.dv8tion.jda.api.utils.data.DataObject;
 
 /**
- * A local Discord for end-to-end tests: REST and the gateway WebSocket on one port of 127.0.0.1, served by
- * mockwebserver3, enough for the real, unmodified JDA to log in, receive guilds, messages and interactions, and
- * make the requests a bot makes (messages, embeds, files, pins, history, edits, deletions, interaction replies,
- * command registration).
+ * A local Discord for end-to-end tests: REST and the gateway WebSocket on one port of 127.0.0.1,
+ * served by mockwebserver3, enough for the real, unmodified JDA to log in, receive guilds, messages
+ * and interactions, and make the requests a bot makes (messages, embeds, files, pins, history,
+ * edits, deletions, interaction replies, command registration).
  *
  * <pre>{@code
  * try (FakeDiscord discord = FakeDiscord.start()) {
@@ -47,27 +47,38 @@ import net.dv8tion.jda.api.utils.data.DataObject;
  * }
  * }</pre>
  *
- * <p>Every channel keeps its messages (those posted to it and those the bot sent), with ids that are snowflakes of
- * their creation on the message clock ({@link #start(Clock)}): history pages ({@code GET channels/{c}/messages} with
- * {@code before}, {@code after}, {@code limit}) select by time, edits and deletions of a message that is gone answer
- * Discord's 404 "Unknown Message" (10008).
+ * <p>Every channel keeps its messages (those posted to it and those the bot sent), with ids that
+ * are snowflakes of their creation on the message clock ({@link #start(Clock)}): history pages
+ * ({@code GET channels/{c}/messages} with {@code before}, {@code after}, {@code limit}) select by
+ * time, edits and deletions of a message that is gone answer Discord's 404 "Unknown Message"
+ * (10008).
  *
- * <p>It serves one shard ({@link #start()}) or several ({@link #start(int)}): each shard's gateway session gets
- * READY with only the guilds of that shard ({@code (guildId >> 22) % shardTotal}, Discord's rule), and every event
- * of a guild goes to its shard's session, so two bots each running some of the shards (two processes of one bot)
- * each see only their guilds. REST and the messages are shared, as Discord's are. Unknown routes answer 404 and are
- * listed by {@link #unhandledCalls()}; the fake never answers 5xx (JDA would retry). Thread-safe.
+ * <p>It serves one shard ({@link #start()}) or several ({@link #start(int)}): each shard's gateway
+ * session gets READY with only the guilds of that shard ({@code (guildId >> 22) % shardTotal},
+ * Discord's rule), and every event of a guild goes to its shard's session, so two bots each running
+ * some of the shards (two processes of one bot) each see only their guilds. REST and the messages
+ * are shared, as Discord's are. Unknown routes answer 404 and are listed by {@link
+ * #unhandledCalls()}; the fake never answers 5xx (JDA would retry). Thread-safe.
  */
 public final class FakeDiscord implements AutoCloseable {
   public static final long BOT_USER_ID = 900_000_000_000_000_001L;
   public static final long APPLICATION_ID = 900_000_000_000_000_002L;
   private static final long WEBHOOK_ID = 900_000_000_000_000_003L;
-  /** Discord's {@code max_concurrency} for large bots: every shard of a test may identify at once. */
+
+  /**
+   * Discord's {@code max_concurrency} for large bots: every shard of a test may identify at once.
+   */
   static final int MAX_CONCURRENCY = 16;
 
   private final MockWebServer server = new MockWebServer();
-  /** Snowflakes of now: JDA refuses to answer an interaction whose id says it is older than 15 minutes. */
-  private final AtomicLong ids = new AtomicLong(TimeUtil.getDiscordTimestamp(System.currentTimeMillis()));
+
+  /**
+   * Snowflakes of now: JDA refuses to answer an interaction whose id says it is older than 15
+   * minutes.
+   */
+  private final AtomicLong ids =
+      new AtomicLong(TimeUtil.getDiscordTimestamp(System.currentTimeMillis()));
+
   private final Map<Long, FakeGuild> guilds = new LinkedHashMap<>();
   private final Set<Long> left = new HashSet<>();
   private final Map<String, long[]> interactions = new ConcurrentHashMap<>();
@@ -76,12 +87,15 @@ public final class FakeDiscord implements AutoCloseable {
   private final int shardTotal;
   private final Map<Integer, FakeGateway> sessions = new ConcurrentHashMap<>();
   private final Set<FakeGateway> opened = ConcurrentHashMap.newKeySet();
-  private final ExecutorService requestPool = Executors.newCachedThreadPool(daemon("fake-discord-bot-request"));
-  private final ExecutorService callbackPool = Executors.newCachedThreadPool(daemon("fake-discord-bot-callback"));
+  private final ExecutorService requestPool =
+      Executors.newCachedThreadPool(daemon("fake-discord-bot-request"));
+  private final ExecutorService callbackPool =
+      Executors.newCachedThreadPool(daemon("fake-discord-bot-callback"));
 
   private FakeDiscord(Clock messageClock, int shardTotal) throws IOException {
     if (shardTotal < 1) {
-      throw new IllegalArgumentException("a fake Discord serves 1 shard or more, got " + shardTotal);
+      throw new IllegalArgumentException(
+          "a fake Discord serves 1 shard or more, got " + shardTotal);
     }
     this.shardTotal = shardTotal;
     FakeGateway.Host host = new GatewayHost();
@@ -107,29 +121,36 @@ public final class FakeDiscord implements AutoCloseable {
     server.start(InetAddress.getByName("127.0.0.1"), 0);
   }
 
-  /** Starts a fake Discord on a free port of 127.0.0.1; messages are created at the system clock's time. */
+  /**
+   * Starts a fake Discord on a free port of 127.0.0.1; messages are created at the system clock's
+   * time.
+   */
   public static FakeDiscord start() throws IOException {
     return start(Clock.systemUTC());
   }
 
   /**
-   * Starts a fake Discord whose messages are created at {@code messageClock}'s time (their ids say so), for tests
-   * that move time themselves. Interactions keep the real time: JDA refuses to answer one older than 15 minutes.
+   * Starts a fake Discord whose messages are created at {@code messageClock}'s time (their ids say
+   * so), for tests that move time themselves. Interactions keep the real time: JDA refuses to
+   * answer one older than 15 minutes.
    */
   public static FakeDiscord start(Clock messageClock) throws IOException {
     return new FakeDiscord(messageClock, 1);
   }
 
   /**
-   * Starts a fake Discord of {@code shardTotal} shards on a free port of 127.0.0.1. Its REST {@code gateway/bot}
-   * recommends that many shards (what a shard manager with an {@code auto} total asks), and a session that
-   * identifies with another total is closed with 4010 (invalid shard).
+   * Starts a fake Discord of {@code shardTotal} shards on a free port of 127.0.0.1. Its REST {@code
+   * gateway/bot} recommends that many shards (what a shard manager with an {@code auto} total
+   * asks), and a session that identifies with another total is closed with 4010 (invalid shard).
    */
   public static FakeDiscord start(int shardTotal) throws IOException {
     return start(Clock.systemUTC(), shardTotal);
   }
 
-  /** Starts a fake Discord of {@code shardTotal} shards whose messages are created at {@code messageClock}'s time. */
+  /**
+   * Starts a fake Discord of {@code shardTotal} shards whose messages are created at {@code
+   * messageClock}'s time.
+   */
   public static FakeDiscord start(Clock messageClock, int shardTotal) throws IOException {
     return new FakeDiscord(messageClock, shardTotal);
   }
@@ -139,7 +160,10 @@ public final class FakeDiscord implements AutoCloseable {
     return shardTotal;
   }
 
-  /** The shard that receives a guild's events: {@code (guildId >> 22) % shardTotal}, as Discord decides. */
+  /**
+   * The shard that receives a guild's events: {@code (guildId >> 22) % shardTotal}, as Discord
+   * decides.
+   */
   public int shardOf(long guildId) {
     return FakeGateway.shardOf(guildId, shardTotal);
   }
@@ -157,8 +181,8 @@ public final class FakeDiscord implements AutoCloseable {
   }
 
   /**
-   * A JDA builder (light: no member cache) pointed at this fake, with the given intents, running its requests and
-   * their callbacks on {@link #requestPool()} and {@link #callbackPool()}.
+   * A JDA builder (light: no member cache) pointed at this fake, with the given intents, running
+   * its requests and their callbacks on {@link #requestPool()} and {@link #callbackPool()}.
    */
   public JDABuilder jdaBuilder(Collection<GatewayIntent> intents) {
     return JDABuilder.createLight("fake-token", intents)
@@ -170,14 +194,18 @@ public final class FakeDiscord implements AutoCloseable {
   }
 
   /**
-   * Where the bot's JDA should run its REST requests (a shard manager builder's {@code setRateLimitElastic(pool,
-   * false)}): {@link #close()} waits for them, so no request is cut off by the fake stopping.
+   * Where the bot's JDA should run its REST requests (a shard manager builder's {@code
+   * setRateLimitElastic(pool, false)}): {@link #close()} waits for them, so no request is cut off
+   * by the fake stopping.
    */
   public ExecutorService requestPool() {
     return requestPool;
   }
 
-  /** Where the bot's JDA should run request callbacks ({@code setCallbackPool(pool, false)}); see {@link #requestPool()}. */
+  /**
+   * Where the bot's JDA should run request callbacks ({@code setCallbackPool(pool, false)}); see
+   * {@link #requestPool()}.
+   */
   public ExecutorService callbackPool() {
     return callbackPool;
   }
@@ -188,8 +216,9 @@ public final class FakeDiscord implements AutoCloseable {
   }
 
   /**
-   * Gateway pointed at this fake, for builders other than {@link #jdaBuilder}: it names this fake's shard total
-   * (a shard manager with an {@code auto} total takes it) and lets every shard connect at once.
+   * Gateway pointed at this fake, for builders other than {@link #jdaBuilder}: it names this fake's
+   * shard total (a shard manager with an {@code auto} total takes it) and lets every shard connect
+   * at once.
    */
   public SessionController sessionController() {
     String url = gatewayUrl();
@@ -206,7 +235,9 @@ public final class FakeDiscord implements AutoCloseable {
     };
   }
 
-  /** The gateway's address, for a bot configured by URL (REST's {@code gateway/bot} names it too). */
+  /**
+   * The gateway's address, for a bot configured by URL (REST's {@code gateway/bot} names it too).
+   */
   public String gatewayUrl() {
     return "ws://127.0.0.1:" + server.getPort() + "/";
   }
@@ -227,8 +258,8 @@ public final class FakeDiscord implements AutoCloseable {
   }
 
   /**
-   * A webhook message created at {@code at} that the bot never received as an event: one posted before it
-   * connected, or while it was down. It is in the channel's history; returns its id.
+   * A webhook message created at {@code at} that the bot never received as an event: one posted
+   * before it connected, or while it was down. It is in the channel's history; returns its id.
    */
   public long pastWebhookMessage(long channelId, Instant at, String content) {
     long id = messages.nextId(at);
@@ -239,10 +270,15 @@ public final class FakeDiscord implements AutoCloseable {
   /** A message from the bot itself, as Discord echoes the bot's own messages; returns its id. */
   public long postOwnMessage(long channelId, String content) {
     return posted(
-        channelId, DiscordJson.message(messages.nextId(), channelId, guildOfChannel(channelId), botUser(), content));
+        channelId,
+        DiscordJson.message(
+            messages.nextId(), channelId, guildOfChannel(channelId), botUser(), content));
   }
 
-  /** Someone (a moderator) deletes a message: it leaves the channel's history and the bot gets MESSAGE_DELETE. */
+  /**
+   * Someone (a moderator) deletes a message: it leaves the channel's history and the bot gets
+   * MESSAGE_DELETE.
+   */
   public void deleteMessage(long channelId, long messageId) {
     if (!messages.delete(channelId, messageId)) {
       throw new IllegalArgumentException("channel " + channelId + " has no message " + messageId);
@@ -250,12 +286,17 @@ public final class FakeDiscord implements AutoCloseable {
     messageDeleted(channelId, messageId);
   }
 
-  /** The messages in a channel now (posted, sent by the bot, edited), oldest first, as Discord's JSON. */
+  /**
+   * The messages in a channel now (posted, sent by the bot, edited), oldest first, as Discord's
+   * JSON.
+   */
   public List<DataObject> messagesIn(long channelId) {
     return messages.in(channelId);
   }
 
-  /** A slash command {@code /name} run by {@code userId} in a channel; add options, then send it. */
+  /**
+   * A slash command {@code /name} run by {@code userId} in a channel; add options, then send it.
+   */
   public SlashCommand slashCommand(String name, long guildId, long channelId, long userId) {
     return new SlashCommand(this, name, guildId, channelId, userId);
   }
@@ -268,7 +309,10 @@ public final class FakeDiscord implements AutoCloseable {
     dispatch(guildId, "CHANNEL_DELETE", json);
   }
 
-  /** The bot is removed from a guild (kicked, or the guild deleted): a GUILD_DELETE without {@code unavailable}. */
+  /**
+   * The bot is removed from a guild (kicked, or the guild deleted): a GUILD_DELETE without {@code
+   * unavailable}.
+   */
   public void removeBot(long guildId) {
     synchronized (this) {
       left.add(guildId); // the guild itself is kept: it may add the bot back
@@ -276,10 +320,14 @@ public final class FakeDiscord implements AutoCloseable {
     dispatch(guildId, "GUILD_DELETE", DataObject.empty().put("id", Long.toUnsignedString(guildId)));
   }
 
-  /** A guild becomes unavailable (a Discord outage): a GUILD_DELETE with {@code unavailable: true}. */
+  /**
+   * A guild becomes unavailable (a Discord outage): a GUILD_DELETE with {@code unavailable: true}.
+   */
   public void outage(long guildId) {
     dispatch(
-        guildId, "GUILD_DELETE", DataObject.empty().put("id", Long.toUnsignedString(guildId)).put("unavailable", true));
+        guildId,
+        "GUILD_DELETE",
+        DataObject.empty().put("id", Long.toUnsignedString(guildId)).put("unavailable", true));
   }
 
   /** The bot is added (back) to a guild: a GUILD_CREATE after READY. */
@@ -290,14 +338,17 @@ public final class FakeDiscord implements AutoCloseable {
     dispatch(guildId, "GUILD_CREATE", guildById(guildId).toJson());
   }
 
-  /** Gives a channel {@code count} older pins and makes it refuse pins beyond {@code limit}, as Discord does. */
+  /**
+   * Gives a channel {@code count} older pins and makes it refuse pins beyond {@code limit}, as
+   * Discord does.
+   */
   public void preparePins(long channelId, int count, int limit) {
     rest.preparePins(channelId, count, limit, Instant.parse("2025-01-01T00:00:00Z"));
   }
 
   /**
-   * Makes Discord refuse pins in a channel for a missing permission (403, code 50013), as when the bot's
-   * permission was removed after its cache last saw it.
+   * Makes Discord refuse pins in a channel for a missing permission (403, code 50013), as when the
+   * bot's permission was removed after its cache last saw it.
    */
   public void refusePins(long channelId) {
     rest.refusePins(channelId);
@@ -318,7 +369,10 @@ public final class FakeDiscord implements AutoCloseable {
     return rest.unhandled();
   }
 
-  /** Waits for a call to {@code method} on a path matching {@code pathPattern} (a regular expression). */
+  /**
+   * Waits for a call to {@code method} on a path matching {@code pathPattern} (a regular
+   * expression).
+   */
   public RestCall awaitRestCall(String method, String pathPattern) {
     return rest.await(c -> c.is(method, pathPattern), method + " " + pathPattern);
   }
@@ -333,7 +387,10 @@ public final class FakeDiscord implements AutoCloseable {
     return rest.await(wanted, what);
   }
 
-  /** Waits for the bot's answer to an interaction: a direct reply, or an acknowledgement then an edit. */
+  /**
+   * Waits for the bot's answer to an interaction: a direct reply, or an acknowledgement then an
+   * edit.
+   */
   public InteractionReply awaitInteractionReply(String token) {
     String callback = "interactions/\\d+/" + token + "/callback";
     RestCall first = rest.await(c -> c.is("POST", callback), "the answer to interaction " + token);
@@ -341,7 +398,8 @@ public final class FakeDiscord implements AutoCloseable {
     boolean ephemeral = (data.getInt("flags", 0) & 64) != 0;
     int type = first.body().getInt("type");
     if (type == 4 || type == 8) { // a message, or autocomplete choices
-      return new InteractionReply(type == 4 ? data.getString("content", "") : data.toString(), ephemeral, 1);
+      return new InteractionReply(
+          type == 4 ? data.getString("content", "") : data.toString(), ephemeral, 1);
     }
     RestCall edit =
         rest.await(
@@ -351,8 +409,8 @@ public final class FakeDiscord implements AutoCloseable {
   }
 
   /**
-   * Stops the fake. Shut the bot's JDA down first: this then waits for the requests JDA had in flight (and their
-   * callbacks) to finish, so none fails against a closed server.
+   * Stops the fake. Shut the bot's JDA down first: this then waits for the requests JDA had in
+   * flight (and their callbacks) to finish, so none fails against a closed server.
    */
   @Override
   public void close() throws IOException {
@@ -360,7 +418,8 @@ public final class FakeDiscord implements AutoCloseable {
       for (ExecutorService pool : List.of(requestPool, callbackPool)) {
         pool.shutdown();
         if (!pool.awaitTermination(Await.LIMIT.toSeconds(), TimeUnit.SECONDS)) {
-          throw new AssertionError("the bot's requests did not finish within " + Await.LIMIT.toSeconds() + " s");
+          throw new AssertionError(
+              "the bot's requests did not finish within " + Await.LIMIT.toSeconds() + " s");
         }
       }
     } catch (InterruptedException e) {
@@ -391,14 +450,20 @@ public final class FakeDiscord implements AutoCloseable {
             .put("guild_id", Long.toUnsignedString(guildId))
             .put("channel_id", Long.toUnsignedString(channelId))
             .put("channel", DiscordJson.textChannel(channelId, guildId, channelName(channelId), 0))
-            .put("guild", DataObject.empty().put("id", Long.toUnsignedString(guildId))
-                .put("features", DataArray.empty()).put("locale", "en-US"))
+            .put(
+                "guild",
+                DataObject.empty()
+                    .put("id", Long.toUnsignedString(guildId))
+                    .put("features", DataArray.empty())
+                    .put("locale", "en-US"))
             .put("member", memberOf(guild, userId))
             .put("app_permissions", Long.toString(guild.permissionsOf(BOT_USER_ID)))
             .put("locale", "en-US")
             .put("guild_locale", "en-US")
             .put("context", 0)
-            .put("authorizing_integration_owners", DataObject.empty().put("0", Long.toUnsignedString(guildId)))
+            .put(
+                "authorizing_integration_owners",
+                DataObject.empty().put("0", Long.toUnsignedString(guildId)))
             .put("entitlements", DataArray.empty())
             .put("data", data));
     return token;
@@ -406,7 +471,8 @@ public final class FakeDiscord implements AutoCloseable {
 
   DataObject interactionReply(String token, String content) {
     long[] where = interactions.getOrDefault(token, new long[] {0, 0});
-    return DiscordJson.message(ids.incrementAndGet(), where[1], where[0], botUser(), content).put("flags", 64)
+    return DiscordJson.message(ids.incrementAndGet(), where[1], where[0], botUser(), content)
+        .put("flags", 64)
         .put("webhook_id", Long.toUnsignedString(APPLICATION_ID));
   }
 
@@ -429,7 +495,11 @@ public final class FakeDiscord implements AutoCloseable {
 
   private DataObject webhookMessage(long id, long channelId, String content) {
     return DiscordJson.message(
-            id, channelId, guildOfChannel(channelId), DiscordJson.user(WEBHOOK_ID, "monitor", true), content)
+            id,
+            channelId,
+            guildOfChannel(channelId),
+            DiscordJson.user(WEBHOOK_ID, "monitor", true),
+            content)
         .put("webhook_id", Long.toUnsignedString(WEBHOOK_ID));
   }
 
@@ -467,7 +537,13 @@ public final class FakeDiscord implements AutoCloseable {
     FakeGateway session = sessions.get(shard);
     if (session == null) {
       throw new IllegalStateException(
-          "shard " + shard + " of " + shardTotal + ", which guild " + guildId + " belongs to, is not connected");
+          "shard "
+              + shard
+              + " of "
+              + shardTotal
+              + ", which guild "
+              + guildId
+              + " belongs to, is not connected");
     }
     session.dispatch(type, data);
   }
@@ -516,5 +592,4 @@ public final class FakeDiscord implements AutoCloseable {
       return thread;
     };
   }
-
 }

@@ -9,10 +9,11 @@ import okhttp3.WebSocketListener;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One gateway session of the {@link FakeDiscord}: says hello, answers heartbeats, and when the bot identifies as
- * shard {@code [id, total]} sends READY and one GUILD_CREATE per guild of that shard, then the events of those
- * guilds. An identify for a shard the fake does not serve is closed with 4010 (invalid shard), as Discord does.
- * Thread-safe: sending is serialised so sequence numbers arrive in order.
+ * One gateway session of the {@link FakeDiscord}: says hello, answers heartbeats, and when the bot
+ * identifies as shard {@code [id, total]} sends READY and one GUILD_CREATE per guild of that shard,
+ * then the events of those guilds. An identify for a shard the fake does not serve is closed with
+ * 4010 (invalid shard), as Discord does. Thread-safe: sending is serialised so sequence numbers
+ * arrive in order.
  */
 final class FakeGateway extends WebSocketListener {
   /** Discord's close code for a shard id or total it does not accept. */
@@ -27,7 +28,10 @@ final class FakeGateway extends WebSocketListener {
     /** The guilds the bot is in that belong to {@code shardId}. */
     List<FakeGuild> guildsOfShard(int shardId);
 
-    /** Called once the session identified as {@code shardId}; it receives that shard's events from now on. */
+    /**
+     * Called once the session identified as {@code shardId}; it receives that shard's events from
+     * now on.
+     */
     void identified(int shardId, FakeGateway session);
 
     String gatewayUrl();
@@ -44,7 +48,10 @@ final class FakeGateway extends WebSocketListener {
   @Override
   public synchronized void onOpen(WebSocket webSocket, Response response) {
     socket = webSocket;
-    send(DataObject.empty().put("op", 10).put("d", DataObject.empty().put("heartbeat_interval", 41_250)));
+    send(
+        DataObject.empty()
+            .put("op", 10)
+            .put("d", DataObject.empty().put("heartbeat_interval", 41_250)));
   }
 
   @Override
@@ -67,7 +74,9 @@ final class FakeGateway extends WebSocketListener {
     int shardId = shard.getInt(0);
     int total = shard.getInt(1);
     if (total != host.shardTotal() || shardId < 0 || shardId >= total) {
-      webSocket().close(INVALID_SHARD, "Invalid shard: the fake serves " + host.shardTotal() + " shard(s)");
+      webSocket()
+          .close(
+              INVALID_SHARD, "Invalid shard: the fake serves " + host.shardTotal() + " shard(s)");
       return;
     }
     List<FakeGuild> guilds = host.guildsOfShard(shardId);
@@ -81,7 +90,12 @@ final class FakeGateway extends WebSocketListener {
 
   private DataObject ready(int shardId, int total, List<FakeGuild> guilds) {
     DataArray unavailable = DataArray.empty();
-    guilds.forEach(g -> unavailable.add(DataObject.empty().put("id", Long.toUnsignedString(g.id())).put("unavailable", true)));
+    guilds.forEach(
+        g ->
+            unavailable.add(
+                DataObject.empty()
+                    .put("id", Long.toUnsignedString(g.id()))
+                    .put("unavailable", true)));
     return DataObject.empty()
         .put("v", 10)
         .put("user", host.botUser())
@@ -92,12 +106,17 @@ final class FakeGateway extends WebSocketListener {
         .put("private_channels", DataArray.empty())
         .put("relationships", DataArray.empty())
         .put("presences", DataArray.empty())
-        .put("application", DataObject.empty().put("id", Long.toString(FakeDiscord.APPLICATION_ID)).put("flags", 0));
+        .put(
+            "application",
+            DataObject.empty()
+                .put("id", Long.toString(FakeDiscord.APPLICATION_ID))
+                .put("flags", 0));
   }
 
   @Override
   public void onClosing(WebSocket webSocket, int code, String reason) {
-    webSocket.close(code, null); // completes the close handshake the bot started, so it shuts down at once
+    webSocket.close(
+        code, null); // completes the close handshake the bot started, so it shuts down at once
   }
 
   /** Sends a dispatch event (op 0) with the next sequence number. */

@@ -10,11 +10,13 @@ import net.dv8tion.jda.api.utils.data.DataArray;
 import net.dv8tion.jda.api.utils.data.DataObject;
 
 /**
- * A guild of the {@link FakeDiscord}: its text channels, roles and members, and what the bot may do there.
+ * A guild of the {@link FakeDiscord}: its text channels, roles and members, and what the bot may do
+ * there.
  *
- * <p>Every member can view channels, send messages and read history (the {@code @everyone} role); the bot has
- * {@link #DEFAULT_BOT_PERMISSIONS} through a role of its own unless {@link #botPermissions} says otherwise.
- * Thread-safe; changes after the bot received the guild reach it only when the guild is sent again (a join).
+ * <p>Every member can view channels, send messages and read history (the {@code @everyone} role);
+ * the bot has {@link #DEFAULT_BOT_PERMISSIONS} through a role of its own unless {@link
+ * #botPermissions} says otherwise. Thread-safe; changes after the bot received the guild reach it
+ * only when the guild is sent again (a join).
  */
 public final class FakeGuild {
   /** What a well-configured bot has: answer, attach its card, pin, and read history to reply. */
@@ -47,7 +49,8 @@ public final class FakeGuild {
     this.botUserId = botUserId;
     this.botRoleId = id + 1;
     roles.put(id, DiscordJson.role(id, "@everyone", 0, Permission.getRaw(EVERYONE)));
-    members.put(botUserId, new Member(DiscordJson.user(botUserId, "botconfig", true), List.of(botRoleId)));
+    members.put(
+        botUserId, new Member(DiscordJson.user(botUserId, "botconfig", true), List.of(botRoleId)));
   }
 
   public long id() {
@@ -62,7 +65,8 @@ public final class FakeGuild {
 
   /** Adds a role with these permissions (on top of {@code @everyone}'s). */
   public synchronized FakeGuild role(long roleId, String roleName, Permission... permissions) {
-    roles.put(roleId, DiscordJson.role(roleId, roleName, roles.size(), Permission.getRaw(permissions)));
+    roles.put(
+        roleId, DiscordJson.role(roleId, roleName, roles.size(), Permission.getRaw(permissions)));
     return this;
   }
 
@@ -103,11 +107,17 @@ public final class FakeGuild {
     return DiscordJson.member(user(userId), member.roles());
   }
 
-  /** The member's permissions as Discord computes them for an interaction: the union of their roles'. */
+  /**
+   * The member's permissions as Discord computes them for an interaction: the union of their
+   * roles'.
+   */
   synchronized long permissionsOf(long userId) {
     long permissions = Permission.getRaw(EVERYONE);
     for (long roleId : members.get(userId).roles()) {
-      permissions |= roleId == botRoleId ? Permission.getRaw(botPermissions) : roles.get(roleId).getLong("permissions");
+      permissions |=
+          roleId == botRoleId
+              ? Permission.getRaw(botPermissions)
+              : roles.get(roleId).getLong("permissions");
     }
     return permissions;
   }
@@ -116,9 +126,11 @@ public final class FakeGuild {
   synchronized DataObject toJson() {
     DataArray roleArray = DataArray.empty();
     roles.values().forEach(roleArray::add);
-    roleArray.add(DiscordJson.role(botRoleId, "botconfig", roles.size(), Permission.getRaw(botPermissions)));
+    roleArray.add(
+        DiscordJson.role(botRoleId, "botconfig", roles.size(), Permission.getRaw(botPermissions)));
     DataArray memberArray = DataArray.empty();
-    members.forEach((userId, member) -> memberArray.add(DiscordJson.member(member.user(), member.roles())));
+    members.forEach(
+        (userId, member) -> memberArray.add(DiscordJson.member(member.user(), member.roles())));
     DataArray channelArray = DataArray.empty();
     List<Long> ids = new ArrayList<>(channels.keySet());
     for (int i = 0; i < ids.size(); i++) {

@@ -15,18 +15,23 @@ import net.dv8tion.jda.api.utils.data.DataArray;
 import net.dv8tion.jda.api.utils.data.DataObject;
 
 /**
- * The messages of every channel of the {@link FakeDiscord}, as Discord keeps them: ids are snowflakes of when a
- * message was created (by the fake's message clock), so history pages by {@code before}/{@code after} select by
- * time, as JDA's {@code getHistoryAfter} and its readers of {@code getTimeCreated()} expect. Thread-safe: one lock.
+ * The messages of every channel of the {@link FakeDiscord}, as Discord keeps them: ids are
+ * snowflakes of when a message was created (by the fake's message clock), so history pages by
+ * {@code before}/{@code after} select by time, as JDA's {@code getHistoryAfter} and its readers of
+ * {@code getTimeCreated()} expect. Thread-safe: one lock.
  */
 final class FakeMessages {
   /** Discord's default and largest page. */
   static final int DEFAULT_LIMIT = 50;
+
   static final int MAX_LIMIT = 100;
 
   private final Clock clock;
   private final Map<Long, NavigableMap<Long, DataObject>> channels = new HashMap<>();
-  /** The low 22 bits of a snowflake, as Discord's own increment: ids made in one millisecond differ. */
+
+  /**
+   * The low 22 bits of a snowflake, as Discord's own increment: ids made in one millisecond differ.
+   */
   private long increment;
 
   FakeMessages(Clock clock) {
@@ -54,8 +59,11 @@ final class FakeMessages {
     return Optional.ofNullable(channels.getOrDefault(channelId, new TreeMap<>()).get(messageId));
   }
 
-  /** Changes a message's content and embeds (those the edit gives); empty when it does not exist. */
-  synchronized Optional<DataObject> edit(long channelId, long messageId, DataObject edit, Instant at) {
+  /**
+   * Changes a message's content and embeds (those the edit gives); empty when it does not exist.
+   */
+  synchronized Optional<DataObject> edit(
+      long channelId, long messageId, DataObject edit, Instant at) {
     Optional<DataObject> message = get(channelId, messageId);
     message.ifPresent(
         m -> {
@@ -73,10 +81,12 @@ final class FakeMessages {
   }
 
   /**
-   * One page of a channel's history, newest first, as Discord answers {@code GET channels/{c}/messages}: the newest
-   * messages before {@code before}, the oldest after {@code after}, or the newest of all.
+   * One page of a channel's history, newest first, as Discord answers {@code GET
+   * channels/{c}/messages}: the newest messages before {@code before}, the oldest after {@code
+   * after}, or the newest of all.
    */
-  synchronized DataArray page(long channelId, Optional<Long> before, Optional<Long> after, int limit) {
+  synchronized DataArray page(
+      long channelId, Optional<Long> before, Optional<Long> after, int limit) {
     NavigableMap<Long, DataObject> all = channels.getOrDefault(channelId, new TreeMap<>());
     List<DataObject> page = new ArrayList<>();
     if (after.isPresent()) {

@@ -27,8 +27,8 @@ import okio.Buffer;
 import okio.ByteString;
 
 /**
- * The REST half of the {@link FakeDiscord}: answers the routes the bot uses, keeps the state they change (sent
- * messages, pins), and records every call. Thread-safe: one lock guards everything.
+ * The REST half of the {@link FakeDiscord}: answers the routes the bot uses, keeps the state they
+ * change (sent messages, pins), and records every call. Thread-safe: one lock guards everything.
  */
 final class FakeRest {
   private static final String API = "/api/v10/";
@@ -37,9 +37,11 @@ final class FakeRest {
   private static final Pattern PIN = Pattern.compile("channels/(\\d+)/messages/pins/(\\d+)");
   private static final Pattern PINS = Pattern.compile("channels/(\\d+)/messages/pins");
   private static final Pattern CALLBACK = Pattern.compile("interactions/(\\d+)/([^/]+)/callback");
-  private static final Pattern ORIGINAL = Pattern.compile("webhooks/(\\d+)/([^/]+)/messages/@original");
+  private static final Pattern ORIGINAL =
+      Pattern.compile("webhooks/(\\d+)/([^/]+)/messages/@original");
   private static final Pattern FILE_NAME = Pattern.compile("filename=\"([^\"]*)\"");
-  private static final Pattern COMMANDS = Pattern.compile("applications/(\\d+)(/guilds/\\d+)?/commands");
+  private static final Pattern COMMANDS =
+      Pattern.compile("applications/(\\d+)(/guilds/\\d+)?/commands");
 
   private final FakeDiscord discord;
   private final AtomicLong ids;
@@ -50,7 +52,10 @@ final class FakeRest {
   private final Map<Long, Integer> pinLimits = new HashMap<>();
   private final Set<Long> pinsRefused = new HashSet<>();
 
-  /** A route answered 404 because the fake does not know it (not an answer such as "Unknown Message"). */
+  /**
+   * A route answered 404 because the fake does not know it (not an answer such as "Unknown
+   * Message").
+   */
   private static final MockResponse NO_ROUTE = error(404, 0, "404: Not Found");
 
   FakeRest(FakeDiscord discord, AtomicLong ids, FakeMessages messages) {
@@ -80,13 +85,20 @@ final class FakeRest {
       return json(200, discord.botUser());
     }
     if (call.is("GET", "gateway/bot")) {
-      // What a shard manager with an "auto" total asks first: the address, and how many shards to run.
-      return json(200, DataObject.empty()
-          .put("url", discord.gatewayUrl())
-          .put("shards", discord.shardTotal())
-          .put("session_start_limit", DataObject.empty()
-              .put("total", 1000).put("remaining", 1000).put("reset_after", 0)
-              .put("max_concurrency", FakeDiscord.MAX_CONCURRENCY)));
+      // What a shard manager with an "auto" total asks first: the address, and how many shards to
+      // run.
+      return json(
+          200,
+          DataObject.empty()
+              .put("url", discord.gatewayUrl())
+              .put("shards", discord.shardTotal())
+              .put(
+                  "session_start_limit",
+                  DataObject.empty()
+                      .put("total", 1000)
+                      .put("remaining", 1000)
+                      .put("reset_after", 0)
+                      .put("max_concurrency", FakeDiscord.MAX_CONCURRENCY)));
     }
     if (call.method().equals("POST") && (m = MESSAGES.matcher(call.path())).matches()) {
       return json(200, sent(Long.parseLong(m.group(1)), call));
@@ -110,15 +122,23 @@ final class FakeRest {
       return json(200, discord.interactionReply(m.group(2), call.body().getString("content", "")));
     }
     if (call.method().equals("PUT") && COMMANDS.matcher(call.path()).matches()) {
-      return json(200, registered(call.json().map(j -> j.getArray(RestCall.ARRAY)).orElseGet(DataArray::empty)));
+      return json(
+          200,
+          registered(call.json().map(j -> j.getArray(RestCall.ARRAY)).orElseGet(DataArray::empty)));
     }
     return NO_ROUTE;
   }
 
   private DataArray history(long channelId, RestCall call) {
-    int limit = Math.min(FakeMessages.MAX_LIMIT, call.query("limit").map(Integer::parseInt).orElse(FakeMessages.DEFAULT_LIMIT));
+    int limit =
+        Math.min(
+            FakeMessages.MAX_LIMIT,
+            call.query("limit").map(Integer::parseInt).orElse(FakeMessages.DEFAULT_LIMIT));
     return messages.page(
-        channelId, call.query("before").map(Long::parseLong), call.query("after").map(Long::parseLong), limit);
+        channelId,
+        call.query("before").map(Long::parseLong),
+        call.query("after").map(Long::parseLong),
+        limit);
   }
 
   /** Edits or deletes one message; a message that does not exist is Discord's "Unknown Message". */
@@ -147,8 +167,14 @@ final class FakeRest {
     long id = messages.nextId();
     DataObject message =
         DiscordJson.message(
-            id, channelId, discord.guildOfChannel(channelId), discord.botUser(), call.body().getString("content", ""));
-    call.body().optArray("embeds").ifPresent(embeds -> message.put("embeds", FakeMessages.rich(embeds)));
+            id,
+            channelId,
+            discord.guildOfChannel(channelId),
+            discord.botUser(),
+            call.body().getString("content", ""));
+    call.body()
+        .optArray("embeds")
+        .ifPresent(embeds -> message.put("embeds", FakeMessages.rich(embeds)));
     DataArray attachments = DataArray.empty();
     for (RestCall.FilePart file : call.files()) {
       attachments.add(
@@ -165,7 +191,8 @@ final class FakeRest {
   }
 
   private synchronized MockResponse pin(String method, long channelId, long messageId) {
-    LinkedHashMap<Long, Instant> channelPins = pins.computeIfAbsent(channelId, c -> new LinkedHashMap<>());
+    LinkedHashMap<Long, Instant> channelPins =
+        pins.computeIfAbsent(channelId, c -> new LinkedHashMap<>());
     if (method.equals("DELETE")) {
       channelPins.remove(messageId);
       return new MockResponse.Builder().code(204).build();
@@ -194,9 +221,13 @@ final class FakeRest {
                             messages
                                 .get(channelId, pin.getKey())
                                 .orElseGet(
-                                    () -> DiscordJson.message(
-                                        pin.getKey(), channelId, discord.guildOfChannel(channelId),
-                                        discord.botUser(), "an older pin")))));
+                                    () ->
+                                        DiscordJson.message(
+                                            pin.getKey(),
+                                            channelId,
+                                            discord.guildOfChannel(channelId),
+                                            discord.botUser(),
+                                            "an older pin")))));
     return DataObject.empty().put("items", items).put("has_more", false);
   }
 
@@ -204,7 +235,8 @@ final class FakeRest {
     DataArray echoed = DataArray.empty();
     for (int i = 0; i < commands.length(); i++) {
       echoed.add(
-          commands.getObject(i)
+          commands
+              .getObject(i)
               .put("id", Long.toString(ids.incrementAndGet()))
               .put("application_id", Long.toString(FakeDiscord.APPLICATION_ID))
               .put("version", "1"));
@@ -212,9 +244,13 @@ final class FakeRest {
     return echoed;
   }
 
-  /** Pins {@code count} older messages in a channel, the first pinned first, and caps its pins at {@code limit}. */
+  /**
+   * Pins {@code count} older messages in a channel, the first pinned first, and caps its pins at
+   * {@code limit}.
+   */
   synchronized void preparePins(long channelId, int count, int limit, Instant firstPinnedAt) {
-    LinkedHashMap<Long, Instant> channelPins = pins.computeIfAbsent(channelId, c -> new LinkedHashMap<>());
+    LinkedHashMap<Long, Instant> channelPins =
+        pins.computeIfAbsent(channelId, c -> new LinkedHashMap<>());
     for (int i = 0; i < count; i++) {
       channelPins.put(ids.incrementAndGet(), firstPinnedAt.plusSeconds(i));
     }
@@ -238,7 +274,8 @@ final class FakeRest {
   }
 
   RestCall await(Predicate<RestCall> wanted, String what) {
-    Await.until(this, () -> calls.stream().anyMatch(wanted), () -> what + "; calls so far: " + calls);
+    Await.until(
+        this, () -> calls.stream().anyMatch(wanted), () -> what + "; calls so far: " + calls);
     synchronized (this) {
       return calls.stream().filter(wanted).findFirst().orElseThrow();
     }
@@ -246,15 +283,19 @@ final class FakeRest {
 
   void awaitCount(Predicate<RestCall> wanted, int count, String what) {
     Await.until(
-        this, () -> calls.stream().filter(wanted).count() >= count, () -> what + "; calls so far: " + calls);
+        this,
+        () -> calls.stream().filter(wanted).count() >= count,
+        () -> what + "; calls so far: " + calls);
   }
 
-  private static RestCall parse(String method, String path, RecordedRequest request) throws IOException {
+  private static RestCall parse(String method, String path, RecordedRequest request)
+      throws IOException {
     ByteString body = request.getBody();
     String contentType = request.getHeaders().get("Content-Type");
     Map<String, String> query = new HashMap<>();
     HttpUrl url = request.getUrl();
-    url.queryParameterNames().forEach(name -> query.put(name, String.valueOf(url.queryParameter(name))));
+    url.queryParameterNames()
+        .forEach(name -> query.put(name, String.valueOf(url.queryParameter(name))));
     if (body == null || body.size() == 0 || contentType == null) {
       return new RestCall(method, path, Optional.empty(), List.of(), query);
     }
@@ -264,12 +305,15 @@ final class FakeRest {
     }
     String text = body.utf8();
     DataObject json =
-        text.startsWith("[") ? DataObject.empty().put(RestCall.ARRAY, DataArray.fromJson(text)) : DataObject.fromJson(text);
+        text.startsWith("[")
+            ? DataObject.empty().put(RestCall.ARRAY, DataArray.fromJson(text))
+            : DataObject.fromJson(text);
     return new RestCall(method, path, Optional.of(json), List.of(), query);
   }
 
   private static RestCall parseMultipart(
-      String method, String path, ByteString body, String boundary, Map<String, String> query) throws IOException {
+      String method, String path, ByteString body, String boundary, Map<String, String> query)
+      throws IOException {
     Optional<DataObject> json = Optional.empty();
     List<RestCall.FilePart> files = new ArrayList<>();
     try (MultipartReader reader = new MultipartReader(new Buffer().write(body), boundary)) {

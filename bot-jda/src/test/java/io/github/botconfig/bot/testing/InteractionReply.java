@@ -1,8 +1,9 @@
 package io.github.botconfig.bot.testing;
 
 /**
- * What the bot answered to an interaction: the text a user reads, whether only they see it, and how many
- * requests the answer took (1 for a direct reply; 2 for an acknowledgement edited into the reply).
+ * What the bot answered to an interaction: the text a user reads, whether only they see it, and how
+ * many requests the answer took (1 for a direct reply; 2 for an acknowledgement edited into the
+ * reply).
  *
  * @param content the reply's text
  * @param ephemeral whether only the user who ran the command sees it

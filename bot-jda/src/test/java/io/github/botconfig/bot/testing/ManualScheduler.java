@@ -11,18 +11,19 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.Delayed;
 import java.util.concurrent.Executors;
 import java.util.concurrent.FutureTask;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A scheduler whose time is a {@link MutableClock}: nothing runs until the test calls {@link #advance}, which moves
- * the clock and runs, on the calling thread, every task that came due — periodic ones as often as they came due.
- * Thread-safe.
+ * A scheduler whose time is a {@link MutableClock}: nothing runs until the test calls {@link
+ * #advance}, which moves the clock and runs, on the calling thread, every task that came due —
+ * periodic ones as often as they came due. Thread-safe.
  */
-public final class ManualScheduler extends AbstractExecutorService implements ScheduledExecutorService {
+public final class ManualScheduler extends AbstractExecutorService
+    implements ScheduledExecutorService {
   private final MutableClock clock;
   private final PriorityQueue<Task<?>> queue = new PriorityQueue<>();
   private long sequence;
@@ -74,14 +75,20 @@ public final class ManualScheduler extends AbstractExecutorService implements Sc
   }
 
   @Override
-  public ScheduledFuture<?> scheduleAtFixedRate(Runnable command, long initialDelay, long period, TimeUnit unit) {
+  public ScheduledFuture<?> scheduleAtFixedRate(
+      Runnable command, long initialDelay, long period, TimeUnit unit) {
     return enqueue(
-        new Task<Object>(Executors.callable(command, null), due(initialDelay, unit), Duration.ofNanos(unit.toNanos(period))));
+        new Task<Object>(
+            Executors.callable(command, null),
+            due(initialDelay, unit),
+            Duration.ofNanos(unit.toNanos(period))));
   }
 
   @Override
-  public ScheduledFuture<?> scheduleWithFixedDelay(Runnable command, long initialDelay, long delay, TimeUnit unit) {
-    return scheduleAtFixedRate(command, initialDelay, delay, unit); // time only moves between runs here
+  public ScheduledFuture<?> scheduleWithFixedDelay(
+      Runnable command, long initialDelay, long delay, TimeUnit unit) {
+    return scheduleAtFixedRate(
+        command, initialDelay, delay, unit); // time only moves between runs here
   }
 
   @Override

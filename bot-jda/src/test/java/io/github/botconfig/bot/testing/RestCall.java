@@ -10,13 +10,17 @@ import net.dv8tion.jda.api.utils.data.DataObject;
  *
  * @param method {@code GET}, {@code POST}, …
  * @param path the route below the API version, such as {@code channels/42/messages}
- * @param json the JSON body (or a multipart request's {@code payload_json}), if any; a JSON array is given under
- *     the key {@value #ARRAY}
+ * @param json the JSON body (or a multipart request's {@code payload_json}), if any; a JSON array
+ *     is given under the key {@value #ARRAY}
  * @param files the files of a multipart request
  * @param query the query parameters ({@code limit}, {@code after}, …)
  */
 public record RestCall(
-    String method, String path, Optional<DataObject> json, List<FilePart> files, Map<String, String> query) {
+    String method,
+    String path,
+    Optional<DataObject> json,
+    List<FilePart> files,
+    Map<String, String> query) {
 
   /** The key under which a JSON array body is given. */
   public static final String ARRAY = "array";
@@ -34,7 +38,10 @@ public record RestCall(
     return Optional.ofNullable(query.get(name));
   }
 
-  /** Whether this call is {@code method} on a path matching the regular expression {@code pathPattern}. */
+  /**
+   * Whether this call is {@code method} on a path matching the regular expression {@code
+   * pathPattern}.
+   */
   public boolean is(String method, String pathPattern) {
     return this.method.equals(method) && path.matches(pathPattern);
   }
@@ -48,7 +55,9 @@ public record RestCall(
   @Override
   public String toString() {
     String body = json.map(DataObject::toString).orElse("");
-    return method + " " + path
+    return method
+        + " "
+        + path
         + (query.isEmpty() ? "" : " " + query)
         + (body.isEmpty() ? "" : " " + (body.length() > 160 ? body.substring(0, 160) + "…" : body))
         + (files.isEmpty() ? "" : " + " + files.size() + " file(s)");

@@ -42,7 +42,10 @@ public final class SlashCommand {
     return add(optionName, OptionType.STRING, value);
   }
 
-  /** A channel option; the channel may belong to any guild of the fake, as a crafted interaction could. */
+  /**
+   * A channel option; the channel may belong to any guild of the fake, as a crafted interaction
+   * could.
+   */
   public SlashCommand channel(String optionName, long channel) {
     resolvedChannels.put(
         Long.toUnsignedString(channel),
@@ -62,33 +65,50 @@ public final class SlashCommand {
     return add(optionName, OptionType.ROLE, Long.toUnsignedString(role));
   }
 
-  /** Sends the command; returns the interaction's token, for {@link FakeDiscord#awaitInteractionReply}. */
+  /**
+   * Sends the command; returns the interaction's token, for {@link
+   * FakeDiscord#awaitInteractionReply}.
+   */
   public String send() {
     return discord.interact(2, guildId, channelId, userId, data(options));
   }
 
-  /** Sends an autocomplete request with {@code typed} in the focused string option {@code optionName}. */
+  /**
+   * Sends an autocomplete request with {@code typed} in the focused string option {@code
+   * optionName}.
+   */
   public String autocomplete(String optionName, String typed) {
     DataArray withFocus = DataArray.fromJson(options.toString());
     withFocus.add(
-        DataObject.empty().put("name", optionName).put("type", OptionType.STRING.getKey()).put("value", typed)
+        DataObject.empty()
+            .put("name", optionName)
+            .put("type", OptionType.STRING.getKey())
+            .put("value", typed)
             .put("focused", true));
     return discord.interact(4, guildId, channelId, userId, data(withFocus));
   }
 
   private SlashCommand add(String optionName, OptionType type, Object value) {
-    options.add(DataObject.empty().put("name", optionName).put("type", type.getKey()).put("value", value));
+    options.add(
+        DataObject.empty().put("name", optionName).put("type", type.getKey()).put("value", value));
     return this;
   }
 
   private DataObject data(DataArray leaves) {
     DataArray tree = leaves;
     if (!subcommand.isEmpty()) {
-      DataObject sub = DataObject.empty().put("name", subcommand).put("type", OptionType.SUB_COMMAND.getKey())
-          .put("options", leaves);
-      tree = DataArray.empty().add(
-          DataObject.empty().put("name", group).put("type", OptionType.SUB_COMMAND_GROUP.getKey())
-              .put("options", DataArray.empty().add(sub)));
+      DataObject sub =
+          DataObject.empty()
+              .put("name", subcommand)
+              .put("type", OptionType.SUB_COMMAND.getKey())
+              .put("options", leaves);
+      tree =
+          DataArray.empty()
+              .add(
+                  DataObject.empty()
+                      .put("name", group)
+                      .put("type", OptionType.SUB_COMMAND_GROUP.getKey())
+                      .put("options", DataArray.empty().add(sub)));
     }
     return DataObject.empty()
         .put("id", "1000")

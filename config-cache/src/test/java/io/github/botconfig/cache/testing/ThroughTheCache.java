@@ -13,9 +13,9 @@ import java.util.Optional;
 
 /**
  * A {@link ConfigStore} whose repository methods are a started cache's; only {@code loadAll} and
- * {@code changeMarker}, which a repository does not have, go to the store behind it. Run
- * {@code ConfigStoreContract} on it to check that the cache keeps every promise of the ports over a given store.
- * Thread-safe as the cache and store are.
+ * {@code changeMarker}, which a repository does not have, go to the store behind it. Run {@code
+ * ConfigStoreContract} on it to check that the cache keeps every promise of the ports over a given
+ * store. Thread-safe as the cache and store are.
  */
 public final class ThroughTheCache implements ConfigStore {
   private final ConfigCache cache;

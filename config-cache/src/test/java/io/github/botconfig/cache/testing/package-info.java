@@ -1,4 +1,6 @@
-/** Test support shipped in config-cache's test-jar: run a store's contract suite through a cache. */
+/**
+ * Test support shipped in config-cache's test-jar: run a store's contract suite through a cache.
+ */
 @NullMarked
 package io.github.botconfig.cache.testing;
 

@@ -28,8 +28,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * What every {@link ConfigStore} must do. A store's test extends this class and says how to make an empty
- * store; every test here then runs against it.
+ * What every {@link ConfigStore} must do. A store's test extends this class and says how to make an
+ * empty store; every test here then runs against it.
  *
  * <pre>{@code
  * class MyStoreContractTest extends ConfigStoreContract {
@@ -132,7 +132,10 @@ public abstract class ConfigStoreContract {
             Threshold.STOP_LOSS,
             Threshold.ANY_TRIGGER)) {
       for (Optional<Tag> tag :
-          List.of(Optional.<Tag>empty(), Optional.of(Tag.user(Long.MAX_VALUE)), Optional.of(Tag.role(42)))) {
+          List.of(
+              Optional.<Tag>empty(),
+              Optional.of(Tag.user(Long.MAX_VALUE)),
+              Optional.of(Tag.role(42)))) {
         variants.add(
             ChannelConfig.builder()
                 .guildId(GUILD)
@@ -173,7 +176,8 @@ public abstract class ConfigStoreContract {
     GuildId guild = GuildId.of(Long.MAX_VALUE);
     ChannelId channel = ChannelId.of(Long.MAX_VALUE - 1);
 
-    ChannelConfig saved = store.saveChannel(ChannelConfig.of(guild, channel).withTag(Tag.role(Long.MAX_VALUE)));
+    ChannelConfig saved =
+        store.saveChannel(ChannelConfig.of(guild, channel).withTag(Tag.role(Long.MAX_VALUE)));
 
     assertThat(store.findChannel(channel)).contains(saved);
     assertThat(store.findChannels(guild)).containsExactly(saved);
@@ -187,7 +191,8 @@ public abstract class ConfigStoreContract {
 
     assertThatThrownBy(() -> store.saveChannel(first.withImage(true)))
         .isInstanceOfSatisfying(
-            ConfigConflictException.class, e -> assertThat(e.reason()).isEqualTo(Reason.VERSION_CHANGED))
+            ConfigConflictException.class,
+            e -> assertThat(e.reason()).isEqualTo(Reason.VERSION_CHANGED))
         .hasMessageContaining(CHANNEL.toString());
 
     assertThat(store.findChannel(CHANNEL)).contains(second);
@@ -200,7 +205,8 @@ public abstract class ConfigStoreContract {
 
     assertThatThrownBy(() -> store.saveChannel(ChannelConfig.of(GUILD, CHANNEL).withImage(true)))
         .isInstanceOfSatisfying(
-            ConfigConflictException.class, e -> assertThat(e.reason()).isEqualTo(Reason.VERSION_CHANGED));
+            ConfigConflictException.class,
+            e -> assertThat(e.reason()).isEqualTo(Reason.VERSION_CHANGED));
 
     assertThat(store.findChannel(CHANNEL)).contains(existing);
   }
@@ -212,7 +218,8 @@ public abstract class ConfigStoreContract {
 
     assertThatThrownBy(() -> store.saveChannel(saved.withPin(true)))
         .isInstanceOfSatisfying(
-            ConfigConflictException.class, e -> assertThat(e.reason()).isEqualTo(Reason.VERSION_CHANGED));
+            ConfigConflictException.class,
+            e -> assertThat(e.reason()).isEqualTo(Reason.VERSION_CHANGED));
 
     assertThat(store.findChannel(CHANNEL)).isEmpty();
   }
@@ -242,7 +249,9 @@ public abstract class ConfigStoreContract {
     assertThat(store.deleteChannel(GUILD, CHANNEL)).isFalse();
 
     assertThat(store.findChannel(CHANNEL)).isEmpty();
-    assertThat(store.findChannels(GUILD)).extracting(ChannelConfig::channelId).containsExactly(CHANNEL_2);
+    assertThat(store.findChannels(GUILD))
+        .extracting(ChannelConfig::channelId)
+        .containsExactly(CHANNEL_2);
   }
 
   @Test
@@ -277,7 +286,9 @@ public abstract class ConfigStoreContract {
     assertThat(store.findChannels(GUILD))
         .extracting(ChannelConfig::channelId)
         .containsExactly(CHANNEL, CHANNEL_3);
-    assertThat(store.findChannels(OTHER_GUILD)).extracting(ChannelConfig::channelId).containsExactly(CHANNEL_2);
+    assertThat(store.findChannels(OTHER_GUILD))
+        .extracting(ChannelConfig::channelId)
+        .containsExactly(CHANNEL_2);
   }
 
   @Test
@@ -304,7 +315,12 @@ public abstract class ConfigStoreContract {
     GuildSettings second = store.saveSettings(first.withGlobalChannelId(Optional.empty()));
 
     assertThat(first.version()).isEqualTo(1);
-    assertThat(first).isEqualTo(settings.withVersion(1).withCreatedAt(first.createdAt()).withUpdatedAt(first.createdAt()));
+    assertThat(first)
+        .isEqualTo(
+            settings
+                .withVersion(1)
+                .withCreatedAt(first.createdAt())
+                .withUpdatedAt(first.createdAt()));
     assertThat(second.version()).isEqualTo(2);
     assertThat(second.createdAt()).isEqualTo(first.createdAt());
     assertThat(second.globalChannelId()).isEmpty();
@@ -320,7 +336,8 @@ public abstract class ConfigStoreContract {
 
     assertThatThrownBy(() -> store.saveSettings(first.withTimezone(ZoneId.of("Asia/Tokyo"))))
         .isInstanceOfSatisfying(
-            ConfigConflictException.class, e -> assertThat(e.reason()).isEqualTo(Reason.VERSION_CHANGED));
+            ConfigConflictException.class,
+            e -> assertThat(e.reason()).isEqualTo(Reason.VERSION_CHANGED));
     assertThatThrownBy(() -> store.saveSettings(GuildSettings.defaults(GUILD)))
         .isInstanceOf(ConfigConflictException.class);
 
@@ -341,18 +358,23 @@ public abstract class ConfigStoreContract {
     assertThat(store.findChannel(CHANNEL)).isEmpty();
     assertThat(store.findChannels(GUILD)).isEmpty();
     assertThat(store.findSettings(GUILD)).isEmpty();
-    assertThat(store.loadAll()).isEqualTo(ConfigSnapshot.of(List.of(other), List.of(otherSettings)));
+    assertThat(store.loadAll())
+        .isEqualTo(ConfigSnapshot.of(List.of(other), List.of(otherSettings)));
   }
 
   @Test
   void aBoardRoundTripsWithVersions() {
     LiveBoard first = store.saveBoard(LiveBoard.of(GUILD, CHANNEL, MESSAGE));
     clock.advance(Duration.ofSeconds(1));
-    LiveBoard second = store.saveBoard(first.withChannelId(CHANNEL_2).withMessageId(Long.MAX_VALUE));
+    LiveBoard second =
+        store.saveBoard(first.withChannelId(CHANNEL_2).withMessageId(Long.MAX_VALUE));
 
-    assertThat(first).isEqualTo(
-        LiveBoard.of(GUILD, CHANNEL, MESSAGE).withVersion(1).withCreatedAt(clock.instant().minusSeconds(1))
-            .withUpdatedAt(clock.instant().minusSeconds(1)));
+    assertThat(first)
+        .isEqualTo(
+            LiveBoard.of(GUILD, CHANNEL, MESSAGE)
+                .withVersion(1)
+                .withCreatedAt(clock.instant().minusSeconds(1))
+                .withUpdatedAt(clock.instant().minusSeconds(1)));
     assertThat(second.version()).isEqualTo(2);
     assertThat(second.createdAt()).isEqualTo(first.createdAt());
     assertThat(second.updatedAt()).isEqualTo(clock.instant());
@@ -370,7 +392,8 @@ public abstract class ConfigStoreContract {
 
     assertThatThrownBy(() -> store.saveBoard(first.withMessageId(MESSAGE + 7)))
         .isInstanceOfSatisfying(
-            ConfigConflictException.class, e -> assertThat(e.reason()).isEqualTo(Reason.VERSION_CHANGED))
+            ConfigConflictException.class,
+            e -> assertThat(e.reason()).isEqualTo(Reason.VERSION_CHANGED))
         .hasMessageContaining(GUILD.toString());
     assertThatThrownBy(() -> store.saveBoard(LiveBoard.of(GUILD, CHANNEL, MESSAGE + 8)))
         .isInstanceOf(ConfigConflictException.class);
@@ -381,7 +404,8 @@ public abstract class ConfigStoreContract {
 
   @Test
   void deletingABoardForgetsItOnceAndNothingElse() {
-    GuildSettings settings = store.saveSettings(GuildSettings.defaults(GUILD).withGlobalChannelId(CHANNEL));
+    GuildSettings settings =
+        store.saveSettings(GuildSettings.defaults(GUILD).withGlobalChannelId(CHANNEL));
     store.saveBoard(LiveBoard.of(GUILD, CHANNEL, MESSAGE));
     LiveBoard other = store.saveBoard(LiveBoard.of(OTHER_GUILD, CHANNEL_3, MESSAGE_2));
     long marker = store.changeMarker();
@@ -428,9 +452,12 @@ public abstract class ConfigStoreContract {
     List<GuildSettings> settings = new ArrayList<>();
     for (int g = 1; g <= 5; g++) {
       GuildId guild = GuildId.of(1000L + g);
-      settings.add(store.saveSettings(GuildSettings.defaults(guild).withPositionDisplayEnabled(g % 2 == 0)));
+      settings.add(
+          store.saveSettings(GuildSettings.defaults(guild).withPositionDisplayEnabled(g % 2 == 0)));
       for (int c = 1; c <= 8; c++) {
-        channels.add(store.saveChannel(ChannelConfig.of(guild, ChannelId.of(g * 100_000L + c)).withPin(c % 2 == 0)));
+        channels.add(
+            store.saveChannel(
+                ChannelConfig.of(guild, ChannelId.of(g * 100_000L + c)).withPin(c % 2 == 0)));
       }
     }
 
@@ -481,9 +508,12 @@ public abstract class ConfigStoreContract {
     store.saveChannel(ChannelConfig.of(GUILD, CHANNEL));
     ConfigSnapshot snapshot = store.loadAll();
 
-    assertThatThrownBy(() -> snapshot.channels().clear()).isInstanceOf(UnsupportedOperationException.class);
-    assertThatThrownBy(() -> snapshot.channelsOf(GUILD).clear()).isInstanceOf(UnsupportedOperationException.class);
-    assertThatThrownBy(() -> snapshot.settings().clear()).isInstanceOf(UnsupportedOperationException.class);
+    assertThatThrownBy(() -> snapshot.channels().clear())
+        .isInstanceOf(UnsupportedOperationException.class);
+    assertThatThrownBy(() -> snapshot.channelsOf(GUILD).clear())
+        .isInstanceOf(UnsupportedOperationException.class);
+    assertThatThrownBy(() -> snapshot.settings().clear())
+        .isInstanceOf(UnsupportedOperationException.class);
   }
 
   @Test

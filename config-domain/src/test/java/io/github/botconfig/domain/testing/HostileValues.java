@@ -3,9 +3,10 @@ package io.github.botconfig.domain.testing;
 import java.util.List;
 
 /**
- * Values an attacker, a confused admin or a broken script would type into any field: what every entry point (slash
- * options, the command line, an import file) must refuse with a clear message, writing nothing. Shared by the
- * hostile-input tests of every module so that each entry point meets the same list.
+ * Values an attacker, a confused admin or a broken script would type into any field: what every
+ * entry point (slash options, the command line, an import file) must refuse with a clear message,
+ * writing nothing. Shared by the hostile-input tests of every module so that each entry point meets
+ * the same list.
  */
 public final class HostileValues {
   /** 100,000 characters: far beyond any Discord option, table key or log line. */
@@ -48,12 +49,37 @@ public final class HostileValues {
 
   /** Thresholds that are not a percentage from 0 to 1,000,000, nor TP, SL, TP/SL or none. */
   public static final List<String> THRESHOLDS =
-      List.of("-1", "-0.5", "NaN", "nan", "Infinity", "-Infinity", "1e3", "1000000.5", "1000001", "12%", "12,5",
-          "TP/SL/TP", "T P", "0x10", HUGE, "1#CHANNEL#2", "😀");
+      List.of(
+          "-1",
+          "-0.5",
+          "NaN",
+          "nan",
+          "Infinity",
+          "-Infinity",
+          "1e3",
+          "1000000.5",
+          "1000001",
+          "12%",
+          "12,5",
+          "TP/SL/TP",
+          "T P",
+          "0x10",
+          HUGE,
+          "1#CHANNEL#2",
+          "😀");
 
   /** Time zones that do not exist, or are not IANA names. */
   public static final List<String> TIMEZONES =
-      List.of("Mars/Olympus", "Europe/Pariss", "UTC+25", "+01:00", "Z", "1#CHANNEL#2", "../../etc/passwd", "😀", HUGE,
+      List.of(
+          "Mars/Olympus",
+          "Europe/Pariss",
+          "UTC+25",
+          "+01:00",
+          "Z",
+          "1#CHANNEL#2",
+          "../../etc/passwd",
+          "😀",
+          HUGE,
           "");
 
   private HostileValues() {}

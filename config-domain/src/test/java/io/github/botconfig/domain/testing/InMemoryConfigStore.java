@@ -19,8 +19,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A {@link ConfigStore} in memory, honouring the whole contract (versions, conflicts, one guild per channel,
- * the change marker). For tests of code that needs a store; it passes {@link ConfigStoreContract}.
+ * A {@link ConfigStore} in memory, honouring the whole contract (versions, conflicts, one guild per
+ * channel, the change marker). For tests of code that needs a store; it passes {@link
+ * ConfigStoreContract}.
  *
  * <p>Thread-safe: every method holds the store's lock, so each call is atomic.
  */
@@ -94,7 +95,10 @@ public final class InMemoryConfigStore implements ConfigStore {
     GuildSettings stored = settings.get(newSettings.guildId());
     long storedVersion = stored == null ? 0 : stored.version();
     checkVersion(
-        "settings of guild " + newSettings.guildId(), storedVersion, stored != null, newSettings.version());
+        "settings of guild " + newSettings.guildId(),
+        storedVersion,
+        stored != null,
+        newSettings.version());
     Instant now = now();
     GuildSettings saved =
         newSettings
@@ -115,7 +119,8 @@ public final class InMemoryConfigStore implements ConfigStore {
   public synchronized LiveBoard saveBoard(LiveBoard board) {
     LiveBoard stored = boards.get(board.guildId());
     long storedVersion = stored == null ? 0 : stored.version();
-    checkVersion("board of guild " + board.guildId(), storedVersion, stored != null, board.version());
+    checkVersion(
+        "board of guild " + board.guildId(), storedVersion, stored != null, board.version());
     Instant now = now();
     LiveBoard saved =
         board
@@ -170,7 +175,11 @@ public final class InMemoryConfigStore implements ConfigStore {
     String found = exists ? "version " + storedVersion : "nothing";
     throw new ConfigConflictException(
         Reason.VERSION_CHANGED,
-        what + " was changed by someone else (expected version " + expected + ", found " + found
+        what
+            + " was changed by someone else (expected version "
+            + expected
+            + ", found "
+            + found
             + "); read it again and retry");
   }
 }

@@ -21,12 +21,12 @@ import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Wraps a {@link ConfigStore} to count its calls and to make them fail or wait on demand — for tests that
- * prove how often, and with what outcome, a component touches its store.
+ * Wraps a {@link ConfigStore} to count its calls and to make them fail or wait on demand — for
+ * tests that prove how often, and with what outcome, a component touches its store.
  *
- * <p>Thread-safe. Scripted behaviour applies per {@link Operation}: {@link #failWith} makes every call fail
- * until {@link #heal}; {@link #failNext} fails only the next call; {@link #blockNext} holds the next call at a
- * {@link Gate} before or after it reaches the wrapped store.
+ * <p>Thread-safe. Scripted behaviour applies per {@link Operation}: {@link #failWith} makes every
+ * call fail until {@link #heal}; {@link #failNext} fails only the next call; {@link #blockNext}
+ * holds the next call at a {@link Gate} before or after it reaches the wrapped store.
  */
 public final class InstrumentedConfigStore implements ConfigStore {
 
@@ -65,7 +65,10 @@ public final class InstrumentedConfigStore implements ConfigStore {
     }
   }
 
-  /** Returns the wrapped store, to act on the data behind this wrapper's back (as another process would). */
+  /**
+   * Returns the wrapped store, to act on the data behind this wrapper's back (as another process
+   * would).
+   */
   public ConfigStore delegate() {
     return delegate;
   }
@@ -84,12 +87,17 @@ public final class InstrumentedConfigStore implements ConfigStore {
     calls.values().forEach(c -> c.set(0));
   }
 
-  /** Makes every later call to {@code op} throw what {@code failure} supplies, until {@link #heal()}. */
+  /**
+   * Makes every later call to {@code op} throw what {@code failure} supplies, until {@link
+   * #heal()}.
+   */
   public void failWith(Operation op, Supplier<RuntimeException> failure) {
     failures.put(op, failure);
   }
 
-  /** Makes every call to every operation fail as an unreachable store would, until {@link #heal()}. */
+  /**
+   * Makes every call to every operation fail as an unreachable store would, until {@link #heal()}.
+   */
   public void goDown() {
     for (Operation op : Operation.values()) {
       failWith(op, () -> new StoreUnavailableException("store is down (test)"));
@@ -107,7 +115,10 @@ public final class InstrumentedConfigStore implements ConfigStore {
     nextFailures.clear();
   }
 
-  /** Makes the next call to {@code op} wait at the returned gate, {@code when} it reaches the wrapped store. */
+  /**
+   * Makes the next call to {@code op} wait at the returned gate, {@code when} it reaches the
+   * wrapped store.
+   */
   public Gate blockNext(Operation op, When when) {
     Gate gate = new Gate(when);
     gates.put(op, gate);
@@ -196,8 +207,8 @@ public final class InstrumentedConfigStore implements ConfigStore {
   }
 
   /**
-   * Where a blocked call waits. The test awaits {@link #awaitArrival}, does what must happen meanwhile, then
-   * {@link #open}s it.
+   * Where a blocked call waits. The test awaits {@link #awaitArrival}, does what must happen
+   * meanwhile, then {@link #open}s it.
    */
   public static final class Gate {
     private static final Duration LIMIT = Duration.ofSeconds(30);

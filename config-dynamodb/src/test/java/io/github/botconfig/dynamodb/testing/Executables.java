@@ -19,14 +19,20 @@ final class Executables {
   static final String HOW_TO_INSTALL_DYNALITE =
       "install it with `npm ci --ignore-scripts --prefix tools/dynalite` in the botconfig repository (Node.js 20+; `mvn verify`"
           + " does it when tools/dynalite/node_modules is missing), or `npm install -g dynalite@4.0.0`; or point"
-          + " -D" + DYNALITE_PROPERTY + " (or " + DYNALITE_ENV + ") at the dynalite package directory; or set"
+          + " -D"
+          + DYNALITE_PROPERTY
+          + " (or "
+          + DYNALITE_ENV
+          + ") at the dynalite package directory; or set"
           + " DYNAMODB_ENDPOINT to a running DynamoDB-compatible server";
 
   private static final Pattern DYNALITE_NAME = Pattern.compile("\"name\"\\s*:\\s*\"dynalite\"");
 
   private Executables() {}
 
-  /** The dynalite package directory (holding its package.json), or empty with the places looked at. */
+  /**
+   * The dynalite package directory (holding its package.json), or empty with the places looked at.
+   */
   static Optional<Path> dynalite(List<String> lookedAt) {
     String configured = System.getProperty(DYNALITE_PROPERTY, System.getenv(DYNALITE_ENV));
     if (configured != null && !configured.isBlank()) {
@@ -65,7 +71,10 @@ final class Executables {
     return onPath("node", lookedAt);
   }
 
-  /** moto_server: a system property, PATH, or pyenv's shims (a bare environment may lack them on PATH). */
+  /**
+   * moto_server: a system property, PATH, or pyenv's shims (a bare environment may lack them on
+   * PATH).
+   */
   static Optional<Path> motoServer(List<String> lookedAt) {
     String configured = System.getProperty(MOTO_PROPERTY);
     if (configured != null && !configured.isBlank()) {

@@ -29,9 +29,10 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * An HTTP proxy on 127.0.0.1 between a DynamoDB client and a local DynamoDB server that injects faults on demand:
- * latency, connection resets, and DynamoDB's own error answers ({@link Fault}) — for every request, the next few,
- * the n-th, or a share of them, optionally only for some operations. Point the client at {@link #endpoint()}.
+ * An HTTP proxy on 127.0.0.1 between a DynamoDB client and a local DynamoDB server that injects
+ * faults on demand: latency, connection resets, and DynamoDB's own error answers ({@link Fault}) —
+ * for every request, the next few, the n-th, or a share of them, optionally only for some
+ * operations. Point the client at {@link #endpoint()}.
  *
  * <pre>{@code
  * try (FaultProxy proxy = FaultProxy.start(dynalite.endpoint());
@@ -42,31 +43,39 @@ import java.util.concurrent.atomic.LongAdder;
  * }
  * }</pre>
  *
- * <p>It speaks just enough HTTP/1.1 for the SDK: one request per connection (it answers {@code Connection: close}).
- * When the server behind it is gone, the client's connection is reset, as it would be by a server that is down;
- * {@link #retarget} points it at a restarted server. Thread-safe.
+ * <p>It speaks just enough HTTP/1.1 for the SDK: one request per connection (it answers {@code
+ * Connection: close}). When the server behind it is gone, the client's connection is reset, as it
+ * would be by a server that is down; {@link #retarget} points it at a restarted server.
+ * Thread-safe.
  */
 public final class FaultProxy implements AutoCloseable {
   /** What a faulty request gets instead of the server's answer. */
   public enum Fault {
     /** 400 {@code ThrottlingException}: the SDK retries it, with backoff. */
-    THROTTLING(400, "com.amazon.coral.availability#ThrottlingException", "Rate of requests exceeds the allowed throughput."),
-    /** 400 {@code ProvisionedThroughputExceededException}: the table's capacity is used up; retried. */
+    THROTTLING(
+        400,
+        "com.amazon.coral.availability#ThrottlingException",
+        "Rate of requests exceeds the allowed throughput."),
+    /**
+     * 400 {@code ProvisionedThroughputExceededException}: the table's capacity is used up; retried.
+     */
     PROVISIONED_THROUGHPUT_EXCEEDED(
         400,
         "com.amazonaws.dynamodb.v20120810#ProvisionedThroughputExceededException",
         "The level of configured provisioned throughput for the table was exceeded."),
     /** 500 {@code InternalServerError}; retried. */
-    INTERNAL_SERVER_ERROR(500, "com.amazon.coral.service#InternalServerError", "Internal server error"),
+    INTERNAL_SERVER_ERROR(
+        500, "com.amazon.coral.service#InternalServerError", "Internal server error"),
     /** 503 {@code ServiceUnavailable}; retried. */
-    SERVICE_UNAVAILABLE(503, "com.amazon.coral.service#ServiceUnavailableException", "Service unavailable"),
+    SERVICE_UNAVAILABLE(
+        503, "com.amazon.coral.service#ServiceUnavailableException", "Service unavailable"),
     /** The connection is reset (TCP RST) before any answer: a server that died mid-request. */
     CONNECTION_RESET(0, "", ""),
     /** No answer at all until the client gives up (or the proxy closes): a server that hangs. */
     NO_ANSWER(0, "", ""),
     /**
-     * The request reaches the server, which carries it out, but its answer is lost (the connection is reset): the
-     * client cannot know whether it was done.
+     * The request reaches the server, which carries it out, but its answer is lost (the connection
+     * is reset): the client cannot know whether it was done.
      */
     ANSWER_LOST(0, "", "");
 
@@ -97,10 +106,17 @@ public final class FaultProxy implements AutoCloseable {
   private volatile Set<String> delayedOperations = Set.of();
 
   /**
-   * Which requests fail, and how: the {@code from}-th to {@code to}-th request (counted from 1 since the plan was
-   * set, among requests of its operations only), each with probability {@code share}. Thread-safe.
+   * Which requests fail, and how: the {@code from}-th to {@code to}-th request (counted from 1
+   * since the plan was set, among requests of its operations only), each with probability {@code
+   * share}. Thread-safe.
    */
-  private record Plan(Optional<Fault> fault, long from, long to, double share, Set<String> operations, AtomicLong seen) {
+  private record Plan(
+      Optional<Fault> fault,
+      long from,
+      long to,
+      double share,
+      Set<String> operations,
+      AtomicLong seen) {
     static final Plan HEALTHY = new Plan(Optional.empty(), 0, 0, 0, Set.of(), new AtomicLong());
 
     Optional<Fault> faultFor(String operation, Random random) {
@@ -172,7 +188,10 @@ public final class FaultProxy implements AutoCloseable {
     return failing(fault, n, n, 1);
   }
 
-  /** Each request fails with {@code fault} with probability {@code share} (0 to 1; the draws are seeded). */
+  /**
+   * Each request fails with {@code fault} with probability {@code share} (0 to 1; the draws are
+   * seeded).
+   */
   public FaultProxy failShare(double share, Fault fault) {
     if (!(share >= 0 && share <= 1)) {
       throw new IllegalArgumentException("share must be from 0 to 1, got " + share);
@@ -181,12 +200,20 @@ public final class FaultProxy implements AutoCloseable {
   }
 
   /**
-   * Limits the current faults to these operations (as in the {@code X-Amz-Target} header: {@code UpdateItem},
-   * {@code Scan}, …); requests of other operations get through, and do not count towards "next" or "n-th".
+   * Limits the current faults to these operations (as in the {@code X-Amz-Target} header: {@code
+   * UpdateItem}, {@code Scan}, …); requests of other operations get through, and do not count
+   * towards "next" or "n-th".
    */
   public FaultProxy onlyFor(String... operations) {
     Plan current = plan;
-    plan = new Plan(current.fault(), current.from(), current.to(), current.share(), Set.of(operations), new AtomicLong());
+    plan =
+        new Plan(
+            current.fault(),
+            current.from(),
+            current.to(),
+            current.share(),
+            Set.of(operations),
+            new AtomicLong());
     return this;
   }
 
@@ -195,7 +222,10 @@ public final class FaultProxy implements AutoCloseable {
     return delay(added, new String[0]);
   }
 
-  /** Adds this much time before each request of these operations is forwarded (none given: of every operation). */
+  /**
+   * Adds this much time before each request of these operations is forwarded (none given: of every
+   * operation).
+   */
   public FaultProxy delay(Duration added, String... operations) {
     this.delayedOperations = Set.of(operations);
     this.latency = added;
@@ -311,12 +341,21 @@ public final class FaultProxy implements AutoCloseable {
         return;
       default:
         byte[] error =
-            ("{\"__type\":\"" + fault.type + "\",\"message\":\"" + fault.message + "\"}").getBytes(StandardCharsets.UTF_8);
+            ("{\"__type\":\"" + fault.type + "\",\"message\":\"" + fault.message + "\"}")
+                .getBytes(StandardCharsets.UTF_8);
         String errorHead =
-            "HTTP/1.1 " + fault.status + " " + reason(fault.status) + "\r\n"
+            "HTTP/1.1 "
+                + fault.status
+                + " "
+                + reason(fault.status)
+                + "\r\n"
                 + "Content-Type: application/x-amz-json-1.0\r\n"
-                + "x-amzn-RequestId: fault-proxy-" + requests.get() + "\r\n"
-                + "Content-Length: " + error.length + "\r\n"
+                + "x-amzn-RequestId: fault-proxy-"
+                + requests.get()
+                + "\r\n"
+                + "Content-Length: "
+                + error.length
+                + "\r\n"
                 + "Connection: close\r\n\r\n";
         OutputStream out = client.getOutputStream();
         out.write(errorHead.getBytes(StandardCharsets.ISO_8859_1));
@@ -325,16 +364,23 @@ public final class FaultProxy implements AutoCloseable {
     }
   }
 
-  /** Sends the request to the server and its answer to {@code answer}; throws if the server cannot be reached. */
+  /**
+   * Sends the request to the server and its answer to {@code answer}; throws if the server cannot
+   * be reached.
+   */
   private void forward(byte[] head, byte[] body, OutputStream answer) throws IOException {
     URI to = target;
     try (Socket upstream = new Socket()) {
-      upstream.connect(new InetSocketAddress(to.getHost(), to.getPort()), (int) CONNECT_TIMEOUT.toMillis());
+      upstream.connect(
+          new InetSocketAddress(to.getHost(), to.getPort()), (int) CONNECT_TIMEOUT.toMillis());
       OutputStream out = upstream.getOutputStream();
-      out.write(withConnectionClose(new String(head, StandardCharsets.ISO_8859_1)).getBytes(StandardCharsets.ISO_8859_1));
+      out.write(
+          withConnectionClose(new String(head, StandardCharsets.ISO_8859_1))
+              .getBytes(StandardCharsets.ISO_8859_1));
       out.write(body);
       out.flush();
-      // The server answers "Connection: close" and closes after its answer: relay everything until then.
+      // The server answers "Connection: close" and closes after its answer: relay everything until
+      // then.
       upstream.getInputStream().transferTo(answer);
       answer.flush();
     }
@@ -372,7 +418,9 @@ public final class FaultProxy implements AutoCloseable {
 
   private static String operationOf(String headers) {
     // X-Amz-Target: DynamoDB_20120810.UpdateItem
-    return header(headers, "x-amz-target").map(t -> t.substring(t.indexOf('.') + 1).strip()).orElse("");
+    return header(headers, "x-amz-target")
+        .map(t -> t.substring(t.indexOf('.') + 1).strip())
+        .orElse("");
   }
 
   private static Optional<String> header(String headers, String name) {

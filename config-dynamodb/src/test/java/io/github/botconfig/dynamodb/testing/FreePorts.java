@@ -5,7 +5,9 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 
-/** Picks a port of 127.0.0.1 that is free now (it may be taken again before it is used: retry then). */
+/**
+ * Picks a port of 127.0.0.1 that is free now (it may be taken again before it is used: retry then).
+ */
 final class FreePorts {
   private FreePorts() {}
 

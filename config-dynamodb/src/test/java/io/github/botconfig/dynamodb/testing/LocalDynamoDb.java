@@ -13,11 +13,12 @@ import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
- * A DynamoDB-compatible server for tests: dynalite or moto_server started on a free port of 127.0.0.1, or an
- * endpoint that is already running (DynamoDB Local on your machine, or AWS itself).
+ * A DynamoDB-compatible server for tests: dynalite or moto_server started on a free port of
+ * 127.0.0.1, or an endpoint that is already running (DynamoDB Local on your machine, or AWS
+ * itself).
  *
- * <p>A server this class started stops on {@link #close()}, and in any case when the JVM exits, however it
- * exits: no server outlives its tests. Thread-safe.
+ * <p>A server this class started stops on {@link #close()}, and in any case when the JVM exits,
+ * however it exits: no server outlives its tests. Thread-safe.
  *
  * <pre>{@code
  * try (LocalDynamoDb dynamo = LocalDynamoDb.startDynalite();
@@ -26,8 +27,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * }
  * }</pre>
  *
- * <p>Most tests want {@link LocalDynamoDbExtension}, which shares one server among all test classes and gives
- * each class its own table.
+ * <p>Most tests want {@link LocalDynamoDbExtension}, which shares one server among all test classes
+ * and gives each class its own table.
  */
 public final class LocalDynamoDb implements AutoCloseable {
   /** The environment variable naming an endpoint to use instead of starting a server. */
@@ -43,17 +44,20 @@ public final class LocalDynamoDb implements AutoCloseable {
     EXTERNAL
   }
 
-  // The wrapper exits, and the server with it, when the JVM closes (or loses) the wrapper's standard input.
+  // The wrapper exits, and the server with it, when the JVM closes (or loses) the wrapper's
+  // standard input.
   private static final String DYNALITE_WRAPPER =
       "const options = Object.assign({createTableMs: 0, deleteTableMs: 0, updateTableMs: 0}, JSON.parse(process.argv[2]));"
           + "const server = require(process.argv[1])(options);"
           + "server.listen(0, '127.0.0.1', () => console.log('botconfig-dynalite listening on ' + server.address().port));"
           + "process.stdin.on('end', () => process.exit(0)); process.stdin.on('close', () => process.exit(0));"
           + "process.stdin.resume();";
-  private static final Pattern DYNALITE_READY = Pattern.compile("botconfig-dynalite listening on (\\d+)");
+  private static final Pattern DYNALITE_READY =
+      Pattern.compile("botconfig-dynalite listening on (\\d+)");
   private static final String MOTO_WRAPPER =
       "\"$0\" -H 127.0.0.1 -p \"$1\" & server=$!; trap 'kill \"$server\" 2>/dev/null' EXIT; cat >/dev/null";
-  private static final Pattern MOTO_READY = Pattern.compile("Running on http://127\\.0\\.0\\.1:(\\d+)");
+  private static final Pattern MOTO_READY =
+      Pattern.compile("Running on http://127\\.0\\.0\\.1:(\\d+)");
 
   private final Kind kind;
   private final URI endpoint;
@@ -75,11 +79,12 @@ public final class LocalDynamoDb implements AutoCloseable {
   }
 
   /**
-   * Starts dynalite on a free port, keeping its tables in {@code dataDirectory} (LevelDB): a server started
-   * again on the same directory finds them as they were.
+   * Starts dynalite on a free port, keeping its tables in {@code dataDirectory} (LevelDB): a server
+   * started again on the same directory finds them as they were.
    */
   public static LocalDynamoDb startDynalite(Path dataDirectory) {
-    String path = dataDirectory.toAbsolutePath().toString().replace("\\", "\\\\").replace("\"", "\\\"");
+    String path =
+        dataDirectory.toAbsolutePath().toString().replace("\\", "\\\\").replace("\"", "\\\"");
     return startDynalite("{\"path\": \"" + path + "\"}");
   }
 
@@ -88,15 +93,22 @@ public final class LocalDynamoDb implements AutoCloseable {
     Path dynalite =
         Executables.dynalite(lookedAt)
             .orElseThrow(
-                () -> new IllegalStateException(
-                    "dynalite was not found (looked at " + String.join(", ", lookedAt) + "): "
-                        + Executables.HOW_TO_INSTALL_DYNALITE));
+                () ->
+                    new IllegalStateException(
+                        "dynalite was not found (looked at "
+                            + String.join(", ", lookedAt)
+                            + "): "
+                            + Executables.HOW_TO_INSTALL_DYNALITE));
     Path node =
         Executables.node(lookedAt)
-            .orElseThrow(() -> new IllegalStateException("node (Node.js 20+) was not found on PATH: dynalite needs it"));
+            .orElseThrow(
+                () ->
+                    new IllegalStateException(
+                        "node (Node.js 20+) was not found on PATH: dynalite needs it"));
     ServerProcess server =
         ServerProcess.start(
-            "dynalite", List.of(node.toString(), "-e", DYNALITE_WRAPPER, dynalite.toString(), optionsJson),
+            "dynalite",
+            List.of(node.toString(), "-e", DYNALITE_WRAPPER, dynalite.toString(), optionsJson),
             DYNALITE_READY);
     return new LocalDynamoDb(Kind.DYNALITE, local(server.port()), server);
   }
@@ -115,16 +127,26 @@ public final class LocalDynamoDb implements AutoCloseable {
     List<String> lookedAt = new ArrayList<>();
     Path moto =
         Executables.motoServer(lookedAt)
-            .orElseThrow(() -> new IllegalStateException(
-                "moto_server was not found (looked at " + String.join(", ", lookedAt) + "): install moto[server]"));
+            .orElseThrow(
+                () ->
+                    new IllegalStateException(
+                        "moto_server was not found (looked at "
+                            + String.join(", ", lookedAt)
+                            + "): install moto[server]"));
     IllegalStateException failure = null;
-    // moto cannot be told to pick a port itself: pick one, and try another if it was taken meanwhile.
+    // moto cannot be told to pick a port itself: pick one, and try another if it was taken
+    // meanwhile.
     for (int attempt = 0; attempt < 3; attempt++) {
       try {
         ServerProcess server =
             ServerProcess.start(
                 "moto_server",
-                List.of("/bin/sh", "-c", MOTO_WRAPPER, moto.toString(), Integer.toString(FreePorts.pick())),
+                List.of(
+                    "/bin/sh",
+                    "-c",
+                    MOTO_WRAPPER,
+                    moto.toString(),
+                    Integer.toString(FreePorts.pick())),
                 MOTO_READY);
         return new LocalDynamoDb(Kind.MOTO, local(server.port()), server);
       } catch (IllegalStateException e) {
@@ -165,8 +187,9 @@ public final class LocalDynamoDb implements AutoCloseable {
   }
 
   /**
-   * A new client of this server, with short time limits (a test should fail fast, not hang); close it when
-   * done. Local servers get dummy credentials; an external endpoint gets the SDK's default chain.
+   * A new client of this server, with short time limits (a test should fail fast, not hang); close
+   * it when done. Local servers get dummy credentials; an external endpoint gets the SDK's default
+   * chain.
    */
   public DynamoDbClient newClient() {
     return DynamoDbClients.builder()

@@ -22,8 +22,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 
 /**
- * Gives a test class a DynamoDB-compatible server and its own table, laid out as botconfig's (keys PK/SK and
- * the ChannelIndex), deleted after the class.
+ * Gives a test class a DynamoDB-compatible server and its own table, laid out as botconfig's (keys
+ * PK/SK and the ChannelIndex), deleted after the class.
  *
  * <pre>{@code
  * class MyDynamoDbTest {
@@ -38,11 +38,12 @@ import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
  * }
  * }</pre>
  *
- * <p>One server of each kind is started for the whole test run (the first class that needs it starts it) and
- * stopped at its end — or when the JVM dies, however it dies. Register the extension on a {@code static}
- * field. Thread-safe once the class has started.
+ * <p>One server of each kind is started for the whole test run (the first class that needs it
+ * starts it) and stopped at its end — or when the JVM dies, however it dies. Register the extension
+ * on a {@code static} field. Thread-safe once the class has started.
  */
-public final class LocalDynamoDbExtension implements BeforeAllCallback, BeforeEachCallback, AfterAllCallback {
+public final class LocalDynamoDbExtension
+    implements BeforeAllCallback, BeforeEachCallback, AfterAllCallback {
   private static final ExtensionContext.Namespace NAMESPACE =
       ExtensionContext.Namespace.create(LocalDynamoDbExtension.class);
 
@@ -59,12 +60,14 @@ public final class LocalDynamoDbExtension implements BeforeAllCallback, BeforeEa
   }
 
   /**
-   * The endpoint in {@code DYNAMODB_ENDPOINT} when set (DynamoDB Local on your machine, or AWS), else dynalite.
-   * Fails, saying how to install dynalite, when it is needed and missing.
+   * The endpoint in {@code DYNAMODB_ENDPOINT} when set (DynamoDB Local on your machine, or AWS),
+   * else dynalite. Fails, saying how to install dynalite, when it is needed and missing.
    */
   public static LocalDynamoDbExtension create() {
     return new LocalDynamoDbExtension(
-        LocalDynamoDb.fromEnvironment().isPresent() ? LocalDynamoDb.Kind.EXTERNAL : LocalDynamoDb.Kind.DYNALITE);
+        LocalDynamoDb.fromEnvironment().isPresent()
+            ? LocalDynamoDb.Kind.EXTERNAL
+            : LocalDynamoDb.Kind.DYNALITE);
   }
 
   /** Always dynalite. */
@@ -72,7 +75,10 @@ public final class LocalDynamoDbExtension implements BeforeAllCallback, BeforeEa
     return new LocalDynamoDbExtension(LocalDynamoDb.Kind.DYNALITE);
   }
 
-  /** moto_server; where it is not installed, each test of the class is skipped, with a message saying so. */
+  /**
+   * moto_server; where it is not installed, each test of the class is skipped, with a message
+   * saying so.
+   */
   public static LocalDynamoDbExtension moto() {
     return new LocalDynamoDbExtension(LocalDynamoDb.Kind.MOTO);
   }
@@ -81,10 +87,12 @@ public final class LocalDynamoDbExtension implements BeforeAllCallback, BeforeEa
   public void beforeAll(ExtensionContext context) {
     unavailable = null;
     if (kind == LocalDynamoDb.Kind.MOTO && !LocalDynamoDb.motoAvailable()) {
-      // Each test is then skipped, so the report counts them as skipped rather than not there at all.
+      // Each test is then skipped, so the report counts them as skipped rather than not there at
+      // all.
       unavailable =
           "moto_server was not found (PATH, ~/.pyenv/shims, -Dbotconfig.moto): skipping "
-              + context.getDisplayName() + ". Install moto[server] to run it.";
+              + context.getDisplayName()
+              + ". Install moto[server] to run it.";
       System.err.println("[SKIPPED] " + unavailable);
       return;
     }
@@ -145,15 +153,19 @@ public final class LocalDynamoDbExtension implements BeforeAllCallback, BeforeEa
     return started(tableName, "table name");
   }
 
-  /** Creates another empty table with botconfig's layout, deleted after the class; returns its name. */
+  /**
+   * Creates another empty table with botconfig's layout, deleted after the class; returns its name.
+   */
   public String newTable() {
     String name =
-        ("botconfig-" + classTag + "-" + UUID.randomUUID().toString().substring(0, 8)).toLowerCase(Locale.ROOT);
+        ("botconfig-" + classTag + "-" + UUID.randomUUID().toString().substring(0, 8))
+            .toLowerCase(Locale.ROOT);
     tables.add(name);
     TableProvisioner.builder()
         .client(client())
         .tableName(name)
-        // Local servers create tables at once; AWS takes seconds, and need not be asked 20 times a second.
+        // Local servers create tables at once; AWS takes seconds, and need not be asked 20 times a
+        // second.
         .pollInterval(Duration.ofMillis(server().kind() == LocalDynamoDb.Kind.EXTERNAL ? 1000 : 20))
         .waitTimeout(Duration.ofMinutes(2))
         .build()
@@ -163,7 +175,11 @@ public final class LocalDynamoDbExtension implements BeforeAllCallback, BeforeEa
 
   /** A store on a new, empty table (see {@link #newTable()}), its times from {@code clock}. */
   public DynamoDbConfigStore newStore(Clock clock) {
-    return DynamoDbConfigStore.builder().client(client()).tableName(newTable()).clock(clock).build();
+    return DynamoDbConfigStore.builder()
+        .client(client())
+        .tableName(newTable())
+        .clock(clock)
+        .build();
   }
 
   private LocalDynamoDb sharedServer(ExtensionContext context) {
@@ -174,13 +190,15 @@ public final class LocalDynamoDbExtension implements BeforeAllCallback, BeforeEa
               return LocalDynamoDb.startMoto();
             case EXTERNAL:
               return LocalDynamoDb.fromEnvironment()
-                  .orElseThrow(() -> new IllegalStateException(LocalDynamoDb.ENDPOINT_ENV + " is not set"));
+                  .orElseThrow(
+                      () -> new IllegalStateException(LocalDynamoDb.ENDPOINT_ENV + " is not set"));
             case DYNALITE:
             default:
               return LocalDynamoDb.startDynalite();
           }
         };
-    // The root store lives as long as the test run and closes what it holds (AutoCloseable) at its end.
+    // The root store lives as long as the test run and closes what it holds (AutoCloseable) at its
+    // end.
     return context
         .getRoot()
         .getStore(NAMESPACE)
@@ -189,6 +207,10 @@ public final class LocalDynamoDbExtension implements BeforeAllCallback, BeforeEa
 
   private static <T> T started(@Nullable T value, String what) {
     return Objects.requireNonNull(
-        value, () -> "no " + what + " yet: register LocalDynamoDbExtension on a static field (@RegisterExtension)");
+        value,
+        () ->
+            "no "
+                + what
+                + " yet: register LocalDynamoDbExtension on a static field (@RegisterExtension)");
   }
 }

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+import static org.junit.platform.testkit.engine.EventConditions.abortedWithReason;
 import static org.junit.platform.testkit.engine.EventConditions.event;
 import static org.junit.platform.testkit.engine.EventConditions.finishedSuccessfully;
-import static org.junit.platform.testkit.engine.EventConditions.abortedWithReason;
 import static org.junit.platform.testkit.engine.EventConditions.test;
 import static org.junit.platform.testkit.engine.TestExecutionResultConditions.message;
 
@@ -21,15 +21,20 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.platform.testkit.engine.EngineTestKit;
 import org.junit.platform.testkit.engine.Events;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
-/** The servers and the extension other projects' tests use: tables come and go, servers never outlive tests. */
+/**
+ * The servers and the extension other projects' tests use: tables come and go, servers never
+ * outlive tests.
+ */
 class LocalDynamoDbIT {
 
   /** A test class as another project writes it; run here by the test kit, not by the build. */
   static class ATestClassOfAnotherProject {
-    @RegisterExtension static final LocalDynamoDbExtension DYNAMODB = LocalDynamoDbExtension.create();
+    @RegisterExtension
+    static final LocalDynamoDbExtension DYNAMODB = LocalDynamoDbExtension.create();
+
     static volatile String classTable;
     static volatile String extraTable;
     static volatile java.net.URI endpoint;
@@ -39,7 +44,9 @@ class LocalDynamoDbIT {
       classTable = DYNAMODB.tableName();
       extraTable = DYNAMODB.newTable();
       endpoint = DYNAMODB.endpoint();
-      assertThat(classTable).isNotEqualTo(extraTable).startsWith("botconfig-atestclassofanotherproject-");
+      assertThat(classTable)
+          .isNotEqualTo(extraTable)
+          .startsWith("botconfig-atestclassofanotherproject-");
       assertThat(DYNAMODB.client().listTables().tableNames()).contains(classTable, extraTable);
       assertThat(DYNAMODB.newStore(java.time.Clock.systemUTC()).loadAll().channels()).isEmpty();
     }
@@ -47,14 +54,16 @@ class LocalDynamoDbIT {
 
   /** Runs after the first: same server, and the first's tables are gone. */
   static class ALaterTestClass {
-    @RegisterExtension static final LocalDynamoDbExtension DYNAMODB = LocalDynamoDbExtension.create();
+    @RegisterExtension
+    static final LocalDynamoDbExtension DYNAMODB = LocalDynamoDbExtension.create();
 
     @Test
     void sharesTheServerButNotTheTables() {
       assertThat(DYNAMODB.endpoint()).isEqualTo(ATestClassOfAnotherProject.endpoint);
       assertThat(DYNAMODB.client().listTables().tableNames())
           .contains(DYNAMODB.tableName())
-          .doesNotContain(ATestClassOfAnotherProject.classTable, ATestClassOfAnotherProject.extraTable);
+          .doesNotContain(
+              ATestClassOfAnotherProject.classTable, ATestClassOfAnotherProject.extraTable);
     }
   }
 
@@ -71,14 +80,17 @@ class LocalDynamoDbIT {
   void eachTestClassGetsItsOwnTablesOnOneServerWhichStopsWithTheRun() {
     Events events =
         EngineTestKit.engine("junit-jupiter")
-            .selectors(selectClass(ATestClassOfAnotherProject.class), selectClass(ALaterTestClass.class))
+            .selectors(
+                selectClass(ATestClassOfAnotherProject.class), selectClass(ALaterTestClass.class))
             .execute()
             .testEvents();
 
     events.assertStatistics(stats -> stats.started(2).succeeded(2));
     try (LocalDynamoDb stopped = LocalDynamoDb.external(ATestClassOfAnotherProject.endpoint);
         DynamoDbClient client = stopped.newClient()) {
-      assertThatThrownBy(client::listTables).isInstanceOf(SdkClientException.class).hasMessageContaining("Connection refused");
+      assertThatThrownBy(client::listTables)
+          .isInstanceOf(SdkClientException.class)
+          .hasMessageContaining("Connection refused");
     }
   }
 
@@ -97,7 +109,10 @@ class LocalDynamoDbIT {
               event(
                   test("runs"),
                   abortedWithReason(
-                      message(reason -> reason.contains("moto_server was not found") && reason.contains("Install moto[server]")))));
+                      message(
+                          reason ->
+                              reason.contains("moto_server was not found")
+                                  && reason.contains("Install moto[server]")))));
     } finally {
       restore(Executables.MOTO_PROPERTY, previous);
     }
@@ -107,8 +122,12 @@ class LocalDynamoDbIT {
   void withMotoAMotoTestClassRuns() {
     assumeTrue(LocalDynamoDb.motoAvailable(), "moto_server is not installed");
 
-    EngineTestKit.engine("junit-jupiter").selectors(selectClass(AMotoTestClass.class)).execute().testEvents()
-        .assertThatEvents().haveExactly(1, event(finishedSuccessfully()));
+    EngineTestKit.engine("junit-jupiter")
+        .selectors(selectClass(AMotoTestClass.class))
+        .execute()
+        .testEvents()
+        .assertThatEvents()
+        .haveExactly(1, event(finishedSuccessfully()));
   }
 
   @Test
@@ -118,7 +137,8 @@ class LocalDynamoDbIT {
     try {
       assertThatThrownBy(LocalDynamoDb::startDynalite)
           .isInstanceOf(IllegalStateException.class)
-          .hasMessageContaining("dynalite was not found (looked at /nowhere/dynalite, /nowhere/dynalite/node_modules/dynalite)")
+          .hasMessageContaining(
+              "dynalite was not found (looked at /nowhere/dynalite, /nowhere/dynalite/node_modules/dynalite)")
           .hasMessageContaining("npm ci --ignore-scripts --prefix tools/dynalite");
     } finally {
       restore(Executables.DYNALITE_PROPERTY, previous);
@@ -131,7 +151,10 @@ class LocalDynamoDbIT {
     List<ProcessHandle> processes;
     try (LocalDynamoDb moto = LocalDynamoDb.startMoto()) {
       processes = moto.processes();
-      assertThat(processes).as("the wrapper and moto").hasSizeGreaterThanOrEqualTo(2).allMatch(ProcessHandle::isAlive);
+      assertThat(processes)
+          .as("the wrapper and moto")
+          .hasSizeGreaterThanOrEqualTo(2)
+          .allMatch(ProcessHandle::isAlive);
     }
     assertThat(processes).noneMatch(ProcessHandle::isAlive);
   }
@@ -150,10 +173,16 @@ class LocalDynamoDbIT {
   private static void assertServerDiesWithItsJvm(String kind) throws Exception {
     String java = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
     Process jvm =
-        new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), ServerOfADyingJvm.class.getName(), kind)
+        new ProcessBuilder(
+                java,
+                "-cp",
+                System.getProperty("java.class.path"),
+                ServerOfADyingJvm.class.getName(),
+                kind)
             .redirectErrorStream(true)
             .start();
-    try (BufferedReader out = new BufferedReader(new InputStreamReader(jvm.getInputStream(), StandardCharsets.UTF_8))) {
+    try (BufferedReader out =
+        new BufferedReader(new InputStreamReader(jvm.getInputStream(), StandardCharsets.UTF_8))) {
       String line = out.readLine();
       while (line != null && !line.startsWith("PIDS")) {
         line = out.readLine();

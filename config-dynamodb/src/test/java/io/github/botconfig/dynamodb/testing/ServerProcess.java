@@ -20,9 +20,10 @@ import java.util.regex.Pattern;
 /**
  * A server process started for tests, which dies with the JVM that started it.
  *
- * <p>Each server runs under a wrapper that exits, taking the server with it, when its standard input closes:
- * the JVM holds that pipe open, so when the JVM exits — normally, by a signal, or killed outright — the pipe
- * closes and the server goes. A shutdown hook and {@link #stop()} close it earlier and make sure of the rest.
+ * <p>Each server runs under a wrapper that exits, taking the server with it, when its standard
+ * input closes: the JVM holds that pipe open, so when the JVM exits — normally, by a signal, or
+ * killed outright — the pipe closes and the server goes. A shutdown hook and {@link #stop()} close
+ * it earlier and make sure of the rest.
  *
  * <p>Thread-safe.
  */
@@ -44,22 +45,29 @@ final class ServerProcess {
   }
 
   /**
-   * Starts {@code command} and waits until a line of its output matches {@code ready}, whose first group is
-   * the port it listens on.
+   * Starts {@code command} and waits until a line of its output matches {@code ready}, whose first
+   * group is the port it listens on.
    */
   static ServerProcess start(String name, List<String> command, Pattern ready) {
     Process process;
     try {
       process = new ProcessBuilder(command).redirectErrorStream(true).start();
     } catch (IOException e) {
-      throw new IllegalStateException("could not start " + name + " (" + String.join(" ", command) + "): " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "could not start " + name + " (" + String.join(" ", command) + "): " + e.getMessage(), e);
     }
     Deque<String> lines = new ArrayDeque<>();
     CompletableFuture<Integer> port = new CompletableFuture<>();
-    Thread reader = new Thread(() -> drain(process, ready, lines, port), "botconfig-output-" + name);
+    Thread reader =
+        new Thread(() -> drain(process, ready, lines, port), "botconfig-output-" + name);
     reader.setDaemon(true);
     reader.start();
-    process.onExit().thenRun(() -> port.completeExceptionally(new IllegalStateException("exited with " + process.exitValue())));
+    process
+        .onExit()
+        .thenRun(
+            () ->
+                port.completeExceptionally(
+                    new IllegalStateException("exited with " + process.exitValue())));
     try {
       int listening = port.get(START_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
       ServerProcess server = new ServerProcess(name, process, listening);
@@ -67,9 +75,13 @@ final class ServerProcess {
       return server;
     } catch (ExecutionException | TimeoutException e) {
       destroyTree(process);
-      String why = e instanceof TimeoutException ? "did not start within " + START_TIMEOUT.toSeconds() + " s" : e.getCause().getMessage();
+      String why =
+          e instanceof TimeoutException
+              ? "did not start within " + START_TIMEOUT.toSeconds() + " s"
+              : e.getCause().getMessage();
       throw new IllegalStateException(
-          name + " " + why + " (" + String.join(" ", command) + "); its output:\n" + joined(lines), e);
+          name + " " + why + " (" + String.join(" ", command) + "); its output:\n" + joined(lines),
+          e);
     } catch (InterruptedException e) {
       destroyTree(process);
       Thread.currentThread().interrupt();
@@ -127,10 +139,15 @@ final class ServerProcess {
     process.destroyForcibly();
   }
 
-  /** Reads the output for ever (a full pipe would block the server); keeps the last lines for diagnostics. */
-  private static void drain(Process process, Pattern ready, Deque<String> lines, CompletableFuture<Integer> port) {
+  /**
+   * Reads the output for ever (a full pipe would block the server); keeps the last lines for
+   * diagnostics.
+   */
+  private static void drain(
+      Process process, Pattern ready, Deque<String> lines, CompletableFuture<Integer> port) {
     try (BufferedReader in =
-        new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+        new BufferedReader(
+            new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
       for (String line = in.readLine(); line != null; line = in.readLine()) {
         synchronized (lines) {
           lines.addLast(line);
