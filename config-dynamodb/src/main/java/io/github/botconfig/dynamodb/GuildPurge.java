@@ -26,8 +26,13 @@ final class GuildPurge {
   /** Deletes sent in a row before a pause: as many as one BatchWriteItem of old. */
   static final int BURST = 25;
 
-  /** The pause after each burst: at most about 100 deletes a second, 100 write units. */
-  static final Duration BURST_PAUSE = Duration.ofMillis(250);
+  /**
+   * The pause after each burst: at most 250 deletes (write units) a second, well inside what a
+   * provisioned table's burst capacity absorbs. A guild holds at most about 500 items (Discord's
+   * channel limit), so a purge pauses 2 s in all; this process's other writes through the cache
+   * wait for it (the cache's writer lock).
+   */
+  static final Duration BURST_PAUSE = Duration.ofMillis(100);
 
   /** How many times one throttled delete is sent, the SDK's own retries aside. */
   static final int MAX_ROUNDS = 8;
