@@ -82,7 +82,7 @@ final class GuildPurge {
       }
     } catch (SdkException e) {
       // The Query of a page after the first, or the first.
-      throw errors.unavailable(action + " (" + deleted + " items deleted so far)", e);
+      throw errors.unavailable(progress(action, deleted), e);
     } finally {
       if (deleted > 0) {
         afterFirstDeletion.run();
@@ -120,7 +120,7 @@ final class GuildPurge {
         return;
       } catch (AwsServiceException e) {
         if (!e.isThrottlingException()) {
-          throw errors.unavailable(action + " (" + deleted + " items deleted so far)", e);
+          throw errors.unavailable(progress(action, deleted), e);
         }
         if (round + 1 == MAX_ROUNDS) {
           throw new StoreUnavailableException(
@@ -136,9 +136,14 @@ final class GuildPurge {
               e);
         }
       } catch (SdkException e) {
-        throw errors.unavailable(action + " (" + deleted + " items deleted so far)", e);
+        throw errors.unavailable(progress(action, deleted), e);
       }
     }
+  }
+
+  /** What was being done, with how far it got once anything is gone. */
+  private static String progress(String action, int deleted) {
+    return deleted == 0 ? action : action + " (" + deleted + " items deleted so far)";
   }
 
   private void pause(Duration duration, String action) {
