@@ -3,7 +3,6 @@ package io.github.botconfig.bot.panel;
 import io.github.botconfig.bot.admin.ChannelChanges;
 import io.github.botconfig.bot.admin.ConfigAdmin;
 import io.github.botconfig.bot.admin.GuildChanges;
-import io.github.botconfig.bot.admin.OptimisticUpdates;
 import io.github.botconfig.bot.admin.OptionalChange;
 import io.github.botconfig.bot.panel.PanelId.Action;
 import io.github.botconfig.domain.ChannelConfig;
@@ -109,8 +108,7 @@ final class PanelActions {
           // Every value is checked before the first write: a forged one changes nothing.
           List<ChannelId> picked = values.stream().map(v -> ownChannel(guild, v)).toList();
           for (ChannelId channel : picked) {
-            OptimisticUpdates.updateChannel(
-                repository, guild.id(), channel, ChannelChanges.none()::applyTo);
+            repository.updateChannel(guild.id(), channel, ChannelChanges.none()::applyTo);
           }
         }
         return setup(guild, Screen.Step.GLOBAL_CHANNEL, tracking(values.size()));
@@ -215,8 +213,7 @@ final class PanelActions {
       default:
         throw new Refused("action " + action + " is not one of a channel's");
     }
-    ChannelConfig saved =
-        OptimisticUpdates.updateChannel(repository, guild.id(), channelId, changes::applyTo);
+    ChannelConfig saved = repository.updateChannel(guild.id(), channelId, changes::applyTo).after();
     return new Screen.Channel(named(guild, saved), stale + "✅ " + done + ".");
   }
 
@@ -292,7 +289,7 @@ final class PanelActions {
   static final String SETUP_ARG = "w";
 
   private GuildSettings changeSettings(GuildView guild, PanelId id, GuildChanges changes) {
-    return OptimisticUpdates.updateSettings(repository, guild.id(), changes::applyTo);
+    return repository.updateSettings(guild.id(), changes::applyTo).after();
   }
 
   private Screen add(GuildView guild, ChannelId channelId) {
@@ -302,8 +299,7 @@ final class PanelActions {
           named(guild, tracked.get()), PanelText.channel(channelId) + " is already tracked.");
     }
     ChannelConfig saved =
-        OptimisticUpdates.updateChannel(
-            repository, guild.id(), channelId, ChannelChanges.none()::applyTo);
+        repository.updateChannel(guild.id(), channelId, ChannelChanges.none()::applyTo).after();
     return new Screen.Channel(
         named(guild, saved),
         "✅ " + PanelText.channel(channelId) + " is now tracked, with the default options.");
