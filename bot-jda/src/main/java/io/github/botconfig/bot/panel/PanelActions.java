@@ -127,26 +127,31 @@ final class PanelActions {
         break;
     }
     if (action.onChannel()) {
-      return onChannel(id, values, guild);
+      return onChannel(id, values, guild, userId);
     }
     return onServer(id, values, guild);
   }
 
-  private Screen onChannel(PanelId id, List<String> values, GuildView guild) {
+  private Screen onChannel(PanelId id, List<String> values, GuildView guild, long userId) {
     ChannelId channelId = ChannelId.of(id.target());
     Optional<ChannelConfig> stored = repository.findChannel(channelId);
     if (stored.isPresent() && !stored.get().guildId().equals(guild.id())) {
       throw new Refused("channel " + channelId + " is tracked by another guild");
     }
     if (!guild.hasChannel(channelId)) {
-      if (stored.isPresent()) {
-        return new Screen.Closed(
-            "❌ The channel "
-                + PanelText.channel(channelId)
-                + " no longer exists in this server, so this panel is closed. Open a new one"
-                + " with `/config panel`.");
-      }
-      throw new Refused("channel " + channelId + " is not a channel of this guild");
+      // Deleted while the panel was open (then untracked by the lifecycle, or about to be), or
+      // forged: either way the flow ends here, and a forged id is in the log.
+      log.warn(
+          "panel click {} by user {} in guild {}: channel {} is not a channel of this guild",
+          id.encode(),
+          Long.toUnsignedString(userId),
+          guild.id(),
+          channelId);
+      return new Screen.Closed(
+          "❌ The channel "
+              + PanelText.channel(channelId)
+              + " is not a channel of this server (any more), so this panel is closed. Open a new"
+              + " one with `/config panel`.");
     }
     if (stored.isEmpty()) {
       return overview(guild, notTracked(channelId));

@@ -192,7 +192,7 @@ class PanelActionsTest {
             USER);
 
     assertThat(screen).isInstanceOf(Screen.Closed.class);
-    assertThat(((Screen.Closed) screen).text()).contains("no longer exists");
+    assertThat(((Screen.Closed) screen).text()).contains("is not a channel of this server");
     assertThat(stored(REPORTS)).isEqualTo(drawn);
   }
 

@@ -76,10 +76,29 @@ public final class FakeGuild {
     return this;
   }
 
+  /**
+   * Replaces a member's roles: their next interaction carries the new ones (and the permissions
+   * they give), as Discord's would after an admin changed them.
+   */
+  public synchronized FakeGuild memberRoles(long userId, Long... roleIds) {
+    Member member = members.get(userId);
+    if (member == null) {
+      throw new IllegalArgumentException("user " + userId + " is not a member of fake guild " + id);
+    }
+    members.put(userId, new Member(member.user(), List.of(roleIds)));
+    return this;
+  }
+
   /** Replaces what the bot's role allows. */
   public synchronized FakeGuild botPermissions(EnumSet<Permission> permissions) {
     botPermissions = EnumSet.copyOf(permissions);
     return this;
+  }
+
+  /** A role's JSON; a role of no guild (as a forged interaction names) gets a made-up one. */
+  synchronized DataObject roleJson(long roleId) {
+    DataObject role = roles.get(roleId);
+    return role != null ? role : DiscordJson.role(roleId, "role-" + roleId, 1, 0);
   }
 
   synchronized boolean hasChannel(long channelId) {
