@@ -59,11 +59,13 @@ final class PanelActions {
 
   /** {@code /config panel}: the first setup where nothing is configured, else the overview. */
   Screen open(GuildView guild) {
-    if (repository.findSettings(guild.id()).isEmpty()
-        && repository.findChannels(guild.id()).isEmpty()) {
-      return setup(guild, Screen.Step.CHANNELS, "");
-    }
-    return overview(guild, "");
+    return isNew(guild) ? setup(guild, Screen.Step.CHANNELS, "") : overview(guild, "");
+  }
+
+  /** Whether nothing at all is configured for the guild: no settings, no tracked channel. */
+  boolean isNew(GuildView guild) {
+    return repository.findSettings(guild.id()).isEmpty()
+        && repository.findChannels(guild.id()).isEmpty();
   }
 
   /**

@@ -59,7 +59,9 @@ record PanelId(Action action, String arg, long target, long version, long drawnA
     SETUP_TRACK("wt"),
     SETUP_GLOBAL("wg"),
     SETUP_SUMMARIES("ws"),
-    SETUP_FINISH("wf");
+    SETUP_FINISH("wf"),
+    /** The button of the welcome message a server gets when it adds the bot: opens a panel. */
+    START("st");
 
     final String code;
 

@@ -1,5 +1,6 @@
 package io.github.botconfig.bot.panel;
 
+import io.github.botconfig.domain.ConfigException;
 import io.github.botconfig.domain.ConfigRepository;
 import io.github.botconfig.domain.GuildSettings;
 import java.time.Clock;
@@ -8,11 +9,15 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.BiFunction;
 import net.dv8tion.jda.api.Permission;
+import net.dv8tion.jda.api.components.actionrow.ActionRow;
+import net.dv8tion.jda.api.components.buttons.Button;
 import net.dv8tion.jda.api.entities.Guild;
 import net.dv8tion.jda.api.entities.ISnowflake;
 import net.dv8tion.jda.api.entities.Member;
 import net.dv8tion.jda.api.entities.Message;
+import net.dv8tion.jda.api.entities.channel.concrete.TextChannel;
 import net.dv8tion.jda.api.events.GenericEvent;
+import net.dv8tion.jda.api.events.guild.GuildJoinEvent;
 import net.dv8tion.jda.api.events.interaction.ModalInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
@@ -29,10 +34,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The settings panels in Discord: opens one on {@code /config panel}, and answers every click,
- * select and form of one. Each interaction re-checks the member's Manage Server permission and
- * takes the guild from the interaction, never from the custom id; changes are acknowledged first
- * (deferred), then the panel is edited into what was stored. Thread-safe; holds no JDA instance.
+ * The settings panels in Discord: opens one on {@code /config panel} (or from the welcome a new
+ * server gets when it adds the bot), and answers every click, select and form of one. Each
+ * interaction re-checks the member's Manage Server permission and takes the guild from the
+ * interaction, never from the custom id; changes are acknowledged first (deferred), then the panel
+ * is edited into what was stored. Thread-safe; holds no JDA instance.
  *
  * <p>A plain {@link EventListener}, as the other listeners of the bot (docs/performance.md): it
  * looks at interactions only, so the message path pays one {@code instanceof} chain.
@@ -45,6 +51,12 @@ public final class PanelListener implements EventListener {
   private static final Permission REQUIRED = Permission.MANAGE_SERVER;
   static final String NO_PERMISSION =
       "❌ You need the **Manage Server** permission to configure this bot, so this panel is closed.";
+  static final String WELCOME =
+      "👋 Thanks for adding me! A member with the **Manage Server** permission can set me up here"
+          + " (channels to track, the global channel, the time zone, summaries), or at any time"
+          + " with `/config panel`.";
+  private static final String NO_PERMISSION_TO_START =
+      "❌ You need the **Manage Server** permission to configure this bot.";
   private static final String SOMETHING_WENT_WRONG =
       "❌ Something went wrong; the error was logged. Open a new panel with `/config panel`.";
 
@@ -74,6 +86,8 @@ public final class PanelListener implements EventListener {
           && SUBCOMMAND.equals(command.getSubcommandName())) {
         open(command);
       }
+    } else if (event instanceof GuildJoinEvent join) {
+      welcome(join.getGuild());
     } else if (event instanceof GenericComponentInteractionCreateEvent component) {
       if (PanelId.isPanel(component.getComponentId())) {
         onComponent(component);
@@ -113,7 +127,74 @@ public final class PanelListener implements EventListener {
         .queue(null, f -> log.warn("opening a panel failed: {}", f.toString()));
   }
 
+  /**
+   * A server that adds the bot and has nothing configured gets one message in its system channel
+   * (where Discord posts "X joined"), if the bot may write there: a button that opens the first
+   * setup, for the member who clicks it only.
+   */
+  private void welcome(Guild guild) {
+    TextChannel channel = guild.getSystemChannel();
+    try {
+      if (channel == null
+          || !channel.canTalk()
+          || !actions.isNew(new JdaGuildView(guild, warnings))) {
+        return;
+      }
+    } catch (ConfigException e) {
+      log.warn("no welcome for guild {}: {}", guild.getId(), e.getMessage());
+      return;
+    }
+    channel
+        .sendMessage(
+            new MessageCreateBuilder()
+                .setContent(WELCOME)
+                .setComponents(
+                    ActionRow.of(
+                        Button.primary(
+                            PanelId.of(PanelId.Action.START, 0, 0, now()).encode(),
+                            "Set up the bot")))
+                .setAllowedMentions(EnumSet.noneOf(Message.MentionType.class))
+                .build())
+        .queue(
+            null, f -> log.info("welcome to guild {} not posted: {}", guild.getId(), f.toString()));
+  }
+
+  /** The welcome's button: a new panel only the clicking member sees; the welcome stays. */
+  private void start(GenericComponentInteractionCreateEvent event) {
+    Optional<GuildView> guild = allowed(event);
+    if (guild.isEmpty()) {
+      event
+          .reply(NO_PERMISSION_TO_START)
+          .setEphemeral(true)
+          .queue(null, PanelListener::answerFailed);
+      return;
+    }
+    Screen screen;
+    try {
+      screen = actions.open(guild.get());
+    } catch (RuntimeException e) {
+      log.error("opening a panel in guild {} failed", guild.get().id(), e);
+      screen = new Screen.Closed(SOMETHING_WENT_WRONG);
+    }
+    PanelView view = PanelRenderer.render(screen, now());
+    event
+        .reply(
+            new MessageCreateBuilder()
+                .setContent(view.content())
+                .setComponents(view.rows())
+                .setAllowedMentions(EnumSet.noneOf(Message.MentionType.class))
+                .build())
+        .setEphemeral(true)
+        .queue(null, PanelListener::answerFailed);
+  }
+
   private void onComponent(GenericComponentInteractionCreateEvent event) {
+    if (PanelId.parse(event.getComponentId())
+        .filter(id -> id.action() == PanelId.Action.START)
+        .isPresent()) {
+      start(event);
+      return;
+    }
     Optional<GuildView> guild = allowed(event);
     if (guild.isEmpty()) {
       event.editMessage(closed(NO_PERMISSION)).queue(null, PanelListener::answerFailed);

@@ -15,6 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.botconfig.bot.BotOptions;
 import io.github.botconfig.bot.testing.ComponentUse;
 import io.github.botconfig.bot.testing.PanelReply;
+import io.github.botconfig.bot.testing.RestCall;
 import io.github.botconfig.domain.ChannelConfig;
 import io.github.botconfig.domain.ChannelId;
 import io.github.botconfig.domain.GuildId;
@@ -24,6 +25,9 @@ import io.github.botconfig.domain.Threshold;
 import io.github.botconfig.domain.testing.InstrumentedConfigStore.Operation;
 import java.time.Duration;
 import java.time.ZoneId;
+import net.dv8tion.jda.api.Permission;
+import net.dv8tion.jda.api.events.guild.GuildJoinEvent;
+import net.dv8tion.jda.api.events.guild.GuildLeaveEvent;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -287,6 +291,61 @@ class PanelEndToEndTest extends EndToEndTest {
 
     assertThat(closed.content()).contains("is not a channel of this server (any more)");
     assertThat(closed.components()).isEmpty();
+  }
+
+  @Test
+  void aServerThatAddsTheBotIsWelcomedWithAButtonThatOpensTheSetupForWhoeverMayConfigureIt() {
+    long newGuild = 1_300_000_000_000_000_000L;
+    long general = 1_300_000_000_000_000_010L;
+    long admins = 1_300_000_000_000_000_020L;
+    long owner = 1_300_000_000_000_000_030L;
+    bot.discord
+        .guild(newGuild, "Brand new")
+        .textChannel(general, "general")
+        .systemChannel(general)
+        .role(admins, "admins", Permission.MANAGE_SERVER)
+        .member(owner, "dana", admins)
+        .member(MEMBER, "bob");
+
+    bot.discord.addBot(newGuild);
+
+    RestCall welcome = bot.discord.awaitRestCall("POST", "channels/" + general + "/messages");
+    assertThat(welcome.body().getString("content")).contains("`/config panel`");
+    String start =
+        welcome
+            .body()
+            .getArray("components")
+            .getObject(0)
+            .getArray("components")
+            .getObject(0)
+            .getString("custom_id");
+    PanelReply refused =
+        bot.discord.awaitPanelReply(
+            bot.discord.component(newGuild, general, MEMBER, start).click());
+    PanelReply setup =
+        bot.discord.awaitPanelReply(bot.discord.component(newGuild, general, owner, start).click());
+
+    assertThat(refused.content()).contains("You need the **Manage Server** permission");
+    assertThat(refused.ephemeral()).isTrue();
+    assertThat(setup.callbackType()).as("a new message, the welcome stays").isEqualTo(4);
+    assertThat(setup.ephemeral()).isTrue();
+    assertThat(setup.content()).startsWith("**👋 First setup**");
+  }
+
+  @Test
+  void aServerThatAddsTheBotBackWithItsConfigurationGetsNoWelcome() {
+    track(REPORTS);
+    bot.discord.guild(GUILD).systemChannel(CHATTER);
+    bot.discord.removeBot(GUILD);
+    bot.probe.await(GuildLeaveEvent.class, e -> true);
+
+    bot.discord.addBot(GUILD);
+    bot.probe.await(GuildJoinEvent.class, e -> true);
+    // A later answer of the bot: a welcome queued on the join would have gone out before it.
+    assertThat(open(ADMIN).content()).startsWith("**⚙️ Bot settings**");
+
+    assertThat(bot.discord.restCalls())
+        .noneMatch(c -> c.is("POST", "channels/" + CHATTER + "/messages"));
   }
 
   @Test

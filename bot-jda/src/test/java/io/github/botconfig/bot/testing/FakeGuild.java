@@ -40,6 +40,7 @@ public final class FakeGuild {
   private final Map<Long, DataObject> roles = new LinkedHashMap<>();
   private final Map<Long, Member> members = new LinkedHashMap<>();
   private EnumSet<Permission> botPermissions = DEFAULT_BOT_PERMISSIONS;
+  private long systemChannelId;
 
   private record Member(DataObject user, List<Long> roles) {}
 
@@ -86,6 +87,15 @@ public final class FakeGuild {
       throw new IllegalArgumentException("user " + userId + " is not a member of fake guild " + id);
     }
     members.put(userId, new Member(member.user(), List.of(roleIds)));
+    return this;
+  }
+
+  /** Makes a channel of this guild its system channel (where Discord posts "X joined"). */
+  public synchronized FakeGuild systemChannel(long channelId) {
+    if (!channels.containsKey(channelId)) {
+      throw new IllegalArgumentException("fake guild " + id + " has no channel " + channelId);
+    }
+    systemChannelId = channelId;
     return this;
   }
 
@@ -173,6 +183,9 @@ public final class FakeGuild {
         .put("premium_tier", 0)
         .put("preferred_locale", "en-US")
         .put("system_channel_flags", 0)
+        .put(
+            "system_channel_id",
+            systemChannelId == 0 ? null : Long.toUnsignedString(systemChannelId))
         .put("features", DataArray.empty())
         .put("roles", roleArray)
         .put("members", memberArray)
