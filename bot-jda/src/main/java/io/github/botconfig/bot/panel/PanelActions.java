@@ -135,7 +135,12 @@ final class PanelActions {
   }
 
   private Screen onChannel(PanelId id, List<String> values, GuildView guild, long userId) {
-    ChannelId channelId = ChannelId.of(id.target());
+    ChannelId channelId =
+        target(id)
+            .orElseThrow(
+                () ->
+                    new Refused(
+                        "target " + Long.toUnsignedString(id.target()) + " is not a channel id"));
     Optional<ChannelConfig> stored = repository.findChannel(channelId);
     if (stored.isPresent() && !stored.get().guildId().equals(guild.id())) {
       throw new Refused("channel " + channelId + " is tracked by another guild");
@@ -326,9 +331,7 @@ final class PanelActions {
     Action action = id.action();
     if (action.onChannel()) {
       Optional<Screen.Tracked> tracked =
-          guild.hasChannel(ChannelId.of(Math.max(id.target(), 1)))
-              ? tracked(guild, ChannelId.of(id.target()))
-              : Optional.empty();
+          target(id).filter(guild::hasChannel).flatMap(c -> tracked(guild, c));
       return tracked
           .<Screen>map(c -> new Screen.Channel(c, notice))
           .orElseGet(() -> overview(guild, notice));
@@ -369,6 +372,15 @@ final class PanelActions {
 
   private static Screen.Tracked named(GuildView guild, ChannelConfig config) {
     return new Screen.Tracked(config, guild.channelName(config.channelId()));
+  }
+
+  /** The channel a custom id names; empty when the number is no snowflake (0, or over 63 bits). */
+  private static Optional<ChannelId> target(PanelId id) {
+    try {
+      return Optional.of(ChannelId.of(id.target()));
+    } catch (InvalidConfigException e) {
+      return Optional.empty();
+    }
   }
 
   private static ChannelId ownChannel(GuildView guild, String value) {

@@ -164,6 +164,14 @@ class PanelActionsTest {
   }
 
   @Test
+  void aForgedTargetThatIsNoChannelIdIsRefused() {
+    Screen screen = actions.click(click(Action.PIN, 0, 0).withArg("1"), List.of(), guild, USER);
+
+    assertThat(((Screen.Overview) screen).notice()).isEqualTo(PanelActions.REFUSED);
+    assertThat(store.findChannels(GUILD)).isEmpty();
+  }
+
+  @Test
   void aChannelRemovedElsewhereIsNotTrackedAgainByAStalePanel() {
     ChannelConfig drawn = tracked(ChannelConfig.of(GUILD, REPORTS));
     store.deleteChannel(GUILD, REPORTS);
