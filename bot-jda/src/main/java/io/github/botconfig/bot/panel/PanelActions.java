@@ -93,45 +93,52 @@ final class PanelActions {
   private Screen apply(PanelId id, List<String> values, GuildView guild, long userId) {
     Action action = id.action();
     switch (action) {
-      case OVERVIEW:
+      case OVERVIEW -> {
         return overview(guild, "");
-      case SERVER:
+      }
+      case SERVER -> {
         return server(guild, repository.settingsOrDefaults(guild.id()), "");
-      case OPEN:
-        return tracked(guild, ownChannel(guild, single(values)))
+      }
+      case OPEN -> {
+        ChannelId channel = ownChannel(guild, single(values));
+        return tracked(guild, channel)
             .<Screen>map(c -> new Screen.Channel(c, ""))
-            .orElseGet(() -> overview(guild, notTracked(ChannelId.of(single(values)))));
-      case ADD:
+            .orElseGet(() -> overview(guild, notTracked(channel)));
+      }
+      case ADD -> {
         return add(guild, ownChannel(guild, single(values)));
-      case REMOVE_PICKED:
-        return untrack(guild, ChannelId.of(single(values)));
-      case SETUP_TRACK:
-        {
-          // Every value is checked before the first write: a forged one changes nothing.
-          List<ChannelId> picked = values.stream().map(v -> ownChannel(guild, v)).toList();
-          for (ChannelId channel : picked) {
-            repository.updateChannel(guild.id(), channel, ChannelChanges.none()::applyTo);
-          }
+      }
+      case REMOVE_PICKED -> {
+        return untrack(guild, ChannelId.of(id(single(values))));
+      }
+      case SETUP_TRACK -> {
+        // Every value is checked before the first write: a forged one changes nothing.
+        List<ChannelId> picked = values.stream().map(v -> ownChannel(guild, v)).toList();
+        for (ChannelId channel : picked) {
+          repository.updateChannel(guild.id(), channel, ChannelChanges.none()::applyTo);
         }
         return setup(guild, Screen.Step.GLOBAL_CHANNEL, tracking(values.size()));
-      case SETUP_GLOBAL:
+      }
+      case SETUP_GLOBAL -> {
         if (!values.isEmpty()) {
           ChannelId global = ownChannel(guild, single(values));
-          changeSettings(guild, id, changes(OptionalChange.set(global)));
+          changeSettings(guild, changes(OptionalChange.set(global)));
         }
         return setup(guild, Screen.Step.SUMMARIES, "");
-      case SETUP_SUMMARIES:
-        changeSettings(guild, id, summaryToggle(id.arg()));
+      }
+      case SETUP_SUMMARIES -> {
+        changeSettings(guild, summaryToggle(id.arg()));
         return setup(guild, Screen.Step.SUMMARIES, "");
-      case SETUP_FINISH:
+      }
+      case SETUP_FINISH -> {
         return overview(guild, "✅ Set up. Everything can be changed here at any time.");
-      default:
-        break;
+      }
+      default -> {
+        return action.onChannel()
+            ? onChannel(id, values, guild, userId)
+            : onServer(id, values, guild);
+      }
     }
-    if (action.onChannel()) {
-      return onChannel(id, values, guild, userId);
-    }
-    return onServer(id, values, guild);
   }
 
   private Screen onChannel(PanelId id, List<String> values, GuildView guild, long userId) {
@@ -178,52 +185,49 @@ final class PanelActions {
     ChannelChanges changes;
     String done;
     switch (action) {
-      case IMAGE:
+      case IMAGE -> {
         changes = channelChange(toggle(id), null, null, OptionalChange.keep(), null);
         done = "Image turned " + PanelText.onOff(toggle(id));
-        break;
-      case PIN:
+      }
+      case PIN -> {
         changes = channelChange(null, toggle(id), null, OptionalChange.keep(), null);
         done = "Pin turned " + PanelText.onOff(toggle(id));
-        break;
-      case NOTIFY:
+      }
+      case NOTIFY -> {
         changes = channelChange(null, null, toggle(id), OptionalChange.keep(), null);
         done = "Answers to reports turned " + PanelText.onOff(toggle(id));
-        break;
-      case THRESHOLD:
+      }
+      case THRESHOLD -> {
         if (!QUICK_THRESHOLDS.contains(id.arg())) {
           throw new Refused("threshold '" + id.arg() + "' is not one of the panel's");
         }
         changes = thresholdChange(Threshold.parse(id.arg()));
         done = "Threshold set to " + PanelText.threshold(Threshold.parse(id.arg()));
-        break;
-      case PERCENT_SUBMIT:
-        {
-          Threshold threshold;
-          try {
-            threshold = Threshold.parse(single(values).trim().replace(',', '.').replace("%", ""));
-          } catch (InvalidConfigException e) {
-            return new Screen.Channel(
-                named(guild, stored.get()), "❌ " + e.getMessage() + "; nothing changed.");
-          }
-          changes = thresholdChange(threshold);
-          done = "Threshold set to " + PanelText.threshold(threshold);
-          break;
+      }
+      case PERCENT_SUBMIT -> {
+        Threshold threshold;
+        try {
+          threshold = Threshold.parse(single(values).trim().replace(',', '.').replace("%", ""));
+        } catch (InvalidConfigException e) {
+          return new Screen.Channel(
+              named(guild, stored.get()), "❌ " + e.getMessage() + "; nothing changed.");
         }
-      case TAG_USER:
+        changes = thresholdChange(threshold);
+        done = "Threshold set to " + PanelText.threshold(threshold);
+      }
+      case TAG_USER -> {
         changes = tagChange(OptionalChange.set(Tag.user(id(single(values)))));
         done = "Alerts now mention " + Tag.user(id(single(values))).mention();
-        break;
-      case TAG_ROLE:
+      }
+      case TAG_ROLE -> {
         changes = tagChange(OptionalChange.set(ownRole(guild, single(values))));
         done = "Alerts now mention " + ownRole(guild, single(values)).mention();
-        break;
-      case TAG_CLEAR:
+      }
+      case TAG_CLEAR -> {
         changes = tagChange(OptionalChange.cleared());
         done = "Alerts mention nobody";
-        break;
-      default:
-        throw new Refused("action " + action + " is not one of a channel's");
+      }
+      default -> throw new Refused("action " + action + " is not one of a channel's");
     }
     ChannelConfig saved = repository.updateChannel(guild.id(), channelId, changes::applyTo).after();
     return new Screen.Channel(named(guild, saved), stale + "✅ " + done + ".");
@@ -236,56 +240,47 @@ final class PanelActions {
     GuildChanges changes;
     String done;
     switch (action) {
-      case TIMEZONE_FORM:
+      case TIMEZONE_FORM -> {
         return new Screen.Form(id.withAction(Action.TIMEZONE_SUBMIT), stored.timezone().getId());
-      case TIMEZONE_SUBMIT:
-        {
-          ZoneId zone;
-          try {
-            zone = GuildSettings.parseTimezone(single(values).trim());
-          } catch (InvalidConfigException e) {
-            return afterServerChange(
-                id, guild, stored, "❌ " + e.getMessage() + "; nothing changed.");
-          }
-          changes = timezoneChange(zone);
-          done = "Time zone set to " + zone.getId();
-          break;
+      }
+      case TIMEZONE_SUBMIT -> {
+        ZoneId zone;
+        try {
+          zone = GuildSettings.parseTimezone(single(values).trim());
+        } catch (InvalidConfigException e) {
+          return afterServerChange(id, guild, stored, "❌ " + e.getMessage() + "; nothing changed.");
         }
-      case GLOBAL:
-        {
-          ChannelId global = ownChannel(guild, single(values));
-          changes = changes(OptionalChange.set(global));
-          done = "Summaries and the live board now go to " + PanelText.channel(global);
-          break;
-        }
-      case GLOBAL_CLEAR:
+        changes = timezoneChange(zone);
+        done = "Time zone set to " + zone.getId();
+      }
+      case GLOBAL -> {
+        ChannelId global = ownChannel(guild, single(values));
+        changes = changes(OptionalChange.set(global));
+        done = "Summaries and the live board now go to " + PanelText.channel(global);
+      }
+      case GLOBAL_CLEAR -> {
         changes = changes(OptionalChange.cleared());
         done = "No global channel: summaries and the live board are not posted";
-        break;
-      case BOARD:
-      case DAILY:
-      case WEEKLY:
-      case MONTHLY:
-      case SUMMARY_PIN:
+      }
+      case BOARD, DAILY, WEEKLY, MONTHLY, SUMMARY_PIN -> {
         changes = serverToggle(action, toggle(id));
         done = PanelText.serverToggleName(action) + " turned " + PanelText.onOff(toggle(id));
-        break;
-      case SUMMARY_USER:
+      }
+      case SUMMARY_USER -> {
         changes = summaryTag(OptionalChange.set(Tag.user(id(single(values)))));
         done = "Summaries now mention " + Tag.user(id(single(values))).mention();
-        break;
-      case SUMMARY_ROLE:
+      }
+      case SUMMARY_ROLE -> {
         changes = summaryTag(OptionalChange.set(ownRole(guild, single(values))));
         done = "Summaries now mention " + ownRole(guild, single(values)).mention();
-        break;
-      case SUMMARY_CLEAR:
+      }
+      case SUMMARY_CLEAR -> {
         changes = summaryTag(OptionalChange.cleared());
         done = "Summaries mention nobody";
-        break;
-      default:
-        throw new Refused("action " + action + " is not one of the server's");
+      }
+      default -> throw new Refused("action " + action + " is not one of the server's");
     }
-    GuildSettings saved = changeSettings(guild, id, changes);
+    GuildSettings saved = changeSettings(guild, changes);
     return afterServerChange(id, guild, saved, stale + "✅ " + done + ".");
   }
 
@@ -300,7 +295,7 @@ final class PanelActions {
   /** The argument of a time zone form opened from the setup. */
   static final String SETUP_ARG = "w";
 
-  private GuildSettings changeSettings(GuildView guild, PanelId id, GuildChanges changes) {
+  private GuildSettings changeSettings(GuildView guild, GuildChanges changes) {
     return repository.updateSettings(guild.id(), changes::applyTo).after();
   }
 
@@ -415,14 +410,11 @@ final class PanelActions {
   }
 
   private static boolean toggle(PanelId id) {
-    switch (id.arg()) {
-      case "1":
-        return true;
-      case "0":
-        return false;
-      default:
-        throw new Refused("a toggle is 1 or 0, got '" + id.arg() + "'");
-    }
+    return switch (id.arg()) {
+      case "1" -> true;
+      case "0" -> false;
+      default -> throw new Refused("a toggle is 1 or 0, got '" + id.arg() + "'");
+    };
   }
 
   private static String notTracked(ChannelId channelId) {

@@ -259,7 +259,7 @@ final class PanelRenderer {
     long version = s.version();
     String title = "**👋 First setup**";
     switch (screen.step()) {
-      case CHANNELS:
+      case CHANNELS -> {
         return new PanelView(
             PanelText.withNotice(
                 title,
@@ -281,7 +281,8 @@ final class PanelRenderer {
                     Button.secondary(
                         PanelId.of(Action.SETUP_TRACK, 0, 0, drawnAt).withArg("next").encode(),
                         "Skip"))));
-      case GLOBAL_CHANNEL:
+      }
+      case GLOBAL_CHANNEL -> {
         return new PanelView(
             PanelText.withNotice(
                 title,
@@ -301,7 +302,8 @@ final class PanelRenderer {
                             .withArg("next")
                             .encode(),
                         "Skip"))));
-      default:
+      }
+      default -> {
         SummaryPreferences summaries = s.summaryPreferences();
         ZonedDateTime local = Instant.ofEpochSecond(drawnAt).atZone(s.timezone());
         return new PanelView(
@@ -326,6 +328,7 @@ final class PanelRenderer {
                     setupToggle('w', "Weekly", summaries.weeklySummary(), version, drawnAt),
                     setupToggle('m', "Monthly", summaries.monthlySummary(), version, drawnAt)),
                 ActionRow.of(Button.success(id(Action.SETUP_FINISH, 0, 0, drawnAt), "Finish"))));
+      }
     }
   }
 

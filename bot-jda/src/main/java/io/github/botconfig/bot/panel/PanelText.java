@@ -22,14 +22,11 @@ final class PanelText {
   }
 
   static String threshold(Threshold threshold) {
-    switch (threshold.kind()) {
-      case NONE:
-        return "none (every report)";
-      case PERCENT:
-        return threshold + " %";
-      default:
-        return threshold.toString();
-    }
+    return switch (threshold.kind()) {
+      case NONE -> "none (every report)";
+      case PERCENT -> threshold + " %";
+      default -> threshold.toString();
+    };
   }
 
   static String tag(Optional<Tag> tag) {
@@ -72,20 +69,14 @@ final class PanelText {
   }
 
   static String serverToggleName(Action action) {
-    switch (action) {
-      case BOARD:
-        return "Live board";
-      case DAILY:
-        return "Daily summary";
-      case WEEKLY:
-        return "Weekly summary";
-      case MONTHLY:
-        return "Monthly summary";
-      case SUMMARY_PIN:
-        return "Summary pin";
-      default:
-        throw new IllegalArgumentException(action + " is not a server toggle");
-    }
+    return switch (action) {
+      case BOARD -> "Live board";
+      case DAILY -> "Daily summary";
+      case WEEKLY -> "Weekly summary";
+      case MONTHLY -> "Monthly summary";
+      case SUMMARY_PIN -> "Summary pin";
+      default -> throw new IllegalArgumentException(action + " is not a server toggle");
+    };
   }
 
   /** The notice line, if any, then the body. */
