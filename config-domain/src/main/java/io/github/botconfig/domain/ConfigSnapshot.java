@@ -131,10 +131,10 @@ public final class ConfigSnapshot {
 
   @Override
   public boolean equals(@Nullable Object o) {
-    return o instanceof ConfigSnapshot
-        && ((ConfigSnapshot) o).channels.equals(channels)
-        && ((ConfigSnapshot) o).settings.equals(settings)
-        && ((ConfigSnapshot) o).boards.equals(boards);
+    return o instanceof ConfigSnapshot configSnapshot
+        && configSnapshot.channels.equals(channels)
+        && configSnapshot.settings.equals(settings)
+        && configSnapshot.boards.equals(boards);
   }
 
   @Override

@@ -154,18 +154,10 @@ final class TableScanner {
       items++;
       try {
         switch (ItemKind.of(item)) {
-          case CHANNEL:
-            channels.add(ChannelItems.read(item, shared));
-            break;
-          case SETTINGS:
-            settings.add(SettingsItems.read(item, shared));
-            break;
-          case BOARD:
-            boards.add(BoardItems.read(item));
-            break;
-          case OTHER:
-            other++;
-            break;
+          case CHANNEL -> channels.add(ChannelItems.read(item, shared));
+          case SETTINGS -> settings.add(SettingsItems.read(item, shared));
+          case BOARD -> boards.add(BoardItems.read(item));
+          case OTHER -> other++;
         }
       } catch (MalformedItemException e) {
         malformed.add(malformedLog.report(item, e));

@@ -156,8 +156,8 @@ public final class ConfigAdmin {
     if (e instanceof InvalidConfigException) {
       return "❌ " + e.getMessage();
     }
-    if (e instanceof ConfigConflictException) {
-      ConfigConflictException conflict = (ConfigConflictException) e;
+    if (e instanceof ConfigConflictException conflict) {
+
       return conflict.reason() == ConfigConflictException.Reason.OWNED_BY_ANOTHER_GUILD
           ? "❌ " + e.getMessage()
           : "❌ Someone else changed this configuration at the same time, so nothing was saved. "
