@@ -32,6 +32,14 @@ enum ItemKind {
           return OTHER;
       }
     }
+    return ofKeys(item);
+  }
+
+  /**
+   * What the item is by its keys alone, whatever its {@code Type} says: what an import trusts,
+   * since a file's {@code Type} could say anything.
+   */
+  static ItemKind ofKeys(Map<String, AttributeValue> item) {
     String pk = key(item, TableLayout.PK);
     String sk = key(item, TableLayout.SK);
     if (!pk.startsWith(TableLayout.GUILD_PREFIX)) {
@@ -44,6 +52,20 @@ enum ItemKind {
       return SETTINGS;
     }
     return sk.equals(TableLayout.BOARD_SK) ? BOARD : OTHER;
+  }
+
+  /** The {@code Type} an item of this kind carries; empty for {@link #OTHER}. */
+  Optional<String> type() {
+    switch (this) {
+      case CHANNEL:
+        return Optional.of(TableLayout.CHANNEL_TYPE);
+      case SETTINGS:
+        return Optional.of(TableLayout.SETTINGS_TYPE);
+      case BOARD:
+        return Optional.of(TableLayout.BOARD_TYPE);
+      default:
+        return Optional.empty();
+    }
   }
 
   private static String key(Map<String, AttributeValue> item, String name) {
