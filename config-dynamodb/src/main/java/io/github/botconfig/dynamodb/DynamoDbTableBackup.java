@@ -218,13 +218,66 @@ final class DynamoDbTableBackup implements TableBackup {
       return;
     }
     condition.attributeExists(TableLayout.PK);
+    condition.attributeNotExists(TableLayout.VERSION);
+    // Lists and maps are compared leaf by leaf (dynalite cannot compare a list of maps as a whole);
+    // when that would pass DynamoDB's 4 KB expression limit, as wholes, which DynamoDB itself can.
+    long terms = stored.values().stream().mapToLong(DynamoDbTableBackup::terms).sum();
+    boolean byLeaves = terms * CHARS_PER_TERM < MAX_CONDITION_CHARS;
     stored.forEach(
         (name, value) -> {
           if (!name.equals(TableLayout.PK) && !name.equals(TableLayout.SK)) {
-            condition.condition(condition.name(name) + " = " + condition.value(value));
+            if (byLeaves) {
+              List<String> leaves = new ArrayList<>();
+              equalByLeaves(condition.name(name), value, condition, leaves);
+              condition.condition(String.join(" AND ", leaves));
+            } else {
+              condition.condition(condition.name(name) + " = " + condition.value(value));
+            }
           }
         });
-    condition.attributeNotExists(TableLayout.VERSION);
+  }
+
+  private static final int MAX_CONDITION_CHARS = 3_500;
+
+  /** A generous length of one term ({@code size(#n3[12].#n4) = :v27}). */
+  private static final int CHARS_PER_TERM = 40;
+
+  /** How many terms {@link #equalByLeaves} makes of a value. */
+  private static long terms(AttributeValue value) {
+    if (value.hasM()) {
+      return 2 + value.m().values().stream().mapToLong(DynamoDbTableBackup::terms).sum();
+    }
+    if (value.hasL()) {
+      return 2 + value.l().stream().mapToLong(DynamoDbTableBackup::terms).sum();
+    }
+    return 1;
+  }
+
+  /** The terms saying that the value at {@code path} is {@code value}, leaves and sizes. */
+  private static void equalByLeaves(
+      String path, AttributeValue value, Expressions condition, List<String> terms) {
+    if (value.hasM() || value.hasL()) {
+      terms.add(
+          "attribute_type("
+              + path
+              + ", "
+              + condition.value(AttributeValue.fromS(value.hasM() ? "M" : "L"))
+              + ")");
+      int size = value.hasM() ? value.m().size() : value.l().size();
+      terms.add("size(" + path + ") = " + condition.value(TableLayout.n(size)));
+      if (value.hasM()) {
+        value
+            .m()
+            .forEach(
+                (key, v) -> equalByLeaves(path + "." + condition.name(key), v, condition, terms));
+      } else {
+        for (int i = 0; i < value.l().size(); i++) {
+          equalByLeaves(path + "[" + i + "]", value.l().get(i), condition, terms);
+        }
+      }
+    } else {
+      terms.add(path + " = " + condition.value(value));
+    }
   }
 
   private static String soFar(int written, int total) {

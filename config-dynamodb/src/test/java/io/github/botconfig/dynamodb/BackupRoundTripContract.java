@@ -84,6 +84,33 @@ abstract class BackupRoundTripContract {
     assertThat(plan.unchanged()).isEqualTo(exported.size() - 1);
   }
 
+  @Test
+  void replacingAnUnversionedItemIsConditionalOnEveryAttributeMapsAndSetsIncluded() {
+    RawTable table = corpusTable();
+    TableBackup backup = backupOf(table.name());
+    Map<String, AttributeValue> stored = TableCorpus.items().get(2); // the newer bot's settings
+    Map<String, AttributeValue> restored = new HashMap<>(stored);
+    restored.put("timezone", AttributeValue.fromS("Asia/Tokyo"));
+    Map<String, AttributeValue> other = new HashMap<>(TableCorpus.items().get(11));
+    other.put("flag", AttributeValue.fromBool(true));
+
+    ImportPlan plan = backup.plan(List.of(restored, other));
+    ImportPlan raced = backup.plan(List.of(restored));
+    int written = backup.apply(plan, n -> {});
+    Map<String, AttributeValue> theirs = new HashMap<>(stored);
+    theirs.put("forward", AttributeValue.fromBool(false));
+
+    assertThat(written).isEqualTo(2);
+    assertThat(table.get(stored.get("PK").s(), "SETTINGS").get("timezone").s())
+        .isEqualTo("Asia/Tokyo")
+        .as("the plan's condition held: nothing had changed");
+    assertThat(table.get(other.get("PK").s(), other.get("SK").s())).isEqualTo(other);
+    table.put(theirs); // the TypeScript bot's whole-item Put, after the plan was made
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> backup.apply(raced, n -> {}))
+        .isInstanceOf(io.github.botconfig.domain.ConfigConflictException.class);
+    assertThat(table.get(stored.get("PK").s(), "SETTINGS")).isEqualTo(theirs);
+  }
+
   /** What an import writes for an item of the file: version 1 when botconfig's, index keys. */
   private static Map<String, AttributeValue> withBookkeeping(Map<String, AttributeValue> item) {
     Map<String, AttributeValue> written = new HashMap<>(item);
