@@ -12,6 +12,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.IntConsumer;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -125,7 +126,11 @@ final class DynamoDbTableBackup implements TableBackup {
     }
   }
 
-  private static java.util.Optional<String> unreadableReason(
+  /**
+   * Why the store could not read this item as its keys say (the checks made its Type agree), with
+   * the store's own decoders; empty when it can, or when it is another program's item.
+   */
+  private static Optional<String> unreadableReason(
       Map<String, AttributeValue> item, ItemKind kind) {
     try {
       switch (kind) {
@@ -141,9 +146,9 @@ final class DynamoDbTableBackup implements TableBackup {
         default:
           break;
       }
-      return java.util.Optional.empty();
-    } catch (MalformedItemException | IllegalArgumentException e) {
-      return java.util.Optional.of(Quoted.oneLine(String.valueOf(e.getMessage())));
+      return Optional.empty();
+    } catch (MalformedItemException e) {
+      return Optional.of(Quoted.oneLine(String.valueOf(e.getMessage())));
     }
   }
 

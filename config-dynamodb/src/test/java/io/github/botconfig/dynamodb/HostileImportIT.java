@@ -148,6 +148,18 @@ class HostileImportIT {
   }
 
   @Test
+  void anItemJustUnderDynamoDbsLimitIsPlannedAndWritten() {
+    Map<String, AttributeValue> item =
+        Items.item("GUILD#" + G, "NOTES")
+            .s("notes", "x".repeat(ItemLimits.MAX_ITEM_BYTES - 100))
+            .build();
+
+    backup.apply(backup.plan(List.of(item)), n -> {});
+
+    assertThat(table.get("GUILD#" + G, "NOTES")).isEqualTo(item);
+  }
+
+  @Test
   void nestingDeeperThanDynamoDbAllowsAndValuesItWouldRefuseAreFoundByThePlan() {
     AttributeValue deep = AttributeValue.fromS("bottom");
     for (int i = 0; i < 40; i++) {
