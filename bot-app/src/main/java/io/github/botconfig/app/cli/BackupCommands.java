@@ -99,13 +99,15 @@ final class BackupCommands {
 
     @Option(
         names = "--progress",
-        arity = "0..1",
-        fallbackValue = "100",
-        paramLabel = "N",
         description =
-            "Say on stderr how far the import is every N items (default 100; on a terminal it"
-                + " always does).")
-    @Nullable Integer progress;
+            "Say on stderr how far the import is (on a terminal it does for more than 100 items).")
+    boolean progress;
+
+    @Option(
+        names = "--progress-every",
+        paramLabel = "N",
+        description = "With --progress: a line every N items written (default: ${DEFAULT-VALUE}).")
+    int progressEvery = 100;
 
     @Override
     public Integer call() {
@@ -142,14 +144,13 @@ final class BackupCommands {
 
     /** Every how many items to say how far it is: 0 for never. */
     private int progressEvery(int total) {
-      if (progress != null) {
-        if (progress < 1) {
-          throw new InvalidConfigException("--progress must be at least 1, got " + progress);
-        }
-        return progress;
+      if (progressEvery < 1) {
+        throw new InvalidConfigException(
+            "--progress-every must be at least 1, got " + progressEvery);
       }
       // A person watching a terminal wants to know it is moving; a script's log does not.
-      return System.console() != null && total > 100 ? 100 : 0;
+      boolean show = progress || (System.console() != null && total > 100);
+      return show ? progressEvery : 0;
     }
 
     private static List<Map<String, AttributeValue>> read(Path file) {

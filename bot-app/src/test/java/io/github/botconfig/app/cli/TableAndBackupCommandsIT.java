@@ -269,7 +269,7 @@ class TableAndBackupCommandsIT {
     table.run("export", "--out", file.toString());
     CliTable target = new CliTable(DYNAMODB);
 
-    CliRun restore = target.run("import", file.toString(), "--progress=2");
+    CliRun restore = target.run("import", file.toString(), "--progress", "--progress-every", "2");
     CliRun quiet = new CliTable(DYNAMODB).run("import", file.toString());
 
     assertThat(restore.err())
