@@ -12,7 +12,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.IntConsumer;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -81,7 +80,9 @@ final class DynamoDbTableBackup implements TableBackup {
       if (first != null) {
         problems.accept("the same key as item " + first);
       }
-      unreadableReason(item, kind)
+      // The checks made its Type agree with its keys: the store's decoder reads it as they say.
+      ItemDecoder.problem(item)
+          .map(Quoted::oneLine)
           .ifPresent(why -> unreadable.add(Quoted.oneLine(ItemKeys.describe(item)) + ": " + why));
       writes.add(new PlannedImport.Write(written, current, kind));
     }
@@ -123,32 +124,6 @@ final class DynamoDbTableBackup implements TableBackup {
       return AttributeReader.of(stored).version();
     } catch (MalformedItemException e) {
       return 0;
-    }
-  }
-
-  /**
-   * Why the store could not read this item as its keys say (the checks made its Type agree), with
-   * the store's own decoders; empty when it can, or when it is another program's item.
-   */
-  private static Optional<String> unreadableReason(
-      Map<String, AttributeValue> item, ItemKind kind) {
-    try {
-      switch (kind) {
-        case CHANNEL:
-          ChannelItems.read(item);
-          break;
-        case SETTINGS:
-          SettingsItems.read(item);
-          break;
-        case BOARD:
-          BoardItems.read(item);
-          break;
-        default:
-          break;
-      }
-      return Optional.empty();
-    } catch (MalformedItemException e) {
-      return Optional.of(Quoted.oneLine(String.valueOf(e.getMessage())));
     }
   }
 
