@@ -131,7 +131,6 @@ final class DynamoDbTableBackup implements TableBackup {
   public int apply(ImportPlan plan, IntConsumer progress) {
     List<PlannedImport.Change> changes = PlannedImport.changesOf(plan);
     int written = 0;
-    RuntimeException failure = null;
     try {
       for (PlannedImport.Change change : changes) {
         put(change, written, changes.size());
@@ -139,19 +138,18 @@ final class DynamoDbTableBackup implements TableBackup {
         progress.accept(written);
       }
     } catch (RuntimeException e) {
-      failure = e;
-      throw e;
-    } finally {
       if (written > 0) {
+        // What was written before the failure must still reach the running caches.
         try {
           marker.bump();
-        } catch (StoreUnavailableException e) {
-          if (failure == null) {
-            throw e;
-          }
-          failure.addSuppressed(e);
+        } catch (StoreUnavailableException notMoved) {
+          e.addSuppressed(notMoved);
         }
       }
+      throw e;
+    }
+    if (written > 0) {
+      marker.bump();
     }
     return written;
   }

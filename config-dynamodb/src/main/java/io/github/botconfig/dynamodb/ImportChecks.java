@@ -131,7 +131,7 @@ final class ImportChecks {
       }
       return id;
     } catch (MalformedItemException e) {
-      problems.accept(Quoted.oneLine(e.getMessage()));
+      problems.accept(Quoted.oneLine(String.valueOf(e.getMessage())));
       return null;
     }
   }

@@ -21,16 +21,12 @@ enum ItemKind {
   static ItemKind of(Map<String, AttributeValue> item) {
     Optional<String> type = Optional.ofNullable(item.get(TableLayout.TYPE)).map(AttributeValue::s);
     if (type.isPresent()) {
-      switch (type.get()) {
-        case TableLayout.CHANNEL_TYPE:
-          return CHANNEL;
-        case TableLayout.SETTINGS_TYPE:
-          return SETTINGS;
-        case TableLayout.BOARD_TYPE:
-          return BOARD;
-        default:
-          return OTHER;
-      }
+      return switch (type.get()) {
+        case TableLayout.CHANNEL_TYPE -> CHANNEL;
+        case TableLayout.SETTINGS_TYPE -> SETTINGS;
+        case TableLayout.BOARD_TYPE -> BOARD;
+        default -> OTHER;
+      };
     }
     return ofKeys(item);
   }
@@ -56,16 +52,12 @@ enum ItemKind {
 
   /** The {@code Type} an item of this kind carries; empty for {@link #OTHER}. */
   Optional<String> type() {
-    switch (this) {
-      case CHANNEL:
-        return Optional.of(TableLayout.CHANNEL_TYPE);
-      case SETTINGS:
-        return Optional.of(TableLayout.SETTINGS_TYPE);
-      case BOARD:
-        return Optional.of(TableLayout.BOARD_TYPE);
-      default:
-        return Optional.empty();
-    }
+    return switch (this) {
+      case CHANNEL -> Optional.of(TableLayout.CHANNEL_TYPE);
+      case SETTINGS -> Optional.of(TableLayout.SETTINGS_TYPE);
+      case BOARD -> Optional.of(TableLayout.BOARD_TYPE);
+      case OTHER -> Optional.empty();
+    };
   }
 
   private static String key(Map<String, AttributeValue> item, String name) {

@@ -53,51 +53,52 @@ final class ItemLimits {
   /** The value's size in bytes as DynamoDB counts it; reports what DynamoDB would refuse. */
   private static long size(
       AttributeValue value, String path, int depth, Consumer<String> problems) {
-    switch (value.type()) {
-      case S:
-        return utf8(value.s());
-      case N:
-        return number(value.n(), path, problems);
-      case B:
-        return value.b().asByteArrayUnsafe().length;
-      case BOOL:
-      case NUL:
-        return 1;
-      case SS:
+    return switch (value.type()) {
+      case S -> utf8(value.s());
+      case N -> number(value.n(), path, problems);
+      case B -> value.b().asByteArrayUnsafe().length;
+      case BOOL, NUL -> 1;
+      case SS -> {
         unique(value.ss(), path, problems);
-        return value.ss().stream().mapToLong(ItemLimits::utf8).sum();
-      case NS:
-        unique(value.ns().stream().map(n -> normalized(n)).toList(), path, problems);
-        return value.ns().stream().mapToLong(n -> number(n, path, problems)).sum();
-      case BS:
+        yield value.ss().stream().mapToLong(ItemLimits::utf8).sum();
+      }
+      case NS -> {
+        unique(value.ns().stream().map(ItemLimits::normalized).toList(), path, problems);
+        yield value.ns().stream().mapToLong(n -> number(n, path, problems)).sum();
+      }
+      case BS -> {
         unique(value.bs().stream().map(SdkBytes::asByteBuffer).toList(), path, problems);
-        return value.bs().stream().mapToLong(b -> b.asByteArrayUnsafe().length).sum();
-      case M:
-      case L:
-        if (depth > MAX_DEPTH) {
-          problems.accept(
-              path + ": nested more than " + MAX_DEPTH + " levels deep (DynamoDB's limit)");
-          return 0; // one report for the whole subtree
-        }
-        long size = 3;
-        if (value.type() == AttributeValue.Type.M) {
-          for (Map.Entry<String, AttributeValue> entry : value.m().entrySet()) {
-            size +=
-                1
-                    + utf8(entry.getKey())
-                    + size(entry.getValue(), path + "." + entry.getKey(), depth + 1, problems);
-          }
-        } else {
-          List<AttributeValue> list = value.l();
-          for (int i = 0; i < list.size(); i++) {
-            size += 1 + size(list.get(i), path + "[" + i + "]", depth + 1, problems);
-          }
-        }
-        return size;
-      default:
+        yield value.bs().stream().mapToLong(b -> b.asByteArrayUnsafe().length).sum();
+      }
+      case M, L -> container(value, path, depth, problems);
+      default -> {
         problems.accept(path + ": a value of no DynamoDB type");
-        return 0;
+        yield 0;
+      }
+    };
+  }
+
+  private static long container(
+      AttributeValue value, String path, int depth, Consumer<String> problems) {
+    if (depth > MAX_DEPTH) {
+      problems.accept(path + ": nested more than " + MAX_DEPTH + " levels deep (DynamoDB's limit)");
+      return 0; // one report for the whole subtree
     }
+    long size = 3;
+    if (value.hasM()) {
+      for (Map.Entry<String, AttributeValue> entry : value.m().entrySet()) {
+        size +=
+            1
+                + utf8(entry.getKey())
+                + size(entry.getValue(), path + "." + entry.getKey(), depth + 1, problems);
+      }
+    } else {
+      List<AttributeValue> list = value.l();
+      for (int i = 0; i < list.size(); i++) {
+        size += 1 + size(list.get(i), path + "[" + i + "]", depth + 1, problems);
+      }
+    }
+    return size;
   }
 
   private static long number(String text, String path, Consumer<String> problems) {
@@ -124,7 +125,7 @@ final class ItemLimits {
             path + ": N is outside DynamoDB's range (1E-130 to 1E+126), got " + Quoted.of(text));
       }
     }
-    return (magnitude.precision() + 1) / 2 + 1;
+    return (magnitude.precision() + 1L) / 2 + 1;
   }
 
   private static String normalized(String number) {

@@ -86,10 +86,10 @@ record PlannedImport(List<Change> writes, int unchanged, List<String> unreadable
 
   /** The changes of a plan this store made. */
   static List<Change> changesOf(ImportPlan plan) {
-    if (!(plan instanceof PlannedImport)) {
-      throw new IllegalArgumentException(
-          "not a plan of this store: " + plan.getClass().getName() + "; make it with plan(items)");
+    if (plan instanceof PlannedImport planned) {
+      return planned.writes();
     }
-    return ((PlannedImport) plan).writes();
+    throw new IllegalArgumentException(
+        "not a plan of this store: " + plan.getClass().getName() + "; make it with plan(items)");
   }
 }

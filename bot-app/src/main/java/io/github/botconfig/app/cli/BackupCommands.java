@@ -143,6 +143,9 @@ final class BackupCommands {
     }
 
     /** Every how many items to say how far it is: 0 for never. */
+    // On the Java 17 this runs on, System.console() is null unless stdin and stdout are a terminal;
+    // Java 22 would need Console.isTerminal(), which release 17 cannot call.
+    @SuppressWarnings("SystemConsoleNull")
     private int progressEvery(int total) {
       if (progressEvery < 1) {
         throw new InvalidConfigException(
