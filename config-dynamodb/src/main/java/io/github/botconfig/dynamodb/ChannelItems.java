@@ -2,6 +2,7 @@ package io.github.botconfig.dynamodb;
 
 import io.github.botconfig.domain.ChannelConfig;
 import io.github.botconfig.domain.InvalidConfigException;
+import io.github.botconfig.domain.Reporters;
 import io.github.botconfig.domain.Tag;
 import io.github.botconfig.domain.Threshold;
 import java.time.Instant;
@@ -50,6 +51,7 @@ final class ChannelItems {
         .pin(reader.bool(TableLayout.PIN, false))
         .tag(reader.tag().map(shared::share))
         .threshold(shared.share(reader.threshold()))
+        .reporters(reporters(reader))
         .createdAt(createdAt)
         .updatedAt(reader.updatedAt(createdAt))
         .version(reader.version())
@@ -69,7 +71,16 @@ final class ChannelItems {
             TableLayout.TAG_TYPE,
             channel.tag().map(ChannelItems::tagType).orElseGet(TableLayout::nul))
         .set(TableLayout.TAG_ID, channel.tag().map(ChannelItems::tagId).orElseGet(TableLayout::nul))
-        .set(TableLayout.THRESHOLD, threshold(channel.threshold()));
+        .set(TableLayout.THRESHOLD, threshold(channel.threshold()))
+        .set(TableLayout.REPORTERS, TableLayout.s(channel.reporters().text()));
+  }
+
+  /** Absent or NULL (every item the running bot wrote): the default. */
+  private static Reporters reporters(AttributeReader reader) {
+    return reader
+        .string(TableLayout.REPORTERS)
+        .map(text -> reader.parse(TableLayout.REPORTERS, text, Reporters::parse))
+        .orElse(Reporters.WEBHOOKS);
   }
 
   /** Lower case, as the running bot writes it. */
