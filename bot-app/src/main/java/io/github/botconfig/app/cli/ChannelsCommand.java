@@ -6,6 +6,7 @@ import io.github.botconfig.domain.ChannelId;
 import io.github.botconfig.domain.ConfigStore;
 import io.github.botconfig.domain.GuildId;
 import io.github.botconfig.domain.InvalidConfigException;
+import io.github.botconfig.domain.Reporters;
 import io.github.botconfig.domain.Threshold;
 import java.util.Comparator;
 import java.util.List;
@@ -133,6 +134,13 @@ final class ChannelsCommand {
         description = "When to mention and pin.")
     @Nullable Threshold threshold;
 
+    @Option(
+        names = "--reporters",
+        paramLabel = "webhooks|everyone",
+        description =
+            "Whose messages count as reports: webhooks only (the default), or members too.")
+    @Nullable Reporters reporters;
+
     @Option(names = "--json", description = "Print the stored channel as JSON.")
     boolean json;
 
@@ -160,6 +168,9 @@ final class ChannelsCommand {
       }
       if (threshold != null) {
         changed = changed.withThreshold(threshold);
+      }
+      if (reporters != null) {
+        changed = changed.withReporters(reporters);
       }
       ChannelConfig saved = store.saveChannel(changed);
       if (json) {
