@@ -343,7 +343,20 @@ public final class FakeDiscord implements AutoCloseable {
    * Discord does.
    */
   public void preparePins(long channelId, int count, int limit) {
-    rest.preparePins(channelId, count, limit, Instant.parse("2025-01-01T00:00:00Z"));
+    rest.preparePins(channelId, count, limit, Instant.parse("2025-01-01T00:00:00Z"), null);
+  }
+
+  /**
+   * As {@link #preparePins(long, int, int)}, the pinned messages posted by a member of the
+   * channel's guild (a moderator's pins, not the bot's).
+   */
+  public void preparePinsOf(long channelId, long authorId, int count, int limit) {
+    rest.preparePins(
+        channelId,
+        count,
+        limit,
+        Instant.parse("2025-01-01T00:00:00Z"),
+        guildById(guildOfChannel(channelId)).user(authorId));
   }
 
   /**
