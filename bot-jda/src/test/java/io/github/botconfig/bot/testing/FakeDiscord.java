@@ -267,6 +267,21 @@ public final class FakeDiscord implements AutoCloseable {
     return id;
   }
 
+  /**
+   * A member's message created at {@code at} that the bot never received as an event (posted before
+   * it connected); it is in the channel's history. Returns its id.
+   */
+  public long pastMessage(long channelId, long authorId, Instant at, String content) {
+    long id = messages.nextId(at);
+    long guildId = guildOfChannel(channelId);
+    FakeGuild guild = guildById(guildId);
+    messages.add(
+        channelId,
+        DiscordJson.message(id, channelId, guildId, guild.user(authorId), content)
+            .put("member", memberOf(guild, authorId)));
+    return id;
+  }
+
   /** A message from the bot itself, as Discord echoes the bot's own messages; returns its id. */
   public long postOwnMessage(long channelId, String content) {
     return posted(
