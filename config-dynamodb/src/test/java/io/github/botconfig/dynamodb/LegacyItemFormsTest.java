@@ -132,6 +132,21 @@ class LegacyItemFormsTest {
   }
 
   @Test
+  void reportersAreWrittenOnlyWhenTheyChange() {
+    ChannelConfig read = ChannelItems.read(legacyChannel(GUILD, CHANNEL).build());
+    Expressions pinOnly = new Expressions();
+    Expressions reportersOnly = new Expressions();
+
+    ChannelItems.writeChanges(read, read.withPin(true), pinOnly);
+    ChannelItems.writeChanges(read, read.withReporters(Reporters.EVERYONE), reportersOnly);
+
+    assertThat(pinOnly.assignments()).doesNotContainKey(List.of(TableLayout.REPORTERS));
+    assertThat(reportersOnly.assignments())
+        .containsEntry(List.of(TableLayout.REPORTERS), AttributeValue.fromS("everyone"))
+        .doesNotContainKey(List.of(TableLayout.PIN));
+  }
+
+  @Test
   void unknownReportersAreAMalformedItemNamingTheAttribute() {
     assertThatThrownBy(
             () -> ChannelItems.read(legacyChannel(GUILD, CHANNEL).s("reporters", "bots").build()))

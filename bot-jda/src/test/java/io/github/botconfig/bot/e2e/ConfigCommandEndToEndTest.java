@@ -150,7 +150,8 @@ class ConfigCommandEndToEndTest extends EndToEndTest {
     assertThat(reply.content())
         .isEqualTo("❌ You need the **Manage Server** permission to configure this bot.");
     assertThat(reply.ephemeral()).isTrue();
-    assertThat(bot.store.calls(Operation.SAVE_CHANNEL)).isZero();
+    assertThat(bot.store.calls(Operation.SAVE_CHANNEL) + bot.store.calls(Operation.REPLACE_CHANNEL))
+        .isZero();
     assertThat(bot.store.delegate().findChannel(ChannelId.of(REPORTS))).isEmpty();
   }
 
@@ -160,7 +161,8 @@ class ConfigCommandEndToEndTest extends EndToEndTest {
 
     assertThat(bot.discord.awaitInteractionReply(token).content())
         .isEqualTo("❌ channel " + OTHER_REPORTS + " is not a channel of this server");
-    assertThat(bot.store.calls(Operation.SAVE_CHANNEL)).isZero();
+    assertThat(bot.store.calls(Operation.SAVE_CHANNEL) + bot.store.calls(Operation.REPLACE_CHANNEL))
+        .isZero();
     assertThat(bot.store.delegate().findChannel(ChannelId.of(OTHER_REPORTS))).isEmpty();
   }
 
@@ -175,7 +177,8 @@ class ConfigCommandEndToEndTest extends EndToEndTest {
     InteractionReply reply = bot.discord.awaitInteractionReply(token);
     assertThat(reply.content()).startsWith("❌ threshold must be").contains("'12%'");
     assertThat(reply.requests()).isEqualTo(1);
-    assertThat(bot.store.calls(Operation.SAVE_CHANNEL)).isZero();
+    assertThat(bot.store.calls(Operation.SAVE_CHANNEL) + bot.store.calls(Operation.REPLACE_CHANNEL))
+        .isZero();
   }
 
   @Test
