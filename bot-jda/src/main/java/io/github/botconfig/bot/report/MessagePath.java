@@ -16,8 +16,8 @@ import org.slf4j.LoggerFactory;
  * listener adapts Discord's events to it; {@code botconfig simulate} and the benchmarks drive it
  * directly, with Discord replaced by a counter.
  *
- * <p>Thread-safe; allocation-free for a message in an untracked channel, and for a member's message
- * in a channel that takes reports from webhooks only.
+ * <p>Thread-safe. A message in an untracked channel allocates nothing; {@link #decide} allocates
+ * nothing for a message whose author the channel takes no reports from.
  */
 public final class MessagePath {
   private static final Logger log = LoggerFactory.getLogger(MessagePath.class);
