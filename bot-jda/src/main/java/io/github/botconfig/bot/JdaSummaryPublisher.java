@@ -15,6 +15,7 @@ import io.github.botconfig.domain.ConfigRepository;
 import io.github.botconfig.domain.GuildId;
 import io.github.botconfig.domain.GuildSettings;
 import io.github.botconfig.domain.SummaryPreferences;
+import io.github.botconfig.domain.Tag;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -174,17 +175,19 @@ final class JdaSummaryPublisher implements GuildSummaries.Publisher {
   }
 
   private void send(GuildMessageChannel channel, EmbedText text, SummaryPreferences preferences) {
-    MessageCreateAction action = channel.sendMessageEmbeds(Embeds.of(text));
-    action.setAllowedMentions(EnumSet.noneOf(Message.MentionType.class));
+    MessageCreateAction action =
+        channel
+            .sendMessageEmbeds(Embeds.of(text))
+            .setAllowedMentions(EnumSet.noneOf(Message.MentionType.class));
     StringBuilder content = new StringBuilder();
-    preferences
-        .tag()
-        .filter(tag -> !AlertPolicy.isEveryone(tag, GuildId.of(channel.getGuild().getIdLong())))
-        .ifPresent(
-            tag -> {
-              content.append(tag.mention());
-              Mentions.allow(action, tag);
-            });
+    Optional<Tag> tag =
+        preferences
+            .tag()
+            .filter(t -> !AlertPolicy.isEveryone(t, GuildId.of(channel.getGuild().getIdLong())));
+    if (tag.isPresent()) {
+      content.append(tag.get().mention());
+      action = Mentions.allow(action, tag.get());
+    }
     boolean pin = preferences.pin();
     if (pin
         && !channel.getGuild().getSelfMember().hasPermission(channel, Permission.PIN_MESSAGES)) {
