@@ -25,15 +25,13 @@ public enum Reporters {
    * @throws InvalidConfigException naming the value for anything else
    */
   public static Reporters parse(String text) {
-    switch (text.trim().toLowerCase(Locale.ROOT)) {
-      case "webhooks":
-        return WEBHOOKS;
-      case "everyone":
-        return EVERYONE;
-      default:
-        throw Inputs.invalid(
-            "reporters must be 'webhooks' or 'everyone', got %s", Inputs.quote(text));
-    }
+    return switch (text.trim().toLowerCase(Locale.ROOT)) {
+      case "webhooks" -> WEBHOOKS;
+      case "everyone" -> EVERYONE;
+      default ->
+          throw Inputs.invalid(
+              "reporters must be 'webhooks' or 'everyone', got %s", Inputs.quote(text));
+    };
   }
 
   @Override

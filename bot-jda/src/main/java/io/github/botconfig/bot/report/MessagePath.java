@@ -72,14 +72,11 @@ public final class MessagePath {
    * the channel takes reports from everyone, bots never (this bot's own answers least of all).
    */
   public static boolean takesReportsFrom(Reporters reporters, AuthorKind author) {
-    switch (author) {
-      case WEBHOOK:
-        return true;
-      case MEMBER:
-        return reporters == Reporters.EVERYONE;
-      default:
-        return false;
-    }
+    return switch (author) {
+      case WEBHOOK -> true;
+      case MEMBER -> reporters == Reporters.EVERYONE;
+      case BOT -> false;
+    };
   }
 
   private void logOtherGuild(ChannelConfig channel, long messageGuild) {
