@@ -16,6 +16,7 @@ import io.github.botconfig.domain.ConfigException;
 import io.github.botconfig.domain.GuildId;
 import io.github.botconfig.domain.GuildSettings;
 import io.github.botconfig.domain.InvalidConfigException;
+import io.github.botconfig.domain.Reporters;
 import io.github.botconfig.domain.Tag;
 import io.github.botconfig.domain.Threshold;
 import java.util.EnumSet;
@@ -23,14 +24,17 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.Supplier;
+import net.dv8tion.jda.api.Permission;
 import net.dv8tion.jda.api.entities.Guild;
 import net.dv8tion.jda.api.entities.Member;
 import net.dv8tion.jda.api.entities.Message;
+import net.dv8tion.jda.api.entities.Role;
 import net.dv8tion.jda.api.events.GenericEvent;
 import net.dv8tion.jda.api.events.interaction.command.CommandAutoCompleteInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
 import net.dv8tion.jda.api.hooks.EventListener;
 import net.dv8tion.jda.api.interactions.commands.OptionMapping;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -179,7 +183,8 @@ final class ConfigCommandListener implements EventListener {
         bool(event, ConfigCommands.PIN),
         bool(event, ConfigCommands.NOTIFY_ON_CLOSE),
         tag(event, guild, ConfigCommands.TAG),
-        text(event, ConfigCommands.THRESHOLD).map(Threshold::parse));
+        text(event, ConfigCommands.THRESHOLD).map(Threshold::parse),
+        text(event, ConfigCommands.REPORTERS).map(Reporters::parse));
   }
 
   private static GuildChanges guildChanges(SlashCommandInteractionEvent event, Guild guild) {
@@ -224,13 +229,39 @@ final class ConfigCommandListener implements EventListener {
   private static OptionalChange<Tag> tag(
       SlashCommandInteractionEvent event, Guild guild, String name) {
     OptionalLong role = id(event, name + "-role");
-    // As for channels: a crafted interaction could name a role of another guild, which mentions
-    // nobody here.
-    if (role.isPresent() && guild.getRoleById(role.getAsLong()) == null) {
-      throw new InvalidConfigException(
-          "role " + Long.toUnsignedString(role.getAsLong()) + " is not a role of this server");
+    if (role.isPresent()) {
+      requireMentionable(event.getMember(), guild, role.getAsLong());
     }
     return Tags.change(name, id(event, name + "-user"), role, flag(event, "clear-" + name));
+  }
+
+  /**
+   * Refuses a role the tag may not mention: one of another guild (a crafted interaction can name
+   * any id, and it mentions nobody here), {@code @everyone} (its id is the guild's: it would ping
+   * every member), and a role that is not mentionable when the admin could not mention it
+   * themselves (they lack Mention Everyone): a tag must not ping further than its admin may.
+   */
+  private static void requireMentionable(@Nullable Member admin, Guild guild, long roleId) {
+    Role role = guild.getRoleById(roleId);
+    if (role == null) {
+      throw new InvalidConfigException(
+          "role " + Long.toUnsignedString(roleId) + " is not a role of this server");
+    }
+    if (role.isPublicRole()) {
+      throw new InvalidConfigException(
+          "a tag cannot be @everyone: it would ping every member of this server; pick a role");
+    }
+    if (!role.isMentionable()
+        && (admin == null || !admin.hasPermission(Permission.MESSAGE_MENTION_EVERYONE))) {
+      throw new InvalidConfigException(
+          "role "
+              + "`@"
+              + role.getName().replace('`', '\'')
+              + "`"
+              + " is not mentionable, and you lack the **"
+              + Permission.MESSAGE_MENTION_EVERYONE.getName()
+              + "** permission: make the role mentionable, or ask someone who has it");
+    }
   }
 
   private static OptionalLong id(SlashCommandInteractionEvent event, String name) {

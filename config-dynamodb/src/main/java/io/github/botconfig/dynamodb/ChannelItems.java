@@ -2,6 +2,7 @@ package io.github.botconfig.dynamodb;
 
 import io.github.botconfig.domain.ChannelConfig;
 import io.github.botconfig.domain.InvalidConfigException;
+import io.github.botconfig.domain.Reporters;
 import io.github.botconfig.domain.Tag;
 import io.github.botconfig.domain.Threshold;
 import java.time.Instant;
@@ -53,6 +54,7 @@ final class ChannelItems {
         .pin(reader.bool(TableLayout.PIN, false))
         .tag(reader.tag().map(shared::share))
         .threshold(shared.share(reader.threshold()))
+        .reporters(reporters(reader))
         .createdAt(createdAt)
         .updatedAt(reader.updatedAt(createdAt))
         .version(reader.version())
@@ -71,6 +73,7 @@ final class ChannelItems {
           TableLayout.TAG_TYPE,
           TableLayout.TAG_ID,
           TableLayout.THRESHOLD,
+          TableLayout.REPORTERS,
           TableLayout.CREATED_AT,
           TableLayout.UPDATED_AT,
           TableLayout.VERSION);
@@ -103,6 +106,9 @@ final class ChannelItems {
         read.tag(), changed.tag(), TableLayout.TAG_TYPE, TableLayout.TAG_ID, update::set);
     if (!read.threshold().equals(changed.threshold())) {
       update.set(TableLayout.THRESHOLD, threshold(changed.threshold()));
+    }
+    if (read.reporters() != changed.reporters()) {
+      update.set(TableLayout.REPORTERS, TableLayout.s(changed.reporters().text()));
     }
   }
 
@@ -144,7 +150,16 @@ final class ChannelItems {
             TableLayout.TAG_TYPE,
             channel.tag().map(ChannelItems::tagType).orElseGet(TableLayout::nul))
         .set(TableLayout.TAG_ID, channel.tag().map(ChannelItems::tagId).orElseGet(TableLayout::nul))
-        .set(TableLayout.THRESHOLD, threshold(channel.threshold()));
+        .set(TableLayout.THRESHOLD, threshold(channel.threshold()))
+        .set(TableLayout.REPORTERS, TableLayout.s(channel.reporters().text()));
+  }
+
+  /** Absent or NULL (every item the running bot wrote): the default. */
+  private static Reporters reporters(AttributeReader reader) {
+    return reader
+        .string(TableLayout.REPORTERS)
+        .map(text -> reader.parse(TableLayout.REPORTERS, text, Reporters::parse))
+        .orElse(Reporters.WEBHOOKS);
   }
 
   /** Lower case, as the running bot writes it. */

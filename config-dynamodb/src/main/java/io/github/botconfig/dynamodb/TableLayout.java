@@ -47,6 +47,9 @@ final class TableLayout {
   static final String TAG_ID = "tagId";
   static final String THRESHOLD = "threshold";
 
+  /** Absent on the running bot's items: read as the default, webhooks only. */
+  static final String REPORTERS = "reporters";
+
   // Settings attributes
   static final String TIMEZONE = "timezone";
   static final String POSITION_DISPLAY_ENABLED = "positionDisplayEnabled";

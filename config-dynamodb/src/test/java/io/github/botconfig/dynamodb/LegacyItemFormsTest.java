@@ -9,11 +9,13 @@ import io.github.botconfig.domain.ChannelConfig;
 import io.github.botconfig.domain.ChannelId;
 import io.github.botconfig.domain.GuildId;
 import io.github.botconfig.domain.GuildSettings;
+import io.github.botconfig.domain.Reporters;
 import io.github.botconfig.domain.SummaryPreferences;
 import io.github.botconfig.domain.Tag;
 import io.github.botconfig.domain.Threshold;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -93,6 +95,63 @@ class LegacyItemFormsTest {
             ChannelItems.read(legacyChannel(GUILD, CHANNEL).without("threshold").build())
                 .threshold())
         .isEqualTo(Threshold.NONE);
+  }
+
+  @Test
+  void aChannelWithoutReportersTakesReportsFromWebhooksOnly() {
+    assertThat(ChannelItems.read(legacyChannel(GUILD, CHANNEL).build()).reporters())
+        .isEqualTo(Reporters.WEBHOOKS);
+    assertThat(
+            ChannelItems.read(
+                    legacyChannel(GUILD, CHANNEL)
+                        .put("reporters", AttributeValue.fromNul(true))
+                        .build())
+                .reporters())
+        .isEqualTo(Reporters.WEBHOOKS);
+  }
+
+  @ParameterizedTest
+  @CsvSource({"everyone, EVERYONE", "Webhooks, WEBHOOKS"})
+  void reportersReadInAnyCase(String stored, Reporters expected) {
+    assertThat(
+            ChannelItems.read(legacyChannel(GUILD, CHANNEL).s("reporters", stored).build())
+                .reporters())
+        .isEqualTo(expected);
+  }
+
+  @Test
+  void reportersAreWrittenInLowerCaseAndReadBack() {
+    ChannelConfig channel =
+        ChannelConfig.of(GuildId.of(GUILD), ChannelId.of(CHANNEL))
+            .withReporters(Reporters.EVERYONE);
+    Expressions update = new Expressions();
+    ChannelItems.write(channel, update);
+
+    assertThat(update.assignments())
+        .containsEntry(List.of(TableLayout.REPORTERS), AttributeValue.fromS("everyone"));
+  }
+
+  @Test
+  void reportersAreWrittenOnlyWhenTheyChange() {
+    ChannelConfig read = ChannelItems.read(legacyChannel(GUILD, CHANNEL).build());
+    Expressions pinOnly = new Expressions();
+    Expressions reportersOnly = new Expressions();
+
+    ChannelItems.writeChanges(read, read.withPin(true), pinOnly);
+    ChannelItems.writeChanges(read, read.withReporters(Reporters.EVERYONE), reportersOnly);
+
+    assertThat(pinOnly.assignments()).doesNotContainKey(List.of(TableLayout.REPORTERS));
+    assertThat(reportersOnly.assignments())
+        .containsEntry(List.of(TableLayout.REPORTERS), AttributeValue.fromS("everyone"))
+        .doesNotContainKey(List.of(TableLayout.PIN));
+  }
+
+  @Test
+  void unknownReportersAreAMalformedItemNamingTheAttribute() {
+    assertThatThrownBy(
+            () -> ChannelItems.read(legacyChannel(GUILD, CHANNEL).s("reporters", "bots").build()))
+        .isInstanceOf(MalformedItemException.class)
+        .hasMessage("reporters: reporters must be 'webhooks' or 'everyone', got 'bots'");
   }
 
   @Test

@@ -8,6 +8,7 @@ import io.github.botconfig.domain.ConfigSnapshot;
 import io.github.botconfig.domain.ConfigStore;
 import io.github.botconfig.domain.GuildId;
 import io.github.botconfig.domain.InvalidConfigException;
+import io.github.botconfig.domain.Reporters;
 import io.github.botconfig.domain.Threshold;
 import io.github.botconfig.domain.UnreadableItem;
 import java.util.Comparator;
@@ -157,6 +158,13 @@ final class ChannelsCommand {
         description = "When to mention and pin.")
     @Nullable Threshold threshold;
 
+    @Option(
+        names = "--reporters",
+        paramLabel = "webhooks|everyone",
+        description =
+            "Whose messages count as reports: webhooks only (the default), or members too.")
+    @Nullable Reporters reporters;
+
     @Option(names = "--json", description = "Print the stored channel as JSON.")
     boolean json;
 
@@ -189,6 +197,9 @@ final class ChannelsCommand {
       }
       if (threshold != null) {
         changed = changed.withThreshold(threshold);
+      }
+      if (reporters != null) {
+        changed = changed.withReporters(reporters);
       }
       return changed;
     }

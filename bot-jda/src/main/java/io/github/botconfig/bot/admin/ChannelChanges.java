@@ -1,6 +1,7 @@
 package io.github.botconfig.bot.admin;
 
 import io.github.botconfig.domain.ChannelConfig;
+import io.github.botconfig.domain.Reporters;
 import io.github.botconfig.domain.Tag;
 import io.github.botconfig.domain.Threshold;
 import java.util.Optional;
@@ -15,13 +16,15 @@ import java.util.Optional;
  * @param notifyOnClose turn answers to reports on or off
  * @param tag set or clear whom alerts mention
  * @param threshold the new threshold ({@link Threshold#NONE} clears it)
+ * @param reporters whose messages count as reports
  */
 public record ChannelChanges(
     Optional<Boolean> image,
     Optional<Boolean> pin,
     Optional<Boolean> notifyOnClose,
     OptionalChange<Tag> tag,
-    Optional<Threshold> threshold) {
+    Optional<Threshold> threshold,
+    Optional<Reporters> reporters) {
 
   /** Changes nothing. */
   public static ChannelChanges none() {
@@ -30,6 +33,7 @@ public record ChannelChanges(
         Optional.empty(),
         Optional.empty(),
         OptionalChange.keep(),
+        Optional.empty(),
         Optional.empty());
   }
 
@@ -39,7 +43,8 @@ public record ChannelChanges(
         && pin.isEmpty()
         && notifyOnClose.isEmpty()
         && tag.isKeep()
-        && threshold.isEmpty();
+        && threshold.isEmpty()
+        && reporters.isEmpty();
   }
 
   /**
@@ -51,6 +56,7 @@ public record ChannelChanges(
         .withPin(pin.orElse(channel.pin()))
         .withNotifyOnClose(notifyOnClose.orElse(channel.notifyOnClose()))
         .withTag(tag.applyTo(channel.tag()))
-        .withThreshold(threshold.orElse(channel.threshold()));
+        .withThreshold(threshold.orElse(channel.threshold()))
+        .withReporters(reporters.orElse(channel.reporters()));
   }
 }

@@ -443,7 +443,8 @@ final class PanelActions {
         Optional.ofNullable(pin),
         Optional.ofNullable(notify),
         tag,
-        Optional.ofNullable(threshold));
+        Optional.ofNullable(threshold),
+        Optional.empty()); // reporters: set with /config channel set, not offered by the panel yet
   }
 
   private static ChannelChanges thresholdChange(Threshold threshold) {

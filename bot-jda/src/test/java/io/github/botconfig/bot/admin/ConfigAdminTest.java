@@ -288,6 +288,11 @@ class ConfigAdminTest {
   private static ChannelChanges changes(
       Optional<Boolean> image, Optional<Boolean> pin, OptionalChange<Tag> tag, String threshold) {
     return new ChannelChanges(
-        image, pin, Optional.empty(), tag, Optional.ofNullable(threshold).map(Threshold::parse));
+        image,
+        pin,
+        Optional.empty(),
+        tag,
+        Optional.ofNullable(threshold).map(Threshold::parse),
+        Optional.empty());
   }
 }
