@@ -1,7 +1,10 @@
 package io.github.botconfig.dynamodb;
 
+import io.github.botconfig.domain.ConfigKey;
+import io.github.botconfig.domain.RecentChanges;
 import java.time.Clock;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -9,11 +12,19 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
 
 /**
- * The item every writer bumps after a successful write ({@code PK META}, {@code SK CHANGES}): a
- * cache polls it (one small GetItem) to learn that another process changed the table. Thread-safe.
+ * The item every writer moves ({@code PK META}, {@code SK CHANGES}) and the change record each
+ * write leaves beside it ({@link ChangeRecords}).
+ *
+ * <p>A write first takes the next position by an atomic ADD on the marker's counter, then writes
+ * its item, then record {@code position} naming the key it changed, whether the item write
+ * succeeded or not. A writer that dies after taking its position leaves a hole that readers see
+ * (the counter is past the records) and heal with a full load; a failed write leaves a record of a
+ * key that did not change, which costs each reader one read. Thread-safe.
  */
 final class ChangeMarker {
   private static final Logger LOG = LoggerFactory.getLogger(DynamoDbConfigStore.class);
@@ -21,16 +32,18 @@ final class ChangeMarker {
   private final DynamoDbClient client;
   private final StoreErrors errors;
   private final Clock clock;
+  private final ChangeRecords records;
 
   ChangeMarker(DynamoDbClient client, StoreErrors errors, Clock clock) {
     this.client = client;
     this.errors = errors;
     this.clock = clock;
+    this.records = new ChangeRecords(client, errors, clock);
   }
 
   /**
-   * The counter; 0 when nothing was ever written. Strongly consistent: it must not lag the write it
-   * counts.
+   * The counter: the highest position taken; 0 when nothing was ever written. Strongly consistent:
+   * it must not lag the write it counts.
    */
   long read() {
     GetItemResponse response;
@@ -52,32 +65,83 @@ final class ChangeMarker {
     return counter == null || counter.n() == null ? 0 : Long.parseLong(counter.n());
   }
 
+  /** The records after {@code position}, with the counter (see {@link ChangeRecords#after}). */
+  RecentChanges changesAfter(long position) {
+    return records.after(position);
+  }
+
   /**
-   * Adds one to the counter. Called after a write succeeded, so a failure here is logged, not
-   * thrown: the write did happen, and telling its caller otherwise would make it drop a change that
-   * is stored. Other processes then see the change at their next full refresh instead of their next
-   * poll.
+   * Runs {@code write} between taking a position and writing its record.
+   *
+   * @throws io.github.botconfig.domain.StoreUnavailableException if no position could be taken:
+   *     then {@code write} did not run, nothing changed
+   */
+  <T> T recording(ConfigKey key, Supplier<T> write) {
+    long position = take();
+    try {
+      return write.get();
+    } finally {
+      record(position, key);
+    }
+  }
+
+  /**
+   * Records a bulk change that only a full load catches (an import): called after it, so a failure
+   * here is logged, not thrown; other processes then see the change at their next full refresh.
    */
   void bump() {
+    long position;
+    try {
+      position = take();
+    } catch (RuntimeException e) {
+      LOG.warn(
+          "A write to DynamoDB table '{}' succeeded but its change marker could not be bumped; other processes"
+              + " will see the change at their next full refresh: {}",
+          errors.tableName(),
+          e.getMessage());
+      return;
+    }
+    record(position, ConfigKey.everything());
+  }
+
+  /** Adds one to the counter and returns it: this write's position. */
+  private long take() {
     Expressions update =
         new Expressions()
             .add(TableLayout.COUNTER, TableLayout.n(1))
             .set(TableLayout.TYPE, TableLayout.s(TableLayout.MARKER_TYPE))
             .set(TableLayout.UPDATED_AT, TableLayout.n(clock.millis()));
     try {
-      client.updateItem(
-          update
-              .applyTo(UpdateItemRequest.builder())
-              .tableName(errors.tableName())
-              .key(TableLayout.markerItemKey())
-              .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL)
-              .build());
+      UpdateItemResponse response =
+          client.updateItem(
+              update
+                  .applyTo(UpdateItemRequest.builder())
+                  .tableName(errors.tableName())
+                  .key(TableLayout.markerItemKey())
+                  .returnValues(ReturnValue.UPDATED_NEW)
+                  .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL)
+                  .build());
+      return Long.parseLong(response.attributes().get(TableLayout.COUNTER).n());
+    } catch (SdkException e) {
+      throw errors.unavailable("take a change position", e);
+    }
+  }
+
+  private void record(long position, ConfigKey key) {
+    try {
+      records.write(position, key);
     } catch (SdkException e) {
       LOG.warn(
-          "A write to DynamoDB table '{}' succeeded but its change marker could not be bumped; other processes"
-              + " will see the change at their next full refresh: {}",
+          "Could not write change record {} ({}) to DynamoDB table '{}'; other processes will load"
+              + " everything once they see the hole: {}",
+          position,
+          key,
           errors.tableName(),
           e.getMessage());
+      return;
+    }
+    if (position % ChangeRecords.PRUNE_EVERY == 0) {
+      records.pruneBefore(position);
     }
   }
 }

@@ -4,14 +4,17 @@ import io.github.botconfig.domain.ChannelConfig;
 import io.github.botconfig.domain.ChannelId;
 import io.github.botconfig.domain.ConfigConflictException;
 import io.github.botconfig.domain.ConfigConflictException.Reason;
+import io.github.botconfig.domain.ConfigKey;
 import io.github.botconfig.domain.ConfigSnapshot;
 import io.github.botconfig.domain.ConfigStore;
 import io.github.botconfig.domain.GuildId;
 import io.github.botconfig.domain.GuildSettings;
 import io.github.botconfig.domain.LiveBoard;
+import io.github.botconfig.domain.RecentChanges;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -41,10 +44,10 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
  * }</pre>
  *
  * <p>Thread-safe. Every method makes a few DynamoDB requests: a bot reads through a cache, not from
- * here. Every write is an UpdateItem conditional on the version its caller read, followed by a bump
- * of the change marker; SDK failures surface as {@link
- * io.github.botconfig.domain.StoreUnavailableException} naming the table and endpoint. The store
- * does not own the client: close the client yourself.
+ * here. Every write is an UpdateItem conditional on the version its caller read, between taking a
+ * position on the change marker and writing its change record (docs/dynamodb-table.md); SDK
+ * failures surface as {@link io.github.botconfig.domain.StoreUnavailableException} naming the table
+ * and endpoint. The store does not own the client: close the client yourself.
  */
 public final class DynamoDbConfigStore implements ConfigStore {
   private final DynamoDbClient client;
@@ -148,19 +151,22 @@ public final class DynamoDbConfigStore implements ConfigStore {
     Expressions update = new Expressions();
     ChannelItems.write(config, update);
     Instant createdAt =
-        writes.update(
-            what,
-            TableLayout.channelItemKey(config.guildId(), config.channelId()),
-            update,
-            config.version(),
-            now);
-    marker.bump();
+        marker.recording(
+            ConfigKey.channel(config.guildId(), config.channelId()),
+            () ->
+                writes.update(
+                    what,
+                    TableLayout.channelItemKey(config.guildId(), config.channelId()),
+                    update,
+                    config.version(),
+                    now));
     return config.withVersion(config.version() + 1).withUpdatedAt(now).withCreatedAt(createdAt);
   }
 
   @Override
   public boolean deleteChannel(GuildId guildId, ChannelId channelId) {
     return deleteIfExists(
+        ConfigKey.channel(guildId, channelId),
         TableLayout.channelItemKey(guildId, channelId),
         "untrack channel " + channelId + " of guild " + guildId);
   }
@@ -178,9 +184,15 @@ public final class DynamoDbConfigStore implements ConfigStore {
     Expressions update = new Expressions();
     SettingsItems.write(settings, storedMap != null && storedMap.hasM(), update);
     Instant createdAt =
-        writes.update(
-            what, TableLayout.settingsItemKey(settings.guildId()), update, settings.version(), now);
-    marker.bump();
+        marker.recording(
+            ConfigKey.settings(settings.guildId()),
+            () ->
+                writes.update(
+                    what,
+                    TableLayout.settingsItemKey(settings.guildId()),
+                    update,
+                    settings.version(),
+                    now));
     return settings.withVersion(settings.version() + 1).withUpdatedAt(now).withCreatedAt(createdAt);
   }
 
@@ -196,25 +208,29 @@ public final class DynamoDbConfigStore implements ConfigStore {
     Expressions update = new Expressions();
     BoardItems.write(board, update);
     Instant createdAt =
-        writes.update(
-            "board of guild " + board.guildId(),
-            TableLayout.boardItemKey(board.guildId()),
-            update,
-            board.version(),
-            now);
-    marker.bump();
+        marker.recording(
+            ConfigKey.board(board.guildId()),
+            () ->
+                writes.update(
+                    "board of guild " + board.guildId(),
+                    TableLayout.boardItemKey(board.guildId()),
+                    update,
+                    board.version(),
+                    now));
     return board.withVersion(board.version() + 1).withUpdatedAt(now).withCreatedAt(createdAt);
   }
 
   @Override
   public boolean deleteBoard(GuildId guildId) {
     return deleteIfExists(
-        TableLayout.boardItemKey(guildId), "forget the board of guild " + guildId);
+        ConfigKey.board(guildId),
+        TableLayout.boardItemKey(guildId),
+        "forget the board of guild " + guildId);
   }
 
   @Override
   public int deleteGuild(GuildId guildId) {
-    return purge.deleteAll(guildId, marker::bump);
+    return marker.recording(ConfigKey.guild(guildId), () -> purge.deleteAll(guildId, () -> {}));
   }
 
   /**
@@ -232,6 +248,76 @@ public final class DynamoDbConfigStore implements ConfigStore {
   @Override
   public long changeMarker() {
     return marker.read();
+  }
+
+  /**
+   * One eventually consistent Query on the marker's partition: the records after {@code position}
+   * and the counter (half a read unit while they fit in 4 KB; docs/dynamodb-table.md).
+   */
+  @Override
+  public Optional<RecentChanges> changesAfter(long position) {
+    return Optional.of(marker.changesAfter(position));
+  }
+
+  /**
+   * One strongly consistent GetItem per channel, settings or board key (one read unit for an item
+   * under 4 KB), one Query per guild key.
+   */
+  @Override
+  public ConfigSnapshot read(Collection<ConfigKey> keys) {
+    ConfigSnapshot.Builder found = ConfigSnapshot.builder();
+    for (ConfigKey key : keys) {
+      GuildId guild =
+          key.guildId()
+              .orElseThrow(
+                  () -> new IllegalArgumentException("read(everything) is loadAll(), got " + key));
+      switch (key.kind()) {
+        case CHANNEL:
+          ChannelId channel = key.channelId().orElseThrow();
+          getItem(TableLayout.channelItemKey(guild, channel), "read " + key)
+              .flatMap(item -> readOrSkip(item, ChannelItems::read))
+              .ifPresent(found::addChannel);
+          break;
+        case SETTINGS:
+          findSettings(guild).ifPresent(found::addSettings);
+          break;
+        case BOARD:
+          findBoard(guild).ifPresent(found::addBoard);
+          break;
+        default:
+          readGuild(guild, found);
+      }
+    }
+    return found.build();
+  }
+
+  private void readGuild(GuildId guild, ConfigSnapshot.Builder found) {
+    queryAll(
+            "read guild " + guild,
+            request ->
+                request
+                    .consistentRead(true)
+                    .keyConditionExpression("#pk = :pk")
+                    .expressionAttributeNames(Map.of("#pk", TableLayout.PK))
+                    .expressionAttributeValues(
+                        Map.of(":pk", TableLayout.s(TableLayout.guildKey(guild)))),
+            item -> item)
+        .forEach(
+            item -> {
+              switch (ItemKind.of(item)) {
+                case CHANNEL:
+                  readOrSkip(item, ChannelItems::read).ifPresent(found::addChannel);
+                  break;
+                case SETTINGS:
+                  readSettings(item).ifPresent(found::addSettings);
+                  break;
+                case BOARD:
+                  readOrSkip(item, BoardItems::read).ifPresent(found::addBoard);
+                  break;
+                default:
+                  break;
+              }
+            });
   }
 
   @Override
@@ -277,10 +363,13 @@ public final class DynamoDbConfigStore implements ConfigStore {
     }
   }
 
-  /**
-   * Deletes the item if it exists (a condition, so that a missing one costs no change-marker bump).
-   */
-  private boolean deleteIfExists(Map<String, AttributeValue> key, String action) {
+  /** Deletes the item if it exists (a condition, so that a missing one is reported as such). */
+  private boolean deleteIfExists(
+      ConfigKey changed, Map<String, AttributeValue> key, String action) {
+    return marker.recording(changed, () -> deleteIfExistsRecorded(key, action));
+  }
+
+  private boolean deleteIfExistsRecorded(Map<String, AttributeValue> key, String action) {
     Expressions condition = new Expressions().attributeExists(TableLayout.SK);
     try {
       client.deleteItem(
@@ -295,7 +384,6 @@ public final class DynamoDbConfigStore implements ConfigStore {
     } catch (SdkException e) {
       throw errors.unavailable(action, e);
     }
-    marker.bump();
     return true;
   }
 
