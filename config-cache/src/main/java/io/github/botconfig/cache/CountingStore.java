@@ -12,6 +12,7 @@ import io.github.botconfig.domain.RecentChanges;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -112,5 +113,11 @@ final class CountingStore implements ConfigStore {
   public ConfigSnapshot read(Collection<ConfigKey> keys) {
     calls.increment();
     return store.read(keys);
+  }
+
+  @Override
+  public OptionalLong changeFeedPosition() {
+    calls.increment();
+    return store.changeFeedPosition();
   }
 }

@@ -17,6 +17,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
@@ -62,6 +63,9 @@ final class Loader {
   private final AtomicLong gaps = new AtomicLong();
   private final Clock clock;
   private final Duration gapGrace;
+
+  /** The change marker read before the last load, for a store without a feed. */
+  private volatile long loadedMarker;
 
   /** The highest position up to which every change is known to be held; {@code loadLock}. */
   private volatile long position;
@@ -187,7 +191,7 @@ final class Loader {
       report(status.failed("checking the store for changes", e));
       throw e;
     }
-    if (marker != position || loadOwed) {
+    if (marker != loadedMarker || loadOwed) {
       load();
       return true;
     }
@@ -324,9 +328,11 @@ final class Loader {
     long scanStart = memory.writeSequence();
     long started = System.nanoTime();
     long marker;
+    OptionalLong feedPosition;
     ConfigSnapshot scan;
     try {
-      marker = store.changeMarker();
+      feedPosition = Boolean.FALSE.equals(feed) ? OptionalLong.empty() : store.changeFeedPosition();
+      marker = feedPosition.isPresent() ? 0 : store.changeMarker();
       scan = store.loadAll();
     } catch (RuntimeException e) {
       failures.incrementAndGet();
@@ -339,8 +345,11 @@ final class Loader {
     }
     Memory.Change<ConfigSnapshot> change = memory.load(scan, scanStart);
     long took = System.nanoTime() - started;
-    position = marker;
-    appliedAhead.removeIf(p -> p <= marker);
+    feed = feedPosition.isPresent();
+    loadedMarker = marker;
+    long from = feedPosition.orElse(marker);
+    position = from;
+    appliedAhead.removeIf(p -> p <= from);
     owedSince.clear();
     loadOwed = false;
     loads.incrementAndGet();

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
@@ -171,7 +172,12 @@ final class FeedStore implements ConfigStore {
   }
 
   @Override
-  public synchronized long changeMarker() {
-    return head;
+  public long changeMarker() {
+    return store.changeMarker();
+  }
+
+  @Override
+  public synchronized OptionalLong changeFeedPosition() {
+    return OptionalLong.of(head);
   }
 }

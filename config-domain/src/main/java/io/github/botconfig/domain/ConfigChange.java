@@ -5,8 +5,9 @@ import java.util.Objects;
 /**
  * One entry of a store's change feed: the write numbered {@code position} changed {@code key}.
  *
- * <p>Positions are the values of {@link ConfigStore#changeMarker()}: each write takes the next one
- * before it writes, so a position that never shows up is a write whose record was lost.
+ * <p>Positions are those of {@link ConfigStore#changeFeedPosition()}: each write takes the next one
+ * before it writes and records it after, whether it succeeded or not, so a position that never
+ * shows up is a write whose record was lost (or is still in flight).
  *
  * <p>Immutable and thread-safe.
  *

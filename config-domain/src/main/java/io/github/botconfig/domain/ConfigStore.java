@@ -2,6 +2,7 @@ package io.github.botconfig.domain;
 
 import java.util.Collection;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * Where the configuration is kept (the driven port): a persistence adapter such as the DynamoDB
@@ -42,9 +43,21 @@ public interface ConfigStore extends ConfigRepository {
   long changeMarker();
 
   /**
-   * The changes recorded after {@code position} (a value {@link #changeMarker()} returned, or a
-   * change's position), or empty if this store keeps no change feed: a cache then loads everything
-   * when the marker moves, as before feeds existed.
+   * The change feed's position: the highest position any write has taken (0 before the first), or
+   * empty if this store keeps no change feed. Read before a {@link #loadAll()}, it is where to
+   * follow the feed from: every write at or below it is in the snapshot or still in flight (and
+   * then listed again by {@link #changesAfter}). Strongly consistent: one small read.
+   *
+   * @throws StoreUnavailableException if it cannot be read
+   */
+  default OptionalLong changeFeedPosition() {
+    return OptionalLong.empty();
+  }
+
+  /**
+   * The changes recorded after {@code position} (a value {@link #changeFeedPosition()} returned, or
+   * a change's position), or empty if this store keeps no change feed: a cache then loads
+   * everything when the {@link #changeMarker() marker} moves, as before feeds existed.
    *
    * <p>Cheap whatever the size of the data: one small read. It may lag writes by a moment (it may
    * read eventually consistent data); positions it does not show yet are in {@link

@@ -20,11 +20,13 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
  * The item every writer moves ({@code PK META}, {@code SK CHANGES}) and the change record each
  * write leaves beside it ({@link ChangeRecords}).
  *
- * <p>A write first takes the next position by an atomic ADD on the marker's counter, then writes
- * its item, then record {@code position} naming the key it changed, whether the item write
- * succeeded or not. A writer that dies after taking its position leaves a hole that readers see
- * (the counter is past the records) and heal with a full load; a failed write leaves a record of a
- * key that did not change, which costs each reader one read. Thread-safe.
+ * <p>The item holds two counters. {@code taken}: a write first takes the next position by an atomic
+ * ADD on it, then writes its item, then record {@code position} naming the key it changed, whether
+ * the item write succeeded or not. {@code counter}: the change marker proper, moved by one after
+ * each write that succeeded (so a refused write moves no marker, and caches of versions without a
+ * feed keep working). A writer that dies after taking its position leaves a hole that readers see
+ * ({@code taken} is past the records) and heal with a full load; a failed write leaves a record of
+ * a key that did not change, which costs each reader one read. Thread-safe.
  */
 final class ChangeMarker {
   private static final Logger LOG = LoggerFactory.getLogger(DynamoDbConfigStore.class);
@@ -46,6 +48,10 @@ final class ChangeMarker {
    * it must not lag the write it counts.
    */
   long read() {
+    return readCounter(TableLayout.COUNTER, "read the change marker");
+  }
+
+  private long readCounter(String attribute, String action) {
     GetItemResponse response;
     try {
       response =
@@ -56,18 +62,23 @@ final class ChangeMarker {
                       .key(TableLayout.markerItemKey())
                       .consistentRead(true)
                       .projectionExpression("#c")
-                      .expressionAttributeNames(Map.of("#c", TableLayout.COUNTER))
+                      .expressionAttributeNames(Map.of("#c", attribute))
                       .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
     } catch (SdkException e) {
-      throw errors.unavailable("read the change marker", e);
+      throw errors.unavailable(action, e);
     }
-    AttributeValue counter = response.hasItem() ? response.item().get(TableLayout.COUNTER) : null;
+    AttributeValue counter = response.hasItem() ? response.item().get(attribute) : null;
     return counter == null || counter.n() == null ? 0 : Long.parseLong(counter.n());
   }
 
   /** The records after {@code position}, with the counter (see {@link ChangeRecords#after}). */
   RecentChanges changesAfter(long position) {
     return records.after(position);
+  }
+
+  /** The highest position taken so far; strongly consistent (read before a full load). */
+  long position() {
+    return readCounter(TableLayout.TAKEN, "read the change feed's position");
   }
 
   /**
@@ -78,10 +89,16 @@ final class ChangeMarker {
    */
   <T> T recording(ConfigKey key, Supplier<T> write) {
     long position = take();
+    boolean written = false;
     try {
-      return write.get();
+      T result = write.get();
+      written = true;
+      return result;
     } finally {
       record(position, key);
+      if (written) {
+        bumpCounter();
+      }
     }
   }
 
@@ -102,13 +119,40 @@ final class ChangeMarker {
       return;
     }
     record(position, ConfigKey.everything());
+    bumpCounter();
   }
 
-  /** Adds one to the counter and returns it: this write's position. */
-  private long take() {
+  /**
+   * Adds one to the change marker proper. After a write succeeded, so a failure here is logged, not
+   * thrown: the write did happen, and its record tells the caches that follow the feed.
+   */
+  private void bumpCounter() {
     Expressions update =
         new Expressions()
             .add(TableLayout.COUNTER, TableLayout.n(1))
+            .set(TableLayout.UPDATED_AT, TableLayout.n(clock.millis()));
+    try {
+      client.updateItem(
+          update
+              .applyTo(UpdateItemRequest.builder())
+              .tableName(errors.tableName())
+              .key(TableLayout.markerItemKey())
+              .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL)
+              .build());
+    } catch (SdkException e) {
+      LOG.warn(
+          "A write to DynamoDB table '{}' succeeded but its change marker could not be bumped; caches"
+              + " without the change feed will see the change at their next full refresh: {}",
+          errors.tableName(),
+          e.getMessage());
+    }
+  }
+
+  /** Adds one to {@code taken} and returns it: this write's position. */
+  private long take() {
+    Expressions update =
+        new Expressions()
+            .add(TableLayout.TAKEN, TableLayout.n(1))
             .set(TableLayout.TYPE, TableLayout.s(TableLayout.MARKER_TYPE))
             .set(TableLayout.UPDATED_AT, TableLayout.n(clock.millis()));
     try {
@@ -121,7 +165,7 @@ final class ChangeMarker {
                   .returnValues(ReturnValue.UPDATED_NEW)
                   .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL)
                   .build());
-      return Long.parseLong(response.attributes().get(TableLayout.COUNTER).n());
+      return Long.parseLong(response.attributes().get(TableLayout.TAKEN).n());
     } catch (SdkException e) {
       throw errors.unavailable("take a change position", e);
     }

@@ -129,7 +129,7 @@ final class ChangeRecords {
     for (Map<String, AttributeValue> item : response.items()) {
       String sk = item.get(TableLayout.SK).s();
       if (TableLayout.MARKER_SK.equals(sk)) {
-        head = number(item.get(TableLayout.COUNTER));
+        head = number(item.get(TableLayout.TAKEN));
       } else {
         ConfigChange change = read(item);
         if (change != null) {

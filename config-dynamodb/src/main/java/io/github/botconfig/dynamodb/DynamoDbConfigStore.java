@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
@@ -254,6 +255,12 @@ public final class DynamoDbConfigStore implements ConfigStore {
    * One eventually consistent Query on the marker's partition: the records after {@code position}
    * and the counter (half a read unit while they fit in 4 KB; docs/dynamodb-table.md).
    */
+  /** One strongly consistent GetItem of the marker's {@code taken} counter. */
+  @Override
+  public OptionalLong changeFeedPosition() {
+    return OptionalLong.of(marker.position());
+  }
+
   @Override
   public Optional<RecentChanges> changesAfter(long position) {
     return Optional.of(marker.changesAfter(position));
