@@ -4,6 +4,7 @@ import io.github.botconfig.domain.ConfigKey;
 import io.github.botconfig.domain.RecentChanges;
 import java.time.Clock;
 import java.util.Map;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -82,21 +83,24 @@ final class ChangeMarker {
   }
 
   /**
-   * Runs {@code write} between taking a position and writing its record.
+   * Runs {@code write} between taking a position and writing its record; moves the marker if {@code
+   * changed} says the write's result changed something.
    *
+   * @param action what the write does, for the error if no position can be taken ("save channel
+   *     12")
    * @throws io.github.botconfig.domain.StoreUnavailableException if no position could be taken:
    *     then {@code write} did not run, nothing changed
    */
-  <T> T recording(ConfigKey key, Supplier<T> write) {
-    long position = take();
-    boolean written = false;
+  <T> T recording(ConfigKey key, String action, Supplier<T> write, Predicate<T> changed) {
+    long position = take(action);
+    boolean moved = false;
     try {
       T result = write.get();
-      written = true;
+      moved = changed.test(result);
       return result;
     } finally {
       record(position, key);
-      if (written) {
+      if (moved) {
         bumpCounter();
       }
     }
@@ -109,7 +113,7 @@ final class ChangeMarker {
   void bump() {
     long position;
     try {
-      position = take();
+      position = take("record a bulk change");
     } catch (RuntimeException e) {
       LOG.warn(
           "A write to DynamoDB table '{}' succeeded but its change marker could not be bumped; other processes"
@@ -119,6 +123,11 @@ final class ChangeMarker {
       return;
     }
     record(position, ConfigKey.everything());
+    bumpCounter();
+  }
+
+  /** Moves the change marker for a write that failed after changing some items (a purge). */
+  void bumpAfterPartialWrite() {
     bumpCounter();
   }
 
@@ -149,7 +158,7 @@ final class ChangeMarker {
   }
 
   /** Adds one to {@code taken} and returns it: this write's position. */
-  private long take() {
+  private long take(String action) {
     Expressions update =
         new Expressions()
             .add(TableLayout.TAKEN, TableLayout.n(1))
@@ -167,7 +176,7 @@ final class ChangeMarker {
                   .build());
       return Long.parseLong(response.attributes().get(TableLayout.TAKEN).n());
     } catch (SdkException e) {
-      throw errors.unavailable("take a change position", e);
+      throw errors.unavailable(action, e);
     }
   }
 

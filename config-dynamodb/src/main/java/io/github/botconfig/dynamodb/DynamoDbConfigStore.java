@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
@@ -154,13 +155,15 @@ public final class DynamoDbConfigStore implements ConfigStore {
     Instant createdAt =
         marker.recording(
             ConfigKey.channel(config.guildId(), config.channelId()),
+            "save " + what,
             () ->
                 writes.update(
                     what,
                     TableLayout.channelItemKey(config.guildId(), config.channelId()),
                     update,
                     config.version(),
-                    now));
+                    now),
+            written -> true);
     return config.withVersion(config.version() + 1).withUpdatedAt(now).withCreatedAt(createdAt);
   }
 
@@ -187,13 +190,15 @@ public final class DynamoDbConfigStore implements ConfigStore {
     Instant createdAt =
         marker.recording(
             ConfigKey.settings(settings.guildId()),
+            "save " + what,
             () ->
                 writes.update(
                     what,
                     TableLayout.settingsItemKey(settings.guildId()),
                     update,
                     settings.version(),
-                    now));
+                    now),
+            written -> true);
     return settings.withVersion(settings.version() + 1).withUpdatedAt(now).withCreatedAt(createdAt);
   }
 
@@ -211,13 +216,15 @@ public final class DynamoDbConfigStore implements ConfigStore {
     Instant createdAt =
         marker.recording(
             ConfigKey.board(board.guildId()),
+            "save board of guild " + board.guildId(),
             () ->
                 writes.update(
                     "board of guild " + board.guildId(),
                     TableLayout.boardItemKey(board.guildId()),
                     update,
                     board.version(),
-                    now));
+                    now),
+            written -> true);
     return board.withVersion(board.version() + 1).withUpdatedAt(now).withCreatedAt(createdAt);
   }
 
@@ -231,7 +238,19 @@ public final class DynamoDbConfigStore implements ConfigStore {
 
   @Override
   public int deleteGuild(GuildId guildId) {
-    return marker.recording(ConfigKey.guild(guildId), () -> purge.deleteAll(guildId, () -> {}));
+    AtomicBoolean deletedAny = new AtomicBoolean();
+    try {
+      return marker.recording(
+          ConfigKey.guild(guildId),
+          "delete guild " + guildId,
+          () -> purge.deleteAll(guildId, () -> deletedAny.set(true)),
+          deleted -> deleted > 0);
+    } catch (RuntimeException e) {
+      if (deletedAny.get()) {
+        marker.bumpAfterPartialWrite(); // some items are gone: caches without a feed must reload
+      }
+      throw e;
+    }
   }
 
   /**
@@ -373,7 +392,8 @@ public final class DynamoDbConfigStore implements ConfigStore {
   /** Deletes the item if it exists (a condition, so that a missing one is reported as such). */
   private boolean deleteIfExists(
       ConfigKey changed, Map<String, AttributeValue> key, String action) {
-    return marker.recording(changed, () -> deleteIfExistsRecorded(key, action));
+    return marker.recording(
+        changed, action, () -> deleteIfExistsRecorded(key, action), Boolean::booleanValue);
   }
 
   private boolean deleteIfExistsRecorded(Map<String, AttributeValue> key, String action) {
