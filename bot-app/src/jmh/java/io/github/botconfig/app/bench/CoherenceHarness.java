@@ -26,11 +26,10 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Random;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -176,8 +175,11 @@ public final class CoherenceHarness {
     final MeteredStore store;
     final ConfigCache cache;
 
-    /** When each channel version first showed here (System.nanoTime). */
-    final Map<String, Long> seen = new ConcurrentHashMap<>();
+    /**
+     * When each channel version showed here (System.nanoTime), in order: a version that a later one
+     * replaced before this process looked is shown by the later one.
+     */
+    final List<long[]> seen = new CopyOnWriteArrayList<>();
 
     Process(LocalDynamoDb dynamo, String table, boolean feed) {
       client = client(dynamo, metrics);
@@ -198,7 +200,7 @@ public final class CoherenceHarness {
                         Optional<ChannelConfig> after) {
                       long now = System.nanoTime();
                       after.ifPresent(
-                          c -> seen.putIfAbsent(c.channelId() + "@" + c.version(), now));
+                          c -> seen.add(new long[] {c.channelId().value(), c.version(), now}));
                     }
                   })
               .build();
@@ -227,13 +229,13 @@ public final class CoherenceHarness {
       double idleUnits = others.get(0).store.pollUnitsOfOne();
       others.forEach(p -> p.store.reset());
       Random random = new Random(channels * 31L + processes);
-      Map<String, Long> written = new ConcurrentHashMap<>();
+      List<long[]> written = new ArrayList<>();
       for (int n = 0; n < changes; n++) {
         Thread.sleep(500 + random.nextInt(2_500));
         ChannelId id = ChannelId.of(SyntheticTable.channelId(random.nextInt(channels)));
         ChannelConfig current = writer.cache.findChannel(id).orElseThrow();
         ChannelConfig saved = writer.cache.saveChannel(current.withPin(!current.pin()));
-        written.put(saved.channelId() + "@" + saved.version(), System.nanoTime());
+        written.add(new long[] {saved.channelId().value(), saved.version(), System.nanoTime()});
       }
       Duration wait = (feed ? FEED_POLL.plusSeconds(12) : MARKER_POLL.plusSeconds(30));
       long deadline = System.nanoTime() + wait.toNanos();
@@ -243,12 +245,12 @@ public final class CoherenceHarness {
       List<Double> staleness = new ArrayList<>();
       int unseen = 0;
       for (Process p : others) {
-        for (Map.Entry<String, Long> w : written.entrySet()) {
-          Long at = p.seen.get(w.getKey());
+        for (long[] w : written) {
+          Long at = shownAt(p, w);
           if (at == null) {
             unseen++;
           } else {
-            staleness.add(Math.max(0, at - w.getValue()) / 1e9);
+            staleness.add(Math.max(0, at - w[2]) / 1e9);
           }
         }
       }
@@ -275,8 +277,18 @@ public final class CoherenceHarness {
     }
   }
 
-  private static boolean allSeen(List<Process> others, Map<String, Long> written) {
-    return others.stream().allMatch(p -> p.seen.keySet().containsAll(written.keySet()));
+  private static boolean allSeen(List<Process> others, List<long[]> written) {
+    return others.stream().allMatch(p -> written.stream().allMatch(w -> shownAt(p, w) != null));
+  }
+
+  /** When {@code p} first held this version of the channel, or a later one; null if never. */
+  private static Long shownAt(Process p, long[] write) {
+    for (long[] shown : p.seen) {
+      if (shown[0] == write[0] && shown[1] >= write[1]) {
+        return shown[2];
+      }
+    }
+    return null;
   }
 
   /** Nearest rank. */
