@@ -31,6 +31,9 @@ class SimulateCommandIT {
         .contains("store requests   0 during the run")
         .contains("monthly DynamoDB cost at 1,000,000 messages a day")
         .contains("seed Pattern 3 / running bot   $1.8563  14,850,000 read units")
+        .containsPattern(
+            "botconfig                      \\$0\\.0[0-9]+  [0-9,]+ read units \\(change-feed polls")
+        .contains("botconfig before the feed      $")
         .contains(
             "on provisioned capacity ($0.00013 per RCU-hour, $0.00065 per WCU-hour, 25 of each free)")
         .containsPattern("botconfig                      \\$0\\.00  0\\.0[0-9]+ RCU")

@@ -191,13 +191,11 @@ class ProcessesCoherenceIT {
 
     // Kill shard 1's process in the middle of a burst of /config writes.
     int victim = 1;
-    List<String> tokens = new ArrayList<>();
-    for (int n = 1; n < 6; n++) {
-      tokens.add(trackAsync(victim, spare(victim, n)));
-      if (n == 3) {
-        bots.get(victim).kill(Duration.ofSeconds(30));
-      }
+    track(victim, spare(victim, 1));
+    for (int n = 2; n < 6; n++) {
+      trackAsync(victim, spare(victim, n)); // not awaited: SIGKILL lands while these are in flight
     }
+    bots.get(victim).kill(Duration.ofSeconds(30));
     List<Integer> others = new ArrayList<>(allShards());
     others.remove(Integer.valueOf(victim));
 
