@@ -73,7 +73,7 @@ public final class DynamoDbConfigStore implements ConfigStore {
     this.malformedLog = new MalformedItemLog(tableName);
     this.scanner = new TableScanner(client, errors, malformedLog, builder.scanSegments);
     this.marker = new ChangeMarker(client, errors, clock);
-    this.purge = new GuildPurge(client, errors, GuildPurge.Backoff.EXPONENTIAL);
+    this.purge = new GuildPurge(client, errors, GuildPurge.Sleeper.THREAD);
     this.writes = new VersionedWrites(client, errors);
   }
 
