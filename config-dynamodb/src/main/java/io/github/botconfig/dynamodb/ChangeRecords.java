@@ -16,19 +16,17 @@ import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.DeleteRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
-import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
  * The change records, one item per write under the marker's partition ({@code PK META}, {@code SK
  * CHANGE#<position, 20 digits>}, {@code Type change_record}), naming the key that write changed.
  * One Query reads every record after a position and the marker itself, whose {@code SK CHANGES}
- * sorts after all of them. Records past the newest {@link #RETAINED} are deleted by the writers;
- * each also carries {@code expiresAt} (epoch seconds), so a table with TTL enabled on that
- * attribute drops them for free (docs/dynamodb-table.md). Thread-safe.
+ * sorts after all of them. Records past the newest {@link #RETAINED} are deleted by the writers
+ * (DeleteItem); each also carries {@code expiresAt} (epoch seconds), so a table with TTL enabled on
+ * that attribute drops them for free (docs/dynamodb-table.md). Thread-safe.
  */
 final class ChangeRecords {
   private static final Logger LOG = LoggerFactory.getLogger(DynamoDbConfigStore.class);
@@ -146,7 +144,8 @@ final class ChangeRecords {
 
   /**
    * Deletes the records older than the newest {@link #RETAINED} before {@code position}: a page of
-   * keys, then batches of 25. Failures are logged: the next pruning writer deletes them.
+   * keys, then one DeleteItem each (about one a write). Failures are logged: the next pruning
+   * writer deletes them.
    */
   void pruneBefore(long position) {
     long upTo = position - RETAINED;
@@ -171,20 +170,13 @@ final class ChangeRecords {
                               ":to", TableLayout.s(sortKey(upTo))))
                       .limit(PAGE)
                       .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
-      List<WriteRequest> deletes = new ArrayList<>();
-      for (Map<String, AttributeValue> item : old.items()) {
-        deletes.add(
-            WriteRequest.builder()
-                .deleteRequest(DeleteRequest.builder().key(item).build())
-                .build());
-      }
-      for (int from = 0; from < deletes.size(); from += GuildPurge.BATCH_SIZE) {
-        List<WriteRequest> batch =
-            deletes.subList(from, Math.min(deletes.size(), from + GuildPurge.BATCH_SIZE));
-        client.batchWriteItem(
+      // DeleteItem, one record a request: the bot's role has no BatchWriteItem (docs/security.md).
+      for (Map<String, AttributeValue> key : old.items()) {
+        client.deleteItem(
             request ->
                 request
-                    .requestItems(Map.of(errors.tableName(), batch))
+                    .tableName(errors.tableName())
+                    .key(key)
                     .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
       }
     } catch (SdkException e) {

@@ -95,7 +95,8 @@ class RequestMetricsIT {
 
     RequestStats used = metrics.snapshot().since(before);
     assertThat(used.failuresByOperation()).isEqualTo(Map.of("UpdateItem", 1L));
-    // the ownership query, the position taken, the refused item (not retried), the position's record
+    // the ownership query, the position taken, the refused item (not retried), the position's
+    // record
     assertThat(used.httpAttempts()).as("a condition failure is not retried").isEqualTo(4);
   }
 }
