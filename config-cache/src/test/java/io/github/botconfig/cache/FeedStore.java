@@ -10,6 +10,7 @@ import io.github.botconfig.domain.GuildId;
 import io.github.botconfig.domain.GuildSettings;
 import io.github.botconfig.domain.LiveBoard;
 import io.github.botconfig.domain.RecentChanges;
+import io.github.botconfig.domain.UnreadableItem;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -164,6 +165,29 @@ final class FeedStore implements ConfigStore {
   @Override
   public int deleteGuild(GuildId guildId) {
     return recording(ConfigKey.guild(guildId), () -> store.deleteGuild(guildId));
+  }
+
+  @Override
+  public ChannelConfig replaceChannel(ChannelConfig read, ChannelConfig changed) {
+    return recording(
+        ConfigKey.channel(read.guildId(), read.channelId()),
+        () -> store.replaceChannel(read, changed));
+  }
+
+  @Override
+  public GuildSettings replaceSettings(GuildSettings read, GuildSettings changed) {
+    return recording(
+        ConfigKey.settings(read.guildId()), () -> store.replaceSettings(read, changed));
+  }
+
+  @Override
+  public List<UnreadableItem> findUnreadable(GuildId guildId) {
+    return store.findUnreadable(guildId);
+  }
+
+  @Override
+  public Optional<UnreadableItem> findUnreadableChannel(ChannelId channelId) {
+    return store.findUnreadableChannel(channelId);
   }
 
   @Override

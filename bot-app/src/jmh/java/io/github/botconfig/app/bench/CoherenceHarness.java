@@ -12,6 +12,7 @@ import io.github.botconfig.domain.GuildId;
 import io.github.botconfig.domain.GuildSettings;
 import io.github.botconfig.domain.LiveBoard;
 import io.github.botconfig.domain.RecentChanges;
+import io.github.botconfig.domain.UnreadableItem;
 import io.github.botconfig.dynamodb.DynamoDbClients;
 import io.github.botconfig.dynamodb.DynamoDbConfigStore;
 import io.github.botconfig.dynamodb.RequestMetrics;
@@ -79,18 +80,21 @@ public final class CoherenceHarness {
     int[] sizes = {100, 10_000, 100_000};
     int[] processes = {2, 4};
     int changes = 20;
+    List<String> designs = List.of("marker", "feed");
     Path csv = null;
     for (int i = 0; i < args.length; i += 2) {
       switch (args[i]) {
         case "--sizes" -> sizes = ints(args[i + 1]);
         case "--processes" -> processes = ints(args[i + 1]);
         case "--changes" -> changes = Integer.parseInt(args[i + 1]);
+        case "--designs" -> designs = List.of(args[i + 1].split(","));
         case "--csv" -> csv = Path.of(args[i + 1]);
         default ->
             throw new IllegalArgumentException(
                 "unknown option "
                     + args[i]
-                    + " (--sizes 100,10000 --processes 2,4 --changes 20 --csv FILE)");
+                    + " (--sizes 100,10000 --processes 2,4 --changes 20 --designs marker,feed"
+                    + " --csv FILE)");
       }
     }
     List<Run> runs = new ArrayList<>();
@@ -102,7 +106,7 @@ public final class CoherenceHarness {
           SyntheticTable.fill(client, table, size);
         }
         for (int p : processes) {
-          for (String design : List.of("marker", "feed")) {
+          for (String design : designs) {
             Run run = run(dynamo, table, size, p, design, changes);
             runs.add(run);
             System.out.println(line(run));
@@ -433,6 +437,26 @@ public final class CoherenceHarness {
     @Override
     public boolean deleteBoard(GuildId guildId) {
       return store.deleteBoard(guildId);
+    }
+
+    @Override
+    public ChannelConfig replaceChannel(ChannelConfig read, ChannelConfig changed) {
+      return store.replaceChannel(read, changed);
+    }
+
+    @Override
+    public GuildSettings replaceSettings(GuildSettings read, GuildSettings changed) {
+      return store.replaceSettings(read, changed);
+    }
+
+    @Override
+    public List<UnreadableItem> findUnreadable(GuildId guildId) {
+      return store.findUnreadable(guildId);
+    }
+
+    @Override
+    public Optional<UnreadableItem> findUnreadableChannel(ChannelId channelId) {
+      return store.findUnreadableChannel(channelId);
     }
 
     @Override
