@@ -1,10 +1,12 @@
 package io.github.botconfig.dynamodb;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.botconfig.domain.ChannelConfig;
 import io.github.botconfig.domain.ChannelId;
 import io.github.botconfig.domain.ConfigChange;
+import io.github.botconfig.domain.ConfigConflictException;
 import io.github.botconfig.domain.ConfigKey;
 import io.github.botconfig.domain.ConfigSnapshot;
 import io.github.botconfig.domain.GuildId;
@@ -72,22 +74,25 @@ class ChangeFeedIT {
   }
 
   @Test
-  void aRefusedWriteStillRecordsItsPositionSoThatNoReaderSeesAHole() {
+  void aRefusedWriteLeavesNoHoleInThePositionsAndMovesNoMarker() {
     ChannelConfig read = store.saveChannel(ChannelConfig.of(GUILD, CHANNEL));
     store.saveChannel(read.withPin(true));
 
-    try {
-      store.saveChannel(read.withImage(true));
-    } catch (RuntimeException refused) {
-      // expected: the version moved
-    }
+    // Refused twice: by the version check before anything is sent, and by the create condition.
+    assertThatThrownBy(() -> store.saveChannel(read.withImage(true)))
+        .isInstanceOf(ConfigConflictException.class);
+    assertThatThrownBy(() -> store.saveChannel(ChannelConfig.of(GUILD, CHANNEL)))
+        .isInstanceOf(ConfigConflictException.class);
 
     RecentChanges changes = store.changesAfter(0).orElseThrow();
+    assertThat(changes.changes())
+        .extracting(ConfigChange::position)
+        .as("every position taken has its record")
+        .containsExactly(1L, 2L, 3L);
     assertThat(changes.head()).isEqualTo(3);
     assertThat(store.changeMarker())
         .as("the marker counts only the writes that succeeded")
         .isEqualTo(2);
-    assertThat(changes.changes()).extracting(ConfigChange::position).containsExactly(1L, 2L, 3L);
   }
 
   @Test

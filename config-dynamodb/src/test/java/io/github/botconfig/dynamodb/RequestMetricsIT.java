@@ -67,8 +67,10 @@ class RequestMetricsIT {
 
     store.saveChannel(saved.withPin(true));
 
+    // the read of the stored item (the write port writes only what differs), then the four
+    // UpdateItems
     assertThat(metrics.snapshot().since(before).callsByOperation())
-        .isEqualTo(Map.of("UpdateItem", 4L));
+        .isEqualTo(Map.of("GetItem", 1L, "UpdateItem", 4L));
   }
 
   @Test
@@ -95,8 +97,8 @@ class RequestMetricsIT {
 
     RequestStats used = metrics.snapshot().since(before);
     assertThat(used.failuresByOperation()).isEqualTo(Map.of("UpdateItem", 1L));
-    // the ownership query, the position taken, the refused item (not retried), the position's
-    // record
-    assertThat(used.httpAttempts()).as("a condition failure is not retried").isEqualTo(4);
+    // the ownership query, the position taken, the refused create (not retried), the read of what
+    // it found (to say why), the position's record
+    assertThat(used.httpAttempts()).as("a condition failure is not retried").isEqualTo(5);
   }
 }
