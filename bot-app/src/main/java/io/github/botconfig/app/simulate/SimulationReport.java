@@ -107,7 +107,7 @@ public record SimulationReport(
 
   public CostModel.Bill pattern3Bill() {
     return CostModel.queryPerUntrackedMessage(
-        options.messagesPerDay(), options.trackedShare(), readUnitsPerIndexQuery());
+        (double) options.messagesPerDay(), options.trackedShare(), readUnitsPerIndexQuery());
   }
 
   public void print(PrintWriter out) {
