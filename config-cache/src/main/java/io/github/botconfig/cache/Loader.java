@@ -306,19 +306,16 @@ final class Loader {
           for (ConfigKey key : keys) {
             GuildId guild = key.guildId().orElseThrow();
             switch (key.kind()) {
-              case CHANNEL:
-                listeners.channelChanged(key.channelId().orElseThrow(), before, after);
-                break;
-              case SETTINGS:
-                listeners.settingsChanged(guild, before, after);
-                break;
-              case BOARD:
-                break;
-              default:
+              case CHANNEL ->
+                  listeners.channelChanged(key.channelId().orElseThrow(), before, after);
+              case SETTINGS -> listeners.settingsChanged(guild, before, after);
+              case BOARD -> {}
+              case GUILD, EVERYTHING -> {
                 listeners.guildChanged(guild, before, after);
                 after
                     .channelsOf(guild)
                     .forEach(c -> listeners.channelChanged(c.channelId(), before, after));
+              }
             }
           }
         });

@@ -129,18 +129,17 @@ abstract class Memory {
 
   private Contents applyOne(Contents current, ConfigKey key, ConfigSnapshot found, long since) {
     GuildId guild = key.guildId().orElseThrow();
-    switch (key.kind()) {
-      case CHANNEL:
-        return applyChannel(current, guild, key.channelId().orElseThrow(), found, since);
-      case SETTINGS:
-        return writes.settingsWrittenSince(guild, since)
-            ? current
-            : current.withSettings(guild, found.settings(guild).orElse(null));
-      case BOARD:
-        return writes.boardWrittenSince(guild, since)
-            ? current
-            : current.withBoard(guild, found.board(guild).orElse(null));
-      default:
+    return switch (key.kind()) {
+      case CHANNEL -> applyChannel(current, guild, key.channelId().orElseThrow(), found, since);
+      case SETTINGS ->
+          writes.settingsWrittenSince(guild, since)
+              ? current
+              : current.withSettings(guild, found.settings(guild).orElse(null));
+      case BOARD ->
+          writes.boardWrittenSince(guild, since)
+              ? current
+              : current.withBoard(guild, found.board(guild).orElse(null));
+      case GUILD, EVERYTHING -> {
         Contents next = current;
         for (ChannelConfig held : current.channelsOf(guild)) {
           next = applyChannel(next, guild, held.channelId(), found, since);
@@ -149,8 +148,9 @@ abstract class Memory {
           next = applyChannel(next, guild, channel.channelId(), found, since);
         }
         next = applyOne(next, ConfigKey.settings(guild), found, since);
-        return applyOne(next, ConfigKey.board(guild), found, since);
-    }
+        yield applyOne(next, ConfigKey.board(guild), found, since);
+      }
+    };
   }
 
   private Contents applyChannel(

@@ -90,17 +90,12 @@ public final class ConfigKey {
 
   @Override
   public String toString() {
-    switch (kind) {
-      case CHANNEL:
-        return "channel " + channelId + " of guild " + guildId;
-      case SETTINGS:
-        return "settings of guild " + guildId;
-      case BOARD:
-        return "board of guild " + guildId;
-      case GUILD:
-        return "guild " + guildId;
-      default:
-        return "everything";
-    }
+    return switch (kind) {
+      case CHANNEL -> "channel " + channelId + " of guild " + guildId;
+      case SETTINGS -> "settings of guild " + guildId;
+      case BOARD -> "board of guild " + guildId;
+      case GUILD -> "guild " + guildId;
+      case EVERYTHING -> "everything";
+    };
   }
 }

@@ -88,22 +88,19 @@ public interface ConfigStore extends ConfigRepository {
               .orElseThrow(
                   () -> new IllegalArgumentException("read(everything) is loadAll(), got " + key));
       switch (key.kind()) {
-        case CHANNEL:
+        case CHANNEL -> {
           ChannelId channel = key.channelId().orElseThrow();
           findChannels(guild).stream()
               .filter(c -> c.channelId().equals(channel))
               .forEach(found::addChannel);
-          break;
-        case SETTINGS:
-          findSettings(guild).ifPresent(found::addSettings);
-          break;
-        case BOARD:
-          findBoard(guild).ifPresent(found::addBoard);
-          break;
-        default:
+        }
+        case SETTINGS -> findSettings(guild).ifPresent(found::addSettings);
+        case BOARD -> findBoard(guild).ifPresent(found::addBoard);
+        case GUILD, EVERYTHING -> {
           findChannels(guild).forEach(found::addChannel);
           findSettings(guild).ifPresent(found::addSettings);
           findBoard(guild).ifPresent(found::addBoard);
+        }
       }
     }
     return found.build();

@@ -174,7 +174,12 @@ final class ChangeMarker {
                   .returnValues(ReturnValue.UPDATED_NEW)
                   .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL)
                   .build());
-      return Long.parseLong(response.attributes().get(TableLayout.TAKEN).n());
+      AttributeValue taken = response.attributes().get(TableLayout.TAKEN);
+      if (taken == null || taken.n() == null) {
+        throw new IllegalStateException(
+            "DynamoDB returned no '" + TableLayout.TAKEN + "' after ADD");
+      }
+      return Long.parseLong(taken.n());
     } catch (SdkException e) {
       throw errors.unavailable(action, e);
     }

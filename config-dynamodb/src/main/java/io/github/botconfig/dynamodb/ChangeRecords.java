@@ -125,7 +125,7 @@ final class ChangeRecords {
     long head = 0;
     List<ConfigChange> changes = new ArrayList<>();
     for (Map<String, AttributeValue> item : response.items()) {
-      String sk = item.get(TableLayout.SK).s();
+      String sk = sortKeyOf(item);
       if (TableLayout.MARKER_SK.equals(sk)) {
         head = number(item.get(TableLayout.TAKEN));
       } else {
@@ -191,7 +191,7 @@ final class ChangeRecords {
   private static @Nullable ConfigChange read(Map<String, AttributeValue> item) {
     long position = number(item.get(POSITION));
     if (position < 1) {
-      String sk = item.get(TableLayout.SK).s();
+      String sk = sortKeyOf(item);
       try {
         position = Long.parseLong(sk.substring(RECORD_PREFIX.length()));
       } catch (NumberFormatException e) {
@@ -208,20 +208,22 @@ final class ChangeRecords {
         return ConfigKey.everything();
       }
       GuildId guild = GuildId.of(string(item.get(GUILD_ID)));
-      switch (kind) {
-        case CHANNEL:
-          return ConfigKey.channel(guild, ChannelId.of(string(item.get(TableLayout.CHANNEL_ID))));
-        case SETTINGS:
-          return ConfigKey.settings(guild);
-        case BOARD:
-          return ConfigKey.board(guild);
-        default:
-          return ConfigKey.guild(guild);
-      }
+      return switch (kind) {
+        case CHANNEL ->
+            ConfigKey.channel(guild, ChannelId.of(string(item.get(TableLayout.CHANNEL_ID))));
+        case SETTINGS -> ConfigKey.settings(guild);
+        case BOARD -> ConfigKey.board(guild);
+        case GUILD, EVERYTHING -> ConfigKey.guild(guild);
+      };
     } catch (RuntimeException e) {
       // A record written by a later version, or damaged: only a full load is sure to catch it.
       return ConfigKey.everything();
     }
+  }
+
+  private static String sortKeyOf(Map<String, AttributeValue> item) {
+    AttributeValue sk = item.get(TableLayout.SK);
+    return sk == null || sk.s() == null ? "" : sk.s();
   }
 
   private static String string(@Nullable AttributeValue value) {

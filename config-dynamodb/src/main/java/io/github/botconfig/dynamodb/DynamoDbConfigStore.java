@@ -469,20 +469,15 @@ public final class DynamoDbConfigStore implements ConfigStore {
               .orElseThrow(
                   () -> new IllegalArgumentException("read(everything) is loadAll(), got " + key));
       switch (key.kind()) {
-        case CHANNEL:
+        case CHANNEL -> {
           ChannelId channel = key.channelId().orElseThrow();
           getItem(TableLayout.channelItemKey(guild, channel), "read " + key)
               .flatMap(item -> readOrSkip(item, ChannelItems::read))
               .ifPresent(found::addChannel);
-          break;
-        case SETTINGS:
-          findSettings(guild).ifPresent(found::addSettings);
-          break;
-        case BOARD:
-          findBoard(guild).ifPresent(found::addBoard);
-          break;
-        default:
-          readGuild(guild, found);
+        }
+        case SETTINGS -> findSettings(guild).ifPresent(found::addSettings);
+        case BOARD -> findBoard(guild).ifPresent(found::addBoard);
+        case GUILD, EVERYTHING -> readGuild(guild, found);
       }
     }
     return found.build();
@@ -502,17 +497,10 @@ public final class DynamoDbConfigStore implements ConfigStore {
         .forEach(
             item -> {
               switch (ItemKind.of(item)) {
-                case CHANNEL:
-                  readOrSkip(item, ChannelItems::read).ifPresent(found::addChannel);
-                  break;
-                case SETTINGS:
-                  readSettings(item).ifPresent(found::addSettings);
-                  break;
-                case BOARD:
-                  readOrSkip(item, BoardItems::read).ifPresent(found::addBoard);
-                  break;
-                default:
-                  break;
+                case CHANNEL -> readOrSkip(item, ChannelItems::read).ifPresent(found::addChannel);
+                case SETTINGS -> readSettings(item).ifPresent(found::addSettings);
+                case BOARD -> readOrSkip(item, BoardItems::read).ifPresent(found::addBoard);
+                case OTHER -> {}
               }
             });
   }
