@@ -22,6 +22,10 @@ import java.util.Objects;
  * @param totalLoadDuration the sum over all successful loads
  * @param channels tracked channels held now
  * @param guildSettings guilds whose settings are held now
+ * @param changesApplied keys other processes changed that the cache read from the store's change
+ *     feed and applied, without a full load
+ * @param changeGaps full loads made because the cache could not prove it had seen every change: a
+ *     change record missing after the gap grace, or no longer kept by the store
  */
 public record CacheStats(
     long hits,
@@ -33,7 +37,9 @@ public record CacheStats(
     Duration lastLoadDuration,
     Duration totalLoadDuration,
     int channels,
-    int guildSettings) {
+    int guildSettings,
+    long changesApplied,
+    long changeGaps) {
 
   public CacheStats {
     Objects.requireNonNull(lastLoadDuration, "lastLoadDuration");

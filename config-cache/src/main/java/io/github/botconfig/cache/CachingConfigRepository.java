@@ -57,6 +57,7 @@ final class CachingConfigRepository extends Memory implements ConfigCache {
       ConfigStore store,
       Delays delays,
       Duration changePollInterval,
+      Duration changeGapGrace,
       Duration negativeCacheTtl,
       int maxConcurrentFallbackReads,
       Duration initialLoadWait,
@@ -73,7 +74,15 @@ final class CachingConfigRepository extends Memory implements ConfigCache {
     this.status = new StatusTracker(clock);
     this.listeners = new Listeners(listeners);
     this.loader =
-        new Loader(this.store, this, status, this.listeners, this::stats, fallback::clear);
+        new Loader(
+            this.store,
+            this,
+            status,
+            this.listeners,
+            this::stats,
+            fallback::clear,
+            clock,
+            changeGapGrace);
   }
 
   // --- Lookups
@@ -465,7 +474,9 @@ final class CachingConfigRepository extends Memory implements ConfigCache {
         loader.lastLoadDuration(),
         loader.totalLoadDuration(),
         contents.channelCount(),
-        contents.settingsCount());
+        contents.settingsCount(),
+        loader.changesApplied(),
+        loader.gaps());
   }
 
   @Override

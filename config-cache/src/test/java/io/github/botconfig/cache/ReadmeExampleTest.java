@@ -28,7 +28,7 @@ class ReadmeExampleTest {
     // README example start
     try (ConfigCache cache =
         ConfigCache.builder(yourStore) // any ConfigStore
-            .changePollInterval(Duration.ofSeconds(30)) // see other processes' writes within ~30 s
+            .changePollInterval(Duration.ofSeconds(5)) // see other processes' writes within ~5 s
             .listener(
                 new CacheListener() {
                   @Override

@@ -4,21 +4,26 @@ import io.github.botconfig.domain.ChannelConfig;
 import io.github.botconfig.domain.ChannelId;
 import io.github.botconfig.domain.ConfigConflictException;
 import io.github.botconfig.domain.ConfigConflictException.Reason;
+import io.github.botconfig.domain.ConfigKey;
 import io.github.botconfig.domain.ConfigRepository;
 import io.github.botconfig.domain.ConfigSnapshot;
 import io.github.botconfig.domain.ConfigStore;
 import io.github.botconfig.domain.GuildId;
 import io.github.botconfig.domain.GuildSettings;
 import io.github.botconfig.domain.LiveBoard;
+import io.github.botconfig.domain.RecentChanges;
 import io.github.botconfig.domain.UnreadableItem;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
@@ -43,10 +48,10 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
  * }</pre>
  *
  * <p>Thread-safe. Every method makes a few DynamoDB requests: a bot reads through a cache, not from
- * here. Every write is an UpdateItem conditional on the version its caller read, followed by a bump
- * of the change marker; SDK failures surface as {@link
- * io.github.botconfig.domain.StoreUnavailableException} naming the table and endpoint. The store
- * does not own the client: close the client yourself.
+ * here. Every write is an UpdateItem conditional on the version its caller read, between taking a
+ * position on the change marker and writing its change record (docs/dynamodb-table.md); SDK
+ * failures surface as {@link io.github.botconfig.domain.StoreUnavailableException} naming the table
+ * and endpoint. The store does not own the client: close the client yourself.
  */
 public final class DynamoDbConfigStore implements ConfigStore {
   private final DynamoDbClient client;
@@ -193,7 +198,11 @@ public final class DynamoDbConfigStore implements ConfigStore {
       Expressions update = new Expressions();
       ChannelItems.write(config, update);
       Map<String, AttributeValue> stored =
-          writes.create(what, key, update, now(), found -> refusalToCreate(what, found));
+          marker.recording(
+              ConfigKey.channel(config.guildId(), config.channelId()),
+              "save " + what,
+              () -> writes.create(what, key, update, now(), found -> refusalToCreate(what, found)),
+              created -> true);
       return written(stored, ChannelItems::read);
     }
     Map<String, AttributeValue> raw = writes.read(what, key);
@@ -222,13 +231,20 @@ public final class DynamoDbConfigStore implements ConfigStore {
     Expressions update = new Expressions();
     ChannelItems.writeChanges(read, changed, update);
     Map<String, AttributeValue> stored =
-        writes.replace(what, key, update, raw, read.version(), ChannelItems.MODELLED, now());
+        marker.recording(
+            ConfigKey.channel(read.guildId(), read.channelId()),
+            "save " + what,
+            () ->
+                writes.replace(
+                    what, key, update, raw, read.version(), ChannelItems.MODELLED, now()),
+            replaced -> true);
     return written(stored, ChannelItems::read);
   }
 
   @Override
   public boolean deleteChannel(GuildId guildId, ChannelId channelId) {
     return deleteIfExists(
+        ConfigKey.channel(guildId, channelId),
         TableLayout.channelItemKey(guildId, channelId),
         "untrack channel " + channelId + " of guild " + guildId);
   }
@@ -241,7 +257,11 @@ public final class DynamoDbConfigStore implements ConfigStore {
       Expressions update = new Expressions();
       SettingsItems.write(settings, update);
       Map<String, AttributeValue> stored =
-          writes.create(what, key, update, now(), found -> refusalToCreate(what, found));
+          marker.recording(
+              ConfigKey.settings(settings.guildId()),
+              "save " + what,
+              () -> writes.create(what, key, update, now(), found -> refusalToCreate(what, found)),
+              created -> true);
       return written(stored, SettingsItems::read);
     }
     Map<String, AttributeValue> raw = writes.read(what, key);
@@ -270,7 +290,13 @@ public final class DynamoDbConfigStore implements ConfigStore {
     Expressions update = new Expressions();
     SettingsItems.writeChanges(read, changed, raw.get(TableLayout.SUMMARY_PREFERENCES), update);
     Map<String, AttributeValue> stored =
-        writes.replace(what, key, update, raw, read.version(), SettingsItems.MODELLED, now());
+        marker.recording(
+            ConfigKey.settings(read.guildId()),
+            "save " + what,
+            () ->
+                writes.replace(
+                    what, key, update, raw, read.version(), SettingsItems.MODELLED, now()),
+            replaced -> true);
     return written(stored, SettingsItems::read);
   }
 
@@ -342,10 +368,12 @@ public final class DynamoDbConfigStore implements ConfigStore {
                         + "; nothing was written (fix or remove the stored item first)"));
   }
 
-  /** What a successful write stored, decoded; bumps the change marker (the one post-write hook). */
+  /**
+   * What a successful write stored, decoded. The write ran inside {@link ChangeMarker#recording}:
+   * its position was taken before, its change record and the marker's move come after.
+   */
   private <T> T written(
       Map<String, AttributeValue> stored, Function<Map<String, AttributeValue>, T> reader) {
-    marker.bump();
     return reader.apply(stored);
   }
 
@@ -361,25 +389,43 @@ public final class DynamoDbConfigStore implements ConfigStore {
     Expressions update = new Expressions();
     BoardItems.write(board, update);
     Instant createdAt =
-        writes.update(
-            "board of guild " + board.guildId(),
-            TableLayout.boardItemKey(board.guildId()),
-            update,
-            board.version(),
-            now);
-    marker.bump();
+        marker.recording(
+            ConfigKey.board(board.guildId()),
+            "save board of guild " + board.guildId(),
+            () ->
+                writes.update(
+                    "board of guild " + board.guildId(),
+                    TableLayout.boardItemKey(board.guildId()),
+                    update,
+                    board.version(),
+                    now),
+            written -> true);
     return board.withVersion(board.version() + 1).withUpdatedAt(now).withCreatedAt(createdAt);
   }
 
   @Override
   public boolean deleteBoard(GuildId guildId) {
     return deleteIfExists(
-        TableLayout.boardItemKey(guildId), "forget the board of guild " + guildId);
+        ConfigKey.board(guildId),
+        TableLayout.boardItemKey(guildId),
+        "forget the board of guild " + guildId);
   }
 
   @Override
   public int deleteGuild(GuildId guildId) {
-    return purge.deleteAll(guildId, marker::bump);
+    AtomicBoolean deletedAny = new AtomicBoolean();
+    try {
+      return marker.recording(
+          ConfigKey.guild(guildId),
+          "delete guild " + guildId,
+          () -> purge.deleteAll(guildId, () -> deletedAny.set(true)),
+          deleted -> deleted > 0);
+    } catch (RuntimeException e) {
+      if (deletedAny.get()) {
+        marker.bumpAfterPartialWrite(); // some items are gone: caches without a feed must reload
+      }
+      throw e;
+    }
   }
 
   /**
@@ -397,6 +443,66 @@ public final class DynamoDbConfigStore implements ConfigStore {
   @Override
   public long changeMarker() {
     return marker.read();
+  }
+
+  /** One strongly consistent GetItem of the marker's {@code taken} counter. */
+  @Override
+  public OptionalLong changeFeedPosition() {
+    return OptionalLong.of(marker.position());
+  }
+
+  @Override
+  public Optional<RecentChanges> changesAfter(long position) {
+    return Optional.of(marker.changesAfter(position));
+  }
+
+  /**
+   * One strongly consistent GetItem per channel, settings or board key (one read unit for an item
+   * under 4 KB), one Query per guild key.
+   */
+  @Override
+  public ConfigSnapshot read(Collection<ConfigKey> keys) {
+    ConfigSnapshot.Builder found = ConfigSnapshot.builder();
+    for (ConfigKey key : keys) {
+      GuildId guild =
+          key.guildId()
+              .orElseThrow(
+                  () -> new IllegalArgumentException("read(everything) is loadAll(), got " + key));
+      switch (key.kind()) {
+        case CHANNEL -> {
+          ChannelId channel = key.channelId().orElseThrow();
+          getItem(TableLayout.channelItemKey(guild, channel), "read " + key)
+              .flatMap(item -> readOrSkip(item, ChannelItems::read))
+              .ifPresent(found::addChannel);
+        }
+        case SETTINGS -> findSettings(guild).ifPresent(found::addSettings);
+        case BOARD -> findBoard(guild).ifPresent(found::addBoard);
+        case GUILD, EVERYTHING -> readGuild(guild, found);
+      }
+    }
+    return found.build();
+  }
+
+  private void readGuild(GuildId guild, ConfigSnapshot.Builder found) {
+    queryAll(
+            "read guild " + guild,
+            request ->
+                request
+                    .consistentRead(true)
+                    .keyConditionExpression("#pk = :pk")
+                    .expressionAttributeNames(Map.of("#pk", TableLayout.PK))
+                    .expressionAttributeValues(
+                        Map.of(":pk", TableLayout.s(TableLayout.guildKey(guild)))),
+            item -> item)
+        .forEach(
+            item -> {
+              switch (ItemKind.of(item)) {
+                case CHANNEL -> readOrSkip(item, ChannelItems::read).ifPresent(found::addChannel);
+                case SETTINGS -> readSettings(item).ifPresent(found::addSettings);
+                case BOARD -> readOrSkip(item, BoardItems::read).ifPresent(found::addBoard);
+                case OTHER -> {}
+              }
+            });
   }
 
   @Override
@@ -442,10 +548,14 @@ public final class DynamoDbConfigStore implements ConfigStore {
     }
   }
 
-  /**
-   * Deletes the item if it exists (a condition, so that a missing one costs no change-marker bump).
-   */
-  private boolean deleteIfExists(Map<String, AttributeValue> key, String action) {
+  /** Deletes the item if it exists (a condition, so that a missing one is reported as such). */
+  private boolean deleteIfExists(
+      ConfigKey changed, Map<String, AttributeValue> key, String action) {
+    return marker.recording(
+        changed, action, () -> deleteIfExistsRecorded(key, action), Boolean::booleanValue);
+  }
+
+  private boolean deleteIfExistsRecorded(Map<String, AttributeValue> key, String action) {
     Expressions condition = new Expressions().attributeExists(TableLayout.SK);
     try {
       client.deleteItem(
@@ -460,7 +570,6 @@ public final class DynamoDbConfigStore implements ConfigStore {
     } catch (SdkException e) {
       throw errors.unavailable(action, e);
     }
-    marker.bump();
     return true;
   }
 

@@ -69,8 +69,10 @@ final class TableLayout {
   static final String UPDATED_AT = "updatedAt";
   static final String VERSION = "version";
 
-  // The change marker's counter
+  // The change marker's counters: writes that succeeded, and positions taken
+  // (docs/dynamodb-table.md)
   static final String COUNTER = "counter";
+  static final String TAKEN = "taken";
 
   private static final Pattern TABLE_NAME = Pattern.compile("[a-zA-Z0-9_.-]{3,255}");
 

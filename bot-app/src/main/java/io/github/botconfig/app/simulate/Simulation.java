@@ -10,6 +10,7 @@ import io.github.botconfig.cache.CacheStatus;
 import io.github.botconfig.cache.ConfigCache;
 import io.github.botconfig.domain.ChannelConfig;
 import io.github.botconfig.domain.ChannelId;
+import io.github.botconfig.domain.ConfigKey;
 import io.github.botconfig.domain.StoreUnavailableException;
 import io.github.botconfig.dynamodb.DynamoDbConfigStore;
 import io.github.botconfig.dynamodb.RequestMetrics;
@@ -18,6 +19,7 @@ import io.github.botconfig.dynamodb.TableProvisioner;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -101,6 +103,14 @@ public final class Simulation {
       RequestStats beforePoll = metrics.snapshot();
       store.changeMarker();
       RequestStats poll = metrics.snapshot().since(beforePoll);
+      long position = store.changeFeedPosition().orElse(0);
+      RequestStats beforeFeedPoll = metrics.snapshot();
+      store.changesAfter(position);
+      RequestStats feedPoll = metrics.snapshot().since(beforeFeedPoll);
+      ChannelConfig someChannel = traffic.channels.get(0);
+      RequestStats beforeChangeRead = metrics.snapshot();
+      store.read(List.of(ConfigKey.channel(someChannel.guildId(), someChannel.channelId())));
+      RequestStats changeRead = metrics.snapshot().since(beforeChangeRead);
       RequestStats beforeQuery = metrics.snapshot();
       store.findChannel(
           ChannelId.of(Long.MAX_VALUE)); // untracked: what Pattern 3 does for such a message
@@ -127,6 +137,8 @@ public final class Simulation {
           loadTime,
           load,
           poll,
+          feedPoll,
+          changeRead,
           query,
           writes,
           runTime,

@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
 class HealthReportTest {
   private static final Instant NOW = Instant.parse("2026-01-01T00:10:00Z");
   private static final CacheStats STATS =
-      new CacheStats(5, 95, 0, 12, 3, 0, Duration.ofMillis(40), Duration.ofMillis(120), 60, 20);
+      new CacheStats(
+          5, 95, 0, 12, 3, 0, Duration.ofMillis(40), Duration.ofMillis(120), 60, 20, 0, 0);
   private static final StoreCheck REACHABLE =
       new StoreCheck(true, NOW, Duration.ofMillis(3), Optional.empty());
   private static final StoreCheck UNREACHABLE =
