@@ -36,7 +36,7 @@ import java.util.concurrent.atomic.LongAdder;
  *
  * <pre>{@code
  * try (FaultProxy proxy = FaultProxy.start(dynalite.endpoint());
- *     DynamoDbClient client = DynamoDbClients.builder().endpoint(proxy.endpoint()).build()) {
+ *     DynamoDbClient client = DynamoDbClients.builder().endpointOverride(proxy.endpoint()).build()) {
  *   proxy.failNext(2, FaultProxy.Fault.THROTTLING);    // the SDK's retries get through
  *   proxy.failAll(FaultProxy.Fault.CONNECTION_RESET);  // the store is down
  *   proxy.heal();

@@ -237,7 +237,7 @@ public final class LocalDynamoDb implements AutoCloseable {
    */
   public DynamoDbClient newClient() {
     return DynamoDbClients.builder()
-        .endpoint(endpoint)
+        .endpointOverride(endpoint)
         .apiCallAttemptTimeout(Duration.ofSeconds(5))
         .apiCallTimeout(Duration.ofSeconds(20))
         .build();
