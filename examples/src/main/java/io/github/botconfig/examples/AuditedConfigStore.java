@@ -7,6 +7,7 @@ import io.github.botconfig.domain.ConfigStore;
 import io.github.botconfig.domain.GuildId;
 import io.github.botconfig.domain.GuildSettings;
 import io.github.botconfig.domain.LiveBoard;
+import io.github.botconfig.domain.UnreadableItem;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -42,6 +43,16 @@ public final class AuditedConfigStore implements ConfigStore {
   }
 
   @Override
+  public List<UnreadableItem> findUnreadable(GuildId guildId) {
+    return store.findUnreadable(guildId);
+  }
+
+  @Override
+  public Optional<UnreadableItem> findUnreadableChannel(ChannelId channelId) {
+    return store.findUnreadableChannel(channelId);
+  }
+
+  @Override
   public ConfigSnapshot loadAll() {
     return store.loadAll();
   }
@@ -59,6 +70,13 @@ public final class AuditedConfigStore implements ConfigStore {
   }
 
   @Override
+  public ChannelConfig replaceChannel(ChannelConfig read, ChannelConfig changed) {
+    ChannelConfig saved = store.replaceChannel(read, changed);
+    audit.accept("channel " + saved.channelId() + " changed, version " + saved.version());
+    return saved;
+  }
+
+  @Override
   public boolean deleteChannel(GuildId guildId, ChannelId channelId) {
     boolean deleted = store.deleteChannel(guildId, channelId);
     audit.accept("channel " + channelId + (deleted ? " deleted" : " was not stored"));
@@ -69,6 +87,13 @@ public final class AuditedConfigStore implements ConfigStore {
   public GuildSettings saveSettings(GuildSettings settings) {
     GuildSettings saved = store.saveSettings(settings);
     audit.accept("settings of guild " + saved.guildId() + " saved, version " + saved.version());
+    return saved;
+  }
+
+  @Override
+  public GuildSettings replaceSettings(GuildSettings read, GuildSettings changed) {
+    GuildSettings saved = store.replaceSettings(read, changed);
+    audit.accept("settings of guild " + saved.guildId() + " changed, version " + saved.version());
     return saved;
   }
 

@@ -19,12 +19,12 @@ public final class QuickStart {
       DynamoDbConfigStore store = DynamoDbConfigStore.builder().client(client).build();
       try (ConfigCache cache = ConfigCache.builder(store).build()) {
         cache.start(); // one full load; from now on lookups never call DynamoDB
+        GuildId guild = GuildId.of("1180586412434817024");
         ChannelId channel = ChannelId.of("1180586500000000001");
-        if (cache.findChannel(channel).isEmpty()) {
-          GuildId guild = GuildId.of("1180586412434817024");
-          cache.saveChannel(ChannelConfig.of(guild, channel).withPin(true)); // store, then cache
-        }
-        System.out.println("pin: " + cache.findChannel(channel).orElseThrow().pin());
+        // Tracks the channel if it is not yet, pins it; run again, it finds nothing to write.
+        cache.updateChannel(guild, channel, config -> config.withPin(true));
+        ChannelConfig tracked = cache.findChannel(channel).orElseThrow(); // memory only
+        System.out.println("pin: " + tracked.pin() + ", version " + tracked.version());
       }
     }
   }

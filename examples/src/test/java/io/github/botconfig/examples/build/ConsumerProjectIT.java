@@ -135,6 +135,9 @@ class ConsumerProjectIT {
         .containsPattern(
             "Tests run: 2, Failures: 0, Errors: 0, Skipped: 0, Time elapsed: [^\\n]* in"
                 + " io.github.botconfig.examples.StoreOnLocalDynamoDbIT")
+        .containsPattern(
+            "Tests run: 2, Failures: 0, Errors: 0, Skipped: 0, Time elapsed: [^\\n]* in"
+                + " io.github.botconfig.examples.PinChannelTest")
         .contains("BUILD SUCCESS");
     try (Stream<Path> files = Files.walk(localRepository.resolve("io/github/botconfig"))) {
       List<Path> origins =
