@@ -36,7 +36,9 @@ class CacheFailFastTest {
           () -> cache.findChannel(channel(1).value()),
           () -> cache.findChannels(GUILD),
           () -> cache.findSettings(GUILD),
-          () -> cache.findBoard(GUILD)
+          () -> cache.findBoard(GUILD),
+          () -> cache.findUnreadable(GUILD),
+          () -> cache.findUnreadableChannel(channel(1))
         }) {
       assertThatThrownBy(lookup::run)
           .isInstanceOf(IllegalStateException.class)
