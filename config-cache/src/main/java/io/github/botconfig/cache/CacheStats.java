@@ -116,10 +116,9 @@ public final class CacheStats {
     if (this == o) {
       return true;
     }
-    if (!(o instanceof CacheStats)) {
+    if (!(o instanceof CacheStats that)) {
       return false;
     }
-    CacheStats that = (CacheStats) o;
     return hits == that.hits
         && misses == that.misses
         && fallbackReads == that.fallbackReads

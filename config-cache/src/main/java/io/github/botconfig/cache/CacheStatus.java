@@ -105,10 +105,9 @@ public final class CacheStatus {
     if (this == o) {
       return true;
     }
-    if (!(o instanceof CacheStatus)) {
+    if (!(o instanceof CacheStatus that)) {
       return false;
     }
-    CacheStatus that = (CacheStatus) o;
     return state == that.state
         && failureStreak == that.failureStreak
         && lastLoadedAt.equals(that.lastLoadedAt)

@@ -49,10 +49,9 @@ public final class UpdateResult<T> {
     if (this == o) {
       return true;
     }
-    if (!(o instanceof UpdateResult)) {
+    if (!(o instanceof UpdateResult<?> that)) {
       return false;
     }
-    UpdateResult<?> that = (UpdateResult<?>) o;
     return changed == that.changed && before.equals(that.before) && after.equals(that.after);
   }
 

@@ -104,10 +104,9 @@ public final class LoadReport {
     if (this == o) {
       return true;
     }
-    if (!(o instanceof LoadReport)) {
+    if (!(o instanceof LoadReport that)) {
       return false;
     }
-    LoadReport that = (LoadReport) o;
     return itemsRead == that.itemsRead
         && pages == that.pages
         && channels == that.channels

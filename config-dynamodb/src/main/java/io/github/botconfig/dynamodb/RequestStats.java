@@ -112,10 +112,9 @@ public final class RequestStats {
     if (this == o) {
       return true;
     }
-    if (!(o instanceof RequestStats)) {
+    if (!(o instanceof RequestStats that)) {
       return false;
     }
-    RequestStats that = (RequestStats) o;
     return httpAttempts == that.httpAttempts
         && Double.compare(readCapacityUnits, that.readCapacityUnits) == 0
         && Double.compare(writeCapacityUnits, that.writeCapacityUnits) == 0

@@ -27,6 +27,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An HTTP proxy on 127.0.0.1 between a DynamoDB client and a local DynamoDB server that injects
@@ -397,7 +398,7 @@ public final class FaultProxy implements AutoCloseable {
   }
 
   /** The request line and headers, up to and including the blank line; null at end of stream. */
-  private static byte[] readHead(InputStream in) throws IOException {
+  private static byte @Nullable [] readHead(InputStream in) throws IOException {
     ByteArrayOutputStream head = new ByteArrayOutputStream();
     int matched = 0;
     byte[] end = {'\r', '\n', '\r', '\n'};
