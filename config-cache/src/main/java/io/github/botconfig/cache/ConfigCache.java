@@ -63,10 +63,18 @@ public interface ConfigCache extends ConfigRepository, AutoCloseable {
    * Starts the cache: loads a first complete snapshot and schedules the refreshes. Waits for that
    * first load at most the {@link Builder#initialLoadWait initial-load wait}; if it has not
    * succeeded by then (or failed), returns anyway — lookups then read the store per key while the
-   * load goes on in the background.
+   * load goes on in the background. Call it before any lookup: a lookup on a cache never started
+   * throws {@link IllegalStateException}.
+   *
+   * <p>An outage (the store cannot be reached) is not an error here: the status says {@link
+   * CacheStatus.State#UNAVAILABLE UNAVAILABLE} and the cache keeps retrying. A store that does not
+   * exist (a wrong table name or region) is: {@code start()} throws, unless the builder was told to
+   * {@link Builder#waitForStore wait for it}.
    *
    * @return the status once the wait ended: {@link CacheStatus#isLoaded() loaded} if the first load
    *     succeeded
+   * @throws io.github.botconfig.domain.StoreNotFoundException if the first load found no store (and
+   *     {@link Builder#waitForStore} was not set); the cache is then closed
    * @throws IllegalStateException if the cache was already started, or closed
    */
   CacheStatus start();
@@ -101,6 +109,7 @@ public interface ConfigCache extends ConfigRepository, AutoCloseable {
    *
    * @throws StoreUnavailableException only before a first snapshot has loaded, when the store
    *     cannot answer
+   * @throws IllegalStateException if the cache was never {@link #start() started}
    */
   @Override
   Optional<ChannelConfig> findChannel(ChannelId channelId);
@@ -125,6 +134,7 @@ public interface ConfigCache extends ConfigRepository, AutoCloseable {
     private Duration negativeCacheTtl = Duration.ofSeconds(60);
     private int maxConcurrentFallbackReads = 8;
     private Duration initialLoadWait = Duration.ofSeconds(30);
+    private boolean waitForStore;
     private Duration retryInitialDelay = Duration.ofSeconds(1);
     private Duration retryMaxDelay = Duration.ofMinutes(5);
     private Clock clock = Clock.systemUTC();
@@ -201,6 +211,17 @@ public interface ConfigCache extends ConfigRepository, AutoCloseable {
     }
 
     /**
+     * Whether {@link ConfigCache#start()} waits for a store that does not exist (yet), retrying as
+     * for an outage — for a table that a deployment creates after the bot starts. Default false:
+     * {@code start()} throws {@link io.github.botconfig.domain.StoreNotFoundException}, since a
+     * wrong table name or region would otherwise look like an outage that never ends.
+     */
+    public Builder waitForStore(boolean wait) {
+      this.waitForStore = wait;
+      return this;
+    }
+
+    /**
      * After a failed load or change check, the first wait before retrying; each further failure
      * doubles it, up to {@code max}; each wait is then cut at random by up to half. Default 1
      * second, up to 5 minutes.
@@ -255,6 +276,7 @@ public interface ConfigCache extends ConfigRepository, AutoCloseable {
           negativeCacheTtl,
           maxConcurrentFallbackReads,
           initialLoadWait,
+          waitForStore,
           clock,
           scheduler,
           listeners);

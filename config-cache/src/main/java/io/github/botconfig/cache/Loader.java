@@ -55,6 +55,9 @@ final class Loader {
   private final ReentrantLock loadLock = new ReentrantLock();
   private final CompletableFuture<Void> firstAttempt = new CompletableFuture<>();
 
+  /** Why loads failed before any succeeded, if they did: what start() decides on. */
+  private volatile @Nullable RuntimeException failureBeforeFirstLoad;
+
   private final AtomicLong loads = new AtomicLong();
   private final AtomicLong failures = new AtomicLong();
   private final AtomicLong lastLoadNanos = new AtomicLong();
@@ -106,6 +109,11 @@ final class Loader {
   /** Completes when the first load has succeeded or failed. */
   CompletableFuture<Void> firstAttempt() {
     return firstAttempt;
+  }
+
+  /** The last failure of a load while none had succeeded; null once one has. */
+  @Nullable RuntimeException failureBeforeFirstLoad() {
+    return failureBeforeFirstLoad;
   }
 
   boolean loadOwed() {
@@ -334,6 +342,9 @@ final class Loader {
     } catch (RuntimeException e) {
       failures.incrementAndGet();
       loadOwed = true;
+      if (!status.isLoaded()) {
+        failureBeforeFirstLoad = e;
+      }
       Transition transition =
           status.failed(status.isLoaded() ? "refresh" : "loading the configuration", e);
       afterUnlock.add(() -> report(transition));
@@ -349,6 +360,7 @@ final class Loader {
     appliedAhead.removeIf(p -> p <= from);
     owedSince.clear();
     loadOwed = false;
+    failureBeforeFirstLoad = null;
     loads.incrementAndGet();
     lastLoadNanos.set(took);
     totalLoadNanos.addAndGet(took);

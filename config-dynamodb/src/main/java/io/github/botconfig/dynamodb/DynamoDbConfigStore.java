@@ -42,7 +42,7 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
  *
  * <pre>{@code
  * DynamoDbConfigStore store = DynamoDbConfigStore.builder()
- *     .client(DynamoDbClients.builder().region("eu-west-3").build())
+ *     .client(DynamoDbClients.builder().region(Region.EU_WEST_3).build())
  *     .tableName("discord-bot-config")
  *     .build();
  * }</pre>

@@ -261,7 +261,7 @@ class HostileImportIT {
     try (FaultProxy proxy = FaultProxy.start(DYNAMODB.endpoint());
         DynamoDbClient client =
             DynamoDbClients.builder()
-                .endpoint(proxy.endpoint())
+                .endpointOverride(proxy.endpoint())
                 .apiCallAttemptTimeout(Duration.ofMillis(800))
                 .build()) {
       TableBackup behindProxy = DynamoDbTooling.tableBackup(client, store.tableName(), clock);

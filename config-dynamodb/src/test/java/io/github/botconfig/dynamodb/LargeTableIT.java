@@ -42,7 +42,8 @@ class LargeTableIT {
 
   @BeforeAll
   static void fillTheTable() {
-    client = DynamoDbClients.builder().endpoint(DYNAMODB.endpoint()).metrics(METRICS).build();
+    client =
+        DynamoDbClients.builder().endpointOverride(DYNAMODB.endpoint()).metrics(METRICS).build();
     tableName = DYNAMODB.newTable();
     fill(tableName, G, CHANNELS, PADDING);
   }

@@ -32,7 +32,8 @@ class RequestMetricsIT {
 
   @BeforeEach
   void storeWithMetrics() {
-    client = DynamoDbClients.builder().endpoint(DYNAMODB.endpoint()).metrics(metrics).build();
+    client =
+        DynamoDbClients.builder().endpointOverride(DYNAMODB.endpoint()).metrics(metrics).build();
     store =
         DynamoDbConfigStore.builder()
             .client(client)

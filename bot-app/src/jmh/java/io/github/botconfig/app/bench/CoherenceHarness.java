@@ -165,7 +165,7 @@ public final class CoherenceHarness {
 
   private static DynamoDbClient client(LocalDynamoDb dynamo, RequestMetrics metrics) {
     return DynamoDbClients.builder()
-        .endpoint(dynamo.endpoint())
+        .endpointOverride(dynamo.endpoint())
         .metrics(metrics)
         .apiCallAttemptTimeout(Duration.ofMinutes(2))
         .apiCallTimeout(Duration.ofMinutes(5))

@@ -40,14 +40,16 @@ class EmbeddedDynamoDbIT {
         assertThat(second.owned()).as("the running one is reused").isFalse();
         assertThat(second.endpoint()).isEqualTo(first.endpoint());
       }
-      try (DynamoDbClient client = DynamoDbClients.builder().endpoint(first.endpoint()).build()) {
+      try (DynamoDbClient client =
+          DynamoDbClients.builder().endpointOverride(first.endpoint()).build()) {
         TableProvisioner.builder().client(client).tableName("kept").build().createIfMissing();
       }
     }
     assertThat(botHome.resolve("data/dynalite.address")).doesNotExist();
 
     try (EmbeddedDynamoDb restarted = EmbeddedDynamoDb.startOrReuse(botHome);
-        DynamoDbClient client = DynamoDbClients.builder().endpoint(restarted.endpoint()).build()) {
+        DynamoDbClient client =
+            DynamoDbClients.builder().endpointOverride(restarted.endpoint()).build()) {
       assertThat(restarted.owned()).isTrue();
       assertThat(client.listTables().tableNames()).contains("kept");
     }

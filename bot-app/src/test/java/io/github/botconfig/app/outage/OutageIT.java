@@ -57,7 +57,7 @@ class OutageIT {
     proxy = FaultProxy.start(dynalite.endpoint());
     client =
         DynamoDbClients.builder()
-            .endpoint(proxy.endpoint())
+            .endpointOverride(proxy.endpoint())
             .apiCallAttemptTimeout(Duration.ofMillis(500))
             .apiCallTimeout(Duration.ofSeconds(3))
             .build();

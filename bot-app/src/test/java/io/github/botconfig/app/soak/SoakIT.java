@@ -73,7 +73,7 @@ class SoakIT {
     RequestMetrics metrics = new RequestMetrics();
     String table = DYNAMODB.newTable();
     try (DynamoDbClient client =
-        DynamoDbClients.builder().endpoint(DYNAMODB.endpoint()).metrics(metrics).build()) {
+        DynamoDbClients.builder().endpointOverride(DYNAMODB.endpoint()).metrics(metrics).build()) {
       DynamoDbConfigStore dynamo =
           DynamoDbConfigStore.builder().client(client).tableName(table).build();
       seed(dynamo);

@@ -47,7 +47,9 @@ public final class LocalDynamoDbExtension
   private static final ExtensionContext.Namespace NAMESPACE =
       ExtensionContext.Namespace.create(LocalDynamoDbExtension.class);
 
-  private final LocalDynamoDb.Kind kind;
+  /** The server asked for; null: the first that can work ({@link LocalDynamoDb#start()}). */
+  private final LocalDynamoDb.@Nullable Kind kind;
+
   private final List<String> tables = new CopyOnWriteArrayList<>();
   private volatile @Nullable LocalDynamoDb server;
   private volatile @Nullable DynamoDbClient client;
@@ -55,22 +57,21 @@ public final class LocalDynamoDbExtension
   private volatile String classTag = "test";
   private volatile @Nullable String unavailable;
 
-  private LocalDynamoDbExtension(LocalDynamoDb.Kind kind) {
+  private LocalDynamoDbExtension(LocalDynamoDb.@Nullable Kind kind) {
     this.kind = kind;
   }
 
   /**
-   * The endpoint in {@code DYNAMODB_ENDPOINT} when set (DynamoDB Local on your machine, or AWS),
-   * else dynalite. Fails, saying how to install dynalite, when it is needed and missing.
+   * The first server that can work, as {@link LocalDynamoDb#start()} picks it: the endpoint in
+   * {@code -Dbotconfig.dynamodb.endpoint} or {@code DYNAMODB_ENDPOINT} when set (DynamoDB Local on
+   * your machine, or AWS), else dynalite (installed into the user's cache when Node.js is there and
+   * it is not), else moto_server. Fails, saying exactly what to install, when none can.
    */
   public static LocalDynamoDbExtension create() {
-    return new LocalDynamoDbExtension(
-        LocalDynamoDb.fromEnvironment().isPresent()
-            ? LocalDynamoDb.Kind.EXTERNAL
-            : LocalDynamoDb.Kind.DYNALITE);
+    return new LocalDynamoDbExtension(null);
   }
 
-  /** Always dynalite. */
+  /** Always dynalite (installed into the user's cache first if it is missing and npm is there). */
   public static LocalDynamoDbExtension dynalite() {
     return new LocalDynamoDbExtension(LocalDynamoDb.Kind.DYNALITE);
   }
@@ -139,6 +140,7 @@ public final class LocalDynamoDbExtension
     return started(server, "server");
   }
 
+  /** Where the server listens. */
   public URI endpoint() {
     return server().endpoint();
   }
@@ -183,9 +185,13 @@ public final class LocalDynamoDbExtension
   }
 
   private LocalDynamoDb sharedServer(ExtensionContext context) {
+    LocalDynamoDb.@Nullable Kind requested = kind;
     Supplier<LocalDynamoDb> start =
         () -> {
-          switch (kind) {
+          if (requested == null) {
+            return LocalDynamoDb.start();
+          }
+          switch (requested) {
             case MOTO:
               return LocalDynamoDb.startMoto();
             case EXTERNAL:
@@ -202,7 +208,10 @@ public final class LocalDynamoDbExtension
     return context
         .getRoot()
         .getStore(NAMESPACE)
-        .getOrComputeIfAbsent(kind, k -> start.get(), LocalDynamoDb.class);
+        .getOrComputeIfAbsent(
+            requested == null ? "first that works" : requested,
+            k -> start.get(),
+            LocalDynamoDb.class);
   }
 
   private static <T> T started(@Nullable T value, String what) {

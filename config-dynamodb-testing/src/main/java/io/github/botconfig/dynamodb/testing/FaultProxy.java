@@ -27,6 +27,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An HTTP proxy on 127.0.0.1 between a DynamoDB client and a local DynamoDB server that injects
@@ -36,7 +37,7 @@ import java.util.concurrent.atomic.LongAdder;
  *
  * <pre>{@code
  * try (FaultProxy proxy = FaultProxy.start(dynalite.endpoint());
- *     DynamoDbClient client = DynamoDbClients.builder().endpoint(proxy.endpoint()).build()) {
+ *     DynamoDbClient client = DynamoDbClients.builder().endpointOverride(proxy.endpoint()).build()) {
  *   proxy.failNext(2, FaultProxy.Fault.THROTTLING);    // the SDK's retries get through
  *   proxy.failAll(FaultProxy.Fault.CONNECTION_RESET);  // the store is down
  *   proxy.heal();
@@ -397,7 +398,7 @@ public final class FaultProxy implements AutoCloseable {
   }
 
   /** The request line and headers, up to and including the blank line; null at end of stream. */
-  private static byte[] readHead(InputStream in) throws IOException {
+  private static byte @Nullable [] readHead(InputStream in) throws IOException {
     ByteArrayOutputStream head = new ByteArrayOutputStream();
     int matched = 0;
     byte[] end = {'\r', '\n', '\r', '\n'};

@@ -139,7 +139,7 @@ class LocalDynamoDbIT {
           .isInstanceOf(IllegalStateException.class)
           .hasMessageContaining(
               "dynalite was not found (looked at /nowhere/dynalite, /nowhere/dynalite/node_modules/dynalite)")
-          .hasMessageContaining("npm ci --ignore-scripts --prefix tools/dynalite");
+          .hasMessageContaining("install Node.js 20+ with npm");
     } finally {
       restore(Executables.DYNALITE_PROPERTY, previous);
     }

@@ -10,6 +10,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -78,7 +79,7 @@ final class ServerProcess {
       String why =
           e instanceof TimeoutException
               ? "did not start within " + START_TIMEOUT.toSeconds() + " s"
-              : e.getCause().getMessage();
+              : String.valueOf(Objects.requireNonNullElse(e.getCause(), e).getMessage());
       throw new IllegalStateException(
           name + " " + why + " (" + String.join(" ", command) + "); its output:\n" + joined(lines),
           e);

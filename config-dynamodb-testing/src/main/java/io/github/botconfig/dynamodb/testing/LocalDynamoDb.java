@@ -15,13 +15,13 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 /**
  * A DynamoDB-compatible server for tests: dynalite or moto_server started on a free port of
  * 127.0.0.1, or an endpoint that is already running (DynamoDB Local on your machine, or AWS
- * itself).
+ * itself). {@link #start()} picks the first that can work.
  *
  * <p>A server this class started stops on {@link #close()}, and in any case when the JVM exits,
  * however it exits: no server outlives its tests. Thread-safe.
  *
  * <pre>{@code
- * try (LocalDynamoDb dynamo = LocalDynamoDb.startDynalite();
+ * try (LocalDynamoDb dynamo = LocalDynamoDb.start();
  *     DynamoDbClient client = dynamo.newClient()) {
  *   ...
  * }
@@ -34,13 +34,19 @@ public final class LocalDynamoDb implements AutoCloseable {
   /** The environment variable naming an endpoint to use instead of starting a server. */
   public static final String ENDPOINT_ENV = "DYNAMODB_ENDPOINT";
 
+  /**
+   * The system property naming an endpoint to use instead of starting a server; it wins over
+   * {@value #ENDPOINT_ENV}.
+   */
+  public static final String ENDPOINT_PROPERTY = "botconfig.dynamodb.endpoint";
+
   /** The servers this class knows. */
   public enum Kind {
     /** dynalite (Node.js), the default: pinned in the botconfig repository under tools/dynalite. */
     DYNALITE,
     /** moto_server (Python), where it is installed. */
     MOTO,
-    /** An endpoint that was already running, such as {@code DYNAMODB_ENDPOINT}. */
+    /** An endpoint that was already running, such as {@value #ENDPOINT_ENV}'s. */
     EXTERNAL
   }
 
@@ -70,7 +76,38 @@ public final class LocalDynamoDb implements AutoCloseable {
   }
 
   /**
-   * Starts dynalite (in memory, tables ACTIVE at once) on a free port.
+   * The first server that can work: the endpoint named by {@value #ENDPOINT_PROPERTY} or {@value
+   * #ENDPOINT_ENV}; else dynalite, found (tools/dynalite of the botconfig repository, the user's
+   * cache, a global install, or {@code -Dbotconfig.dynalite}) or installed into the user's cache
+   * ({@code ~/.cache/botconfig}, or {@code -Dbotconfig.cache.dir}) with npm when Node.js is there;
+   * else moto_server.
+   *
+   * @throws IllegalStateException when none can, saying exactly what to install
+   */
+  public static LocalDynamoDb start() {
+    Optional<LocalDynamoDb> configured = fromEnvironment();
+    if (configured.isPresent()) {
+      return configured.get();
+    }
+    List<String> lookedAt = new ArrayList<>();
+    if (Executables.node(lookedAt).isPresent()
+        && Executables.dynaliteOrInstall(lookedAt).isPresent()) {
+      return startDynalite();
+    }
+    if (motoAvailable()) {
+      return startMoto();
+    }
+    Executables.motoServer(lookedAt);
+    throw new IllegalStateException(
+        "No local DynamoDB server for tests (looked at "
+            + String.join(", ", lookedAt)
+            + "): "
+            + Executables.howToGetALocalDynamoDb());
+  }
+
+  /**
+   * Starts dynalite (in memory, tables ACTIVE at once) on a free port; installs it first into the
+   * user's cache if it is missing and npm is there (see {@link #start()}).
    *
    * @throws IllegalStateException saying how to install it, if dynalite or Node.js cannot be found
    */
@@ -91,20 +128,21 @@ public final class LocalDynamoDb implements AutoCloseable {
   private static LocalDynamoDb startDynalite(String optionsJson) {
     List<String> lookedAt = new ArrayList<>();
     Path dynalite =
-        Executables.dynalite(lookedAt)
+        Executables.dynaliteOrInstall(lookedAt)
             .orElseThrow(
                 () ->
                     new IllegalStateException(
                         "dynalite was not found (looked at "
                             + String.join(", ", lookedAt)
                             + "): "
-                            + Executables.HOW_TO_INSTALL_DYNALITE));
+                            + Executables.howToGetALocalDynamoDb()));
     Path node =
         Executables.node(lookedAt)
             .orElseThrow(
                 () ->
                     new IllegalStateException(
-                        "node (Node.js 20+) was not found on PATH: dynalite needs it"));
+                        "node (Node.js 20+) was not found on PATH: dynalite needs it; "
+                            + Executables.howToGetALocalDynamoDb()));
     ServerProcess server =
         ServerProcess.start(
             "dynalite",
@@ -161,17 +199,23 @@ public final class LocalDynamoDb implements AutoCloseable {
     return new LocalDynamoDb(Kind.EXTERNAL, endpoint, null);
   }
 
-  /** The endpoint named by {@code DYNAMODB_ENDPOINT}, if that variable is set. */
+  /**
+   * The endpoint named by the system property {@value #ENDPOINT_PROPERTY}, else by the environment
+   * variable {@value #ENDPOINT_ENV}, if either is set.
+   */
   public static Optional<LocalDynamoDb> fromEnvironment() {
-    return Optional.ofNullable(System.getenv(ENDPOINT_ENV))
+    return Optional.ofNullable(System.getProperty(ENDPOINT_PROPERTY))
         .filter(value -> !value.isBlank())
+        .or(() -> Optional.ofNullable(System.getenv(ENDPOINT_ENV)).filter(v -> !v.isBlank()))
         .map(value -> external(URI.create(value.strip())));
   }
 
+  /** Which server this is. */
   public Kind kind() {
     return kind;
   }
 
+  /** Where the server listens, for a client's {@code endpointOverride}. */
   public URI endpoint() {
     return endpoint;
   }
@@ -193,7 +237,7 @@ public final class LocalDynamoDb implements AutoCloseable {
    */
   public DynamoDbClient newClient() {
     return DynamoDbClients.builder()
-        .endpoint(endpoint)
+        .endpointOverride(endpoint)
         .apiCallAttemptTimeout(Duration.ofSeconds(5))
         .apiCallTimeout(Duration.ofSeconds(20))
         .build();
