@@ -19,6 +19,10 @@ import java.util.List;
  * @param malformed up to {@value #MAX_LISTED} of those, as "{@code PK=… SK=…: reason}"
  * @param duplicateChannels channel items left out because the same channel is tracked under another
  *     guild too (see {@link io.github.botconfig.domain.ConfigSnapshot})
+ * @param unindexedChannels channel items found without their index keys ({@code GSI_PK}/{@code
+ *     GSI_SK}), as the seed's Pattern 2 wrote them: lookups by channel id find them all the same
+ * @param indexKeysAdded how many of those the load gave their index keys (the others could not be
+ *     written: the next load tries again)
  */
 public record LoadReport(
     long itemsRead,
@@ -29,15 +33,33 @@ public record LoadReport(
     int otherItems,
     int malformedItems,
     List<String> malformed,
-    int duplicateChannels) {
+    int duplicateChannels,
+    int unindexedChannels,
+    int indexKeysAdded) {
 
   /** How many malformed items {@link #malformed()} lists at most. */
   public static final int MAX_LISTED = 100;
 
   /** Before any load. */
-  public static final LoadReport NONE = new LoadReport(0, 0, 0, 0, 0, 0, 0, List.of(), 0);
+  public static final LoadReport NONE = new LoadReport(0, 0, 0, 0, 0, 0, 0, List.of(), 0, 0, 0);
 
   public LoadReport {
     malformed = List.copyOf(malformed);
+  }
+
+  /** This report, saying that {@code added} channel items were given their index keys. */
+  LoadReport withIndexKeysAdded(int added) {
+    return new LoadReport(
+        itemsRead,
+        pages,
+        channels,
+        settings,
+        boards,
+        otherItems,
+        malformedItems,
+        malformed,
+        duplicateChannels,
+        unindexedChannels,
+        added);
   }
 }
