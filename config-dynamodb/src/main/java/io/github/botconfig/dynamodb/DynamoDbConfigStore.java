@@ -197,6 +197,18 @@ public final class DynamoDbConfigStore implements ConfigStore {
     return known.getOrDefault(channelId, List.of());
   }
 
+  private void learnUnindexed(Map<String, AttributeValue> item) {
+    synchronized (unindexedCheck) {
+      List<Map<String, AttributeValue>> items = new ArrayList<>();
+      Map<ChannelId, List<Map<String, AttributeValue>>> known = unindexed;
+      if (known != null) {
+        known.values().forEach(items::addAll);
+      }
+      items.add(item);
+      repairIndexKeys(items);
+    }
+  }
+
   private record Repair(Map<ChannelId, List<Map<String, AttributeValue>>> known, int added) {}
 
   /**
@@ -425,6 +437,11 @@ public final class DynamoDbConfigStore implements ConfigStore {
 
   /** Why a create found something stored: an unreadable item, or one written meanwhile. */
   private ConfigConflictException refusalToCreate(String what, Map<String, AttributeValue> found) {
+    if (IndexKeyRepair.lacksIndexKeys(found)) {
+      // Written without index keys since this store last looked (the seed's code): from now on
+      // lookups by channel id find it, so the caller's retry reads it instead of creating again.
+      learnUnindexed(found);
+    }
     ItemDecoder.Decoded decoded = ItemDecoder.decode(found);
     if (!decoded.readable()) {
       return unreadable(what, found, new MalformedItemException(String.valueOf(decoded.problem())));

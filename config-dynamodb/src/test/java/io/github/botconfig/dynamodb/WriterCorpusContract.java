@@ -1,5 +1,6 @@
 package io.github.botconfig.dynamodb;
 
+import static io.github.botconfig.dynamodb.testing.StoredItems.assertOnlyChanged;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -18,7 +19,6 @@ import io.github.botconfig.dynamodb.testing.LocalDynamoDbExtension;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -37,10 +37,6 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * between our read and our write is never overwritten. Runs on each local server.
  */
 abstract class WriterCorpusContract {
-  /** What a write may set besides the attributes its caller changed. */
-  static final Set<String> BOOKKEEPING =
-      Set.of("version", "updatedAt", "createdAt", "GSI_PK", "GSI_SK", "Type");
-
   final MutableClock clock = MutableClock.startingAt2026();
   DynamoDbConfigStore store;
   RawTable table;
@@ -203,28 +199,6 @@ abstract class WriterCorpusContract {
       assertThat(SettingsItems.read(after).withVersion(0).withUpdatedAt(Instant.EPOCH))
           .as(what)
           .isEqualTo(change.apply().apply(entry.meant()));
-    }
-  }
-
-  /**
-   * Every attribute outside {@code allowed} and the bookkeeping is as before, byte for byte; and
-   * bookkeeping that was there keeps its value, apart from version and updatedAt.
-   */
-  static void assertOnlyChanged(
-      String what,
-      Map<String, AttributeValue> before,
-      Map<String, AttributeValue> after,
-      Set<String> allowed) {
-    Set<String> names = new HashSet<>(before.keySet());
-    names.addAll(after.keySet());
-    for (String name : names) {
-      if (allowed.contains(name) || name.equals("version") || name.equals("updatedAt")) {
-        continue;
-      }
-      if (BOOKKEEPING.contains(name) && !before.containsKey(name)) {
-        continue; // added: index keys for Pattern 2, createdAt where missing
-      }
-      assertThat(after.get(name)).as(what + ": attribute " + name).isEqualTo(before.get(name));
     }
   }
 
