@@ -62,6 +62,39 @@ class LegacyItemFormsTest {
         .contains(new Tag(io.github.botconfig.domain.TagType.valueOf(expected), 42));
   }
 
+  @ParameterizedTest
+  @CsvSource(
+      value = {"NONE, ''", "none, ''", "NONE, 42", "USER, ''", "role, ''", "'', 42"},
+      nullValues = "null")
+  void theOlderBotsNoTagFormsMeanNoTag(String tagType, String tagId) {
+    ChannelConfig channel =
+        ChannelItems.read(
+            legacyChannel(GUILD, CHANNEL).s("tagType", tagType).s("tagId", tagId).build());
+
+    assertThat(channel.tag()).isEmpty();
+  }
+
+  @Test
+  void theOlderBotsEmptyGlobalChannelMeansNone() {
+    GuildSettings settings =
+        SettingsItems.read(legacySettings(GUILD).s("globalChannelId", "").build());
+
+    assertThat(settings.globalChannelId()).isEmpty();
+  }
+
+  @Test
+  void aNewTagTypeFollowsTheCaseOfTheStoredOne() {
+    Tag tag = Tag.role(5);
+
+    assertThat(ChannelItems.tagType(tag, AttributeValue.fromS("NONE")))
+        .isEqualTo(AttributeValue.fromS("ROLE"));
+    assertThat(ChannelItems.tagType(tag, AttributeValue.fromS("user")))
+        .isEqualTo(AttributeValue.fromS("role"));
+    assertThat(ChannelItems.tagType(tag, AttributeValue.fromNul(true)))
+        .isEqualTo(AttributeValue.fromS("role"));
+    assertThat(ChannelItems.tagType(tag, null)).isEqualTo(AttributeValue.fromS("role"));
+  }
+
   @Test
   void tagIdReadsAsAStringOrAsANumber() {
     Items asString =
