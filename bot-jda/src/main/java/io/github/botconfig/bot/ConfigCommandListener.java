@@ -10,6 +10,7 @@ import io.github.botconfig.bot.admin.GuildChanges;
 import io.github.botconfig.bot.admin.OptionalChange;
 import io.github.botconfig.bot.admin.Tags;
 import io.github.botconfig.bot.admin.TimezoneSuggestions;
+import io.github.botconfig.bot.panel.PanelListener;
 import io.github.botconfig.domain.ChannelId;
 import io.github.botconfig.domain.ConfigException;
 import io.github.botconfig.domain.GuildId;
@@ -70,8 +71,10 @@ final class ConfigCommandListener implements EventListener {
   }
 
   private void onSlashCommandInteraction(SlashCommandInteractionEvent event) {
-    if (!event.getName().equals(ConfigCommands.NAME)) {
-      return;
+    if (!event.getName().equals(ConfigCommands.NAME)
+        || (event.getSubcommandGroup() == null
+            && PanelListener.SUBCOMMAND.equals(event.getSubcommandName()))) {
+      return; // the panel's own listener answers it
     }
     Guild guild = event.getGuild();
     Member member = event.getMember();
@@ -88,46 +91,34 @@ final class ConfigCommandListener implements EventListener {
     String name = String.valueOf(event.getSubcommandName());
     try {
       switch (group + " " + name) {
-        case CHANNEL + " " + ConfigCommands.SET:
-          {
-            ChannelId channel = ownChannel(event, guild, CHANNEL);
-            ChannelChanges changes = channelChanges(event, guild);
-            change(event, () -> admin.setChannel(guildId, channel, changes));
-            break;
-          }
-        case CHANNEL + " " + ConfigCommands.REMOVE:
-          {
-            // No guild check: the store only removes a channel tracked under this guild.
-            ChannelId channel = ChannelId.of(option(event, CHANNEL).getAsLong());
-            change(event, () -> admin.removeChannel(guildId, channel));
-            break;
-          }
-        case CHANNEL + " " + ConfigCommands.SHOW:
-          reply(
-              event, admin.showChannel(guildId, ChannelId.of(option(event, CHANNEL).getAsLong())));
-          break;
-        case CHANNEL + " " + ConfigCommands.LIST:
-          reply(event, admin.listChannels(guildId));
-          break;
-        case GUILD + " " + ConfigCommands.SHOW:
-          reply(
-              event,
-              admin.showGuild(guildId, settings -> GlobalChannelCheck.warnings(guild, settings)));
-          break;
-        case GUILD + " " + ConfigCommands.SET:
-          {
-            GuildChanges changes = guildChanges(event, guild);
-            change(
+        case CHANNEL + " " + ConfigCommands.SET -> {
+          ChannelId channel = ownChannel(event, guild, CHANNEL);
+          ChannelChanges changes = channelChanges(event, guild);
+          change(event, () -> admin.setChannel(guildId, channel, changes));
+        }
+        case CHANNEL + " " + ConfigCommands.REMOVE -> {
+          // No guild check: the store only removes a channel tracked under this guild.
+          ChannelId channel = ChannelId.of(option(event, CHANNEL).getAsLong());
+          change(event, () -> admin.removeChannel(guildId, channel));
+        }
+        case CHANNEL + " " + ConfigCommands.SHOW ->
+            reply(
                 event,
-                () ->
-                    admin.setGuild(
-                        guildId,
-                        changes,
-                        settings -> GlobalChannelCheck.warnings(guild, settings)));
-            break;
-          }
-        default:
-          reply(event, "❌ Unknown command `/config " + group + " " + name + "`.");
+                admin.showChannel(guildId, ChannelId.of(option(event, CHANNEL).getAsLong())));
+        case CHANNEL + " " + ConfigCommands.LIST -> reply(event, admin.listChannels(guildId));
+        case GUILD + " " + ConfigCommands.SHOW ->
+            reply(
+                event,
+                admin.showGuild(guildId, settings -> GlobalChannelCheck.warnings(guild, settings)));
+        case GUILD + " " + ConfigCommands.SET -> {
+          GuildChanges changes = guildChanges(event, guild);
+          change(
+              event,
+              () ->
+                  admin.setGuild(
+                      guildId, changes, settings -> GlobalChannelCheck.warnings(guild, settings)));
+        }
+        default -> reply(event, "❌ Unknown command `/config " + group + " " + name + "`.");
       }
     } catch (ConfigException e) {
       reply(event, ConfigAdmin.failure(e));

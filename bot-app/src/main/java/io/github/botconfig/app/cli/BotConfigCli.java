@@ -155,10 +155,9 @@ public final class BotConfigCli implements CliContext, AutoCloseable {
     if (e instanceof InvalidConfigException) {
       code = ExitCodes.INVALID;
       message = e.getMessage();
-    } else if (e instanceof InvalidSettingsException) {
+    } else if (e instanceof InvalidSettingsException invalidSettingsException) {
       code = ExitCodes.INVALID;
-      message =
-          "invalid settings:\n  " + String.join("\n  ", ((InvalidSettingsException) e).problems());
+      message = "invalid settings:\n  " + String.join("\n  ", invalidSettingsException.problems());
     } else if (e instanceof StoreUnavailableException) {
       code = ExitCodes.STORE_UNAVAILABLE;
       message = e.getMessage();

@@ -38,11 +38,12 @@ final class RunCommand extends StoreCommand implements Callable<Integer> {
   private static final Logger LOG = LoggerFactory.getLogger(RunCommand.class);
 
   static final String NO_TOKEN =
-      "no Discord token: set DISCORD_TOKEN_FILE to a file holding it (or DISCORD_TOKEN).\n"
-          + "  To get one: https://discord.com/developers/applications → New Application → Bot → Reset Token;\n"
-          + "  enable the Message Content intent there, then invite the bot with the scopes bot and\n"
-          + "  applications.commands (docs/quickstart.md walks through it).\n"
-          + "  No token yet? 'bin/botconfig simulate' runs the same message path without Discord.";
+      """
+      no Discord token: set DISCORD_TOKEN_FILE to a file holding it (or DISCORD_TOKEN).
+        To get one: https://discord.com/developers/applications → New Application → Bot → Reset Token;
+        enable the Message Content intent there, then invite the bot with the scopes bot and
+        applications.commands (docs/quickstart.md walks through it).
+        No token yet? 'bin/botconfig simulate' runs the same message path without Discord.""";
 
   @Override
   public Integer call() throws InterruptedException {
@@ -117,8 +118,8 @@ final class RunCommand extends StoreCommand implements Callable<Integer> {
 
     @Override
     public void onEvent(GenericEvent event) {
-      if (event instanceof ReadyEvent) {
-        ReadyEvent ready = (ReadyEvent) event;
+      if (event instanceof ReadyEvent ready) {
+
         JDA.ShardInfo shard = ready.getJDA().getShardInfo();
         LOG.info(
             "botconfig is running as {}: {} guilds, {} tracked channels, configuration loaded in {} ms (shard {} of {})",

@@ -4,6 +4,7 @@ import io.github.botconfig.app.simulate.Simulation;
 import io.github.botconfig.app.simulate.SimulationOptions;
 import io.github.botconfig.app.wiring.AppComponent;
 import io.github.botconfig.domain.InvalidConfigException;
+import java.util.Objects;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -72,7 +73,7 @@ final class SimulateCommand extends StoreCommand implements Callable<Integer> {
               context().settings().changePollInterval(),
               context().settings().refreshInterval());
     } catch (IllegalArgumentException e) {
-      throw new InvalidConfigException(e.getMessage());
+      throw new InvalidConfigException(Objects.requireNonNullElse(e.getMessage(), e.toString()));
     }
     AppComponent graph = context().graph();
     context().err().printf("simulating on %s …%n", graph.dynamoDbStore());

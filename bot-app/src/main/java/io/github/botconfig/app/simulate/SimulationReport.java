@@ -76,7 +76,7 @@ public record SimulationReport(
 
   public CostModel.Bill pattern3Bill() {
     return CostModel.queryPerUntrackedMessage(
-        options.messagesPerDay(), options.trackedShare(), readUnitsPerIndexQuery());
+        (double) options.messagesPerDay(), options.trackedShare(), readUnitsPerIndexQuery());
   }
 
   public void print(PrintWriter out) {
