@@ -172,8 +172,8 @@ public final class DynamoDbConfigStore implements ConfigStore {
           items.stream()
               .anyMatch(
                   item ->
-                      key.get(TableLayout.PK).equals(item.get(TableLayout.PK))
-                          && key.get(TableLayout.SK).equals(item.get(TableLayout.SK)));
+                      Objects.equals(key.get(TableLayout.PK), item.get(TableLayout.PK))
+                          && Objects.equals(key.get(TableLayout.SK), item.get(TableLayout.SK)));
       if (!indexed) {
         getItem(key, action).ifPresent(items::add);
       }
@@ -555,7 +555,8 @@ public final class DynamoDbConfigStore implements ConfigStore {
                     .orElse(ownKey));
     List<String> allOwners = new ArrayList<>(owners);
     for (Map<String, AttributeValue> key : unindexedKeys(config.channelId())) {
-      allOwners.add(key.get(TableLayout.PK).s());
+      // Keys come from items whose keys were read: PK is there, a string.
+      allOwners.add(Objects.requireNonNull(key.get(TableLayout.PK)).s());
     }
     for (String owner : allOwners) {
       if (!owner.equals(ownKey)) {
