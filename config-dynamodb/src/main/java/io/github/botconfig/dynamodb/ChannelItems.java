@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiConsumer;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -91,7 +92,11 @@ final class ChannelItems {
    * bookkeeping: every other attribute stays as stored, in whatever form its writer gave it. A tag
    * is two attributes: only the one that changed is written ({@code tagId} alone for another user).
    */
-  static void writeChanges(ChannelConfig read, ChannelConfig changed, Expressions update) {
+  static void writeChanges(
+      ChannelConfig read,
+      ChannelConfig changed,
+      Map<String, AttributeValue> stored,
+      Expressions update) {
     writeKeys(changed, update);
     if (read.image() != changed.image()) {
       update.set(TableLayout.IMAGE, TableLayout.bool(changed.image()));
@@ -103,7 +108,12 @@ final class ChannelItems {
       update.set(TableLayout.PIN, TableLayout.bool(changed.pin()));
     }
     writeTagChanges(
-        read.tag(), changed.tag(), TableLayout.TAG_TYPE, TableLayout.TAG_ID, update::set);
+        read.tag(),
+        changed.tag(),
+        TableLayout.TAG_TYPE,
+        TableLayout.TAG_ID,
+        stored.get(TableLayout.TAG_TYPE),
+        update::set);
     if (!read.threshold().equals(changed.threshold())) {
       update.set(TableLayout.THRESHOLD, threshold(changed.threshold()));
     }
@@ -115,12 +125,16 @@ final class ChannelItems {
   /**
    * The SETs that turn tag {@code read} into {@code changed}: the type when its type changed, the
    * id when its id changed, both (as NULL) when it is cleared.
+   *
+   * @param storedType the stored {@code tagType}, whose case a new type follows (see {@link
+   *     #tagType(Tag, AttributeValue)})
    */
   static void writeTagChanges(
       Optional<Tag> read,
       Optional<Tag> changed,
       String typeName,
       String idName,
+      @Nullable AttributeValue storedType,
       BiConsumer<String, AttributeValue> set) {
     if (read.equals(changed)) {
       return;
@@ -132,7 +146,7 @@ final class ChannelItems {
     }
     Tag tag = changed.get();
     if (read.isEmpty() || read.get().type() != tag.type()) {
-      set.accept(typeName, tagType(tag));
+      set.accept(typeName, tagType(tag, storedType));
     }
     if (read.isEmpty() || read.get().id() != tag.id()) {
       set.accept(idName, tagId(tag));
@@ -165,6 +179,20 @@ final class ChannelItems {
   /** Lower case, as the running bot writes it. */
   static AttributeValue tagType(Tag tag) {
     return TableLayout.s(tag.type().name().toLowerCase(Locale.ROOT));
+  }
+
+  /**
+   * In the case of the stored {@code tagType}: upper case in an item of the older TypeScript bot
+   * ({@code USER}, {@code ROLE}, {@code NONE}) or of the seed, which compare it as written; lower
+   * case otherwise, as the newer bot writes and validates it.
+   */
+  static AttributeValue tagType(Tag tag, @Nullable AttributeValue stored) {
+    String storedText = stored == null ? null : stored.s();
+    boolean upper =
+        storedText != null
+            && !storedText.isEmpty()
+            && storedText.equals(storedText.toUpperCase(Locale.ROOT));
+    return upper ? TableLayout.s(tag.type().name()) : tagType(tag);
   }
 
   /** Always S: a JavaScript reader of an N snowflake loses its last digits. */

@@ -15,7 +15,7 @@ public final class LoadReport {
   public static final int MAX_LISTED = 100;
 
   /** Before any load. */
-  public static final LoadReport NONE = new LoadReport(0, 0, 0, 0, 0, 0, 0, List.of(), 0);
+  public static final LoadReport NONE = new LoadReport(0, 0, 0, 0, 0, 0, 0, List.of(), 0, 0, 0);
 
   private final long itemsRead;
   private final int pages;
@@ -26,6 +26,8 @@ public final class LoadReport {
   private final int malformedItems;
   private final List<String> malformed;
   private final int duplicateChannels;
+  private final int unindexedChannels;
+  private final int indexKeysAdded;
 
   LoadReport(
       long itemsRead,
@@ -36,7 +38,9 @@ public final class LoadReport {
       int otherItems,
       int malformedItems,
       List<String> malformed,
-      int duplicateChannels) {
+      int duplicateChannels,
+      int unindexedChannels,
+      int indexKeysAdded) {
     this.itemsRead = itemsRead;
     this.pages = pages;
     this.channels = channels;
@@ -46,6 +50,8 @@ public final class LoadReport {
     this.malformedItems = malformedItems;
     this.malformed = List.copyOf(malformed);
     this.duplicateChannels = duplicateChannels;
+    this.unindexedChannels = unindexedChannels;
+    this.indexKeysAdded = indexKeysAdded;
   }
 
   /** Every item the scan returned. */
@@ -99,6 +105,38 @@ public final class LoadReport {
     return duplicateChannels;
   }
 
+  /**
+   * Channel items found without their index keys ({@code GSI_PK}/{@code GSI_SK}), as the seed's
+   * Pattern 2 wrote them: lookups by channel id find them all the same.
+   */
+  public int unindexedChannels() {
+    return unindexedChannels;
+  }
+
+  /**
+   * How many of the {@link #unindexedChannels()} the load gave their index keys (the others could
+   * not be written: the next load tries again).
+   */
+  public int indexKeysAdded() {
+    return indexKeysAdded;
+  }
+
+  /** This report, saying the load gave {@code added} unindexed channels their index keys. */
+  LoadReport withIndexKeysAdded(int added) {
+    return new LoadReport(
+        itemsRead,
+        pages,
+        channels,
+        settings,
+        boards,
+        otherItems,
+        malformedItems,
+        malformed,
+        duplicateChannels,
+        unindexedChannels,
+        added);
+  }
+
   @Override
   public boolean equals(Object o) {
     if (this == o) {
@@ -115,6 +153,8 @@ public final class LoadReport {
         && otherItems == that.otherItems
         && malformedItems == that.malformedItems
         && duplicateChannels == that.duplicateChannels
+        && unindexedChannels == that.unindexedChannels
+        && indexKeysAdded == that.indexKeysAdded
         && malformed.equals(that.malformed);
   }
 
@@ -129,7 +169,9 @@ public final class LoadReport {
         otherItems,
         malformedItems,
         malformed,
-        duplicateChannels);
+        duplicateChannels,
+        unindexedChannels,
+        indexKeysAdded);
   }
 
   @Override
@@ -152,6 +194,10 @@ public final class LoadReport {
         + malformed
         + ", duplicateChannels="
         + duplicateChannels
+        + ", unindexedChannels="
+        + unindexedChannels
+        + ", indexKeysAdded="
+        + indexKeysAdded
         + "]";
   }
 }

@@ -64,6 +64,39 @@ class LegacyItemFormsTest {
         .contains(new Tag(io.github.botconfig.domain.TagType.valueOf(expected), 42));
   }
 
+  @ParameterizedTest
+  @CsvSource(
+      value = {"NONE, ''", "none, ''", "NONE, 42", "USER, ''", "role, ''", "'', 42"},
+      nullValues = "null")
+  void theOlderBotsNoTagFormsMeanNoTag(String tagType, String tagId) {
+    ChannelConfig channel =
+        ChannelItems.read(
+            legacyChannel(GUILD, CHANNEL).s("tagType", tagType).s("tagId", tagId).build());
+
+    assertThat(channel.tag()).isEmpty();
+  }
+
+  @Test
+  void theOlderBotsEmptyGlobalChannelMeansNone() {
+    GuildSettings settings =
+        SettingsItems.read(legacySettings(GUILD).s("globalChannelId", "").build());
+
+    assertThat(settings.globalChannelId()).isEmpty();
+  }
+
+  @Test
+  void aNewTagTypeFollowsTheCaseOfTheStoredOne() {
+    Tag tag = Tag.role(5);
+
+    assertThat(ChannelItems.tagType(tag, AttributeValue.fromS("NONE")))
+        .isEqualTo(AttributeValue.fromS("ROLE"));
+    assertThat(ChannelItems.tagType(tag, AttributeValue.fromS("user")))
+        .isEqualTo(AttributeValue.fromS("role"));
+    assertThat(ChannelItems.tagType(tag, AttributeValue.fromNul(true)))
+        .isEqualTo(AttributeValue.fromS("role"));
+    assertThat(ChannelItems.tagType(tag, null)).isEqualTo(AttributeValue.fromS("role"));
+  }
+
   @Test
   void tagIdReadsAsAStringOrAsANumber() {
     Items asString =
@@ -133,12 +166,13 @@ class LegacyItemFormsTest {
 
   @Test
   void reportersAreWrittenOnlyWhenTheyChange() {
-    ChannelConfig read = ChannelItems.read(legacyChannel(GUILD, CHANNEL).build());
+    Map<String, AttributeValue> stored = legacyChannel(GUILD, CHANNEL).build();
+    ChannelConfig read = ChannelItems.read(stored);
     Expressions pinOnly = new Expressions();
     Expressions reportersOnly = new Expressions();
 
-    ChannelItems.writeChanges(read, read.withPin(true), pinOnly);
-    ChannelItems.writeChanges(read, read.withReporters(Reporters.EVERYONE), reportersOnly);
+    ChannelItems.writeChanges(read, read.withPin(true), stored, pinOnly);
+    ChannelItems.writeChanges(read, read.withReporters(Reporters.EVERYONE), stored, reportersOnly);
 
     assertThat(pinOnly.assignments()).doesNotContainKey(List.of(TableLayout.REPORTERS));
     assertThat(reportersOnly.assignments())

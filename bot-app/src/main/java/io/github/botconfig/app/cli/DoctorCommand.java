@@ -1,9 +1,12 @@
 package io.github.botconfig.app.cli;
 
 import io.github.botconfig.app.wiring.AppComponent;
+import io.github.botconfig.domain.ConfigSnapshot;
 import io.github.botconfig.domain.StoreUnavailableException;
+import io.github.botconfig.domain.UnreadableItem;
 import io.github.botconfig.dynamodb.LoadReport;
 import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -53,16 +56,20 @@ final class DoctorCommand extends StoreCommand implements Callable<Integer> {
           "recreate the table with botconfig table create (export first, import after)");
     }
     int missing = graph.provisioner().countItemsMissingIndexKeys();
+    // A full load gives channel items written without index keys (the seed's code) their keys.
+    ConfigSnapshot snapshot = graph.store().loadAll();
+    LoadReport report = graph.dynamoDbStore().lastLoadReport();
+    int left = missing - report.indexKeysAdded();
     if (missing == 0) {
       ok("index keys", "every channel item can be found by channel id");
+    } else if (left <= 0) {
+      ok("index keys", missing + " channel item(s) lacked their index keys: added now");
     } else {
       problem(
           "index keys",
-          missing + " channel item(s) lack their index keys",
-          "botconfig table backfill");
+          left + " channel item(s) lack their index keys (found by key meanwhile)",
+          "botconfig table backfill, with write access to the table");
     }
-    graph.store().loadAll();
-    LoadReport report = graph.dynamoDbStore().lastLoadReport();
     if (report.malformedItems() == 0) {
       ok(
           "items",
@@ -73,10 +80,18 @@ final class DoctorCommand extends StoreCommand implements Callable<Integer> {
               + report.otherItems()
               + " item(s) of other types, none malformed");
     } else {
+      List<String> lines = new ArrayList<>();
+      for (UnreadableItem item : snapshot.unreadable()) {
+        lines.add(item.what() + ": " + item.describe());
+      }
+      if (lines.size() < report.malformedItems()) {
+        lines.addAll(report.malformed()); // items whose very keys cannot be read
+      }
       problem(
           "items",
-          report.malformedItems() + " malformed item(s): " + String.join("; ", report.malformed()),
-          "fix them with botconfig channels set / settings set, or remove them; the bot skips them meanwhile");
+          report.malformedItems() + " item(s) stored but unreadable: " + String.join("; ", lines),
+          "fix them with botconfig channels set / settings set, or remove them; the bot treats"
+              + " such a channel as untracked and never writes over an unreadable item");
     }
     if (report.duplicateChannels() > 0) {
       problem(

@@ -150,11 +150,13 @@ class TableAndBackupCommandsIT {
 
     assertThat(run.exitCode()).isEqualTo(ExitCodes.FAILURE);
     assertThat(run.out())
-        .contains("PROBLEM  index keys       1 channel item(s) lack their index keys")
-        .contains("fix: botconfig table backfill")
-        .contains("PROBLEM  items            1 malformed item(s)")
+        .contains("OK       index keys       1 channel item(s) lacked their index keys: added now")
+        .contains(
+            "PROBLEM  items            1 item(s) stored but unreadable: settings of guild 1: stored"
+                + " but unreadable: timezone:")
         .contains("Mars/Olympus")
-        .endsWith("2 problem(s) found\n");
+        .contains("never writes over an unreadable item")
+        .endsWith("1 problem(s) found\n");
   }
 
   @Test
