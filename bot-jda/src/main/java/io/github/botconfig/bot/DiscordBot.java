@@ -1,5 +1,6 @@
 package io.github.botconfig.bot;
 
+import io.github.botconfig.application.service.AdminService;
 import io.github.botconfig.bot.admin.ConfigAdmin;
 import io.github.botconfig.bot.guild.GuildSummaries;
 import io.github.botconfig.bot.guild.GuildWarnings;
@@ -86,7 +87,9 @@ public final class DiscordBot implements AutoCloseable {
     this.listeners =
         List.of(
             new TrackedMessageListener(repository, new AlertPublisher(pins), boards),
-            new ConfigCommandListener(new ConfigAdmin(repository)),
+            new ConfigCommandListener(
+                new ConfigAdmin(
+                    new AdminService(repository), ConfigCommandListener.PERMISSION_REFUSED)),
             new GuildLifecycleListener(
                 departures, presence, new CommandRegistrar(commands, options.devGuildId()), sweep),
             new GuildFeaturesListener(presence, summaries, boards));

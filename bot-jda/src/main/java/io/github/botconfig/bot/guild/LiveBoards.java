@@ -1,6 +1,6 @@
 package io.github.botconfig.bot.guild;
 
-import io.github.botconfig.bot.admin.OptimisticUpdates;
+import io.github.botconfig.application.service.OptimisticUpdates;
 import io.github.botconfig.bot.guild.GuildWarnings.Feature;
 import io.github.botconfig.bot.report.ReportParser;
 import io.github.botconfig.bot.report.ResultReport;

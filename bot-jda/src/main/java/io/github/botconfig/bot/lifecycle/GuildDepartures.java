@@ -1,6 +1,6 @@
 package io.github.botconfig.bot.lifecycle;
 
-import io.github.botconfig.bot.admin.OptimisticUpdates;
+import io.github.botconfig.application.service.OptimisticUpdates;
 import io.github.botconfig.bot.lifecycle.GuildPresence.Presence;
 import io.github.botconfig.domain.ChannelId;
 import io.github.botconfig.domain.ConfigRepository;

@@ -1,4 +1,4 @@
-package io.github.botconfig.bot.admin;
+package io.github.botconfig.application.service;
 
 import io.github.botconfig.domain.ChannelConfig;
 import io.github.botconfig.domain.ChannelId;
@@ -18,7 +18,9 @@ import java.util.function.UnaryOperator;
  * re-apply, up to {@value #ATTEMPTS} times in all. Changes here are deltas ("turn pin on"), so
  * re-applying them to newer data is what the admin meant.
  *
- * <p>Stateless and thread-safe.
+ * <p>The one place of the retry and of the nothing-to-change rule until {@code ConfigRepository}
+ * carries them itself (issue 14: its {@code updateChannel}/{@code updateSettings} replace this
+ * class). Stateless and thread-safe.
  */
 public final class OptimisticUpdates {
   static final int ATTEMPTS = 3;
@@ -34,11 +36,23 @@ public final class OptimisticUpdates {
    */
   public static GuildSettings updateSettings(
       ConfigRepository repository, GuildId guildId, UnaryOperator<GuildSettings> change) {
+    return changeSettings(repository, guildId, change).after();
+  }
+
+  /**
+   * As {@link #updateSettings}, saying also what was stored before and whether anything was
+   * written.
+   */
+  public static Result<GuildSettings> changeSettings(
+      ConfigRepository repository, GuildId guildId, UnaryOperator<GuildSettings> change) {
     return retrying(
         () -> {
-          GuildSettings current = repository.settingsOrDefaults(guildId);
+          Optional<GuildSettings> stored = repository.findSettings(guildId);
+          GuildSettings current = stored.orElseGet(() -> GuildSettings.defaults(guildId));
           GuildSettings changed = change.apply(current);
-          return changed.equals(current) ? current : repository.saveSettings(changed);
+          return changed.equals(current)
+              ? new Result<>(stored, current, false)
+              : new Result<>(stored, repository.saveSettings(changed), true);
         });
   }
 
@@ -51,6 +65,18 @@ public final class OptimisticUpdates {
    *     channel; {@code VERSION_CHANGED} if others kept writing it through every attempt
    */
   public static ChannelConfig updateChannel(
+      ConfigRepository repository,
+      GuildId guildId,
+      ChannelId channelId,
+      UnaryOperator<ChannelConfig> change) {
+    return changeChannel(repository, guildId, channelId, change).after();
+  }
+
+  /**
+   * As {@link #updateChannel}, saying also what was tracked before and whether anything was
+   * written.
+   */
+  public static Result<ChannelConfig> changeChannel(
       ConfigRepository repository,
       GuildId guildId,
       ChannelId channelId,
@@ -68,8 +94,8 @@ public final class OptimisticUpdates {
           }
           ChannelConfig changed = change.apply(current);
           return tracked.isPresent() && changed.equals(current)
-              ? current
-              : repository.saveChannel(changed);
+              ? new Result<>(tracked, current, false)
+              : new Result<>(tracked, repository.saveChannel(changed), true);
         });
   }
 
@@ -92,6 +118,16 @@ public final class OptimisticUpdates {
           return current.equals(Optional.of(changed)) ? changed : repository.saveBoard(changed);
         });
   }
+
+  /**
+   * What an update did.
+   *
+   * @param before what was stored before (empty: nothing was)
+   * @param after what is stored now
+   * @param changed whether anything was written
+   * @param <T> the value's type
+   */
+  public record Result<T>(Optional<T> before, T after, boolean changed) {}
 
   static <T> T retrying(Supplier<T> attempt) {
     for (int i = 1; ; i++) {
