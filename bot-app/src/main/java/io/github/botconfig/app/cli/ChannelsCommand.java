@@ -1,14 +1,21 @@
 package io.github.botconfig.app.cli;
 
 import io.github.botconfig.app.json.ConfigJson;
+import io.github.botconfig.application.port.in.Actor;
+import io.github.botconfig.application.port.in.ChangeChannelUseCase;
+import io.github.botconfig.application.port.in.ChannelChanges;
+import io.github.botconfig.application.port.in.ListChannelsUseCase;
+import io.github.botconfig.application.port.in.OptionalChange;
+import io.github.botconfig.application.port.in.Outcome;
+import io.github.botconfig.application.port.in.ShowChannelUseCase;
+import io.github.botconfig.application.port.in.UntrackChannelUseCase;
 import io.github.botconfig.domain.ChannelConfig;
 import io.github.botconfig.domain.ChannelId;
-import io.github.botconfig.domain.ConfigStore;
 import io.github.botconfig.domain.GuildId;
-import io.github.botconfig.domain.InvalidConfigException;
+import io.github.botconfig.domain.Tag;
 import io.github.botconfig.domain.Threshold;
-import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
@@ -27,6 +34,20 @@ import picocli.CommandLine.Option;
     })
 final class ChannelsCommand {
 
+  /** The change {@code --tag} asks for: not given keeps it, {@code none} clears it. */
+  static OptionalChange<Tag> change(Converters.@Nullable TagOption option) {
+    return option == null ? OptionalChange.keep() : setOrClear(option.tag());
+  }
+
+  /** The change {@code --global-channel} asks for: not given keeps it, {@code none} clears it. */
+  static OptionalChange<ChannelId> change(Converters.@Nullable ChannelOption option) {
+    return option == null ? OptionalChange.keep() : setOrClear(option.channel());
+  }
+
+  private static <T> OptionalChange<T> setOrClear(Optional<T> value) {
+    return value.isPresent() ? OptionalChange.set(value.get()) : OptionalChange.cleared();
+  }
+
   @Command(
       name = "list",
       description = "List tracked channels, of one guild or all.",
@@ -40,15 +61,15 @@ final class ChannelsCommand {
 
     @Override
     public Integer call() {
-      ConfigStore store = context().store();
-      List<ChannelConfig> channels =
-          guild != null
-              ? store.findChannels(guild)
-              : store.loadAll().channels().values().stream()
-                  .sorted(
-                      Comparator.comparing(ChannelConfig::guildId)
-                          .thenComparing(ChannelConfig::channelId))
-                  .toList();
+      Outcome<List<ChannelConfig>> outcome =
+          context()
+              .admin()
+              .listChannels(
+                  new ListChannelsUseCase.Query(Actor.operator(), Optional.ofNullable(guild)));
+      if (!outcome.succeeded()) {
+        return AdminOutcomes.failure(context().err(), outcome);
+      }
+      List<ChannelConfig> channels = outcome.get();
       if (json) {
         Output.json(context().out(), ConfigJson.channels(channels));
       } else {
@@ -63,6 +84,12 @@ final class ChannelsCommand {
       description = "Show one tracked channel.",
       mixinStandardHelpOptions = true)
   static final class ShowChannel extends StoreCommand implements Callable<Integer> {
+    @Option(
+        names = "--guild",
+        paramLabel = "GUILD",
+        description = "The guild that tracks it (refused if another one does); default any.")
+    @Nullable GuildId guild;
+
     @Option(names = "--channel", required = true, paramLabel = "CHANNEL")
     ChannelId channel;
 
@@ -71,12 +98,16 @@ final class ChannelsCommand {
 
     @Override
     public Integer call() {
-      ChannelConfig config =
+      Outcome<ChannelConfig> outcome =
           context()
-              .store()
-              .findChannel(channel)
-              .orElseThrow(
-                  () -> new InvalidConfigException("channel " + channel + " is not tracked"));
+              .admin()
+              .showChannel(
+                  new ShowChannelUseCase.Query(
+                      Actor.operator(), Optional.ofNullable(guild), channel));
+      if (!outcome.succeeded()) {
+        return AdminOutcomes.failure(context().err(), outcome);
+      }
+      ChannelConfig config = outcome.get();
       if (json) {
         Output.json(context().out(), ConfigJson.channel(config));
       } else {
@@ -138,30 +169,25 @@ final class ChannelsCommand {
 
     @Override
     public Integer call() {
-      ConfigStore store = context().store();
-      ChannelConfig current =
-          store.findChannel(channel).orElseGet(() -> ChannelConfig.of(guild, channel));
-      ChannelConfig changed = current;
-      if (!current.guildId().equals(guild)) {
-        // Let the store refuse it with its own conflict message.
-        changed = ChannelConfig.of(guild, channel);
+      ChannelChanges changes =
+          new ChannelChanges(
+              Optional.ofNullable(image),
+              Optional.ofNullable(pin),
+              Optional.ofNullable(notifyOnClose),
+              change(tag),
+              Optional.ofNullable(threshold));
+      Outcome<ChannelConfig> outcome =
+          context()
+              .admin()
+              .changeChannel(
+                  new ChangeChannelUseCase.Command(Actor.operator(), guild, channel, changes));
+      if (!outcome.succeeded()) {
+        return AdminOutcomes.failure(context().err(), outcome);
       }
-      if (image != null) {
-        changed = changed.withImage(image);
+      ChannelConfig saved = outcome.get();
+      if (outcome.kind() == Outcome.Kind.UNCHANGED) {
+        context().err().printf("nothing to change: channel %s already is so%n", channel);
       }
-      if (pin != null) {
-        changed = changed.withPin(pin);
-      }
-      if (notifyOnClose != null) {
-        changed = changed.withNotifyOnClose(notifyOnClose);
-      }
-      if (tag != null) {
-        changed = changed.withTag(tag.tag());
-      }
-      if (threshold != null) {
-        changed = changed.withThreshold(threshold);
-      }
-      ChannelConfig saved = store.saveChannel(changed);
       if (json) {
         Output.json(context().out(), ConfigJson.channel(saved));
       } else {
@@ -184,9 +210,12 @@ final class ChannelsCommand {
 
     @Override
     public Integer call() {
-      if (!context().store().deleteChannel(guild, channel)) {
-        throw new InvalidConfigException(
-            "channel " + channel + " is not tracked in guild " + guild);
+      Outcome<ChannelId> outcome =
+          context()
+              .admin()
+              .untrackChannel(new UntrackChannelUseCase.Command(Actor.operator(), guild, channel));
+      if (!outcome.succeeded()) {
+        return AdminOutcomes.failure(context().err(), outcome);
       }
       context().out().printf("channel %s is no longer tracked%n", channel);
       return ExitCodes.OK;

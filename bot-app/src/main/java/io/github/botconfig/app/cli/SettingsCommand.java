@@ -1,10 +1,13 @@
 package io.github.botconfig.app.cli;
 
 import io.github.botconfig.app.json.ConfigJson;
-import io.github.botconfig.domain.ConfigStore;
+import io.github.botconfig.application.port.in.Actor;
+import io.github.botconfig.application.port.in.ChangeSettingsUseCase;
+import io.github.botconfig.application.port.in.GuildChanges;
+import io.github.botconfig.application.port.in.Outcome;
+import io.github.botconfig.application.port.in.ShowSettingsUseCase;
 import io.github.botconfig.domain.GuildId;
 import io.github.botconfig.domain.GuildSettings;
-import io.github.botconfig.domain.SummaryPreferences;
 import java.time.ZoneId;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -33,12 +36,16 @@ final class SettingsCommand {
 
     @Override
     public Integer call() {
-      Optional<GuildSettings> stored = context().store().findSettings(guild);
-      GuildSettings settings = stored.orElseGet(() -> GuildSettings.defaults(guild));
+      Outcome<ShowSettingsUseCase.StoredSettings> outcome =
+          context().admin().showSettings(new ShowSettingsUseCase.Query(Actor.operator(), guild));
+      if (!outcome.succeeded()) {
+        return AdminOutcomes.failure(context().err(), outcome);
+      }
+      GuildSettings settings = outcome.get().settings();
       if (json) {
         Output.json(context().out(), ConfigJson.settings(settings));
       } else {
-        Output.settings(context().out(), settings, stored.isPresent());
+        Output.settings(context().out(), settings, outcome.get().stored());
       }
       return ExitCodes.OK;
     }
@@ -106,39 +113,36 @@ final class SettingsCommand {
 
     @Override
     public Integer call() {
-      ConfigStore store = context().store();
-      GuildSettings changed = store.settingsOrDefaults(guild);
-      if (timezone != null) {
-        changed = changed.withTimezone(timezone);
+      GuildChanges changes =
+          new GuildChanges(
+              Optional.ofNullable(timezone),
+              Optional.ofNullable(positionDisplay),
+              Optional.ofNullable(daily),
+              Optional.ofNullable(weekly),
+              Optional.ofNullable(monthly),
+              ChannelsCommand.change(summaryTag),
+              Optional.ofNullable(summaryPin),
+              ChannelsCommand.change(globalChannel));
+      Outcome<GuildSettings> outcome =
+          context()
+              .admin()
+              .changeSettings(new ChangeSettingsUseCase.Command(Actor.operator(), guild, changes));
+      if (!outcome.succeeded()) {
+        return AdminOutcomes.failure(context().err(), outcome);
       }
-      if (positionDisplay != null) {
-        changed = changed.withPositionDisplayEnabled(positionDisplay);
+      GuildSettings saved = outcome.get();
+      if (outcome.kind() == Outcome.Kind.UNCHANGED) {
+        context()
+            .err()
+            .println(
+                changes.isEmpty()
+                    ? "nothing to change: give at least one option"
+                    : "nothing to change: the settings of guild " + guild + " already are so");
       }
-      SummaryPreferences prefs = changed.summaryPreferences();
-      if (daily != null) {
-        prefs = prefs.withDailySummary(daily);
-      }
-      if (weekly != null) {
-        prefs = prefs.withWeeklySummary(weekly);
-      }
-      if (monthly != null) {
-        prefs = prefs.withMonthlySummary(monthly);
-      }
-      if (summaryTag != null) {
-        prefs = prefs.withTag(summaryTag.tag());
-      }
-      if (summaryPin != null) {
-        prefs = prefs.withPin(summaryPin);
-      }
-      changed = changed.withSummaryPreferences(prefs);
-      if (globalChannel != null) {
-        changed = changed.withGlobalChannelId(globalChannel.channel());
-      }
-      GuildSettings saved = store.saveSettings(changed);
       if (json) {
         Output.json(context().out(), ConfigJson.settings(saved));
       } else {
-        Output.settings(context().out(), saved, true);
+        Output.settings(context().out(), saved, saved.version() > 0);
       }
       return ExitCodes.OK;
     }

@@ -88,9 +88,12 @@ public final class OptimisticUpdates {
           if (!current.guildId().equals(guildId)) {
             throw new ConfigConflictException(
                 Reason.OWNED_BY_ANOTHER_GUILD,
+                // Discord renders its own words: another server's id is never shown there.
                 "channel "
                     + channelId
-                    + " is tracked by another server; it can only be configured there");
+                    + " is already tracked by guild "
+                    + current.guildId()
+                    + "; it can only be configured there");
           }
           ChannelConfig changed = change.apply(current);
           return tracked.isPresent() && changed.equals(current)

@@ -58,6 +58,8 @@ public final class ConfigAdmin {
       case CHANGED -> "✅ " + channel + " updated.\n" + ConfigText.describe(outcome.get());
       case UNCHANGED ->
           "Nothing to change: " + channel + " is tracked.\n" + ConfigText.describe(outcome.get());
+      case OWNED_BY_ANOTHER_GUILD ->
+          "❌ " + channel + " is tracked by another server; it can only be configured there.";
       default -> failure(outcome);
     };
   }
