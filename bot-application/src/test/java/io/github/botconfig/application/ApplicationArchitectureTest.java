@@ -46,7 +46,7 @@ class ApplicationArchitectureTest {
   }
 
   @Test
-  void theServicePackageExposesOnlyTheServiceAndTheUpdatesItRunsOn() {
+  void theServicePackageExposesOnlyTheService() {
     classes()
         .that()
         .resideInAPackage("io.github.botconfig.application.service")
@@ -54,11 +54,6 @@ class ApplicationArchitectureTest {
         .arePublic()
         .should()
         .haveSimpleName("AdminService")
-        // Until ConfigRepository's own upserts (issue 14) replace it; bot-jda's boards use it too.
-        .orShould()
-        .haveSimpleName("OptimisticUpdates")
-        .orShould()
-        .haveSimpleName("Result")
         .allowEmptyShould(false)
         .check(APPLICATION);
   }

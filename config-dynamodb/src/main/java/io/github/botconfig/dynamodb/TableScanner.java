@@ -5,6 +5,7 @@ import io.github.botconfig.domain.ConfigSnapshot;
 import io.github.botconfig.domain.GuildSettings;
 import io.github.botconfig.domain.LiveBoard;
 import io.github.botconfig.domain.StoreUnavailableException;
+import io.github.botconfig.domain.UnreadableItem;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -58,6 +59,7 @@ final class TableScanner {
       segment.channels.forEach(snapshot::addChannel);
       segment.settings.forEach(snapshot::addSettings);
       segment.boards.forEach(snapshot::addBoard);
+      segment.unreadable.forEach(snapshot::addUnreadable);
       items += segment.items;
       pages += segment.pages;
       other += segment.other;
@@ -146,21 +148,27 @@ final class TableScanner {
     final List<GuildSettings> settings = new ArrayList<>();
     final List<LiveBoard> boards = new ArrayList<>();
     final List<String> malformed = new ArrayList<>();
+    final List<UnreadableItem> unreadable = new ArrayList<>();
     long items;
     int pages;
     int other;
 
     void add(Map<String, AttributeValue> item) {
       items++;
-      try {
-        switch (ItemKind.of(item)) {
-          case CHANNEL -> channels.add(ChannelItems.read(item, shared));
-          case SETTINGS -> settings.add(SettingsItems.read(item, shared));
-          case BOARD -> boards.add(BoardItems.read(item));
-          case OTHER -> other++;
-        }
-      } catch (MalformedItemException e) {
-        malformed.add(malformedLog.report(item, e));
+      ItemDecoder.Decoded decoded = ItemDecoder.decode(item, shared);
+      if (decoded.value() instanceof ChannelConfig channel) {
+        channels.add(channel);
+      } else if (decoded.value() instanceof GuildSettings guildSettings) {
+        settings.add(guildSettings);
+      } else if (decoded.value() instanceof LiveBoard board) {
+        boards.add(board);
+      } else if (decoded.readable()) {
+        other++;
+      } else {
+        malformed.add(
+            malformedLog.report(
+                item, new MalformedItemException(String.valueOf(decoded.problem()))));
+        decoded.unreadable(item).ifPresent(unreadable::add);
       }
     }
   }

@@ -16,9 +16,9 @@ final class AdminOutcomes {
     return switch (kind) {
       case CREATED, CHANGED, UNCHANGED, FOUND, REMOVED -> ExitCodes.OK;
       case NOT_TRACKED, INVALID, NOT_ALLOWED -> ExitCodes.INVALID;
-      case OWNED_BY_ANOTHER_GUILD, CONFLICT -> ExitCodes.CONFLICT;
+      // An unreadable item is a conflict: it must be fixed before anything replaces it.
+      case OWNED_BY_ANOTHER_GUILD, CONFLICT, UNREADABLE -> ExitCodes.CONFLICT;
       case UNAVAILABLE -> ExitCodes.STORE_UNAVAILABLE;
-      case UNREADABLE -> ExitCodes.FAILURE;
     };
   }
 

@@ -14,6 +14,7 @@ import io.github.botconfig.domain.ChannelId;
 import io.github.botconfig.domain.GuildId;
 import io.github.botconfig.domain.Tag;
 import io.github.botconfig.domain.Threshold;
+import io.github.botconfig.domain.UnreadableItem;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -61,7 +62,7 @@ final class ChannelsCommand {
 
     @Override
     public Integer call() {
-      Outcome<List<ChannelConfig>> outcome =
+      Outcome<ListChannelsUseCase.Listing> outcome =
           context()
               .admin()
               .listChannels(
@@ -69,7 +70,11 @@ final class ChannelsCommand {
       if (!outcome.succeeded()) {
         return AdminOutcomes.failure(context().err(), outcome);
       }
-      List<ChannelConfig> channels = outcome.get();
+      List<ChannelConfig> channels = outcome.get().channels();
+      // Stored but unreadable is not absent: say so (on stderr for --json, which stays an array).
+      for (UnreadableItem item : outcome.get().unreadable()) {
+        (json ? context().err() : context().out()).printf("%s: %s%n", item.what(), item.describe());
+      }
       if (json) {
         Output.json(context().out(), ConfigJson.channels(channels));
       } else {

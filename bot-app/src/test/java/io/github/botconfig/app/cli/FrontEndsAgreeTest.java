@@ -135,7 +135,7 @@ class FrontEndsAgreeTest {
             tracked.andThen(
                 store ->
                     store.failWith(
-                        Operation.SAVE_CHANNEL,
+                        Operation.REPLACE_CHANNEL,
                         () ->
                             new ConfigConflictException(Reason.VERSION_CHANGED, "changed (test)"))),
             List.of("channels", "set", "--guild", G, "--channel", C, "--pin", "false"),
@@ -242,8 +242,14 @@ class FrontEndsAgreeTest {
         .startsWith("Nothing to change");
 
     for (Run run : List.of(cli, discord)) {
-      assertThat(run.store.calls(Operation.SAVE_CHANNEL) + run.store.calls(Operation.SAVE_SETTINGS))
-          .isZero();
+      for (Operation write :
+          List.of(
+              Operation.SAVE_CHANNEL,
+              Operation.REPLACE_CHANNEL,
+              Operation.SAVE_SETTINGS,
+              Operation.REPLACE_SETTINGS)) {
+        assertThat(run.store.calls(write)).as(write.name()).isZero();
+      }
     }
   }
 
@@ -372,7 +378,7 @@ class FrontEndsAgreeTest {
     }
 
     @Override
-    public Outcome<List<ChannelConfig>> listChannels(ListChannelsUseCase.Query query) {
+    public Outcome<ListChannelsUseCase.Listing> listChannels(ListChannelsUseCase.Query query) {
       return record(delegate.listChannels(query));
     }
 

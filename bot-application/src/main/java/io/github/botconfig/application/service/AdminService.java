@@ -12,17 +12,19 @@ import io.github.botconfig.application.port.in.ShowChannelUseCase;
 import io.github.botconfig.application.port.in.ShowSettingsUseCase;
 import io.github.botconfig.application.port.in.ShowSettingsUseCase.StoredSettings;
 import io.github.botconfig.application.port.in.UntrackChannelUseCase;
-import io.github.botconfig.application.service.OptimisticUpdates.Result;
 import io.github.botconfig.domain.ChannelConfig;
 import io.github.botconfig.domain.ChannelId;
 import io.github.botconfig.domain.ConfigConflictException;
 import io.github.botconfig.domain.ConfigException;
 import io.github.botconfig.domain.ConfigRepository;
+import io.github.botconfig.domain.ConfigSnapshot;
 import io.github.botconfig.domain.ConfigStore;
 import io.github.botconfig.domain.GuildId;
 import io.github.botconfig.domain.GuildSettings;
 import io.github.botconfig.domain.InvalidConfigException;
 import io.github.botconfig.domain.StoreUnavailableException;
+import io.github.botconfig.domain.UnreadableItem;
+import io.github.botconfig.domain.UpdateResult;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -32,10 +34,12 @@ import org.jspecify.annotations.Nullable;
 /**
  * The admin use cases over a {@link ConfigRepository}. Here, once for every front end: the
  * authorisation question (asked of the command's {@link Actor} before anything is read), the
- * read-change-write with its retry and its nothing-to-change rule ({@link OptimisticUpdates}), and
- * the translation of every {@link ConfigException} into an {@link Outcome}: nothing here throws
- * one. The rule that a channel belongs to one guild is the repository's ({@code
- * OWNED_BY_ANOTHER_GUILD}); this class only reports it.
+ * read-change-write with its retry and its nothing-to-change rule (the repository's {@link
+ * ConfigRepository#updateChannel updateChannel} and {@link ConfigRepository#updateSettings
+ * updateSettings}), and the translation of every {@link ConfigException} into an {@link Outcome}:
+ * nothing here throws one. Unreadable is not absent: an item stored but not decodable is reported
+ * as {@code UNREADABLE}, never as "not tracked" or the defaults. The rule that a channel belongs to
+ * one guild is the repository's ({@code OWNED_BY_ANOTHER_GUILD}); this class only reports it.
  *
  * <p>Thread-safe when the repository is.
  */
@@ -64,9 +68,9 @@ public final class AdminService implements ConfigAdministration {
         command.actor(),
         command.guildId(),
         () -> {
-          Result<ChannelConfig> result =
-              OptimisticUpdates.changeChannel(
-                  repository, command.guildId(), command.channelId(), command.changes()::applyTo);
+          UpdateResult<ChannelConfig> result =
+              repository.updateChannel(
+                  command.guildId(), command.channelId(), command.changes()::applyTo);
           Kind kind =
               result.before().isEmpty()
                   ? Kind.CREATED
@@ -94,7 +98,14 @@ public final class AdminService implements ConfigAdministration {
         () -> {
           Optional<ChannelConfig> tracked = repository.findChannel(query.channelId());
           if (tracked.isEmpty()) {
-            return notTracked(query.channelId(), query.guildId());
+            Optional<UnreadableItem> unreadable =
+                repository
+                    .findUnreadableChannel(query.channelId())
+                    .filter(i -> query.guildId().map(i.guildId()::equals).orElse(true));
+            return unreadable.isPresent()
+                ? Outcome.failed(
+                    Kind.UNREADABLE, unreadable.get().what() + " is " + unreadable.get().describe())
+                : notTracked(query.channelId(), query.guildId());
           }
           if (query.guildId().isPresent()
               && !tracked.get().guildId().equals(query.guildId().get())) {
@@ -109,24 +120,32 @@ public final class AdminService implements ConfigAdministration {
   }
 
   @Override
-  public Outcome<List<ChannelConfig>> listChannels(ListChannelsUseCase.Query query) {
+  public Outcome<ListChannelsUseCase.Listing> listChannels(ListChannelsUseCase.Query query) {
     return allowed(
         query.actor(),
         query.guildId(),
         () -> {
           if (query.guildId().isPresent()) {
-            return Outcome.of(Kind.FOUND, repository.findChannels(query.guildId().get()));
+            GuildId guildId = query.guildId().get();
+            return Outcome.of(
+                Kind.FOUND,
+                new ListChannelsUseCase.Listing(
+                    repository.findChannels(guildId),
+                    channelsOnly(repository.findUnreadable(guildId))));
           }
           if (wholeTable == null) {
             return Outcome.failed(Kind.INVALID, "name the guild whose channels to list");
           }
+          ConfigSnapshot snapshot = wholeTable.loadAll();
           List<ChannelConfig> channels =
-              wholeTable.loadAll().channels().values().stream()
+              snapshot.channels().values().stream()
                   .sorted(
                       Comparator.comparing(ChannelConfig::guildId)
                           .thenComparing(ChannelConfig::channelId))
                   .toList();
-          return Outcome.of(Kind.FOUND, channels);
+          return Outcome.of(
+              Kind.FOUND,
+              new ListChannelsUseCase.Listing(channels, channelsOnly(snapshot.unreadable())));
         });
   }
 
@@ -136,6 +155,14 @@ public final class AdminService implements ConfigAdministration {
         query.actor(),
         query.guildId(),
         () -> {
+          Optional<UnreadableItem> unreadable =
+              repository.findUnreadable(query.guildId()).stream()
+                  .filter(i -> i.kind() == UnreadableItem.Kind.SETTINGS)
+                  .findFirst();
+          if (unreadable.isPresent()) {
+            return Outcome.failed(
+                Kind.UNREADABLE, unreadable.get().what() + " are " + unreadable.get().describe());
+          }
           Optional<GuildSettings> stored = repository.findSettings(query.guildId());
           return Outcome.of(
               Kind.FOUND,
@@ -151,9 +178,8 @@ public final class AdminService implements ConfigAdministration {
         command.actor(),
         command.guildId(),
         () -> {
-          Result<GuildSettings> result =
-              OptimisticUpdates.changeSettings(
-                  repository, command.guildId(), command.changes()::applyTo);
+          UpdateResult<GuildSettings> result =
+              repository.updateSettings(command.guildId(), command.changes()::applyTo);
           return Outcome.of(result.changed() ? Kind.CHANGED : Kind.UNCHANGED, result.after());
         });
   }
@@ -188,14 +214,20 @@ public final class AdminService implements ConfigAdministration {
     } catch (InvalidConfigException e) {
       return Outcome.failed(Kind.INVALID, e.getMessage());
     } catch (ConfigConflictException e) {
-      return Outcome.failed(
-          e.reason() == ConfigConflictException.Reason.OWNED_BY_ANOTHER_GUILD
-              ? Kind.OWNED_BY_ANOTHER_GUILD
-              : Kind.CONFLICT,
-          e.getMessage());
+      Kind kind =
+          switch (e.reason()) {
+            case OWNED_BY_ANOTHER_GUILD -> Kind.OWNED_BY_ANOTHER_GUILD;
+            case UNREADABLE -> Kind.UNREADABLE;
+            case VERSION_CHANGED -> Kind.CONFLICT;
+          };
+      return Outcome.failed(kind, e.getMessage());
     } catch (StoreUnavailableException e) {
       return Outcome.failed(Kind.UNAVAILABLE, e.getMessage());
     }
+  }
+
+  private static List<UnreadableItem> channelsOnly(List<UnreadableItem> items) {
+    return items.stream().filter(i -> i.kind() == UnreadableItem.Kind.CHANNEL).toList();
   }
 
   private static <T> Outcome<T> notTracked(ChannelId channelId, Optional<GuildId> guildId) {

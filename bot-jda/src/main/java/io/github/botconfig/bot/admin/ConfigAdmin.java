@@ -16,6 +16,8 @@ import io.github.botconfig.domain.ChannelId;
 import io.github.botconfig.domain.ConfigException;
 import io.github.botconfig.domain.GuildId;
 import io.github.botconfig.domain.GuildSettings;
+import io.github.botconfig.domain.UnreadableItem;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -92,14 +94,23 @@ public final class ConfigAdmin {
 
   /** {@code /config channel list}. */
   public String listChannels(Actor actor, GuildId guildId) {
-    Outcome<List<ChannelConfig>> outcome =
+    Outcome<ListChannelsUseCase.Listing> outcome =
         useCases.listChannels(new ListChannelsUseCase.Query(actor, Optional.of(guildId)));
     if (!outcome.succeeded()) {
       return failure(outcome);
     }
-    return outcome.get().isEmpty()
-        ? "No channel is tracked in this server. Track one with `/config channel set`."
-        : ConfigText.list(outcome.get());
+    List<ChannelConfig> channels = outcome.get().channels();
+    List<String> unreadable = new ArrayList<>();
+    for (UnreadableItem item : outcome.get().unreadable()) {
+      item.channelId()
+          .ifPresent(c -> unreadable.add(ConfigText.channelMention(c) + " is " + item.describe()));
+    }
+    if (channels.isEmpty() && unreadable.isEmpty()) {
+      return "No channel is tracked in this server. Track one with `/config channel set`.";
+    }
+    return (channels.isEmpty() ? "" : ConfigText.list(channels))
+        + (channels.isEmpty() || unreadable.isEmpty() ? "" : "\n")
+        + String.join("\n", unreadable);
   }
 
   /**

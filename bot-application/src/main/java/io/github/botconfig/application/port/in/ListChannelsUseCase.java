@@ -2,6 +2,7 @@ package io.github.botconfig.application.port.in;
 
 import io.github.botconfig.domain.ChannelConfig;
 import io.github.botconfig.domain.GuildId;
+import io.github.botconfig.domain.UnreadableItem;
 import java.util.List;
 import java.util.Optional;
 
@@ -9,10 +10,19 @@ import java.util.Optional;
 public interface ListChannelsUseCase {
 
   /**
-   * Returns {@code FOUND} with the channels, ordered by guild then channel id (empty if none); else
-   * {@code NOT_ALLOWED} or {@code UNAVAILABLE}.
+   * Returns {@code FOUND} with the channels, ordered by guild then channel id (empty if none), and
+   * the channel items stored but unreadable; else {@code NOT_ALLOWED} or {@code UNAVAILABLE}.
    */
-  Outcome<List<ChannelConfig>> listChannels(Query query);
+  Outcome<Listing> listChannels(Query query);
+
+  /**
+   * The tracked channels, and what is stored as a channel but cannot be read (not absent: a front
+   * end says so).
+   *
+   * @param channels the channels, ordered by guild then channel id
+   * @param unreadable the channel items that cannot be read
+   */
+  record Listing(List<ChannelConfig> channels, List<UnreadableItem> unreadable) {}
 
   /**
    * List the channels of {@code guildId}.
