@@ -7,9 +7,10 @@ import io.github.botconfig.app.config.AppSettings;
 import io.github.botconfig.domain.ConfigStore;
 import io.github.botconfig.dynamodb.DynamoDbClients;
 import io.github.botconfig.dynamodb.DynamoDbConfigStore;
+import io.github.botconfig.dynamodb.DynamoDbTooling;
 import io.github.botconfig.dynamodb.RequestMetrics;
-import io.github.botconfig.dynamodb.TableBackup;
 import io.github.botconfig.dynamodb.TableProvisioner;
+import io.github.botconfig.dynamodb.internal.TableBackup;
 import java.time.Clock;
 import javax.inject.Singleton;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -55,6 +56,6 @@ interface DynamoDbModule {
 
   @Provides
   static TableBackup backup(DynamoDbClient client, AppSettings settings, Clock clock) {
-    return TableBackup.of(client, settings.table(), clock);
+    return DynamoDbTooling.tableBackup(client, settings.table(), clock);
   }
 }

@@ -13,9 +13,11 @@ import io.github.botconfig.application.port.in.ShowSettingsUseCase;
 import io.github.botconfig.application.port.in.UntrackChannelUseCase;
 import io.github.botconfig.domain.ChannelConfig;
 import io.github.botconfig.domain.ChannelId;
+import io.github.botconfig.domain.ConfigConflictException;
 import io.github.botconfig.domain.ConfigException;
 import io.github.botconfig.domain.GuildId;
 import io.github.botconfig.domain.GuildSettings;
+import io.github.botconfig.domain.StoreUnavailableException;
 import io.github.botconfig.domain.UnreadableItem;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,6 +36,13 @@ import java.util.function.Function;
  * <p>Thread-safe when the use cases are.
  */
 public final class ConfigAdmin {
+  private static final String CONFLICT =
+      "❌ Someone else changed this configuration at the same time, so nothing was saved. "
+          + "Run the command again.";
+  private static final String UNAVAILABLE =
+      "❌ The configuration store cannot be reached right now. Try again in a minute: "
+          + "a command that did go through is never applied twice.";
+
   private final ConfigAdministration useCases;
   private final String notAllowed;
 
@@ -164,18 +173,21 @@ public final class ConfigAdmin {
   private String failure(Outcome<?> outcome) {
     return switch (outcome.kind()) {
       case NOT_ALLOWED -> notAllowed;
-      case CONFLICT ->
-          "❌ Someone else changed this configuration at the same time, so nothing was saved. "
-              + "Run the command again.";
-      case UNAVAILABLE ->
-          "❌ The configuration store cannot be reached right now. Try again in a minute: "
-              + "a command that did go through is never applied twice.";
+      case CONFLICT -> CONFLICT;
+      case UNAVAILABLE -> UNAVAILABLE;
       default -> "❌ " + outcome.message();
     };
   }
 
-  /** The reply for input refused before any use case ran (an option that does not parse). */
+  /**
+   * The reply for a failure outside the use cases: input refused before one ran (an option that
+   * does not parse), or a panel's own write (the panels do not run on the use cases yet).
+   */
   public static String failure(ConfigException e) {
-    return "❌ " + e.getMessage();
+    if (e instanceof ConfigConflictException conflict
+        && conflict.reason() == ConfigConflictException.Reason.VERSION_CHANGED) {
+      return CONFLICT;
+    }
+    return e instanceof StoreUnavailableException ? UNAVAILABLE : "❌ " + e.getMessage();
   }
 }
