@@ -4,10 +4,11 @@ import static io.github.botconfig.bot.ConfigCommands.CHANNEL;
 import static io.github.botconfig.bot.ConfigCommands.GLOBAL_CHANNEL;
 import static io.github.botconfig.bot.ConfigCommands.GUILD;
 
-import io.github.botconfig.bot.admin.ChannelChanges;
+import io.github.botconfig.application.port.in.Actor;
+import io.github.botconfig.application.port.in.ChannelChanges;
+import io.github.botconfig.application.port.in.GuildChanges;
+import io.github.botconfig.application.port.in.OptionalChange;
 import io.github.botconfig.bot.admin.ConfigAdmin;
-import io.github.botconfig.bot.admin.GuildChanges;
-import io.github.botconfig.bot.admin.OptionalChange;
 import io.github.botconfig.bot.admin.Tags;
 import io.github.botconfig.bot.admin.TimezoneSuggestions;
 import io.github.botconfig.bot.panel.PanelListener;
@@ -39,10 +40,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Answers {@code /config}: checks the caller's permission and the channel's guild, reads the
- * options, lets {@link ConfigAdmin} do the work, and replies ephemerally. Changes are acknowledged
- * first (deferred), so a slow store never makes Discord drop the interaction. Thread-safe; holds no
- * JDA instance.
+ * Answers {@code /config}: reads the options (refusing a channel or role of another server), lets
+ * {@link ConfigAdmin} call the use case as the member ({@link MemberActor}: the use cases ask it
+ * whether it may configure this server), and replies ephemerally. Changes are acknowledged first
+ * (deferred), so a slow store never makes Discord drop the interaction. Thread-safe; holds no JDA
+ * instance.
  *
  * <p>A plain {@link EventListener}, as {@link TrackedMessageListener}: a {@code ListenerAdapter}
  * finds its method by walking the class hierarchy of every gateway event, messages included, and
@@ -86,10 +88,7 @@ final class ConfigCommandListener implements EventListener {
       reply(event, "❌ `/config` works in a server only.");
       return;
     }
-    if (!member.hasPermission(ConfigCommands.REQUIRED)) {
-      reply(event, PERMISSION_REFUSED);
-      return;
-    }
+    Actor actor = new MemberActor(member);
     GuildId guildId = GuildId.of(guild.getIdLong());
     String group = String.valueOf(event.getSubcommandGroup());
     String name = String.valueOf(event.getSubcommandName());
@@ -98,29 +97,35 @@ final class ConfigCommandListener implements EventListener {
         case CHANNEL + " " + ConfigCommands.SET -> {
           ChannelId channel = ownChannel(event, guild, CHANNEL);
           ChannelChanges changes = channelChanges(event, guild);
-          change(event, () -> admin.setChannel(guildId, channel, changes));
+          change(event, () -> admin.setChannel(actor, guildId, channel, changes));
         }
         case CHANNEL + " " + ConfigCommands.REMOVE -> {
           // No guild check: the store only removes a channel tracked under this guild.
           ChannelId channel = ChannelId.of(option(event, CHANNEL).getAsLong());
-          change(event, () -> admin.removeChannel(guildId, channel));
+          change(event, () -> admin.removeChannel(actor, guildId, channel));
         }
         case CHANNEL + " " + ConfigCommands.SHOW ->
             reply(
                 event,
-                admin.showChannel(guildId, ChannelId.of(option(event, CHANNEL).getAsLong())));
-        case CHANNEL + " " + ConfigCommands.LIST -> reply(event, admin.listChannels(guildId));
+                admin.showChannel(
+                    actor, guildId, ChannelId.of(option(event, CHANNEL).getAsLong())));
+        case CHANNEL + " " + ConfigCommands.LIST ->
+            reply(event, admin.listChannels(actor, guildId));
         case GUILD + " " + ConfigCommands.SHOW ->
             reply(
                 event,
-                admin.showGuild(guildId, settings -> GlobalChannelCheck.warnings(guild, settings)));
+                admin.showGuild(
+                    actor, guildId, settings -> GlobalChannelCheck.warnings(guild, settings)));
         case GUILD + " " + ConfigCommands.SET -> {
           GuildChanges changes = guildChanges(event, guild);
           change(
               event,
               () ->
                   admin.setGuild(
-                      guildId, changes, settings -> GlobalChannelCheck.warnings(guild, settings)));
+                      actor,
+                      guildId,
+                      changes,
+                      settings -> GlobalChannelCheck.warnings(guild, settings)));
         }
         default -> reply(event, "❌ Unknown command `/config " + group + " " + name + "`.");
       }

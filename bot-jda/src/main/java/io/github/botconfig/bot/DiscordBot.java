@@ -1,5 +1,6 @@
 package io.github.botconfig.bot;
 
+import io.github.botconfig.application.service.AdminService;
 import io.github.botconfig.bot.admin.ConfigAdmin;
 import io.github.botconfig.bot.guild.GuildSummaries;
 import io.github.botconfig.bot.guild.GuildWarnings;
@@ -92,7 +93,9 @@ public final class DiscordBot implements AutoCloseable {
                 new AlertLimits(options.alertRate(), options.mentionRate(), clock),
                 new AlertPublisher(pins),
                 boards),
-            new ConfigCommandListener(new ConfigAdmin(repository)),
+            new ConfigCommandListener(
+                new ConfigAdmin(
+                    new AdminService(repository), ConfigCommandListener.PERMISSION_REFUSED)),
             new PanelListener(repository, clock, GlobalChannelCheck::warnings),
             new GuildLifecycleListener(
                 departures, presence, new CommandRegistrar(commands, options.devGuildId()), sweep),

@@ -1,9 +1,9 @@
 package io.github.botconfig.bot.panel;
 
-import io.github.botconfig.bot.admin.ChannelChanges;
+import io.github.botconfig.application.port.in.ChannelChanges;
+import io.github.botconfig.application.port.in.GuildChanges;
+import io.github.botconfig.application.port.in.OptionalChange;
 import io.github.botconfig.bot.admin.ConfigAdmin;
-import io.github.botconfig.bot.admin.GuildChanges;
-import io.github.botconfig.bot.admin.OptionalChange;
 import io.github.botconfig.bot.panel.PanelId.Action;
 import io.github.botconfig.domain.ChannelConfig;
 import io.github.botconfig.domain.ChannelId;

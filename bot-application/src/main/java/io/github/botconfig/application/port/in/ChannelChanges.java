@@ -1,4 +1,4 @@
-package io.github.botconfig.bot.admin;
+package io.github.botconfig.application.port.in;
 
 import io.github.botconfig.domain.ChannelConfig;
 import io.github.botconfig.domain.Reporters;

@@ -1,4 +1,4 @@
-package io.github.botconfig.bot.admin;
+package io.github.botconfig.application.port.in;
 
 import io.github.botconfig.domain.ChannelId;
 import io.github.botconfig.domain.GuildSettings;
