@@ -8,6 +8,7 @@ import io.github.botconfig.domain.GuildId;
 import io.github.botconfig.domain.GuildSettings;
 import io.github.botconfig.domain.InvalidConfigException;
 import io.github.botconfig.domain.LiveBoard;
+import io.github.botconfig.domain.UnreadableItem;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -263,6 +264,21 @@ final class CachingConfigRepository extends Memory implements ConfigCache {
   }
 
   @Override
+  public ChannelConfig replaceChannel(ChannelConfig read, ChannelConfig changed) {
+    Objects.requireNonNull(read, "read");
+    Objects.requireNonNull(changed, "changed");
+    Memory.Change<ChannelConfig> change =
+        write(
+            () -> store.replaceChannel(read, changed),
+            (contents, saved, writes) -> {
+              writes.channelWritten(saved.channelId());
+              return contents.withChannel(saved);
+            });
+    listeners.channelChanged(read.channelId(), change.before(), change.after());
+    return change.result();
+  }
+
+  @Override
   public boolean deleteChannel(GuildId guildId, ChannelId channelId) {
     Objects.requireNonNull(guildId, "guildId");
     Objects.requireNonNull(channelId, "channelId");
@@ -298,6 +314,43 @@ final class CachingConfigRepository extends Memory implements ConfigCache {
             });
     listeners.settingsChanged(settings.guildId(), change.before(), change.after());
     return change.result();
+  }
+
+  @Override
+  public GuildSettings replaceSettings(GuildSettings read, GuildSettings changed) {
+    Objects.requireNonNull(read, "read");
+    Objects.requireNonNull(changed, "changed");
+    Memory.Change<GuildSettings> change =
+        write(
+            () -> store.replaceSettings(read, changed),
+            (contents, saved, writes) -> {
+              writes.settingsWritten(saved.guildId());
+              return contents.withSettings(saved.guildId(), saved);
+            });
+    listeners.settingsChanged(read.guildId(), change.before(), change.after());
+    return change.result();
+  }
+
+  /**
+   * From memory once a snapshot has loaded (a complete one lists every unreadable item); from the
+   * store before that.
+   */
+  @Override
+  public List<UnreadableItem> findUnreadable(GuildId guildId) {
+    Contents contents = contents();
+    if (contents.complete) {
+      return contents.unreadable(Objects.requireNonNull(guildId, "guildId"));
+    }
+    return store.findUnreadable(guildId);
+  }
+
+  @Override
+  public Optional<UnreadableItem> findUnreadableChannel(ChannelId channelId) {
+    Contents contents = contents();
+    if (contents.complete) {
+      return contents.unreadableChannel(Objects.requireNonNull(channelId, "channelId"));
+    }
+    return store.findUnreadableChannel(channelId);
   }
 
   @Override
@@ -444,10 +497,12 @@ final class CachingConfigRepository extends Memory implements ConfigCache {
   /** Everything the cache holds now; for tests that compare it with the store. */
   ConfigSnapshot snapshot() {
     Contents contents = contents();
-    return ConfigSnapshot.of(
-        contents.channelMap().values(),
-        contents.settingsMap().values(),
-        contents.boardMap().values());
+    ConfigSnapshot.Builder snapshot = ConfigSnapshot.builder();
+    contents.channelMap().values().forEach(snapshot::addChannel);
+    contents.settingsMap().values().forEach(snapshot::addSettings);
+    contents.boardMap().values().forEach(snapshot::addBoard);
+    contents.unreadable().forEach(snapshot::addUnreadable);
+    return snapshot.build();
   }
 
   /**

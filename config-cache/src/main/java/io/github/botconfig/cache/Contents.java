@@ -5,12 +5,14 @@ import io.github.botconfig.domain.ChannelId;
 import io.github.botconfig.domain.GuildId;
 import io.github.botconfig.domain.GuildSettings;
 import io.github.botconfig.domain.LiveBoard;
+import io.github.botconfig.domain.UnreadableItem;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -25,21 +27,29 @@ import org.jspecify.annotations.Nullable;
  */
 final class Contents extends ChannelTable {
   private static final Contents NOTHING_YET =
-      new Contents(ChannelTable.unknown(), GuildIndex.empty(), Map.of(), Map.of());
+      new Contents(ChannelTable.unknown(), GuildIndex.empty(), Map.of(), Map.of(), List.of());
 
   private final GuildIndex guilds;
   private final Map<GuildId, GuildSettings> settings;
   private final Map<GuildId, LiveBoard> boards;
 
+  /**
+   * Items stored but unreadable. A list searched from end to end: a healthy table has none, and
+   * only admin commands ask (never the message path, for which such a channel is untracked).
+   */
+  private final List<UnreadableItem> unreadable;
+
   private Contents(
       ChannelTable channels,
       GuildIndex guilds,
       Map<GuildId, GuildSettings> settings,
-      Map<GuildId, LiveBoard> boards) {
+      Map<GuildId, LiveBoard> boards,
+      List<UnreadableItem> unreadable) {
     super(channels);
     this.guilds = guilds;
     this.settings = settings;
     this.boards = boards;
+    this.unreadable = unreadable;
   }
 
   /** What the cache holds before any snapshot loaded: nothing, and not as an answer. */
@@ -51,12 +61,51 @@ final class Contents extends ChannelTable {
   static Contents complete(
       Collection<ChannelConfig> channels,
       Map<GuildId, GuildSettings> settings,
-      Map<GuildId, LiveBoard> boards) {
+      Map<GuildId, LiveBoard> boards,
+      Collection<UnreadableItem> unreadable) {
     return new Contents(
         ChannelTable.of(channels),
         GuildIndex.of(channels),
         Map.copyOf(settings),
-        Map.copyOf(boards));
+        Map.copyOf(boards),
+        List.copyOf(unreadable));
+  }
+
+  /** Every item stored but unreadable. */
+  List<UnreadableItem> unreadable() {
+    return unreadable;
+  }
+
+  List<UnreadableItem> unreadable(GuildId guildId) {
+    return unreadable.isEmpty()
+        ? List.of()
+        : unreadable.stream().filter(i -> i.guildId().equals(guildId)).toList();
+  }
+
+  Optional<UnreadableItem> unreadableChannel(ChannelId channelId) {
+    for (UnreadableItem item : unreadable) {
+      if (item.channelId().filter(channelId::equals).isPresent()) {
+        return Optional.of(item);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** The unreadable item of a guild's settings, if any. */
+  Optional<UnreadableItem> unreadableSettings(GuildId guildId) {
+    for (UnreadableItem item : unreadable) {
+      if (item.kind() == UnreadableItem.Kind.SETTINGS && item.guildId().equals(guildId)) {
+        return Optional.of(item);
+      }
+    }
+    return Optional.empty();
+  }
+
+  private List<UnreadableItem> unreadableWithout(Predicate<UnreadableItem> gone) {
+    if (unreadable.isEmpty() || unreadable.stream().noneMatch(gone)) {
+      return unreadable;
+    }
+    return unreadable.stream().filter(gone.negate()).toList();
   }
 
   Optional<ChannelConfig> channel(ChannelId channelId) {
@@ -120,31 +169,39 @@ final class Contents extends ChannelTable {
   /** These contents with {@code channel} stored, listed under its guild and no other. */
   Contents withChannel(ChannelConfig channel) {
     ChannelConfig previous = channel(channel.channelId()).orElse(null);
-    return new Contents(with(channel), guilds.with(channel, previous), settings, boards);
+    return new Contents(
+        with(channel), guilds.with(channel, previous), settings, boards, unreadable);
   }
 
-  /** These contents without the channel (unchanged if it is not held). */
+  /**
+   * These contents without the channel, readable or not (unchanged if it is not held). An
+   * unreadable item of the channel goes too: the only write that reaches one is its deletion.
+   */
   Contents withoutChannel(ChannelId channelId) {
     Optional<ChannelConfig> previous = channel(channelId);
+    List<UnreadableItem> remaining =
+        unreadableWithout(i -> i.channelId().filter(channelId::equals).isPresent());
     if (previous.isEmpty()) {
-      return this;
+      return remaining == unreadable
+          ? this
+          : new Contents(this, guilds, settings, boards, remaining);
     }
     return new Contents(
-        without(channelId.value()), guilds.without(previous.get()), settings, boards);
+        without(channelId.value()), guilds.without(previous.get()), settings, boards, remaining);
   }
 
   /**
    * These contents with the guild's settings replaced, or removed when {@code replacement} is null.
    */
   Contents withSettings(GuildId guildId, @Nullable GuildSettings replacement) {
-    return new Contents(this, guilds, replaced(settings, guildId, replacement), boards);
+    return new Contents(this, guilds, replaced(settings, guildId, replacement), boards, unreadable);
   }
 
   /**
    * These contents with the guild's board replaced, or removed when {@code replacement} is null.
    */
   Contents withBoard(GuildId guildId, @Nullable LiveBoard replacement) {
-    return new Contents(this, guilds, settings, replaced(boards, guildId, replacement));
+    return new Contents(this, guilds, settings, replaced(boards, guildId, replacement), unreadable);
   }
 
   private static <V> Map<GuildId, V> replaced(
@@ -161,7 +218,11 @@ final class Contents extends ChannelTable {
   /** These contents without any channel, settings or board of the guild. */
   Contents withoutGuild(GuildId guildId) {
     List<ChannelConfig> gone = channelsOf(guildId);
-    if (gone.isEmpty() && !settings.containsKey(guildId) && !boards.containsKey(guildId)) {
+    List<UnreadableItem> remaining = unreadableWithout(i -> i.guildId().equals(guildId));
+    if (gone.isEmpty()
+        && !settings.containsKey(guildId)
+        && !boards.containsKey(guildId)
+        && remaining == unreadable) {
       return this;
     }
     ChannelTable table = this;
@@ -172,6 +233,7 @@ final class Contents extends ChannelTable {
         table,
         guilds.withoutGuild(guildId),
         replaced(settings, guildId, null),
-        replaced(boards, guildId, null));
+        replaced(boards, guildId, null),
+        remaining);
   }
 }

@@ -7,6 +7,7 @@ import io.github.botconfig.domain.ConfigStore;
 import io.github.botconfig.domain.GuildId;
 import io.github.botconfig.domain.GuildSettings;
 import io.github.botconfig.domain.LiveBoard;
+import io.github.botconfig.domain.UnreadableItem;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.LongAdder;
@@ -49,6 +50,30 @@ final class CountingStore implements ConfigStore {
   public ChannelConfig saveChannel(ChannelConfig config) {
     calls.increment();
     return store.saveChannel(config);
+  }
+
+  @Override
+  public ChannelConfig replaceChannel(ChannelConfig read, ChannelConfig changed) {
+    calls.increment();
+    return store.replaceChannel(read, changed);
+  }
+
+  @Override
+  public GuildSettings replaceSettings(GuildSettings read, GuildSettings changed) {
+    calls.increment();
+    return store.replaceSettings(read, changed);
+  }
+
+  @Override
+  public List<UnreadableItem> findUnreadable(GuildId guildId) {
+    calls.increment();
+    return store.findUnreadable(guildId);
+  }
+
+  @Override
+  public Optional<UnreadableItem> findUnreadableChannel(ChannelId channelId) {
+    calls.increment();
+    return store.findUnreadableChannel(channelId);
   }
 
   @Override

@@ -6,8 +6,11 @@ import io.github.botconfig.domain.ConfigSnapshot;
 import io.github.botconfig.domain.GuildId;
 import io.github.botconfig.domain.GuildSettings;
 import io.github.botconfig.domain.LiveBoard;
+import io.github.botconfig.domain.UnreadableItem;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -87,6 +90,7 @@ final class LocalWrites {
     Map<ChannelId, ChannelConfig> merged = new HashMap<>(scan.channels());
     Map<GuildId, GuildSettings> mergedSettings = new HashMap<>(scan.settings());
     Map<GuildId, LiveBoard> mergedBoards = new HashMap<>(scan.boards());
+    List<UnreadableItem> unreadable = new ArrayList<>(scan.unreadable());
     Set<GuildId> deleted = new HashSet<>();
     deletedGuilds.forEach(
         (guild, seq) -> {
@@ -98,7 +102,18 @@ final class LocalWrites {
       merged.values().removeIf(c -> deleted.contains(c.guildId()));
       mergedSettings.keySet().removeAll(deleted);
       mergedBoards.keySet().removeAll(deleted);
+      unreadable.removeIf(item -> deleted.contains(item.guildId()));
     }
+    // Writes never create an unreadable item, only delete one: for what was written since the scan
+    // began, the cache's view (held or not) is the newer one.
+    unreadable.removeIf(
+        item ->
+            item.channelId().isPresent()
+                ? channels.getOrDefault(item.channelId().get(), 0L) > scanStart
+                    && current.unreadableChannel(item.channelId().get()).isEmpty()
+                : item.kind() == UnreadableItem.Kind.SETTINGS
+                    && settings.getOrDefault(item.guildId(), 0L) > scanStart
+                    && current.unreadableSettings(item.guildId()).isEmpty());
     channels.forEach(
         (id, seq) -> {
           if (seq > scanStart) {
@@ -111,7 +126,7 @@ final class LocalWrites {
     settings.values().removeIf(seq -> seq <= scanStart);
     boards.values().removeIf(seq -> seq <= scanStart);
     deletedGuilds.values().removeIf(seq -> seq <= scanStart);
-    return Contents.complete(merged.values(), mergedSettings, mergedBoards);
+    return Contents.complete(merged.values(), mergedSettings, mergedBoards, unreadable);
   }
 
   /**

@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,6 +21,9 @@ import org.jspecify.annotations.Nullable;
  * tables the running TypeScript bot wrote: it never checked), the snapshot keeps the one stored
  * last (higher version, then later {@code updatedAt}, then later {@code createdAt}) and lists the
  * other in {@link #discardedDuplicates()}.
+ *
+ * <p>Items that exist but cannot be read are not absent: they are listed in {@link #unreadable()}
+ * (see {@link UnreadableItem}), so that a front end can say so and no write creates over them.
  */
 public final class ConfigSnapshot {
   private static final ConfigSnapshot EMPTY = builder().build();
@@ -36,6 +40,8 @@ public final class ConfigSnapshot {
   private final Map<GuildId, GuildSettings> settings;
   private final Map<GuildId, LiveBoard> boards;
   private final List<ChannelConfig> discardedDuplicates;
+  private final List<UnreadableItem> unreadable;
+  private final Map<ChannelId, UnreadableItem> unreadableChannels;
 
   private ConfigSnapshot(Builder builder) {
     this.channels = Map.copyOf(builder.channels);
@@ -52,6 +58,12 @@ public final class ConfigSnapshot {
     this.settings = Map.copyOf(builder.settings);
     this.boards = Map.copyOf(builder.boards);
     this.discardedDuplicates = List.copyOf(builder.discarded);
+    this.unreadable = List.copyOf(builder.unreadable.values());
+    Map<ChannelId, UnreadableItem> byChannel = new HashMap<>();
+    for (UnreadableItem item : unreadable) {
+      item.channelId().ifPresent(channel -> byChannel.putIfAbsent(channel, item));
+    }
+    this.unreadableChannels = Map.copyOf(byChannel);
   }
 
   /** A snapshot of an empty store. */
@@ -116,12 +128,37 @@ public final class ConfigSnapshot {
     return Optional.ofNullable(boards.get(guildId));
   }
 
-  /** Every guild that has tracked channels, stored settings or a live board. */
+  /**
+   * Every guild that has tracked channels, stored settings or a live board (unreadable ones
+   * included).
+   */
   public Set<GuildId> guilds() {
     Set<GuildId> guilds = new HashSet<>(channelsByGuild.keySet());
     guilds.addAll(settings.keySet());
     guilds.addAll(boards.keySet());
+    unreadable.forEach(item -> guilds.add(item.guildId()));
     return Set.copyOf(guilds);
+  }
+
+  /** Every item that is stored but cannot be read; usually empty. */
+  public List<UnreadableItem> unreadable() {
+    return unreadable;
+  }
+
+  /** The unreadable items stored under one guild (channels, settings, board); usually empty. */
+  public List<UnreadableItem> unreadable(GuildId guildId) {
+    if (unreadable.isEmpty()) {
+      return List.of();
+    }
+    return unreadable.stream().filter(item -> item.guildId().equals(guildId)).toList();
+  }
+
+  /**
+   * The unreadable item of a channel, if its item exists but cannot be read. A channel readable
+   * under one guild and unreadable under another is in both {@link #channel} and here.
+   */
+  public Optional<UnreadableItem> unreadableChannel(ChannelId channelId) {
+    return Optional.ofNullable(unreadableChannels.get(channelId));
   }
 
   /** Channels found under a second guild and left out (see the class comment). Usually empty. */
@@ -134,12 +171,14 @@ public final class ConfigSnapshot {
     return o instanceof ConfigSnapshot
         && ((ConfigSnapshot) o).channels.equals(channels)
         && ((ConfigSnapshot) o).settings.equals(settings)
-        && ((ConfigSnapshot) o).boards.equals(boards);
+        && ((ConfigSnapshot) o).boards.equals(boards)
+        && Set.copyOf(((ConfigSnapshot) o).unreadable).equals(Set.copyOf(unreadable));
   }
 
   @Override
   public int hashCode() {
-    return 31 * (31 * channels.hashCode() + settings.hashCode()) + boards.hashCode();
+    return 31 * (31 * (31 * channels.hashCode() + settings.hashCode()) + boards.hashCode())
+        + Set.copyOf(unreadable).hashCode();
   }
 
   @Override
@@ -152,7 +191,9 @@ public final class ConfigSnapshot {
         + settings.size()
         + " settings, "
         + boards.size()
-        + " boards}";
+        + " boards"
+        + (unreadable.isEmpty() ? "" : ", " + unreadable.size() + " unreadable")
+        + "}";
   }
 
   /**
@@ -163,8 +204,22 @@ public final class ConfigSnapshot {
     private final Map<GuildId, GuildSettings> settings = new HashMap<>();
     private final Map<GuildId, LiveBoard> boards = new HashMap<>();
     private final List<ChannelConfig> discarded = new ArrayList<>();
+    private final Map<List<Object>, UnreadableItem> unreadable = new LinkedHashMap<>();
 
     private Builder() {}
+
+    /**
+     * Adds an item that exists but cannot be read; a second one with the same key (kind, guild,
+     * channel) replaces the first.
+     */
+    public Builder addUnreadable(UnreadableItem item) {
+      List<Object> key =
+          item.channelId().isPresent()
+              ? List.of(item.kind(), item.guildId(), item.channelId().get())
+              : List.of(item.kind(), item.guildId());
+      unreadable.put(key, item);
+      return this;
+    }
 
     /**
      * Adds a channel. A second item for the same channel replaces the first if it was stored later

@@ -5,8 +5,11 @@ import io.github.botconfig.domain.InvalidConfigException;
 import io.github.botconfig.domain.Tag;
 import io.github.botconfig.domain.Threshold;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.BiConsumer;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -56,12 +59,84 @@ final class ChannelItems {
         .build();
   }
 
-  /** Adds the SETs of every modelled attribute, index keys and type included (not the metadata). */
-  static void write(ChannelConfig channel, Expressions update) {
+  /** Every attribute {@link #read} looks at besides the keys. */
+  static final List<String> MODELLED =
+      List.of(
+          TableLayout.GSI_PK,
+          TableLayout.GSI_SK,
+          TableLayout.TYPE,
+          TableLayout.IMAGE,
+          TableLayout.NOTIFY_ON_CLOSE,
+          TableLayout.PIN,
+          TableLayout.TAG_TYPE,
+          TableLayout.TAG_ID,
+          TableLayout.THRESHOLD,
+          TableLayout.CREATED_AT,
+          TableLayout.UPDATED_AT,
+          TableLayout.VERSION);
+
+  /** Adds the SETs of the bookkeeping this store owns: index keys and type. */
+  static void writeKeys(ChannelConfig channel, Expressions update) {
     update
         .set(TableLayout.GSI_PK, TableLayout.s(TableLayout.channelKey(channel.channelId())))
         .set(TableLayout.GSI_SK, TableLayout.s(TableLayout.guildKey(channel.guildId())))
-        .set(TableLayout.TYPE, TableLayout.s(TableLayout.CHANNEL_TYPE))
+        .set(TableLayout.TYPE, TableLayout.s(TableLayout.CHANNEL_TYPE));
+  }
+
+  /**
+   * Adds the SETs of the attributes in which {@code changed} differs from {@code read}, and the
+   * bookkeeping: every other attribute stays as stored, in whatever form its writer gave it. A tag
+   * is two attributes: only the one that changed is written ({@code tagId} alone for another user).
+   */
+  static void writeChanges(ChannelConfig read, ChannelConfig changed, Expressions update) {
+    writeKeys(changed, update);
+    if (read.image() != changed.image()) {
+      update.set(TableLayout.IMAGE, TableLayout.bool(changed.image()));
+    }
+    if (read.notifyOnClose() != changed.notifyOnClose()) {
+      update.set(TableLayout.NOTIFY_ON_CLOSE, TableLayout.bool(changed.notifyOnClose()));
+    }
+    if (read.pin() != changed.pin()) {
+      update.set(TableLayout.PIN, TableLayout.bool(changed.pin()));
+    }
+    writeTagChanges(
+        read.tag(), changed.tag(), TableLayout.TAG_TYPE, TableLayout.TAG_ID, update::set);
+    if (!read.threshold().equals(changed.threshold())) {
+      update.set(TableLayout.THRESHOLD, threshold(changed.threshold()));
+    }
+  }
+
+  /**
+   * The SETs that turn tag {@code read} into {@code changed}: the type when its type changed, the
+   * id when its id changed, both (as NULL) when it is cleared.
+   */
+  static void writeTagChanges(
+      Optional<Tag> read,
+      Optional<Tag> changed,
+      String typeName,
+      String idName,
+      BiConsumer<String, AttributeValue> set) {
+    if (read.equals(changed)) {
+      return;
+    }
+    if (changed.isEmpty()) {
+      set.accept(typeName, TableLayout.nul());
+      set.accept(idName, TableLayout.nul());
+      return;
+    }
+    Tag tag = changed.get();
+    if (read.isEmpty() || read.get().type() != tag.type()) {
+      set.accept(typeName, tagType(tag));
+    }
+    if (read.isEmpty() || read.get().id() != tag.id()) {
+      set.accept(idName, tagId(tag));
+    }
+  }
+
+  /** Adds the SETs of every modelled attribute, index keys and type included (not the metadata). */
+  static void write(ChannelConfig channel, Expressions update) {
+    writeKeys(channel, update);
+    update
         .set(TableLayout.IMAGE, TableLayout.bool(channel.image()))
         .set(TableLayout.NOTIFY_ON_CLOSE, TableLayout.bool(channel.notifyOnClose()))
         .set(TableLayout.PIN, TableLayout.bool(channel.pin()))

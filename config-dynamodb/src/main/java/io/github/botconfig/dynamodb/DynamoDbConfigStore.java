@@ -4,11 +4,13 @@ import io.github.botconfig.domain.ChannelConfig;
 import io.github.botconfig.domain.ChannelId;
 import io.github.botconfig.domain.ConfigConflictException;
 import io.github.botconfig.domain.ConfigConflictException.Reason;
+import io.github.botconfig.domain.ConfigRepository;
 import io.github.botconfig.domain.ConfigSnapshot;
 import io.github.botconfig.domain.ConfigStore;
 import io.github.botconfig.domain.GuildId;
 import io.github.botconfig.domain.GuildSettings;
 import io.github.botconfig.domain.LiveBoard;
+import io.github.botconfig.domain.UnreadableItem;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -68,7 +70,7 @@ public final class DynamoDbConfigStore implements ConfigStore {
     this.malformedLog = new MalformedItemLog(tableName);
     this.scanner = new TableScanner(client, errors, malformedLog, builder.scanSegments);
     this.marker = new ChangeMarker(client, errors, clock);
-    this.purge = new GuildPurge(client, errors, GuildPurge.Backoff.EXPONENTIAL);
+    this.purge = new GuildPurge(client, errors, GuildPurge.Sleeper.THREAD);
     this.writes = new VersionedWrites(client, errors);
   }
 
@@ -92,9 +94,40 @@ public final class DynamoDbConfigStore implements ConfigStore {
    */
   @Override
   public Optional<ChannelConfig> findChannel(ChannelId channelId) {
-    List<ChannelConfig> found =
-        queryAll(
-            "find channel " + channelId,
+    // The running bot never stopped two guilds from tracking one channel: resolve as a full load
+    // would.
+    return channelItems(channelId, "find channel " + channelId).build().channel(channelId);
+  }
+
+  @Override
+  public Optional<UnreadableItem> findUnreadableChannel(ChannelId channelId) {
+    return channelItems(channelId, "look for an unreadable item of channel " + channelId)
+        .build()
+        .unreadableChannel(channelId);
+  }
+
+  @Override
+  public List<UnreadableItem> findUnreadable(GuildId guildId) {
+    ConfigSnapshot.Builder found = ConfigSnapshot.builder();
+    queryAll(
+            "look for unreadable items of guild " + guildId,
+            request ->
+                request
+                    .consistentRead(true)
+                    .keyConditionExpression("#pk = :pk")
+                    .expressionAttributeNames(Map.of("#pk", TableLayout.PK))
+                    .expressionAttributeValues(
+                        Map.of(":pk", TableLayout.s(TableLayout.guildKey(guildId)))),
+            item -> item)
+        .forEach(item -> collect(item, found));
+    return found.build().unreadable();
+  }
+
+  /** Every item the index holds for the channel, decoded or said to be unreadable. */
+  private ConfigSnapshot.Builder channelItems(ChannelId channelId, String action) {
+    ConfigSnapshot.Builder found = ConfigSnapshot.builder();
+    queryAll(
+            action,
             request ->
                 request
                     .indexName(TableLayout.CHANNEL_INDEX)
@@ -102,12 +135,24 @@ public final class DynamoDbConfigStore implements ConfigStore {
                     .expressionAttributeNames(Map.of("#pk", TableLayout.GSI_PK))
                     .expressionAttributeValues(
                         Map.of(":pk", TableLayout.s(TableLayout.channelKey(channelId)))),
-            ChannelItems::read);
-    // The running bot never stopped two guilds from tracking one channel: resolve as a full load
-    // would.
-    ConfigSnapshot.Builder resolved = ConfigSnapshot.builder();
-    found.forEach(resolved::addChannel);
-    return resolved.build().channel(channelId);
+            item -> item)
+        .forEach(item -> collect(item, found));
+    return found;
+  }
+
+  /** Adds an item to {@code found}: as what it is, or as unreadable (logged once). */
+  private void collect(Map<String, AttributeValue> item, ConfigSnapshot.Builder found) {
+    ItemDecoder.Decoded decoded = ItemDecoder.decode(item);
+    if (decoded.value() instanceof ChannelConfig) {
+      found.addChannel((ChannelConfig) decoded.value());
+    } else if (decoded.value() instanceof GuildSettings) {
+      found.addSettings((GuildSettings) decoded.value());
+    } else if (decoded.value() instanceof LiveBoard) {
+      found.addBoard((LiveBoard) decoded.value());
+    } else if (!decoded.readable()) {
+      malformedLog.report(item, new MalformedItemException(String.valueOf(decoded.problem())));
+      decoded.unreadable(item).ifPresent(found::addUnreadable);
+    }
   }
 
   @Override
@@ -141,21 +186,44 @@ public final class DynamoDbConfigStore implements ConfigStore {
   @Override
   public ChannelConfig saveChannel(ChannelConfig config) {
     String what = "channel " + config.channelId();
+    Map<String, AttributeValue> key =
+        TableLayout.channelItemKey(config.guildId(), config.channelId());
     if (config.version() == 0) {
       refuseIfTrackedElsewhere(config);
+      Expressions update = new Expressions();
+      ChannelItems.write(config, update);
+      Map<String, AttributeValue> stored =
+          writes.create(what, key, update, now(), found -> refusalToCreate(what, found));
+      return written(stored, ChannelItems::read);
     }
-    Instant now = now();
+    Map<String, AttributeValue> raw = writes.read(what, key);
+    ChannelConfig stored = readStored(what, raw, config.version(), ChannelItems::read);
+    VersionedWrites.refuseIfStale(what, raw, config.version());
+    return replaceChannel(what, key, raw, stored, config);
+  }
+
+  @Override
+  public ChannelConfig replaceChannel(ChannelConfig read, ChannelConfig changed) {
+    ConfigRepository.requireSameChannel(read, changed);
+    String what = "channel " + read.channelId();
+    Map<String, AttributeValue> key = TableLayout.channelItemKey(read.guildId(), read.channelId());
+    Map<String, AttributeValue> raw = writes.read(what, key);
+    ChannelConfig stored = readStored(what, raw, read.version(), ChannelItems::read);
+    refuseUnlessStillRead(what, raw, stored, read, read.version(), stored.version());
+    return replaceChannel(what, key, raw, read, changed);
+  }
+
+  private ChannelConfig replaceChannel(
+      String what,
+      Map<String, AttributeValue> key,
+      Map<String, AttributeValue> raw,
+      ChannelConfig read,
+      ChannelConfig changed) {
     Expressions update = new Expressions();
-    ChannelItems.write(config, update);
-    Instant createdAt =
-        writes.update(
-            what,
-            TableLayout.channelItemKey(config.guildId(), config.channelId()),
-            update,
-            config.version(),
-            now);
-    marker.bump();
-    return config.withVersion(config.version() + 1).withUpdatedAt(now).withCreatedAt(createdAt);
+    ChannelItems.writeChanges(read, changed, update);
+    Map<String, AttributeValue> stored =
+        writes.replace(what, key, update, raw, read.version(), ChannelItems.MODELLED, now());
+    return written(stored, ChannelItems::read);
   }
 
   @Override
@@ -168,20 +236,117 @@ public final class DynamoDbConfigStore implements ConfigStore {
   @Override
   public GuildSettings saveSettings(GuildSettings settings) {
     String what = "settings of guild " + settings.guildId();
-    // Read first: the stored summaryPreferences map decides how to write it without losing keys of
-    // others.
-    Map<String, AttributeValue> stored =
-        settingsItem(settings.guildId(), "save " + what).orElse(Map.of());
-    VersionedWrites.refuseIfStale(what, stored, settings.version());
-    AttributeValue storedMap = stored.get(TableLayout.SUMMARY_PREFERENCES);
-    Instant now = now();
+    Map<String, AttributeValue> key = TableLayout.settingsItemKey(settings.guildId());
+    if (settings.version() == 0) {
+      Expressions update = new Expressions();
+      SettingsItems.write(settings, update);
+      Map<String, AttributeValue> stored =
+          writes.create(what, key, update, now(), found -> refusalToCreate(what, found));
+      return written(stored, SettingsItems::read);
+    }
+    Map<String, AttributeValue> raw = writes.read(what, key);
+    GuildSettings stored = readStored(what, raw, settings.version(), SettingsItems::read);
+    VersionedWrites.refuseIfStale(what, raw, settings.version());
+    return replaceSettings(what, key, raw, stored, settings);
+  }
+
+  @Override
+  public GuildSettings replaceSettings(GuildSettings read, GuildSettings changed) {
+    ConfigRepository.requireSameGuild(read, changed);
+    String what = "settings of guild " + read.guildId();
+    Map<String, AttributeValue> key = TableLayout.settingsItemKey(read.guildId());
+    Map<String, AttributeValue> raw = writes.read(what, key);
+    GuildSettings stored = readStored(what, raw, read.version(), SettingsItems::read);
+    refuseUnlessStillRead(what, raw, stored, read, read.version(), stored.version());
+    return replaceSettings(what, key, raw, read, changed);
+  }
+
+  private GuildSettings replaceSettings(
+      String what,
+      Map<String, AttributeValue> key,
+      Map<String, AttributeValue> raw,
+      GuildSettings read,
+      GuildSettings changed) {
     Expressions update = new Expressions();
-    SettingsItems.write(settings, storedMap != null && storedMap.hasM(), update);
-    Instant createdAt =
-        writes.update(
-            what, TableLayout.settingsItemKey(settings.guildId()), update, settings.version(), now);
+    SettingsItems.writeChanges(read, changed, raw.get(TableLayout.SUMMARY_PREFERENCES), update);
+    Map<String, AttributeValue> stored =
+        writes.replace(what, key, update, raw, read.version(), SettingsItems.MODELLED, now());
+    return written(stored, SettingsItems::read);
+  }
+
+  /**
+   * Decodes the item a write starts from; refuses the write if there is none (deleted since it was
+   * read) or it cannot be read (never changed on a guess).
+   */
+  private <T> T readStored(
+      String what,
+      Map<String, AttributeValue> raw,
+      long expected,
+      Function<Map<String, AttributeValue>, T> reader) {
+    if (raw.isEmpty()) {
+      throw VersionedWrites.versionChanged(what, Math.max(expected, 1), ", found nothing");
+    }
+    try {
+      return reader.apply(raw);
+    } catch (MalformedItemException e) {
+      throw unreadable(what, raw, e);
+    }
+  }
+
+  /**
+   * The stored item must still be what the caller read: the same version, or (for an item without
+   * one) the same in every part.
+   */
+  private static void refuseUnlessStillRead(
+      String what,
+      Map<String, AttributeValue> raw,
+      Object stored,
+      Object read,
+      long readVersion,
+      long storedVersion) {
+    if (readVersion > 0) {
+      VersionedWrites.refuseIfStale(what, raw, readVersion);
+    } else if (storedVersion > 0 || !stored.equals(read)) {
+      throw new ConfigConflictException(
+          Reason.VERSION_CHANGED,
+          what
+              + " was changed by someone else since it was read (expected it as read, without a"
+              + " version"
+              + VersionedWrites.found(raw)
+              + "); read it again and retry");
+    }
+  }
+
+  /** Why a create found something stored: an unreadable item, or one written meanwhile. */
+  private ConfigConflictException refusalToCreate(String what, Map<String, AttributeValue> found) {
+    ItemDecoder.Decoded decoded = ItemDecoder.decode(found);
+    if (!decoded.readable()) {
+      return unreadable(what, found, new MalformedItemException(String.valueOf(decoded.problem())));
+    }
+    return VersionedWrites.versionChanged(what, 0, VersionedWrites.found(found));
+  }
+
+  private ConfigConflictException unreadable(
+      String what, Map<String, AttributeValue> raw, MalformedItemException problem) {
+    malformedLog.report(raw, problem);
+    return ItemDecoder.decode(raw)
+        .unreadable(raw)
+        .map(ConfigConflictException::unreadable)
+        .orElseGet(
+            () ->
+                new ConfigConflictException(
+                    Reason.UNREADABLE,
+                    what
+                        + " is stored but unreadable: "
+                        + problem.getMessage()
+                        + "; nothing was written (fix or remove the stored item first)"));
+  }
+
+  /** What a successful write stored, decoded; bumps the change marker (the one post-write hook). */
+  private <T> T written(
+      Map<String, AttributeValue> stored, Function<Map<String, AttributeValue>, T> reader) {
     marker.bump();
-    return settings.withVersion(settings.version() + 1).withUpdatedAt(now).withCreatedAt(createdAt);
+    return reader.apply(stored);
   }
 
   @Override

@@ -2,44 +2,64 @@ package io.github.botconfig.dynamodb;
 
 import io.github.botconfig.domain.GuildId;
 import io.github.botconfig.domain.StoreUnavailableException;
-import java.util.ArrayList;
-import java.util.List;
+import java.time.Duration;
 import java.util.Map;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
-import software.amazon.awssdk.services.dynamodb.model.DeleteRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
-import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
- * Removes every item under {@code PK = GUILD#g}, of any type: a paginated Query for the keys, then
- * BatchWriteItem by 25 (DynamoDB's limit), sending again what DynamoDB left unprocessed, with
- * backoff. Thread-safe.
+ * Removes every item under {@code PK = GUILD#g}, of any type: a paginated Query for the keys, each
+ * page deleted before the next is read (memory stays at one page), one DeleteItem per item.
+ *
+ * <p>DeleteItem, not BatchWriteItem: the bot's IAM role is granted DeleteItem anyway, and
+ * BatchWriteItem would also let it put whole items unconditionally (docs/security.md). The deletes
+ * are paced ({@link #BURST} in a row, then {@link #BURST_PAUSE}) so a large guild does not take a
+ * provisioned table's capacity from the bot's own writes, and a throttled delete is sent again with
+ * backoff for up to {@link #MAX_ROUNDS} rounds. Thread-safe.
  */
 final class GuildPurge {
-  static final int BATCH_SIZE = 25;
+  /** Deletes sent in a row before a pause: as many as one BatchWriteItem of old. */
+  static final int BURST = 25;
+
+  /**
+   * The pause after each burst: at most 250 deletes (write units) a second, well inside what a
+   * provisioned table's burst capacity absorbs. A guild holds at most about 500 items (Discord's
+   * channel limit), so a purge pauses 2 s in all; this process's other writes through the cache
+   * wait for it (the cache's writer lock).
+   */
+  static final Duration BURST_PAUSE = Duration.ofMillis(100);
+
+  /** How many times one throttled delete is sent, the SDK's own retries aside. */
   static final int MAX_ROUNDS = 8;
 
-  /** Waits before sending unprocessed items again; a test passes one that does not wait. */
-  interface Backoff {
-    /** Waits before round {@code round} (1 for the first resend). */
-    void pause(int round) throws InterruptedException;
+  /** Waits; a test passes one that records instead. */
+  interface Sleeper {
+    void sleep(Duration duration) throws InterruptedException;
 
-    /** 50 ms, doubling, at most 2 s. */
-    Backoff EXPONENTIAL = round -> Thread.sleep(Math.min(2_000L, 50L << Math.min(round - 1, 6)));
+    Sleeper THREAD = duration -> Thread.sleep(duration.toMillis());
   }
 
   private final DynamoDbClient client;
   private final StoreErrors errors;
-  private final Backoff backoff;
+  private final Sleeper sleeper;
 
-  GuildPurge(DynamoDbClient client, StoreErrors errors, Backoff backoff) {
+  GuildPurge(DynamoDbClient client, StoreErrors errors, Sleeper sleeper) {
     this.client = client;
     this.errors = errors;
-    this.backoff = backoff;
+    this.sleeper = sleeper;
+  }
+
+  /**
+   * Before round {@code round} of a throttled delete (1 for the first resend): 50 ms doubling, at
+   * most 2 s.
+   */
+  static Duration backoff(int round) {
+    return Duration.ofMillis(Math.min(2_000L, 50L << Math.min(round - 1, 6)));
   }
 
   /**
@@ -49,29 +69,20 @@ final class GuildPurge {
    */
   int deleteAll(GuildId guildId, Runnable afterFirstDeletion) {
     String action = "delete guild " + guildId;
-    List<Map<String, AttributeValue>> keys = keysOf(guildId, action);
     int deleted = 0;
     try {
-      for (int from = 0; from < keys.size(); from += BATCH_SIZE) {
-        List<Map<String, AttributeValue>> batch =
-            keys.subList(from, Math.min(keys.size(), from + BATCH_SIZE));
-        int left = deleteBatch(batch, action, keys.size() - deleted);
-        deleted += batch.size() - left;
-        if (left > 0) {
-          throw new StoreUnavailableException(
-              "could not "
-                  + action
-                  + ": DynamoDB left "
-                  + left
-                  + " items of table '"
-                  + errors.tableName()
-                  + "' unprocessed after "
-                  + MAX_ROUNDS
-                  + " rounds (it is throttling); "
-                  + deleted
-                  + " items were deleted, run the deletion again later");
+      for (QueryResponse page : pages(guildId)) {
+        for (Map<String, AttributeValue> key : page.items()) {
+          if (deleted > 0 && deleted % BURST == 0) {
+            pause(BURST_PAUSE, action);
+          }
+          delete(key, action, deleted);
+          deleted++;
         }
       }
+    } catch (SdkException e) {
+      // The Query of a page after the first, or the first.
+      throw errors.unavailable(progress(action, deleted), e);
     } finally {
       if (deleted > 0) {
         afterFirstDeletion.run();
@@ -80,8 +91,8 @@ final class GuildPurge {
     return deleted;
   }
 
-  private List<Map<String, AttributeValue>> keysOf(GuildId guildId, String action) {
-    QueryRequest request =
+  private Iterable<QueryResponse> pages(GuildId guildId) {
+    return client.queryPaginator(
         QueryRequest.builder()
             .tableName(errors.tableName())
             .consistentRead(true)
@@ -90,51 +101,54 @@ final class GuildPurge {
             .expressionAttributeNames(Map.of("#pk", TableLayout.PK, "#sk", TableLayout.SK))
             .expressionAttributeValues(Map.of(":pk", TableLayout.s(TableLayout.guildKey(guildId))))
             .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL)
-            .build();
-    List<Map<String, AttributeValue>> keys = new ArrayList<>();
-    try {
-      client.queryPaginator(request).items().forEach(keys::add);
-    } catch (SdkException e) {
-      throw errors.unavailable(action, e);
-    }
-    return keys;
+            .build());
   }
 
-  /**
-   * Deletes one batch, resending unprocessed items; returns how many are still left after the last
-   * round.
-   */
-  private int deleteBatch(List<Map<String, AttributeValue>> batch, String action, int remaining) {
-    List<WriteRequest> pending = new ArrayList<>();
-    for (Map<String, AttributeValue> key : batch) {
-      pending.add(
-          WriteRequest.builder().deleteRequest(DeleteRequest.builder().key(key).build()).build());
-    }
-    for (int round = 0; round < MAX_ROUNDS && !pending.isEmpty(); round++) {
+  /** Deletes one item, sending it again while DynamoDB throttles. */
+  private void delete(Map<String, AttributeValue> key, String action, int deleted) {
+    for (int round = 0; ; round++) {
       if (round > 0) {
-        pause(round, action);
+        pause(backoff(round), action);
       }
-      BatchWriteItemResponse response;
       try {
-        List<WriteRequest> requests = pending;
-        response =
-            client.batchWriteItem(
-                request ->
-                    request
-                        .requestItems(Map.of(errors.tableName(), requests))
-                        .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
+        client.deleteItem(
+            request ->
+                request
+                    .tableName(errors.tableName())
+                    .key(key)
+                    .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
+        return;
+      } catch (AwsServiceException e) {
+        if (!e.isThrottlingException()) {
+          throw errors.unavailable(progress(action, deleted), e);
+        }
+        if (round + 1 == MAX_ROUNDS) {
+          throw new StoreUnavailableException(
+              "could not "
+                  + action
+                  + ": DynamoDB throttled the deletes from table '"
+                  + errors.tableName()
+                  + "' for "
+                  + MAX_ROUNDS
+                  + " rounds; "
+                  + deleted
+                  + " items were deleted, run the deletion again later",
+              e);
+        }
       } catch (SdkException e) {
-        throw errors.unavailable(action + " (" + remaining + " items left)", e);
+        throw errors.unavailable(progress(action, deleted), e);
       }
-      pending =
-          new ArrayList<>(response.unprocessedItems().getOrDefault(errors.tableName(), List.of()));
     }
-    return pending.size();
   }
 
-  private void pause(int round, String action) {
+  /** What was being done, with how far it got once anything is gone. */
+  private static String progress(String action, int deleted) {
+    return deleted == 0 ? action : action + " (" + deleted + " items deleted so far)";
+  }
+
+  private void pause(Duration duration, String action) {
     try {
-      backoff.pause(round);
+      sleeper.sleep(duration);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new StoreUnavailableException("could not " + action + ": interrupted", e);

@@ -6,7 +6,10 @@ import io.github.botconfig.domain.InvalidConfigException;
 import io.github.botconfig.domain.SummaryPreferences;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -14,7 +17,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  *
  * <p>{@code summaryPreferences} is a map the running bot owns too: writes touch only the keys
  * modelled here ({@code dailySummary}, {@code weeklySummary}, {@code monthlySummary}, {@code
- * tagType}, {@code tagId}, {@code pin}) and keep any other key (see {@link #write}).
+ * tagType}, {@code tagId}, {@code pin}) and keep any other key (see {@link #writeChanges}).
  */
 final class SettingsItems {
   private SettingsItems() {}
@@ -68,48 +71,106 @@ final class SettingsItems {
     return settings.build();
   }
 
-  /**
-   * Adds the SETs and REMOVEs of every modelled attribute (not the metadata).
-   *
-   * @param storedMapIsAMap whether the stored item's {@code summaryPreferences} is a map: then only
-   *     its modelled keys are set (nested paths), and a condition makes the write fail if the map
-   *     is gone meanwhile; otherwise the whole map is written, on condition that there still is no
-   *     map to overwrite
-   */
-  static void write(GuildSettings settings, boolean storedMapIsAMap, Expressions update) {
+  /** Every attribute {@link #read} looks at besides the keys. */
+  static final List<String> MODELLED =
+      List.of(
+          TableLayout.TYPE,
+          TableLayout.TIMEZONE,
+          TableLayout.POSITION_DISPLAY_ENABLED,
+          TableLayout.SUMMARY_PREFERENCES,
+          TableLayout.GLOBAL_CHANNEL_ID,
+          TableLayout.DEPARTED_AT,
+          TableLayout.CREATED_AT,
+          TableLayout.UPDATED_AT,
+          TableLayout.VERSION);
+
+  /** Adds the SETs of every modelled attribute of new settings (not the metadata). */
+  static void write(GuildSettings settings, Expressions update) {
     update
         .set(TableLayout.TYPE, TableLayout.s(TableLayout.SETTINGS_TYPE))
         .set(TableLayout.TIMEZONE, TableLayout.s(settings.timezone().getId()))
         .set(
             TableLayout.POSITION_DISPLAY_ENABLED,
             TableLayout.bool(settings.positionDisplayEnabled()))
+        .set(TableLayout.GLOBAL_CHANNEL_ID, globalChannel(settings))
         .set(
-            TableLayout.GLOBAL_CHANNEL_ID,
-            settings
-                .globalChannelId()
-                .map(ChannelId::toString)
-                .map(TableLayout::s)
-                .orElseGet(TableLayout::nul));
+            TableLayout.SUMMARY_PREFERENCES,
+            AttributeValue.fromM(summaryAttributes(settings.summaryPreferences())));
     settings
         .departedAt()
-        .ifPresentOrElse(
-            at -> update.set(TableLayout.DEPARTED_AT, TableLayout.n(at.toEpochMilli())),
-            () -> update.remove(TableLayout.DEPARTED_AT));
+        .ifPresent(at -> update.set(TableLayout.DEPARTED_AT, TableLayout.n(at.toEpochMilli())));
+  }
 
-    Map<String, AttributeValue> modelled = summaryAttributes(settings.summaryPreferences());
-    String map = TableLayout.SUMMARY_PREFERENCES;
-    AttributeValue mapType = AttributeValue.fromS("M");
-    if (storedMapIsAMap) {
-      modelled.forEach((key, value) -> update.setNested(map, key, value));
-      if (settings.summaryPreferences().tag().isEmpty()) {
-        update.removeNested(map, TableLayout.TAG_TYPE).removeNested(map, TableLayout.TAG_ID);
-      }
-      update.condition("attribute_type(" + update.name(map) + ", " + update.value(mapType) + ")");
-    } else {
-      update.set(map, AttributeValue.fromM(modelled));
-      update.condition(
-          "NOT attribute_type(" + update.name(map) + ", " + update.value(mapType) + ")");
+  /**
+   * Adds the SETs and REMOVEs of the attributes in which {@code changed} differs from {@code read},
+   * and the type: every other attribute stays as stored.
+   *
+   * @param storedMap the stored item's {@code summaryPreferences}: when it is a map, only its
+   *     modelled keys that changed are set (nested paths) and its other keys are kept; otherwise a
+   *     change of the summaries writes the whole map
+   */
+  static void writeChanges(
+      GuildSettings read,
+      GuildSettings changed,
+      @Nullable AttributeValue storedMap,
+      Expressions update) {
+    update.set(TableLayout.TYPE, TableLayout.s(TableLayout.SETTINGS_TYPE));
+    if (!read.timezone().equals(changed.timezone())) {
+      update.set(TableLayout.TIMEZONE, TableLayout.s(changed.timezone().getId()));
     }
+    if (read.positionDisplayEnabled() != changed.positionDisplayEnabled()) {
+      update.set(
+          TableLayout.POSITION_DISPLAY_ENABLED, TableLayout.bool(changed.positionDisplayEnabled()));
+    }
+    if (!read.globalChannelId().equals(changed.globalChannelId())) {
+      update.set(TableLayout.GLOBAL_CHANNEL_ID, globalChannel(changed));
+    }
+    if (!read.departedAt().equals(changed.departedAt())) {
+      changed
+          .departedAt()
+          .ifPresentOrElse(
+              at -> update.set(TableLayout.DEPARTED_AT, TableLayout.n(at.toEpochMilli())),
+              () -> update.remove(TableLayout.DEPARTED_AT));
+    }
+    SummaryPreferences before = read.summaryPreferences();
+    SummaryPreferences after = changed.summaryPreferences();
+    if (before.equals(after)) {
+      return;
+    }
+    String map = TableLayout.SUMMARY_PREFERENCES;
+    if (storedMap == null || !storedMap.hasM()) {
+      update.set(map, AttributeValue.fromM(summaryAttributes(after)));
+      return;
+    }
+    BiConsumer<String, AttributeValue> setNested =
+        (key, value) -> update.setNested(map, key, value);
+    if (before.dailySummary() != after.dailySummary()) {
+      setNested.accept(TableLayout.DAILY_SUMMARY, TableLayout.bool(after.dailySummary()));
+    }
+    if (before.weeklySummary() != after.weeklySummary()) {
+      setNested.accept(TableLayout.WEEKLY_SUMMARY, TableLayout.bool(after.weeklySummary()));
+    }
+    if (before.monthlySummary() != after.monthlySummary()) {
+      setNested.accept(TableLayout.MONTHLY_SUMMARY, TableLayout.bool(after.monthlySummary()));
+    }
+    if (before.pin() != after.pin()) {
+      setNested.accept(TableLayout.PIN, TableLayout.bool(after.pin()));
+    }
+    if (after.tag().isEmpty() && before.tag().isPresent()) {
+      // Inside the map, "no tag" is no key (the running bot's map has none), not NULL.
+      update.removeNested(map, TableLayout.TAG_TYPE).removeNested(map, TableLayout.TAG_ID);
+    } else {
+      ChannelItems.writeTagChanges(
+          before.tag(), after.tag(), TableLayout.TAG_TYPE, TableLayout.TAG_ID, setNested);
+    }
+  }
+
+  private static AttributeValue globalChannel(GuildSettings settings) {
+    return settings
+        .globalChannelId()
+        .map(ChannelId::toString)
+        .map(TableLayout::s)
+        .orElseGet(TableLayout::nul);
   }
 
   private static Map<String, AttributeValue> summaryAttributes(SummaryPreferences preferences) {

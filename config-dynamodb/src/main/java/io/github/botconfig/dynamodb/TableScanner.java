@@ -5,6 +5,7 @@ import io.github.botconfig.domain.ConfigSnapshot;
 import io.github.botconfig.domain.GuildSettings;
 import io.github.botconfig.domain.LiveBoard;
 import io.github.botconfig.domain.StoreUnavailableException;
+import io.github.botconfig.domain.UnreadableItem;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -58,6 +59,7 @@ final class TableScanner {
       segment.channels.forEach(snapshot::addChannel);
       segment.settings.forEach(snapshot::addSettings);
       segment.boards.forEach(snapshot::addBoard);
+      segment.unreadable.forEach(snapshot::addUnreadable);
       items += segment.items;
       pages += segment.pages;
       other += segment.other;
@@ -146,29 +148,27 @@ final class TableScanner {
     final List<GuildSettings> settings = new ArrayList<>();
     final List<LiveBoard> boards = new ArrayList<>();
     final List<String> malformed = new ArrayList<>();
+    final List<UnreadableItem> unreadable = new ArrayList<>();
     long items;
     int pages;
     int other;
 
     void add(Map<String, AttributeValue> item) {
       items++;
-      try {
-        switch (ItemKind.of(item)) {
-          case CHANNEL:
-            channels.add(ChannelItems.read(item, shared));
-            break;
-          case SETTINGS:
-            settings.add(SettingsItems.read(item, shared));
-            break;
-          case BOARD:
-            boards.add(BoardItems.read(item));
-            break;
-          case OTHER:
-            other++;
-            break;
-        }
-      } catch (MalformedItemException e) {
-        malformed.add(malformedLog.report(item, e));
+      ItemDecoder.Decoded decoded = ItemDecoder.decode(item, shared);
+      if (decoded.value() instanceof ChannelConfig) {
+        channels.add((ChannelConfig) decoded.value());
+      } else if (decoded.value() instanceof GuildSettings) {
+        settings.add((GuildSettings) decoded.value());
+      } else if (decoded.value() instanceof LiveBoard) {
+        boards.add((LiveBoard) decoded.value());
+      } else if (decoded.readable()) {
+        other++;
+      } else {
+        malformed.add(
+            malformedLog.report(
+                item, new MalformedItemException(String.valueOf(decoded.problem()))));
+        decoded.unreadable(item).ifPresent(unreadable::add);
       }
     }
   }

@@ -3,9 +3,12 @@ package io.github.botconfig.dynamodb;
 import static io.github.botconfig.dynamodb.Items.legacyChannel;
 import static io.github.botconfig.dynamodb.Items.legacySettings;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.botconfig.domain.ChannelConfig;
 import io.github.botconfig.domain.ChannelId;
+import io.github.botconfig.domain.ConfigConflictException;
+import io.github.botconfig.domain.ConfigConflictException.Reason;
 import io.github.botconfig.domain.ConfigSnapshot;
 import io.github.botconfig.domain.GuildId;
 import io.github.botconfig.domain.GuildSettings;
@@ -90,7 +93,8 @@ class CompatibilityIT {
             .s("note", "written by someone else"));
     ChannelConfig legacy = store.findChannel(CHANNEL).orElseThrow();
 
-    store.saveChannel(legacy.withTag(Tag.user(Long.MAX_VALUE)).withThreshold(Threshold.STOP_LOSS));
+    store.replaceChannel(
+        legacy, legacy.withTag(Tag.user(Long.MAX_VALUE)).withThreshold(Threshold.STOP_LOSS));
 
     Map<String, AttributeValue> item = table.get("GUILD#" + G, "CHANNEL#" + C);
     assertThat(item.get("note")).isEqualTo(AttributeValue.fromS("written by someone else"));
@@ -141,7 +145,8 @@ class CompatibilityIT {
     GuildSettings legacy = store.findSettings(GUILD).orElseThrow();
 
     GuildSettings saved =
-        store.saveSettings(
+        store.replaceSettings(
+            legacy,
             legacy
                 .withTimezone(ZoneId.of("Asia/Tokyo"))
                 .withSummaryPreferences(
@@ -182,11 +187,9 @@ class CompatibilityIT {
   void settingsWithoutASummaryMapGetAWholeOne() {
     table.put(legacySettings(G).nul("summaryPreferences"));
 
-    store.saveSettings(
-        store
-            .findSettings(GUILD)
-            .orElseThrow()
-            .withSummaryPreferences(SummaryPreferences.builder().dailySummary(true).build()));
+    GuildSettings read = store.findSettings(GUILD).orElseThrow();
+    store.replaceSettings(
+        read, read.withSummaryPreferences(SummaryPreferences.builder().dailySummary(true).build()));
 
     assertThat(table.get("GUILD#" + G, "SETTINGS").get("summaryPreferences").m())
         .containsOnlyKeys("dailySummary", "weeklySummary", "monthlySummary", "pin")
@@ -230,14 +233,22 @@ class CompatibilityIT {
   }
 
   @Test
-  void aMalformedLegacyItemCanBeRepairedBySavingOverIt() {
+  void anUnreadableItemIsNeverWrittenOverAndStaysAsStored() {
     table.put(legacySettings(G).s("timezone", "Mars/Olympus"));
+    Map<String, AttributeValue> before = table.get("GUILD#" + G, "SETTINGS");
 
-    GuildSettings saved = store.saveSettings(GuildSettings.defaults(GUILD));
+    assertThatThrownBy(() -> store.saveSettings(GuildSettings.defaults(GUILD)))
+        .isInstanceOfSatisfying(
+            ConfigConflictException.class, e -> assertThat(e.reason()).isEqualTo(Reason.UNREADABLE))
+        .hasMessage(
+            "settings of guild "
+                + G
+                + " is stored but unreadable: timezone: timezone must be an IANA time zone such as"
+                + " 'Europe/Paris' or 'UTC', got 'Mars/Olympus'; nothing was written (fix or"
+                + " remove the stored item first)");
 
-    assertThat(store.findSettings(GUILD)).contains(saved);
-    assertThat(table.get("GUILD#" + G, "SETTINGS").get("forward"))
-        .isEqualTo(AttributeValue.fromBool(true));
+    assertThat(table.get("GUILD#" + G, "SETTINGS")).isEqualTo(before);
+    assertThat(store.changeMarker()).isZero();
   }
 
   @Test

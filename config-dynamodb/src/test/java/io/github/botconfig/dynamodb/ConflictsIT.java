@@ -75,7 +75,8 @@ class ConflictsIT {
         .hasMessage(
             "channel "
                 + C
-                + " was changed or deleted by someone else (expected version 1); read it again and retry");
+                + " was changed or deleted by someone else (expected version 1, found version 2);"
+                + " read it again and retry");
 
     assertThat(table.get("GUILD#" + G, "CHANNEL#" + C)).isEqualTo(stored);
     assertThat(second.findChannel(CHANNEL)).contains(won);
@@ -93,7 +94,8 @@ class ConflictsIT {
         .hasMessage(
             "channel "
                 + C
-                + " was stored by someone else meanwhile (expected nothing stored); read it again and retry");
+                + " was stored by someone else meanwhile (expected nothing stored, found version 1);"
+                + " read it again and retry");
     assertThat(first.findChannel(CHANNEL).orElseThrow().pin()).isTrue();
   }
 
@@ -126,25 +128,30 @@ class ConflictsIT {
     ChannelConfig reread = first.findChannel(CHANNEL).orElseThrow();
     assertThat(reread.version()).isZero();
     assertThat(reread.image()).isTrue();
-    assertThat(first.saveChannel(reread.withPin(true)).version()).isEqualTo(1);
+    assertThatThrownBy(() -> first.saveChannel(reread.withPin(true)))
+        .as("version 0 creates, and something is stored")
+        .isInstanceOf(ConfigConflictException.class);
+    ChannelConfig replaced = first.replaceChannel(reread, reread.withPin(true));
+    assertThat(replaced.version()).isEqualTo(1);
+    assertThat(replaced.image()).as("the running bot's change is kept").isTrue();
   }
 
   @Test
   void staleSettingsAreRefusedWithoutTouchingTheItem() {
     table.put(legacySettings(G));
     GuildSettings read = first.findSettings(GUILD).orElseThrow();
-    second.saveSettings(read.withTimezone(ZoneId.of("Asia/Tokyo")));
+    second.replaceSettings(read, read.withTimezone(ZoneId.of("Asia/Tokyo")));
     Map<String, AttributeValue> stored = table.get("GUILD#" + G, "SETTINGS");
 
-    assertThatThrownBy(() -> first.saveSettings(read.withPositionDisplayEnabled(false)))
+    assertThatThrownBy(() -> first.replaceSettings(read, read.withPositionDisplayEnabled(false)))
         .isInstanceOfSatisfying(
             ConfigConflictException.class,
             e -> assertThat(e.reason()).isEqualTo(Reason.VERSION_CHANGED))
         .hasMessage(
             "settings of guild "
                 + G
-                + " was stored by someone else meanwhile (expected nothing stored, found version 1);"
-                + " read it again and retry");
+                + " was changed by someone else since it was read (expected it as read, without a"
+                + " version, found version 1); read it again and retry");
 
     assertThat(table.get("GUILD#" + G, "SETTINGS")).isEqualTo(stored);
   }

@@ -6,8 +6,8 @@ import java.util.Deque;
 import java.util.List;
 import java.util.function.Function;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemRequest;
-import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.DeleteItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.DeleteItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
@@ -19,21 +19,20 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
 
 /**
  * A DynamoDB client that answers from a script, for what a local server cannot be made to do on
- * demand (leave batch items unprocessed, fail on the third page). Records the requests it got. Not
- * thread-safe.
+ * demand (throttle a delete, fail on the third page). Records the requests it got. Not thread-safe.
  */
 final class ScriptedDynamoDb implements DynamoDbClient {
   final List<ScanRequest> scans = new ArrayList<>();
   final List<QueryRequest> queries = new ArrayList<>();
-  final List<BatchWriteItemRequest> batchWrites = new ArrayList<>();
   final List<UpdateItemRequest> updates = new ArrayList<>();
+  final List<DeleteItemRequest> deletes = new ArrayList<>();
   private final Deque<Function<ScanRequest, ScanResponse>> scanAnswers = new ArrayDeque<>();
   private final Deque<Function<QueryRequest, QueryResponse>> queryAnswers = new ArrayDeque<>();
-  private final Deque<Function<BatchWriteItemRequest, BatchWriteItemResponse>> batchAnswers =
-      new ArrayDeque<>();
   private final Deque<Function<UpdateItemRequest, UpdateItemResponse>> updateAnswers =
       new ArrayDeque<>();
   private final Deque<Function<GetItemRequest, GetItemResponse>> getAnswers = new ArrayDeque<>();
+  private final Deque<Function<DeleteItemRequest, DeleteItemResponse>> deleteAnswers =
+      new ArrayDeque<>();
 
   ScriptedDynamoDb onScan(Function<ScanRequest, ScanResponse> answer) {
     scanAnswers.add(answer);
@@ -45,11 +44,6 @@ final class ScriptedDynamoDb implements DynamoDbClient {
     return this;
   }
 
-  ScriptedDynamoDb onBatchWrite(Function<BatchWriteItemRequest, BatchWriteItemResponse> answer) {
-    batchAnswers.add(answer);
-    return this;
-  }
-
   ScriptedDynamoDb onUpdate(Function<UpdateItemRequest, UpdateItemResponse> answer) {
     updateAnswers.add(answer);
     return this;
@@ -58,6 +52,17 @@ final class ScriptedDynamoDb implements DynamoDbClient {
   ScriptedDynamoDb onGet(Function<GetItemRequest, GetItemResponse> answer) {
     getAnswers.add(answer);
     return this;
+  }
+
+  ScriptedDynamoDb onDelete(Function<DeleteItemRequest, DeleteItemResponse> answer) {
+    deleteAnswers.add(answer);
+    return this;
+  }
+
+  @Override
+  public DeleteItemResponse deleteItem(DeleteItemRequest request) {
+    deletes.add(request);
+    return next(deleteAnswers, "deleteItem").apply(request);
   }
 
   @Override
@@ -81,12 +86,6 @@ final class ScriptedDynamoDb implements DynamoDbClient {
   public QueryResponse query(QueryRequest request) {
     queries.add(request);
     return next(queryAnswers, "query").apply(request);
-  }
-
-  @Override
-  public BatchWriteItemResponse batchWriteItem(BatchWriteItemRequest request) {
-    batchWrites.add(request);
-    return next(batchAnswers, "batchWriteItem").apply(request);
   }
 
   private static <T> T next(Deque<T> answers, String operation) {

@@ -3,12 +3,16 @@ package io.github.botconfig.app.cli;
 import io.github.botconfig.app.json.ConfigJson;
 import io.github.botconfig.domain.ChannelConfig;
 import io.github.botconfig.domain.ChannelId;
+import io.github.botconfig.domain.ConfigConflictException;
+import io.github.botconfig.domain.ConfigSnapshot;
 import io.github.botconfig.domain.ConfigStore;
 import io.github.botconfig.domain.GuildId;
 import io.github.botconfig.domain.InvalidConfigException;
 import io.github.botconfig.domain.Threshold;
+import io.github.botconfig.domain.UnreadableItem;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
@@ -41,18 +45,32 @@ final class ChannelsCommand {
     @Override
     public Integer call() {
       ConfigStore store = context().store();
-      List<ChannelConfig> channels =
-          guild != null
-              ? store.findChannels(guild)
-              : store.loadAll().channels().values().stream()
-                  .sorted(
-                      Comparator.comparing(ChannelConfig::guildId)
-                          .thenComparing(ChannelConfig::channelId))
-                  .toList();
+      List<ChannelConfig> channels;
+      List<UnreadableItem> unreadable;
+      if (guild != null) {
+        channels = store.findChannels(guild);
+        unreadable = store.findUnreadable(guild);
+      } else {
+        ConfigSnapshot snapshot = store.loadAll();
+        channels =
+            snapshot.channels().values().stream()
+                .sorted(
+                    Comparator.comparing(ChannelConfig::guildId)
+                        .thenComparing(ChannelConfig::channelId))
+                .toList();
+        unreadable = snapshot.unreadable();
+      }
       if (json) {
         Output.json(context().out(), ConfigJson.channels(channels));
       } else {
         Output.channelTable(context().out(), channels);
+      }
+      // Stored but unreadable is not absent: say so (on stderr for --json, which stays an array).
+      for (UnreadableItem item : unreadable) {
+        if (item.kind() == UnreadableItem.Kind.CHANNEL) {
+          (json ? context().err() : context().out())
+              .printf("%s: %s%n", item.what(), item.describe());
+        }
       }
       return ExitCodes.OK;
     }
@@ -71,12 +89,18 @@ final class ChannelsCommand {
 
     @Override
     public Integer call() {
-      ChannelConfig config =
-          context()
-              .store()
-              .findChannel(channel)
-              .orElseThrow(
-                  () -> new InvalidConfigException("channel " + channel + " is not tracked"));
+      ConfigStore store = context().store();
+      Optional<ChannelConfig> found = store.findChannel(channel);
+      if (found.isEmpty()) {
+        Optional<UnreadableItem> unreadable = store.findUnreadableChannel(channel);
+        if (unreadable.isPresent()) {
+          throw new ConfigConflictException(
+              ConfigConflictException.Reason.UNREADABLE,
+              unreadable.get().what() + " is " + unreadable.get().describe());
+        }
+        throw new InvalidConfigException("channel " + channel + " is not tracked");
+      }
+      ChannelConfig config = found.get();
       if (json) {
         Output.json(context().out(), ConfigJson.channel(config));
       } else {
@@ -138,14 +162,19 @@ final class ChannelsCommand {
 
     @Override
     public Integer call() {
-      ConfigStore store = context().store();
-      ChannelConfig current =
-          store.findChannel(channel).orElseGet(() -> ChannelConfig.of(guild, channel));
-      ChannelConfig changed = current;
-      if (!current.guildId().equals(guild)) {
-        // Let the store refuse it with its own conflict message.
-        changed = ChannelConfig.of(guild, channel);
+      ChannelConfig saved =
+          context().store().updateChannel(guild, channel, this::applyOptions).after();
+      if (json) {
+        Output.json(context().out(), ConfigJson.channel(saved));
+      } else {
+        Output.channel(context().out(), saved);
       }
+      return ExitCodes.OK;
+    }
+
+    /** Only the options given change; the rest is kept as stored. */
+    private ChannelConfig applyOptions(ChannelConfig current) {
+      ChannelConfig changed = current;
       if (image != null) {
         changed = changed.withImage(image);
       }
@@ -161,13 +190,7 @@ final class ChannelsCommand {
       if (threshold != null) {
         changed = changed.withThreshold(threshold);
       }
-      ChannelConfig saved = store.saveChannel(changed);
-      if (json) {
-        Output.json(context().out(), ConfigJson.channel(saved));
-      } else {
-        Output.channel(context().out(), saved);
-      }
-      return ExitCodes.OK;
+      return changed;
     }
   }
 

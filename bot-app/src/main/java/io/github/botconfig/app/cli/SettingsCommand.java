@@ -1,10 +1,13 @@
 package io.github.botconfig.app.cli;
 
 import io.github.botconfig.app.json.ConfigJson;
+import io.github.botconfig.domain.ConfigConflictException;
 import io.github.botconfig.domain.ConfigStore;
 import io.github.botconfig.domain.GuildId;
 import io.github.botconfig.domain.GuildSettings;
 import io.github.botconfig.domain.SummaryPreferences;
+import io.github.botconfig.domain.UnreadableItem;
+import io.github.botconfig.domain.UpdateResult;
 import java.time.ZoneId;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -33,7 +36,16 @@ final class SettingsCommand {
 
     @Override
     public Integer call() {
-      Optional<GuildSettings> stored = context().store().findSettings(guild);
+      ConfigStore store = context().store();
+      Optional<GuildSettings> stored = store.findSettings(guild);
+      if (stored.isEmpty()) {
+        for (UnreadableItem item : store.findUnreadable(guild)) {
+          if (item.kind() == UnreadableItem.Kind.SETTINGS) {
+            throw new ConfigConflictException(
+                ConfigConflictException.Reason.UNREADABLE, item.what() + " are " + item.describe());
+          }
+        }
+      }
       GuildSettings settings = stored.orElseGet(() -> GuildSettings.defaults(guild));
       if (json) {
         Output.json(context().out(), ConfigJson.settings(settings));
@@ -106,8 +118,20 @@ final class SettingsCommand {
 
     @Override
     public Integer call() {
-      ConfigStore store = context().store();
-      GuildSettings changed = store.settingsOrDefaults(guild);
+      UpdateResult<GuildSettings> update =
+          context().store().updateSettings(guild, this::applyOptions);
+      if (json) {
+        Output.json(context().out(), ConfigJson.settings(update.after()));
+      } else {
+        Output.settings(
+            context().out(), update.after(), update.changed() || update.before().isPresent());
+      }
+      return ExitCodes.OK;
+    }
+
+    /** Only the options given change; the rest is kept as stored. */
+    private GuildSettings applyOptions(GuildSettings current) {
+      GuildSettings changed = current;
       if (timezone != null) {
         changed = changed.withTimezone(timezone);
       }
@@ -134,13 +158,7 @@ final class SettingsCommand {
       if (globalChannel != null) {
         changed = changed.withGlobalChannelId(globalChannel.channel());
       }
-      GuildSettings saved = store.saveSettings(changed);
-      if (json) {
-        Output.json(context().out(), ConfigJson.settings(saved));
-      } else {
-        Output.settings(context().out(), saved, true);
-      }
-      return ExitCodes.OK;
+      return changed;
     }
   }
 }

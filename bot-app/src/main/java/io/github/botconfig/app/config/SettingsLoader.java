@@ -145,9 +145,12 @@ public final class SettingsLoader {
             .orElse(LogFormat.TEXT);
     Optional<URI> restUrl =
         checked(
-            Setting.DISCORD_REST_URL, s -> url(s, "https://discord.com/api/v10/", "http", "https"));
+            Setting.DISCORD_REST_URL,
+            s -> discordUrl(s, "https://discord.com/api/v10/", "http", "https"));
     Optional<URI> gatewayUrl =
-        checked(Setting.DISCORD_GATEWAY_URL, s -> url(s, "wss://gateway.discord.gg/", "ws", "wss"));
+        checked(
+            Setting.DISCORD_GATEWAY_URL,
+            s -> discordUrl(s, "wss://gateway.discord.gg/", "ws", "wss"));
     return new AppSettings(
         token,
         table,
@@ -347,6 +350,43 @@ public final class SettingsLoader {
       return uri;
     } catch (URISyntaxException e) {
       throw new IllegalArgumentException(rule);
+    }
+  }
+
+  /**
+   * A Discord address: the token goes with every request to it (REST's {@code authorization}
+   * header, the gateway's identify), so the connection is encrypted unless it never leaves this
+   * machine (a test double, a local proxy).
+   */
+  private static URI discordUrl(String text, String example, String plain, String secure) {
+    URI uri = url(text, example, plain, secure);
+    if (uri.getScheme().equals(plain) && !isLoopbackHost(uri.getHost())) {
+      throw new IllegalArgumentException(
+          "must start with "
+              + secure
+              + ":// unless its host is this machine (127.0.0.1, [::1] or localhost):"
+              + " the bot's token would cross the network in clear text");
+    }
+    return uri;
+  }
+
+  /**
+   * A loopback IP literal, or {@code localhost}. Any other name is not: DNS (or a hosts file) could
+   * send it anywhere, and {@code 127.0.0.1.example.net} is a name.
+   */
+  private static boolean isLoopbackHost(String host) {
+    String literal =
+        host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+    if (literal.equalsIgnoreCase("localhost")) {
+      return true;
+    }
+    if (!IPV4.matcher(literal).matches() && !IPV6.matcher(literal).matches()) {
+      return false;
+    }
+    try {
+      return ipAddress(literal).isLoopbackAddress();
+    } catch (IllegalArgumentException e) {
+      return false;
     }
   }
 

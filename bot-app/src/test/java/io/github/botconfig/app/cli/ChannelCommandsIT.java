@@ -209,7 +209,7 @@ class ChannelCommandsIT {
     CliRun run = table.run("channels", "set", "--guild", "3", "--channel", "2", "--pin", "true");
 
     assertThat(run.exitCode()).isEqualTo(ExitCodes.CONFLICT);
-    assertThat(run.err()).startsWith("error: channel 2 is already tracked by guild 1");
+    assertThat(run.err()).startsWith("error: channel 2 is tracked by another server");
     assertThat(store.findChannel(ChannelId.of(2)).orElseThrow().pin()).isFalse();
   }
 

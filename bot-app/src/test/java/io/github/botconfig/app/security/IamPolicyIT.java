@@ -25,18 +25,21 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 
 /**
  * The IAM policy in docs/security.md is exact: every DynamoDB call the bot (and {@code doctor})
  * makes is granted on the resource it names (table or index), and every action it grants on a
- * resource is one the bot uses there.
+ * resource is one the bot uses there. The client refuses, as IAM would, every call the policy does
+ * not grant, so each operation is shown to work under the policy, not only to be listed in it.
  */
 class IamPolicyIT {
   @RegisterExtension
@@ -47,14 +50,19 @@ class IamPolicyIT {
   /** "Action on resource" for every call made, e.g. {@code Query on index}. */
   private final Set<String> used = new ConcurrentSkipListSet<>();
 
+  /** The calls refused because the policy does not grant them. */
+  private final Set<String> denied = new ConcurrentSkipListSet<>();
+
   @Test
   void thePolicyGrantsExactlyTheCallsTheBotMakesOnTheResourcesItMakesThemOn() throws Exception {
+    Set<String> granted = granted();
     String table = DYNAMODB.newTable();
-    try (DynamoDbClient client = recordingClient(DYNAMODB.endpoint())) {
+    try (DynamoDbClient client = enforcingClient(DYNAMODB.endpoint(), granted)) {
       runEverythingTheBotDoes(client, table);
     }
 
-    assertThat(used).isEqualTo(granted());
+    assertThat(denied).as("calls the policy does not grant").isEmpty();
+    assertThat(used).isEqualTo(granted);
   }
 
   private void runEverythingTheBotDoes(DynamoDbClient client, String table) {
@@ -72,8 +80,11 @@ class IamPolicyIT {
       cache.saveSettings(cache.settingsOrDefaults(guild).withPositionDisplayEnabled(false));
       cache.deleteChannel(guild, ChannelId.of(2));
       cache.saveChannel(ChannelConfig.of(guild, ChannelId.of(3)));
-      cache.deleteGuild(guild); // the purge of a guild that left
+      // The purge of a guild that left: its channel and its settings, with DeleteItem alone.
+      assertThat(cache.deleteGuild(guild)).isEqualTo(2);
     }
+    assertThat(store.loadAll().channels()).as("nothing of the purged guild is left").isEmpty();
+    assertThat(store.findSettings(guild)).isEmpty();
     // What the cache does besides: its poll, and per-key reads before a first load; doctor's
     // checks.
     store.changeMarker();
@@ -107,7 +118,8 @@ class IamPolicyIT {
     return granted;
   }
 
-  private DynamoDbClient recordingClient(URI endpoint) {
+  /** A client that records every call, and refuses (as IAM would) those not {@code granted}. */
+  private DynamoDbClient enforcingClient(URI endpoint, Set<String> granted) {
     ExecutionInterceptor recorder =
         new ExecutionInterceptor() {
           @Override
@@ -116,10 +128,22 @@ class IamPolicyIT {
             boolean index =
                 context.request() instanceof QueryRequest
                     && ((QueryRequest) context.request()).indexName() != null;
-            used.add(
+            String call =
                 attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME)
                     + " on "
-                    + (index ? "index" : "table"));
+                    + (index ? "index" : "table");
+            used.add(call);
+            if (!granted.contains(call)) {
+              denied.add(call);
+              throw DynamoDbException.builder()
+                  .statusCode(400)
+                  .awsErrorDetails(
+                      AwsErrorDetails.builder()
+                          .errorCode("AccessDeniedException")
+                          .errorMessage(call + " is not granted by the policy of " + SECURITY_DOC)
+                          .build())
+                  .build();
+            }
           }
         };
     return DynamoDbClient.builder()

@@ -7,6 +7,7 @@ import io.github.botconfig.domain.ConfigStore;
 import io.github.botconfig.domain.GuildId;
 import io.github.botconfig.domain.GuildSettings;
 import io.github.botconfig.domain.LiveBoard;
+import io.github.botconfig.domain.UnreadableItem;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
@@ -62,6 +63,30 @@ final class ThreadWatchingStore implements ConfigStore {
   public ChannelConfig saveChannel(ChannelConfig config) {
     count();
     return delegate.saveChannel(config);
+  }
+
+  @Override
+  public ChannelConfig replaceChannel(ChannelConfig read, ChannelConfig changed) {
+    count();
+    return delegate.replaceChannel(read, changed);
+  }
+
+  @Override
+  public GuildSettings replaceSettings(GuildSettings read, GuildSettings changed) {
+    count();
+    return delegate.replaceSettings(read, changed);
+  }
+
+  @Override
+  public List<UnreadableItem> findUnreadable(GuildId guildId) {
+    count();
+    return delegate.findUnreadable(guildId);
+  }
+
+  @Override
+  public Optional<UnreadableItem> findUnreadableChannel(ChannelId channelId) {
+    count();
+    return delegate.findUnreadableChannel(channelId);
   }
 
   @Override

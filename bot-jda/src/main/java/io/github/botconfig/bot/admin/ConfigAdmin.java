@@ -9,6 +9,9 @@ import io.github.botconfig.domain.GuildId;
 import io.github.botconfig.domain.GuildSettings;
 import io.github.botconfig.domain.InvalidConfigException;
 import io.github.botconfig.domain.StoreUnavailableException;
+import io.github.botconfig.domain.UnreadableItem;
+import io.github.botconfig.domain.UpdateResult;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -37,13 +40,13 @@ public final class ConfigAdmin {
   public String setChannel(GuildId guildId, ChannelId channelId, ChannelChanges changes) {
     return answering(
         () -> {
-          boolean tracked = tracked(guildId, channelId).isPresent();
-          ChannelConfig saved =
-              OptimisticUpdates.updateChannel(repository, guildId, channelId, changes::applyTo);
+          UpdateResult<ChannelConfig> update =
+              repository.updateChannel(guildId, channelId, changes::applyTo);
+          ChannelConfig saved = update.after();
           String head =
-              !tracked
+              update.before().isEmpty()
                   ? "✅ " + ConfigText.channelMention(channelId) + " is now tracked."
-                  : changes.isEmpty()
+                  : !update.changed()
                       ? "Nothing to change: "
                           + ConfigText.channelMention(channelId)
                           + " is tracked."
@@ -73,9 +76,18 @@ public final class ConfigAdmin {
                             + ConfigText.channelMention(channelId)
                             + "**\n"
                             + ConfigText.describe(c))
-                .orElse(
-                    ConfigText.channelMention(channelId)
-                        + " is not tracked. Track it with `/config channel set`."));
+                .orElseGet(
+                    () ->
+                        unreadable(guildId, channelId)
+                            .map(
+                                item ->
+                                    "**"
+                                        + ConfigText.channelMention(channelId)
+                                        + "** is "
+                                        + item.describe())
+                            .orElse(
+                                ConfigText.channelMention(channelId)
+                                    + " is not tracked. Track it with `/config channel set`.")));
   }
 
   /** {@code /config channel list}. */
@@ -83,9 +95,18 @@ public final class ConfigAdmin {
     return answering(
         () -> {
           List<ChannelConfig> channels = repository.findChannels(guildId);
-          return channels.isEmpty()
-              ? "No channel is tracked in this server. Track one with `/config channel set`."
-              : ConfigText.list(channels);
+          List<String> unreadable = new ArrayList<>();
+          for (UnreadableItem item : repository.findUnreadable(guildId)) {
+            item.channelId()
+                .ifPresent(
+                    c -> unreadable.add(ConfigText.channelMention(c) + " is " + item.describe()));
+          }
+          if (channels.isEmpty() && unreadable.isEmpty()) {
+            return "No channel is tracked in this server. Track one with `/config channel set`.";
+          }
+          return (channels.isEmpty() ? "" : ConfigText.list(channels))
+              + (channels.isEmpty() || unreadable.isEmpty() ? "" : "\n")
+              + String.join("\n", unreadable);
         });
   }
 
@@ -101,6 +122,10 @@ public final class ConfigAdmin {
   public String showGuild(GuildId guildId, Function<GuildSettings, List<String>> warnings) {
     return answering(
         () -> {
+          Optional<UnreadableItem> unreadable = unreadableSettings(guildId);
+          if (unreadable.isPresent()) {
+            return "**Server settings** are " + unreadable.get().describe();
+          }
           GuildSettings settings = repository.settingsOrDefaults(guildId);
           return "**Server settings**\n"
               + ConfigText.describe(settings)
@@ -127,8 +152,7 @@ public final class ConfigAdmin {
                 + ConfigText.describe(settings)
                 + lines(warnings.apply(settings));
           }
-          GuildSettings saved =
-              OptimisticUpdates.updateSettings(repository, guildId, changes::applyTo);
+          GuildSettings saved = repository.updateSettings(guildId, changes::applyTo).after();
           return "✅ Server settings updated.\n"
               + ConfigText.describe(saved)
               + lines(warnings.apply(saved));
@@ -137,6 +161,16 @@ public final class ConfigAdmin {
 
   private static String lines(List<String> lines) {
     return lines.isEmpty() ? "" : "\n" + String.join("\n", lines);
+  }
+
+  private Optional<UnreadableItem> unreadable(GuildId guildId, ChannelId channelId) {
+    return repository.findUnreadableChannel(channelId).filter(i -> i.guildId().equals(guildId));
+  }
+
+  private Optional<UnreadableItem> unreadableSettings(GuildId guildId) {
+    return repository.findUnreadable(guildId).stream()
+        .filter(i -> i.kind() == UnreadableItem.Kind.SETTINGS)
+        .findFirst();
   }
 
   private Optional<ChannelConfig> tracked(GuildId guildId, ChannelId channelId) {
@@ -158,7 +192,7 @@ public final class ConfigAdmin {
     }
     if (e instanceof ConfigConflictException) {
       ConfigConflictException conflict = (ConfigConflictException) e;
-      return conflict.reason() == ConfigConflictException.Reason.OWNED_BY_ANOTHER_GUILD
+      return conflict.reason() != ConfigConflictException.Reason.VERSION_CHANGED
           ? "❌ " + e.getMessage()
           : "❌ Someone else changed this configuration at the same time, so nothing was saved. "
               + "Run the command again.";

@@ -1,6 +1,5 @@
 package io.github.botconfig.bot.guild;
 
-import io.github.botconfig.bot.admin.OptimisticUpdates;
 import io.github.botconfig.bot.guild.GuildWarnings.Feature;
 import io.github.botconfig.bot.report.ReportParser;
 import io.github.botconfig.bot.report.ResultReport;
@@ -310,7 +309,7 @@ public final class LiveBoards implements AutoCloseable {
      */
     private void store(LiveBoard board) {
       unsaved = board;
-      OptimisticUpdates.updateBoard(repository, id, board.channelId(), board.messageId());
+      repository.updateBoard(id, board.channelId(), board.messageId());
       unsaved = null;
     }
 

@@ -1,6 +1,5 @@
 package io.github.botconfig.bot.lifecycle;
 
-import io.github.botconfig.bot.admin.OptimisticUpdates;
 import io.github.botconfig.bot.lifecycle.GuildPresence.Presence;
 import io.github.botconfig.domain.ChannelId;
 import io.github.botconfig.domain.ConfigRepository;
@@ -64,8 +63,9 @@ public final class GuildDepartures {
     }
     Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS); // what the store keeps
     GuildSettings saved =
-        OptimisticUpdates.updateSettings(
-            repository, guildId, s -> s.departedAt().isPresent() ? s : s.withDepartedAt(now));
+        repository
+            .updateSettings(guildId, s -> s.departedAt().isPresent() ? s : s.withDepartedAt(now))
+            .after();
     return saved.departedAt().filter(now::equals).isPresent();
   }
 
@@ -78,7 +78,7 @@ public final class GuildDepartures {
     if (repository.findSettings(guildId).flatMap(GuildSettings::departedAt).isEmpty()) {
       return false; // the common case, on every start for every guild: one in-memory read, no write
     }
-    OptimisticUpdates.updateSettings(repository, guildId, s -> s.withDepartedAt(Optional.empty()));
+    repository.updateSettings(guildId, s -> s.withDepartedAt(Optional.empty()));
     return true;
   }
 
@@ -98,8 +98,7 @@ public final class GuildDepartures {
             .filter(channelId::equals)
             .isPresent();
     if (wasGlobal) {
-      OptimisticUpdates.updateSettings(
-          repository,
+      repository.updateSettings(
           guildId,
           s ->
               s.globalChannelId().filter(channelId::equals).isPresent()

@@ -99,7 +99,7 @@ class ConfigAdminTest {
   void aConcurrentChangeIsReadAgainAndReapplied() {
     store.saveChannel(ChannelConfig.of(GUILD, CHANNEL).withImage(true));
     store.failNext(
-        Operation.SAVE_CHANNEL,
+        Operation.REPLACE_CHANNEL,
         new ConfigConflictException(Reason.VERSION_CHANGED, "changed meanwhile (test)"));
 
     String reply =
@@ -107,8 +107,7 @@ class ConfigAdminTest {
             GUILD, CHANNEL, changes(Optional.empty(), Optional.of(true), keepTag(), null));
 
     assertThat(reply).startsWith("✅");
-    assertThat(store.calls(Operation.SAVE_CHANNEL))
-        .isEqualTo(3); // the set-up, the refused one, the retry
+    assertThat(store.calls(Operation.REPLACE_CHANNEL)).isEqualTo(2); // the refused one, the retry
     assertThat(store.findChannel(CHANNEL).orElseThrow().pin()).isTrue();
   }
 
@@ -116,7 +115,7 @@ class ConfigAdminTest {
   void aConflictThatPersistsGetsAReadableReplyAndChangesNothing() {
     ChannelConfig before = store.saveChannel(ChannelConfig.of(GUILD, CHANNEL));
     store.failWith(
-        Operation.SAVE_CHANNEL,
+        Operation.REPLACE_CHANNEL,
         () -> new ConfigConflictException(Reason.VERSION_CHANGED, "changed (test)"));
 
     String reply =

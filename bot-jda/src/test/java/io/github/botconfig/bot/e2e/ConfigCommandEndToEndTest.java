@@ -95,7 +95,8 @@ class ConfigCommandEndToEndTest extends EndToEndTest {
     assertThat(reply.content())
         .isEqualTo("❌ You need the **Manage Server** permission to configure this bot.");
     assertThat(reply.ephemeral()).isTrue();
-    assertThat(bot.store.calls(Operation.SAVE_CHANNEL)).isZero();
+    assertThat(bot.store.calls(Operation.SAVE_CHANNEL) + bot.store.calls(Operation.REPLACE_CHANNEL))
+        .isZero();
     assertThat(bot.store.delegate().findChannel(ChannelId.of(REPORTS))).isEmpty();
   }
 
@@ -105,7 +106,8 @@ class ConfigCommandEndToEndTest extends EndToEndTest {
 
     assertThat(bot.discord.awaitInteractionReply(token).content())
         .isEqualTo("❌ channel " + OTHER_REPORTS + " is not a channel of this server");
-    assertThat(bot.store.calls(Operation.SAVE_CHANNEL)).isZero();
+    assertThat(bot.store.calls(Operation.SAVE_CHANNEL) + bot.store.calls(Operation.REPLACE_CHANNEL))
+        .isZero();
     assertThat(bot.store.delegate().findChannel(ChannelId.of(OTHER_REPORTS))).isEmpty();
   }
 
@@ -120,7 +122,8 @@ class ConfigCommandEndToEndTest extends EndToEndTest {
     InteractionReply reply = bot.discord.awaitInteractionReply(token);
     assertThat(reply.content()).startsWith("❌ threshold must be").contains("'12%'");
     assertThat(reply.requests()).isEqualTo(1);
-    assertThat(bot.store.calls(Operation.SAVE_CHANNEL)).isZero();
+    assertThat(bot.store.calls(Operation.SAVE_CHANNEL) + bot.store.calls(Operation.REPLACE_CHANNEL))
+        .isZero();
   }
 
   @Test

@@ -89,7 +89,8 @@ class GuildIsolationEndToEndTest extends EndToEndTest {
                 .option("pin", false));
 
     assertThat(reply).isEqualTo("❌ channel " + OTHER_REPORTS + " is not a channel of this server");
-    assertThat(bot.store.calls(Operation.SAVE_CHANNEL)).isZero();
+    assertThat(bot.store.calls(Operation.SAVE_CHANNEL) + bot.store.calls(Operation.REPLACE_CHANNEL))
+        .isZero();
   }
 
   @Test
@@ -133,7 +134,9 @@ class GuildIsolationEndToEndTest extends EndToEndTest {
     String reply = reply(asAdminOfGuild("guild", "set").channel("global-channel", OTHER_REPORTS));
 
     assertThat(reply).isEqualTo("❌ channel " + OTHER_REPORTS + " is not a channel of this server");
-    assertThat(bot.store.calls(Operation.SAVE_SETTINGS)).isZero();
+    assertThat(
+            bot.store.calls(Operation.SAVE_SETTINGS) + bot.store.calls(Operation.REPLACE_SETTINGS))
+        .isZero();
   }
 
   @Test
@@ -145,7 +148,8 @@ class GuildIsolationEndToEndTest extends EndToEndTest {
                 .role("tag-role", OTHER_ROLE));
 
     assertThat(reply).isEqualTo("❌ role " + OTHER_ROLE + " is not a role of this server");
-    assertThat(bot.store.calls(Operation.SAVE_CHANNEL)).isZero();
+    assertThat(bot.store.calls(Operation.SAVE_CHANNEL) + bot.store.calls(Operation.REPLACE_CHANNEL))
+        .isZero();
   }
 
   @Test
@@ -153,7 +157,9 @@ class GuildIsolationEndToEndTest extends EndToEndTest {
     String reply = reply(asAdminOfGuild("guild", "set").role("summary-tag-role", OTHER_ROLE));
 
     assertThat(reply).isEqualTo("❌ role " + OTHER_ROLE + " is not a role of this server");
-    assertThat(bot.store.calls(Operation.SAVE_SETTINGS)).isZero();
+    assertThat(
+            bot.store.calls(Operation.SAVE_SETTINGS) + bot.store.calls(Operation.REPLACE_SETTINGS))
+        .isZero();
   }
 
   @Test
@@ -181,6 +187,7 @@ class GuildIsolationEndToEndTest extends EndToEndTest {
                 .option("pin", true));
 
     assertThat(reply).isEqualTo("❌ channel " + REPORTS + " is not a channel of this server");
-    assertThat(bot.store.calls(Operation.SAVE_CHANNEL)).isZero();
+    assertThat(bot.store.calls(Operation.SAVE_CHANNEL) + bot.store.calls(Operation.REPLACE_CHANNEL))
+        .isZero();
   }
 }

@@ -124,7 +124,11 @@ class HostileOptionsEndToEndTest extends EndToEndTest {
   }
 
   private void assertNothingWritten() {
-    assertThat(bot.store.calls(Operation.SAVE_CHANNEL) + bot.store.calls(Operation.SAVE_SETTINGS))
+    assertThat(
+            bot.store.calls(Operation.SAVE_CHANNEL)
+                + bot.store.calls(Operation.SAVE_SETTINGS)
+                + bot.store.calls(Operation.REPLACE_CHANNEL)
+                + bot.store.calls(Operation.REPLACE_SETTINGS))
         .isZero();
     assertThat(bot.store.delegate().loadAll()).isEqualTo(stored);
     assertThat(bot.repository().findChannel(ChannelId.of(REPORTS))).isEqualTo(cachedChannel);

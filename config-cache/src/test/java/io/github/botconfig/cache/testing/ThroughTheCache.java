@@ -8,8 +8,11 @@ import io.github.botconfig.domain.ConfigStore;
 import io.github.botconfig.domain.GuildId;
 import io.github.botconfig.domain.GuildSettings;
 import io.github.botconfig.domain.LiveBoard;
+import io.github.botconfig.domain.UnreadableItem;
+import io.github.botconfig.domain.UpdateResult;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * A {@link ConfigStore} whose repository methods are a started cache's; only {@code loadAll} and
@@ -59,6 +62,43 @@ public final class ThroughTheCache implements ConfigStore {
   @Override
   public GuildSettings saveSettings(GuildSettings settings) {
     return cache.saveSettings(settings);
+  }
+
+  @Override
+  public ChannelConfig replaceChannel(ChannelConfig read, ChannelConfig changed) {
+    return cache.replaceChannel(read, changed);
+  }
+
+  @Override
+  public GuildSettings replaceSettings(GuildSettings read, GuildSettings changed) {
+    return cache.replaceSettings(read, changed);
+  }
+
+  @Override
+  public List<UnreadableItem> findUnreadable(GuildId guildId) {
+    return cache.findUnreadable(guildId);
+  }
+
+  @Override
+  public Optional<UnreadableItem> findUnreadableChannel(ChannelId channelId) {
+    return cache.findUnreadableChannel(channelId);
+  }
+
+  @Override
+  public UpdateResult<ChannelConfig> updateChannel(
+      GuildId guildId, ChannelId channelId, UnaryOperator<ChannelConfig> change) {
+    return cache.updateChannel(guildId, channelId, change);
+  }
+
+  @Override
+  public UpdateResult<GuildSettings> updateSettings(
+      GuildId guildId, UnaryOperator<GuildSettings> change) {
+    return cache.updateSettings(guildId, change);
+  }
+
+  @Override
+  public UpdateResult<LiveBoard> updateBoard(GuildId guildId, ChannelId channelId, long messageId) {
+    return cache.updateBoard(guildId, channelId, messageId);
   }
 
   @Override

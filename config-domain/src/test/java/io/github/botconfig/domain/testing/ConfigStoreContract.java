@@ -17,6 +17,8 @@ import io.github.botconfig.domain.LiveBoard;
 import io.github.botconfig.domain.SummaryPreferences;
 import io.github.botconfig.domain.Tag;
 import io.github.botconfig.domain.Threshold;
+import io.github.botconfig.domain.UnreadableItem;
+import io.github.botconfig.domain.UpdateResult;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,6 +26,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -60,6 +63,411 @@ public abstract class ConfigStoreContract {
   @BeforeEach
   void createStore() {
     store = newEmptyStore(clock);
+  }
+
+  /**
+   * Stores {@code channel} behind the store's back as another program does: an unconditional
+   * whole-item put, its version as given (0: no version attribute, as the TypeScript bots write)
+   * and its {@code createdAt} (the epoch: none), no change-marker bump. A store whose test does not
+   * override this skips the tests that need it.
+   */
+  protected void putAsAnotherWriter(ChannelConfig channel) {
+    Assumptions.abort(getClass().getSimpleName() + " cannot write as another program");
+  }
+
+  /** As {@link #putAsAnotherWriter(ChannelConfig)}, for a guild's settings. */
+  protected void putAsAnotherWriter(GuildSettings settings) {
+    Assumptions.abort(getClass().getSimpleName() + " cannot write as another program");
+  }
+
+  /**
+   * Stores, behind the store's back, a channel item under this key that the store cannot read (a
+   * value no known writer produces). Skips the test by default.
+   */
+  protected void putUnreadableChannel(GuildId guildId, ChannelId channelId) {
+    Assumptions.abort(getClass().getSimpleName() + " cannot store an unreadable item");
+  }
+
+  /** As {@link #putUnreadableChannel}, for a guild's settings item. */
+  protected void putUnreadableSettings(GuildId guildId) {
+    Assumptions.abort(getClass().getSimpleName() + " cannot store an unreadable item");
+  }
+
+  /** A channel as the older TypeScript bot leaves it: options set, no version, no updatedAt. */
+  protected static ChannelConfig legacyChannel(GuildId guild, ChannelId channel) {
+    return ChannelConfig.builder()
+        .guildId(guild)
+        .channelId(channel)
+        .image(true)
+        .notifyOnClose(false)
+        .pin(false)
+        .threshold(Threshold.percent(15))
+        .tag(Tag.role(42))
+        .createdAt(Instant.parse("2024-05-06T07:08:09.010Z"))
+        .build();
+  }
+
+  /** Settings as the older TypeScript bot leaves them: no version, no updatedAt. */
+  protected static GuildSettings legacySettings(GuildId guild) {
+    return GuildSettings.builder()
+        .guildId(guild)
+        .timezone(ZoneId.of("Europe/Berlin"))
+        .positionDisplayEnabled(false)
+        .summaryPreferences(
+            SummaryPreferences.builder().weeklySummary(true).monthlySummary(true).build())
+        .createdAt(Instant.parse("2024-05-06T07:08:09.010Z"))
+        .build();
+  }
+
+  private static void assertConflict(Runnable write, Reason reason) {
+    assertThatThrownBy(write::run)
+        .isInstanceOfSatisfying(
+            ConfigConflictException.class, e -> assertThat(e.reason()).isEqualTo(reason));
+  }
+
+  @Test
+  void replacingAnUnversionedChannelChangesOnlyWhatChangedAndVersionsIt() {
+    putAsAnotherWriter(legacyChannel(GUILD, CHANNEL));
+    ChannelConfig read = store.findChannel(CHANNEL).orElseThrow();
+    assertThat(read).isEqualTo(legacyChannel(GUILD, CHANNEL));
+    long marker = store.changeMarker();
+
+    ChannelConfig saved = store.replaceChannel(read, read.withPin(true));
+
+    assertThat(saved)
+        .isEqualTo(
+            legacyChannel(GUILD, CHANNEL)
+                .withPin(true)
+                .withVersion(1)
+                .withUpdatedAt(clock.instant()));
+    assertThat(store.findChannel(CHANNEL)).contains(saved);
+    assertThat(store.changeMarker()).isGreaterThan(marker);
+  }
+
+  @Test
+  void replacingAnUnversionedChannelRewrittenMeanwhileIsAConflictAndKeepsTheOtherWrite() {
+    putAsAnotherWriter(legacyChannel(GUILD, CHANNEL));
+    ChannelConfig read = store.findChannel(CHANNEL).orElseThrow();
+    ChannelConfig theirs = legacyChannel(GUILD, CHANNEL).withImage(false);
+    putAsAnotherWriter(theirs);
+    long marker = store.changeMarker();
+
+    assertConflict(() -> store.replaceChannel(read, read.withPin(true)), Reason.VERSION_CHANGED);
+
+    assertThat(store.findChannel(CHANNEL)).contains(theirs);
+    assertThat(store.changeMarker()).isEqualTo(marker);
+  }
+
+  @Test
+  void replacingAVersionedChannelThatAnotherProgramRewroteIsAConflict() {
+    ChannelConfig read = store.saveChannel(ChannelConfig.of(GUILD, CHANNEL).withImage(true));
+    ChannelConfig theirs = legacyChannel(GUILD, CHANNEL);
+    putAsAnotherWriter(theirs);
+
+    assertConflict(() -> store.replaceChannel(read, read.withPin(true)), Reason.VERSION_CHANGED);
+
+    assertThat(store.findChannel(CHANNEL)).contains(theirs);
+  }
+
+  @Test
+  void replacingAtAStaleVersionIsAConflictAndChangesNothing() {
+    ChannelConfig first = store.saveChannel(ChannelConfig.of(GUILD, CHANNEL));
+    ChannelConfig second = store.replaceChannel(first, first.withImage(true));
+    long marker = store.changeMarker();
+
+    assertConflict(() -> store.replaceChannel(first, first.withPin(true)), Reason.VERSION_CHANGED);
+
+    assertThat(second.version()).isEqualTo(2);
+    assertThat(second.createdAt()).isEqualTo(first.createdAt());
+    assertThat(store.findChannel(CHANNEL)).contains(second);
+    assertThat(store.changeMarker()).isEqualTo(marker);
+  }
+
+  @Test
+  void replacingADeletedChannelIsAConflictAndDoesNotRecreateIt() {
+    ChannelConfig read = store.saveChannel(ChannelConfig.of(GUILD, CHANNEL));
+    store.deleteChannel(GUILD, CHANNEL);
+
+    assertConflict(() -> store.replaceChannel(read, read.withPin(true)), Reason.VERSION_CHANGED);
+
+    assertThat(store.findChannel(CHANNEL)).isEmpty();
+    assertThat(store.findChannels(GUILD)).isEmpty();
+  }
+
+  @Test
+  void replacingNeedsTheSameChannelAndGuildInBoth() {
+    ChannelConfig read = store.saveChannel(ChannelConfig.of(GUILD, CHANNEL));
+    long marker = store.changeMarker();
+
+    assertThatThrownBy(() -> store.replaceChannel(read, ChannelConfig.of(GUILD, CHANNEL_2)))
+        .isInstanceOf(InvalidConfigException.class)
+        .hasMessageContaining(CHANNEL_2.toString());
+    assertThatThrownBy(() -> store.replaceChannel(read, ChannelConfig.of(OTHER_GUILD, CHANNEL)))
+        .isInstanceOf(InvalidConfigException.class)
+        .hasMessageContaining(OTHER_GUILD.toString());
+    GuildSettings settings = store.saveSettings(GuildSettings.defaults(GUILD));
+    assertThatThrownBy(() -> store.replaceSettings(settings, GuildSettings.defaults(OTHER_GUILD)))
+        .isInstanceOf(InvalidConfigException.class)
+        .hasMessageContaining(OTHER_GUILD.toString());
+
+    assertThat(store.findChannel(CHANNEL)).contains(read);
+    assertThat(store.changeMarker()).isEqualTo(marker + 1);
+  }
+
+  @Test
+  void creatingOverAnUnversionedChannelIsAConflict() {
+    putAsAnotherWriter(legacyChannel(GUILD, CHANNEL));
+
+    assertConflict(
+        () -> store.saveChannel(ChannelConfig.of(GUILD, CHANNEL).withPin(true)),
+        Reason.VERSION_CHANGED);
+
+    assertThat(store.findChannel(CHANNEL)).contains(legacyChannel(GUILD, CHANNEL));
+  }
+
+  @Test
+  void savingAtAVersionWritesOverWhatIsStoredAtThatVersion() {
+    ChannelConfig first = store.saveChannel(ChannelConfig.of(GUILD, CHANNEL).withImage(true));
+
+    ChannelConfig second = store.saveChannel(first.withThreshold(Threshold.TAKE_PROFIT));
+
+    assertThat(second).isEqualTo(first.withThreshold(Threshold.TAKE_PROFIT).withVersion(2));
+    assertThat(store.findChannel(CHANNEL)).contains(second);
+  }
+
+  @Test
+  void replacingUnversionedSettingsKeepsEverythingButTheChange() {
+    putAsAnotherWriter(legacySettings(GUILD));
+    GuildSettings read = store.findSettings(GUILD).orElseThrow();
+    assertThat(read).isEqualTo(legacySettings(GUILD));
+
+    GuildSettings saved = store.replaceSettings(read, read.withPositionDisplayEnabled(true));
+
+    assertThat(saved)
+        .isEqualTo(
+            legacySettings(GUILD)
+                .withPositionDisplayEnabled(true)
+                .withVersion(1)
+                .withUpdatedAt(clock.instant()));
+    assertThat(store.findSettings(GUILD)).contains(saved);
+    assertConflict(() -> store.saveSettings(GuildSettings.defaults(GUILD)), Reason.VERSION_CHANGED);
+  }
+
+  @Test
+  void replacingUnversionedSettingsRewrittenMeanwhileIsAConflict() {
+    putAsAnotherWriter(legacySettings(GUILD));
+    GuildSettings read = store.findSettings(GUILD).orElseThrow();
+    GuildSettings theirs = legacySettings(GUILD).withTimezone(ZoneId.of("Asia/Tokyo"));
+    putAsAnotherWriter(theirs);
+
+    assertConflict(
+        () -> store.replaceSettings(read, read.withPositionDisplayEnabled(true)),
+        Reason.VERSION_CHANGED);
+
+    assertThat(store.findSettings(GUILD)).contains(theirs);
+  }
+
+  @Test
+  void anUnreadableChannelIsNotAbsent() {
+    putUnreadableChannel(GUILD, CHANNEL);
+    long marker = store.changeMarker();
+
+    assertThat(store.findChannel(CHANNEL)).isEmpty();
+    assertThat(store.findChannels(GUILD)).isEmpty();
+    UnreadableItem item = store.findUnreadableChannel(CHANNEL).orElseThrow();
+    assertThat(item.kind()).isEqualTo(UnreadableItem.Kind.CHANNEL);
+    assertThat(item.guildId()).isEqualTo(GUILD);
+    assertThat(item.channelId()).contains(CHANNEL);
+    assertThat(item.reason()).isNotBlank();
+    assertThat(store.findUnreadable(GUILD)).containsExactly(item);
+    assertThat(store.findUnreadable(OTHER_GUILD)).isEmpty();
+    assertThat(store.findUnreadableChannel(CHANNEL_2)).isEmpty();
+    ConfigSnapshot snapshot = store.loadAll();
+    assertThat(snapshot.unreadable()).containsExactly(item);
+    assertThat(snapshot.unreadableChannel(CHANNEL)).contains(item);
+    assertThat(snapshot.guilds()).containsExactly(GUILD);
+
+    assertThatThrownBy(() -> store.saveChannel(ChannelConfig.of(GUILD, CHANNEL)))
+        .isInstanceOfSatisfying(
+            ConfigConflictException.class, e -> assertThat(e.reason()).isEqualTo(Reason.UNREADABLE))
+        .hasMessageContaining("unreadable")
+        .hasMessageContaining(item.reason());
+    assertConflict(
+        () -> store.updateChannel(GUILD, CHANNEL, c -> c.withPin(true)), Reason.UNREADABLE);
+    assertThat(store.findUnreadableChannel(CHANNEL)).contains(item);
+    assertThat(store.changeMarker()).isEqualTo(marker);
+  }
+
+  @Test
+  void unreadableSettingsAreNeitherDefaultsNorOverwritten() {
+    putUnreadableSettings(GUILD);
+    long marker = store.changeMarker();
+
+    assertThat(store.findSettings(GUILD)).isEmpty();
+    UnreadableItem item = store.findUnreadable(GUILD).get(0);
+    assertThat(item.kind()).isEqualTo(UnreadableItem.Kind.SETTINGS);
+    assertThat(store.loadAll().unreadable(GUILD)).containsExactly(item);
+
+    assertConflict(() -> store.saveSettings(GuildSettings.defaults(GUILD)), Reason.UNREADABLE);
+    assertConflict(
+        () -> store.updateSettings(GUILD, s -> s.withPositionDisplayEnabled(false)),
+        Reason.UNREADABLE);
+    assertConflict(() -> store.updateSettings(GUILD, s -> s), Reason.UNREADABLE);
+    assertThat(store.findUnreadable(GUILD)).containsExactly(item);
+    assertThat(store.changeMarker()).isEqualTo(marker);
+  }
+
+  @Test
+  void deletingRemovesUnreadableItemsToo() {
+    putUnreadableChannel(GUILD, CHANNEL);
+    putUnreadableChannel(GUILD, CHANNEL_2);
+    putUnreadableSettings(GUILD);
+
+    assertThat(store.deleteChannel(OTHER_GUILD, CHANNEL)).isFalse();
+    assertThat(store.deleteChannel(GUILD, CHANNEL)).isTrue();
+    assertThat(store.findUnreadableChannel(CHANNEL)).isEmpty();
+    assertThat(store.deleteGuild(GUILD)).isEqualTo(2);
+
+    assertThat(store.findUnreadable(GUILD)).isEmpty();
+    assertThat(store.loadAll()).isEqualTo(ConfigSnapshot.empty());
+  }
+
+  @Test
+  void updatingAChannelThatChangesNothingWritesNothing() {
+    ChannelConfig saved = store.saveChannel(ChannelConfig.of(GUILD, CHANNEL).withPin(true));
+    long marker = store.changeMarker();
+
+    UpdateResult<ChannelConfig> result = store.updateChannel(GUILD, CHANNEL, c -> c.withPin(true));
+
+    assertThat(result).isEqualTo(new UpdateResult<>(Optional.of(saved), saved, false));
+    assertThat(store.findChannel(CHANNEL)).contains(saved);
+    assertThat(store.changeMarker()).isEqualTo(marker);
+  }
+
+  @Test
+  void updatingAnUntrackedChannelTracksIt() {
+    UpdateResult<ChannelConfig> result = store.updateChannel(GUILD, CHANNEL, c -> c);
+
+    assertThat(result.changed()).isTrue();
+    assertThat(result.before()).isEmpty();
+    assertThat(result.after()).isEqualTo(store.findChannel(CHANNEL).orElseThrow());
+    assertThat(result.after().version()).isEqualTo(1);
+  }
+
+  @Test
+  void updatingAnUnversionedChannelKeepsEveryOtherOption() {
+    putAsAnotherWriter(legacyChannel(GUILD, CHANNEL));
+
+    UpdateResult<ChannelConfig> result = store.updateChannel(GUILD, CHANNEL, c -> c.withPin(true));
+
+    assertThat(result.before()).contains(legacyChannel(GUILD, CHANNEL));
+    assertThat(result.after())
+        .isEqualTo(
+            legacyChannel(GUILD, CHANNEL)
+                .withPin(true)
+                .withVersion(1)
+                .withUpdatedAt(clock.instant()));
+  }
+
+  @Test
+  void updatingAChannelReappliesTheChangeWhenSomeoneElseWroteInBetween() {
+    store.saveChannel(ChannelConfig.of(GUILD, CHANNEL));
+    int[] calls = {0};
+
+    UpdateResult<ChannelConfig> result =
+        store.updateChannel(
+            GUILD,
+            CHANNEL,
+            c -> {
+              if (calls[0]++ == 0) {
+                store.replaceChannel(c, c.withImage(true)); // another admin, in between
+              }
+              return c.withPin(true);
+            });
+
+    assertThat(calls[0]).isEqualTo(2);
+    assertThat(result.after().image()).isTrue();
+    assertThat(result.after().pin()).isTrue();
+    assertThat(result.after().version()).isEqualTo(3);
+    assertThat(store.findChannel(CHANNEL)).contains(result.after());
+  }
+
+  @Test
+  void updatingAChannelGivesUpAfterThreeLostRaces() {
+    store.saveChannel(ChannelConfig.of(GUILD, CHANNEL));
+    int[] calls = {0};
+
+    assertConflict(
+        () ->
+            store.updateChannel(
+                GUILD,
+                CHANNEL,
+                c -> {
+                  calls[0]++;
+                  store.replaceChannel(c, c.withImage(!c.image()));
+                  return c.withPin(true);
+                }),
+        Reason.VERSION_CHANGED);
+
+    assertThat(calls[0]).isEqualTo(3);
+    assertThat(store.findChannel(CHANNEL).orElseThrow().pin()).isFalse();
+  }
+
+  @Test
+  void updatingAChannelOfAnotherGuildIsRefused() {
+    ChannelConfig theirs = store.saveChannel(ChannelConfig.of(OTHER_GUILD, CHANNEL));
+
+    assertConflict(
+        () -> store.updateChannel(GUILD, CHANNEL, c -> c.withPin(true)),
+        Reason.OWNED_BY_ANOTHER_GUILD);
+
+    assertThat(store.findChannel(CHANNEL)).contains(theirs);
+  }
+
+  @Test
+  void updatingSettingsNeverStoredToTheirDefaultsWritesNothing() {
+    long marker = store.changeMarker();
+
+    UpdateResult<GuildSettings> result =
+        store.updateSettings(GUILD, s -> s.withPositionDisplayEnabled(true));
+
+    assertThat(result)
+        .isEqualTo(new UpdateResult<>(Optional.empty(), GuildSettings.defaults(GUILD), false));
+    assertThat(store.findSettings(GUILD)).isEmpty();
+    assertThat(store.changeMarker()).isEqualTo(marker);
+  }
+
+  @Test
+  void updatingUnversionedSettingsKeepsEverythingElse() {
+    putAsAnotherWriter(legacySettings(GUILD));
+
+    UpdateResult<GuildSettings> result =
+        store.updateSettings(GUILD, s -> s.withPositionDisplayEnabled(true));
+
+    assertThat(result.changed()).isTrue();
+    assertThat(result.after())
+        .isEqualTo(
+            legacySettings(GUILD)
+                .withPositionDisplayEnabled(true)
+                .withVersion(1)
+                .withUpdatedAt(clock.instant()));
+    assertThat(store.updateSettings(GUILD, s -> s.withPositionDisplayEnabled(true)).changed())
+        .isFalse();
+  }
+
+  @Test
+  void updatingABoardStoresItOnceAndThenNothing() {
+    UpdateResult<LiveBoard> first = store.updateBoard(GUILD, CHANNEL, MESSAGE);
+    long marker = store.changeMarker();
+    UpdateResult<LiveBoard> again = store.updateBoard(GUILD, CHANNEL, MESSAGE);
+    UpdateResult<LiveBoard> moved = store.updateBoard(GUILD, CHANNEL_2, MESSAGE_2);
+
+    assertThat(first.changed()).isTrue();
+    assertThat(again)
+        .isEqualTo(new UpdateResult<>(Optional.of(first.after()), first.after(), false));
+    assertThat(moved.after().version()).isEqualTo(2);
+    assertThat(store.findBoard(GUILD)).contains(moved.after());
+    assertThat(store.changeMarker()).isGreaterThan(marker);
   }
 
   @Test

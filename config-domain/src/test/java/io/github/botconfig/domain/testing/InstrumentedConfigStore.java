@@ -8,6 +8,7 @@ import io.github.botconfig.domain.GuildId;
 import io.github.botconfig.domain.GuildSettings;
 import io.github.botconfig.domain.LiveBoard;
 import io.github.botconfig.domain.StoreUnavailableException;
+import io.github.botconfig.domain.UnreadableItem;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.List;
@@ -36,8 +37,12 @@ public final class InstrumentedConfigStore implements ConfigStore {
     FIND_CHANNELS,
     FIND_SETTINGS,
     SAVE_CHANNEL,
+    REPLACE_CHANNEL,
     DELETE_CHANNEL,
     SAVE_SETTINGS,
+    REPLACE_SETTINGS,
+    FIND_UNREADABLE,
+    FIND_UNREADABLE_CHANNEL,
     FIND_BOARD,
     SAVE_BOARD,
     DELETE_BOARD,
@@ -146,6 +151,11 @@ public final class InstrumentedConfigStore implements ConfigStore {
   }
 
   @Override
+  public ChannelConfig replaceChannel(ChannelConfig read, ChannelConfig changed) {
+    return call(Operation.REPLACE_CHANNEL, () -> delegate.replaceChannel(read, changed));
+  }
+
+  @Override
   public boolean deleteChannel(GuildId guildId, ChannelId channelId) {
     return call(Operation.DELETE_CHANNEL, () -> delegate.deleteChannel(guildId, channelId));
   }
@@ -153,6 +163,21 @@ public final class InstrumentedConfigStore implements ConfigStore {
   @Override
   public GuildSettings saveSettings(GuildSettings settings) {
     return call(Operation.SAVE_SETTINGS, () -> delegate.saveSettings(settings));
+  }
+
+  @Override
+  public GuildSettings replaceSettings(GuildSettings read, GuildSettings changed) {
+    return call(Operation.REPLACE_SETTINGS, () -> delegate.replaceSettings(read, changed));
+  }
+
+  @Override
+  public List<UnreadableItem> findUnreadable(GuildId guildId) {
+    return call(Operation.FIND_UNREADABLE, () -> delegate.findUnreadable(guildId));
+  }
+
+  @Override
+  public Optional<UnreadableItem> findUnreadableChannel(ChannelId channelId) {
+    return call(Operation.FIND_UNREADABLE_CHANNEL, () -> delegate.findUnreadableChannel(channelId));
   }
 
   @Override
