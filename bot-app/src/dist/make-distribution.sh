@@ -95,9 +95,15 @@ if [ "$feature" -ge 25 ]; then
     -Dbotconfig.home="$train_home" -jar "$dist/botconfig.jar" training > "$target/aot-training.log" 2>&1 \
     || { echo "make-distribution: the AOT training run failed: $target/aot-training.log" >&2; exit 1; }
 else
-  "$dist/runtime/bin/java" -XX:ArchiveClassesAtExit="$dist/lib/botconfig.jsa" -Xlog:cds=error \
-    -Dbotconfig.home="$train_home" -jar "$dist/botconfig.jar" training > "$target/aot-training.log" 2>&1 \
+  # Static, without the lambda proxies: Java 17's dynamic archive crashes on this application (see bin/botconfig).
+  "$dist/runtime/bin/java" -XX:DumpLoadedClassList="$target/training.classes" -Dbotconfig.home="$train_home" \
+    -jar "$dist/botconfig.jar" training > "$target/aot-training.log" 2>&1 \
     || { echo "make-distribution: the class-data training run failed: $target/aot-training.log" >&2; exit 1; }
+  grep -v '^@' "$target/training.classes" > "$target/training.list"
+  "$dist/runtime/bin/java" -Xshare:dump -XX:SharedClassListFile="$target/training.list" \
+    -XX:SharedArchiveFile="$dist/lib/botconfig.jsa" -Xlog:cds=error -cp "$dist/botconfig.jar" \
+    >> "$target/aot-training.log" 2>&1 \
+    || { echo "make-distribution: the class-data archive failed: $target/aot-training.log" >&2; exit 1; }
 fi
 rm -rf "$train_home"
 
