@@ -52,6 +52,7 @@ done
 median() { sort -n | awk '{ v[NR] = $1 } END { m = int((NR + 1) / 2); printf "%.2f", (NR % 2) ? v[m] : (v[m] + v[m + 1]) / 2 }'; }
 
 reference_wall=""
+reference_cpu=""
 row() {
   local label=$1
   shift
@@ -66,15 +67,17 @@ row() {
   cpu=$(awk '{ print $2 + $3 }' "$times" | median)
   rm -f "$times"
   [ -n "$reference_wall" ] || reference_wall=$wall
-  printf '| %s | %s s | %s s | %s |\n' "$label" "$wall" "$cpu" \
-    "$(awk -v a="$wall" -v b="$reference_wall" 'BEGIN { printf "%.2f×", a / b }')"
+  [ -n "$reference_cpu" ] || reference_cpu=$cpu
+  printf '| %s | %s s | %s s | %s | %s |\n' "$label" "$wall" "$cpu" \
+    "$(awk -v a="$wall" -v b="$reference_wall" 'BEGIN { printf "%.2f×", a / b }')" \
+    "$(awk -v a="$cpu" -v b="$reference_cpu" 'BEGIN { printf "%.2f×", a / b }')"
 }
 
 echo "Medians of $runs whole-process runs; $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg) at the start;"
 echo "$(java -version 2>&1 | head -1); $(aws --version 2>&1 | cut -d' ' -f1,2)."
 echo
-echo "| command | wall | CPU (user + sys) | wall ÷ aws |"
-echo "|---|---|---|---|"
+echo "| command | wall | CPU (user + sys) | wall ÷ aws | CPU ÷ aws |"
+echo "|---|---|---|---|---|"
 row "\`aws dynamodb scan\` (reference, Python)" aws dynamodb scan --table-name "$table" --endpoint-url "$endpoint"
 row "\`bin/botconfig channels list\`, same server" "$botconfig" --endpoint "$endpoint" --table "$table" channels list
 row "\`bin/botconfig channels list --json\`, same server" "$botconfig" --endpoint "$endpoint" --table "$table" channels list --json
