@@ -68,11 +68,13 @@ final class AlertPublisher implements TrackedMessageListener.Publisher {
     notes.forEach(note -> text.append('\n').append(note));
     // Without Read Message History Discord refuses replies; a plain message still answers.
     MessageCreateAction action =
-        self.hasPermission(channel, Permission.MESSAGE_HISTORY)
-            ? report.reply(text.toString()).failOnInvalidReply(false).mentionRepliedUser(false)
-            : channel.sendMessage(text.toString());
-    action.setAllowedMentions(EnumSet.noneOf(Message.MentionType.class));
-    alert.mention().ifPresent(tag -> Mentions.allow(action, tag));
+        (self.hasPermission(channel, Permission.MESSAGE_HISTORY)
+                ? report.reply(text.toString()).failOnInvalidReply(false).mentionRepliedUser(false)
+                : channel.sendMessage(text.toString()))
+            .setAllowedMentions(EnumSet.noneOf(Message.MentionType.class));
+    if (alert.mention().isPresent()) {
+      action = Mentions.allow(action, alert.mention().get());
+    }
     if (card != null) {
       action.addFiles(FileUpload.fromData(card, CARD_FILE_NAME));
     }
@@ -100,14 +102,14 @@ final class AlertPublisher implements TrackedMessageListener.Publisher {
   }
 
   static String describe(Throwable failure) {
-    if (failure instanceof InsufficientPermissionException) {
+    if (failure instanceof InsufficientPermissionException insufficientPermissionException) {
       return "missing the "
-          + ((InsufficientPermissionException) failure).getPermission().getName()
+          + insufficientPermissionException.getPermission().getName()
           + " permission";
     }
-    if (failure instanceof ErrorResponseException) {
-      ErrorResponse response = ((ErrorResponseException) failure).getErrorResponse();
-      return response + " (" + ((ErrorResponseException) failure).getErrorCode() + ")";
+    if (failure instanceof ErrorResponseException errorResponseException) {
+      ErrorResponse response = errorResponseException.getErrorResponse();
+      return response + " (" + errorResponseException.getErrorCode() + ")";
     }
     return failure.toString();
   }

@@ -88,46 +88,34 @@ final class ConfigCommandListener implements EventListener {
     String name = String.valueOf(event.getSubcommandName());
     try {
       switch (group + " " + name) {
-        case CHANNEL + " " + ConfigCommands.SET:
-          {
-            ChannelId channel = ownChannel(event, guild, CHANNEL);
-            ChannelChanges changes = channelChanges(event, guild);
-            change(event, () -> admin.setChannel(guildId, channel, changes));
-            break;
-          }
-        case CHANNEL + " " + ConfigCommands.REMOVE:
-          {
-            // No guild check: the store only removes a channel tracked under this guild.
-            ChannelId channel = ChannelId.of(option(event, CHANNEL).getAsLong());
-            change(event, () -> admin.removeChannel(guildId, channel));
-            break;
-          }
-        case CHANNEL + " " + ConfigCommands.SHOW:
-          reply(
-              event, admin.showChannel(guildId, ChannelId.of(option(event, CHANNEL).getAsLong())));
-          break;
-        case CHANNEL + " " + ConfigCommands.LIST:
-          reply(event, admin.listChannels(guildId));
-          break;
-        case GUILD + " " + ConfigCommands.SHOW:
-          reply(
-              event,
-              admin.showGuild(guildId, settings -> GlobalChannelCheck.warnings(guild, settings)));
-          break;
-        case GUILD + " " + ConfigCommands.SET:
-          {
-            GuildChanges changes = guildChanges(event, guild);
-            change(
+        case CHANNEL + " " + ConfigCommands.SET -> {
+          ChannelId channel = ownChannel(event, guild, CHANNEL);
+          ChannelChanges changes = channelChanges(event, guild);
+          change(event, () -> admin.setChannel(guildId, channel, changes));
+        }
+        case CHANNEL + " " + ConfigCommands.REMOVE -> {
+          // No guild check: the store only removes a channel tracked under this guild.
+          ChannelId channel = ChannelId.of(option(event, CHANNEL).getAsLong());
+          change(event, () -> admin.removeChannel(guildId, channel));
+        }
+        case CHANNEL + " " + ConfigCommands.SHOW ->
+            reply(
                 event,
-                () ->
-                    admin.setGuild(
-                        guildId,
-                        changes,
-                        settings -> GlobalChannelCheck.warnings(guild, settings)));
-            break;
-          }
-        default:
-          reply(event, "❌ Unknown command `/config " + group + " " + name + "`.");
+                admin.showChannel(guildId, ChannelId.of(option(event, CHANNEL).getAsLong())));
+        case CHANNEL + " " + ConfigCommands.LIST -> reply(event, admin.listChannels(guildId));
+        case GUILD + " " + ConfigCommands.SHOW ->
+            reply(
+                event,
+                admin.showGuild(guildId, settings -> GlobalChannelCheck.warnings(guild, settings)));
+        case GUILD + " " + ConfigCommands.SET -> {
+          GuildChanges changes = guildChanges(event, guild);
+          change(
+              event,
+              () ->
+                  admin.setGuild(
+                      guildId, changes, settings -> GlobalChannelCheck.warnings(guild, settings)));
+        }
+        default -> reply(event, "❌ Unknown command `/config " + group + " " + name + "`.");
       }
     } catch (ConfigException e) {
       reply(event, ConfigAdmin.failure(e));

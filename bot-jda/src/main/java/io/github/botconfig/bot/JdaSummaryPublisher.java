@@ -13,6 +13,7 @@ import io.github.botconfig.domain.ChannelConfig;
 import io.github.botconfig.domain.ConfigRepository;
 import io.github.botconfig.domain.GuildSettings;
 import io.github.botconfig.domain.SummaryPreferences;
+import io.github.botconfig.domain.Tag;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -150,16 +151,16 @@ final class JdaSummaryPublisher implements GuildSummaries.Publisher {
   }
 
   private void send(GuildMessageChannel channel, EmbedText text, SummaryPreferences preferences) {
-    MessageCreateAction action = channel.sendMessageEmbeds(Embeds.of(text));
-    action.setAllowedMentions(EnumSet.noneOf(Message.MentionType.class));
+    MessageCreateAction action =
+        channel
+            .sendMessageEmbeds(Embeds.of(text))
+            .setAllowedMentions(EnumSet.noneOf(Message.MentionType.class));
     StringBuilder content = new StringBuilder();
-    preferences
-        .tag()
-        .ifPresent(
-            tag -> {
-              content.append(tag.mention());
-              Mentions.allow(action, tag);
-            });
+    if (preferences.tag().isPresent()) {
+      Tag tag = preferences.tag().get();
+      content.append(tag.mention());
+      action = Mentions.allow(action, tag);
+    }
     boolean pin = preferences.pin();
     if (pin
         && !channel.getGuild().getSelfMember().hasPermission(channel, Permission.PIN_MESSAGES)) {

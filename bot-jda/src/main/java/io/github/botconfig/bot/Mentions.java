@@ -11,12 +11,10 @@ import net.dv8tion.jda.api.requests.restaction.MessageCreateAction;
 final class Mentions {
   private Mentions() {}
 
-  /** Call after {@code setAllowedMentions(none)}: adds the tag's one id. */
-  static void allow(MessageCreateAction action, Tag tag) {
-    if (tag.type() == TagType.USER) {
-      action.mentionUsers(tag.id());
-    } else {
-      action.mentionRoles(tag.id());
-    }
+  /** Call after {@code setAllowedMentions(none)}: adds the tag's one id; returns the action. */
+  static MessageCreateAction allow(MessageCreateAction action, Tag tag) {
+    return tag.type() == TagType.USER
+        ? action.mentionUsers(tag.id())
+        : action.mentionRoles(tag.id());
   }
 }

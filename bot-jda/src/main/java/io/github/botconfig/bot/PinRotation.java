@@ -117,8 +117,8 @@ final class PinRotation {
   }
 
   private static @Nullable Permission missingPermission(Throwable failure) {
-    if (failure instanceof InsufficientPermissionException) {
-      return ((InsufficientPermissionException) failure).getPermission();
+    if (failure instanceof InsufficientPermissionException insufficientPermissionException) {
+      return insufficientPermissionException.getPermission();
     }
     if (isError(failure, ErrorResponse.MISSING_PERMISSIONS)) {
       return Permission.PIN_MESSAGES; // the only permission a pin needs
@@ -127,7 +127,7 @@ final class PinRotation {
   }
 
   private static boolean isError(Throwable failure, ErrorResponse response) {
-    return failure instanceof ErrorResponseException
-        && ((ErrorResponseException) failure).getErrorResponse() == response;
+    return failure instanceof ErrorResponseException errorResponseException
+        && errorResponseException.getErrorResponse() == response;
   }
 }

@@ -50,8 +50,8 @@ final class TrackedMessageListener implements EventListener {
 
   @Override
   public void onEvent(GenericEvent event) {
-    if (event instanceof MessageReceivedEvent) {
-      onMessage((MessageReceivedEvent) event);
+    if (event instanceof MessageReceivedEvent messageReceivedEvent) {
+      onMessage(messageReceivedEvent);
     }
   }
 

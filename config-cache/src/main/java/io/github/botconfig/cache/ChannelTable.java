@@ -125,12 +125,14 @@ class ChannelTable {
    * The configuration at a slot that {@link #find} returned for {@code probed}, or null if {@code
    * probed} is not this table's key array (the cache swapped tables between the two reads).
    */
-  @SuppressWarnings("unchecked")
+  // Null (not here) is a third answer beside a stored Optional, without allocating on the hot path.
+  @SuppressWarnings({"unchecked", "NullableOptional"})
   final @Nullable Optional<ChannelConfig> valueAt(long[] probed, int slot) {
     return probed == keys ? (Optional<ChannelConfig>) values[slot] : null;
   }
 
   /** Returns the configuration stored for this snowflake, or null. */
+  @SuppressWarnings("NullableOptional") // as valueAt: null is "not in the table"
   final @Nullable Optional<ChannelConfig> get(long key) {
     int slot = find(keys, key);
     return slot >= 0 ? valueAt(keys, slot) : null;

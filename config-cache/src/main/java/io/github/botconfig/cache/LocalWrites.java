@@ -58,6 +58,8 @@ final class LocalWrites {
   }
 
   /** Not atomic, and need not be: only writers change it, one at a time, under the writer lock. */
+  @SuppressWarnings(
+      "NonAtomicVolatileUpdate") // one writer at a time (see above); readers only read
   private long next() {
     return ++sequence;
   }

@@ -8,7 +8,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.function.DoubleSupplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -33,7 +32,6 @@ final class SyncLoop {
   private final Clock clock;
   private final Delays delays;
   private final Duration pollInterval;
-  private final DoubleSupplier random = () -> ThreadLocalRandom.current().nextDouble();
 
   private final Object lock = new Object();
   private @Nullable ScheduledFuture<?> next;
@@ -102,7 +100,11 @@ final class SyncLoop {
     } catch (RuntimeException e) {
       // Already recorded and logged by the loader: what is left is to wait before trying again.
     } finally {
-      schedule(delay != null ? delay : delays.retry(Math.max(1, status.failureStreak()), random));
+      schedule(
+          delay != null
+              ? delay
+              : delays.retry(
+                  Math.max(1, status.failureStreak()), ThreadLocalRandom.current()::nextDouble));
     }
   }
 
@@ -125,7 +127,8 @@ final class SyncLoop {
   }
 
   private void loadedNow() {
-    nextFullLoad = clock.instant().plus(delays.nextRefresh(random));
+    nextFullLoad =
+        clock.instant().plus(delays.nextRefresh(ThreadLocalRandom.current()::nextDouble));
   }
 
   private Duration untilNextCheck() {

@@ -1,5 +1,7 @@
 package io.github.botconfig.domain;
 
+import java.util.Objects;
+
 /**
  * The base of every failure botconfig reports. Its message is written for a Discord admin: it says
  * what was wrong, names the value, and where it can, what to do.
@@ -17,5 +19,11 @@ public abstract class ConfigException extends RuntimeException {
 
   ConfigException(String message) {
     super(message);
+  }
+
+  /** Returns the message for the admin; never null, as every constructor takes one. */
+  @Override
+  public String getMessage() {
+    return Objects.requireNonNull(super.getMessage());
   }
 }

@@ -168,11 +168,11 @@ public final class ConfigSnapshot {
 
   @Override
   public boolean equals(@Nullable Object o) {
-    return o instanceof ConfigSnapshot
-        && ((ConfigSnapshot) o).channels.equals(channels)
-        && ((ConfigSnapshot) o).settings.equals(settings)
-        && ((ConfigSnapshot) o).boards.equals(boards)
-        && Set.copyOf(((ConfigSnapshot) o).unreadable).equals(Set.copyOf(unreadable));
+    return o instanceof ConfigSnapshot other
+        && other.channels.equals(channels)
+        && other.settings.equals(settings)
+        && other.boards.equals(boards)
+        && Set.copyOf(other.unreadable).equals(Set.copyOf(unreadable));
   }
 
   @Override

@@ -1,5 +1,8 @@
 package io.github.botconfig.domain;
 
+import com.google.errorprone.annotations.FormatMethod;
+import com.google.errorprone.annotations.FormatString;
+
 /** Helpers for error messages that quote what the user gave, safely and briefly. */
 final class Inputs {
   private static final int MAX_QUOTED = 64;
@@ -29,7 +32,8 @@ final class Inputs {
     return out.toString();
   }
 
-  static InvalidConfigException invalid(String format, Object... args) {
+  @FormatMethod
+  static InvalidConfigException invalid(@FormatString String format, Object... args) {
     return new InvalidConfigException(String.format(format, args));
   }
 }

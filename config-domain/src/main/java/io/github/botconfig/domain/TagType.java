@@ -24,13 +24,11 @@ public enum TagType {
    * @throws InvalidConfigException naming the value for anything else
    */
   public static TagType parse(String text) {
-    switch (text.toUpperCase(Locale.ROOT)) {
-      case "USER":
-        return USER;
-      case "ROLE":
-        return ROLE;
-      default:
-        throw Inputs.invalid("tag type must be 'user' or 'role', got %s", Inputs.quote(text));
-    }
+    return switch (text.toUpperCase(Locale.ROOT)) {
+      case "USER" -> USER;
+      case "ROLE" -> ROLE;
+      default ->
+          throw Inputs.invalid("tag type must be 'user' or 'role', got %s", Inputs.quote(text));
+    };
   }
 }

@@ -84,21 +84,26 @@ public final class Threshold {
   public static Threshold parse(String text) {
     String trimmed = text.strip();
     switch (trimmed.toUpperCase(Locale.ROOT)) {
-      case "NONE":
+      case "NONE" -> {
         return NONE;
-      case "TP":
+      }
+      case "TP" -> {
         return TAKE_PROFIT;
-      case "SL":
+      }
+      case "SL" -> {
         return STOP_LOSS;
-      case "TP/SL":
+      }
+      case "TP/SL" -> {
         return ANY_TRIGGER;
-      default:
+      }
+      default -> {
         if (!DECIMAL.matcher(trimmed).matches()) {
           throw Inputs.invalid(
               "threshold must be 'none', a percentage such as 12.5 (0 to %s), 'TP', 'SL' or 'TP/SL', got %s",
               format(MAX_PERCENT), Inputs.quote(text));
         }
         return percent(Double.parseDouble(trimmed));
+      }
     }
   }
 
@@ -121,19 +126,13 @@ public final class Threshold {
    *     matches it
    */
   public boolean isMetBy(OptionalDouble changePercent, Optional<Trigger> trigger) {
-    switch (kind) {
-      case NONE:
-        return true;
-      case PERCENT:
-        return changePercent.isPresent() && Math.abs(changePercent.getAsDouble()) >= percent;
-      case TAKE_PROFIT:
-        return trigger.filter(t -> t == Trigger.TAKE_PROFIT).isPresent();
-      case STOP_LOSS:
-        return trigger.filter(t -> t == Trigger.STOP_LOSS).isPresent();
-      case ANY_TRIGGER:
-        return trigger.isPresent();
-    }
-    throw new AssertionError(kind);
+    return switch (kind) {
+      case NONE -> true;
+      case PERCENT -> changePercent.isPresent() && Math.abs(changePercent.getAsDouble()) >= percent;
+      case TAKE_PROFIT -> trigger.filter(t -> t == Trigger.TAKE_PROFIT).isPresent();
+      case STOP_LOSS -> trigger.filter(t -> t == Trigger.STOP_LOSS).isPresent();
+      case ANY_TRIGGER -> trigger.isPresent();
+    };
   }
 
   /**
@@ -147,9 +146,9 @@ public final class Threshold {
 
   @Override
   public boolean equals(@Nullable Object o) {
-    return o instanceof Threshold
-        && ((Threshold) o).kind == kind
-        && Double.compare(((Threshold) o).percent, percent) == 0;
+    return o instanceof Threshold threshold
+        && threshold.kind == kind
+        && Double.compare(threshold.percent, percent) == 0;
   }
 
   @Override

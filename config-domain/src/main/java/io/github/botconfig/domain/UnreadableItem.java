@@ -81,14 +81,11 @@ public final class UnreadableItem {
    * 456}.
    */
   public String what() {
-    switch (kind) {
-      case CHANNEL:
-        return "channel " + channelId + " of guild " + guildId;
-      case SETTINGS:
-        return "settings of guild " + guildId;
-      default:
-        return "live board of guild " + guildId;
-    }
+    return switch (kind) {
+      case CHANNEL -> "channel " + channelId + " of guild " + guildId;
+      case SETTINGS -> "settings of guild " + guildId;
+      case BOARD -> "live board of guild " + guildId;
+    };
   }
 
   /** The line a front end shows: {@code stored but unreadable: <why>}. */
@@ -98,11 +95,11 @@ public final class UnreadableItem {
 
   @Override
   public boolean equals(@Nullable Object o) {
-    return o instanceof UnreadableItem
-        && ((UnreadableItem) o).guildId.equals(guildId)
-        && ((UnreadableItem) o).kind == kind
-        && Objects.equals(((UnreadableItem) o).channelId, channelId)
-        && ((UnreadableItem) o).reason.equals(reason);
+    return o instanceof UnreadableItem other
+        && other.guildId.equals(guildId)
+        && other.kind == kind
+        && Objects.equals(other.channelId, channelId)
+        && other.reason.equals(reason);
   }
 
   @Override

@@ -59,14 +59,12 @@ final class AttributeReader {
       return value.bool();
     }
     if (value.n() != null) {
-      switch (value.n()) {
-        case "0":
-          return false;
-        case "1":
-          return true;
-        default:
-          throw malformed(name, "a boolean stored as a number must be 0 or 1, got " + value.n());
-      }
+      return switch (value.n()) {
+        case "0" -> false;
+        case "1" -> true;
+        default ->
+            throw malformed(name, "a boolean stored as a number must be 0 or 1, got " + value.n());
+      };
     }
     throw wrongType(name, value, "a boolean (BOOL, or N 0/1)");
   }

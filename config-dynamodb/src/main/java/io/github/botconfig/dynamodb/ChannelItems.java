@@ -158,13 +158,10 @@ final class ChannelItems {
   }
 
   private static AttributeValue threshold(Threshold threshold) {
-    switch (threshold.kind()) {
-      case NONE:
-        return TableLayout.nul();
-      case PERCENT:
-        return AttributeValue.fromN(threshold.toString());
-      default:
-        return TableLayout.s(threshold.toString());
-    }
+    return switch (threshold.kind()) {
+      case NONE -> TableLayout.nul();
+      case PERCENT -> AttributeValue.fromN(threshold.toString());
+      default -> TableLayout.s(threshold.toString());
+    };
   }
 }

@@ -63,6 +63,8 @@ final class GuildPurge {
   }
 
   /**
+   * Deletes every item of the guild, in batches.
+   *
    * @param afterFirstDeletion called once, as soon as anything was deleted (even if the rest then
    *     fails)
    * @return how many items were deleted

@@ -39,17 +39,15 @@ final class ItemDecoder {
         return Optional.empty();
       }
       try {
-        switch (kind) {
-          case CHANNEL:
-            return Optional.of(
-                UnreadableItem.channel(ItemKeys.guildOf(item), ItemKeys.channelOf(item), problem));
-          case SETTINGS:
-            return Optional.of(UnreadableItem.settings(ItemKeys.guildOf(item), problem));
-          case BOARD:
-            return Optional.of(UnreadableItem.board(ItemKeys.guildOf(item), problem));
-          default:
-            return Optional.empty();
-        }
+        return switch (kind) {
+          case CHANNEL ->
+              Optional.of(
+                  UnreadableItem.channel(
+                      ItemKeys.guildOf(item), ItemKeys.channelOf(item), problem));
+          case SETTINGS -> Optional.of(UnreadableItem.settings(ItemKeys.guildOf(item), problem));
+          case BOARD -> Optional.of(UnreadableItem.board(ItemKeys.guildOf(item), problem));
+          default -> Optional.empty();
+        };
       } catch (MalformedItemException e) {
         return Optional.empty();
       }
@@ -63,16 +61,12 @@ final class ItemDecoder {
   static Decoded decode(Map<String, AttributeValue> item, SharedValues shared) {
     ItemKind kind = ItemKind.of(item);
     try {
-      switch (kind) {
-        case CHANNEL:
-          return new Decoded(kind, ChannelItems.read(item, shared), null);
-        case SETTINGS:
-          return new Decoded(kind, SettingsItems.read(item, shared), null);
-        case BOARD:
-          return new Decoded(kind, BoardItems.read(item), null);
-        default:
-          return new Decoded(kind, null, null);
-      }
+      return switch (kind) {
+        case CHANNEL -> new Decoded(kind, ChannelItems.read(item, shared), null);
+        case SETTINGS -> new Decoded(kind, SettingsItems.read(item, shared), null);
+        case BOARD -> new Decoded(kind, BoardItems.read(item), null);
+        default -> new Decoded(kind, null, null);
+      };
     } catch (MalformedItemException e) {
       return new Decoded(kind, null, String.valueOf(e.getMessage()));
     }

@@ -4,6 +4,7 @@ import io.github.botconfig.domain.ChannelId;
 import io.github.botconfig.domain.GuildId;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** Reads the ids out of an item's keys ({@code GUILD#g}, {@code CHANNEL#c}). */
@@ -49,7 +50,7 @@ final class ItemKeys {
     return key.substring(prefix.length());
   }
 
-  private static String text(AttributeValue value) {
+  private static String text(@Nullable AttributeValue value) {
     return Optional.ofNullable(value)
         .map(v -> v.s() != null ? v.s() : String.valueOf(v))
         .orElse("(none)");

@@ -21,16 +21,12 @@ enum ItemKind {
   static ItemKind of(Map<String, AttributeValue> item) {
     Optional<String> type = Optional.ofNullable(item.get(TableLayout.TYPE)).map(AttributeValue::s);
     if (type.isPresent()) {
-      switch (type.get()) {
-        case TableLayout.CHANNEL_TYPE:
-          return CHANNEL;
-        case TableLayout.SETTINGS_TYPE:
-          return SETTINGS;
-        case TableLayout.BOARD_TYPE:
-          return BOARD;
-        default:
-          return OTHER;
-      }
+      return switch (type.get()) {
+        case TableLayout.CHANNEL_TYPE -> CHANNEL;
+        case TableLayout.SETTINGS_TYPE -> SETTINGS;
+        case TableLayout.BOARD_TYPE -> BOARD;
+        default -> OTHER;
+      };
     }
     String pk = key(item, TableLayout.PK);
     String sk = key(item, TableLayout.SK);

@@ -57,14 +57,12 @@ public final class RequestMetrics {
 
   private void addCapacity(String operation, SdkResponse response) {
     // The batch operations report one entry per table; the others one for their table.
-    if (response instanceof BatchWriteItemResponse) {
-      ((BatchWriteItemResponse) response)
+    if (response instanceof BatchWriteItemResponse batchWriteItemResponse) {
+      batchWriteItemResponse
           .consumedCapacity()
           .forEach(capacity -> addCapacity(operation, capacity));
-    } else if (response instanceof BatchGetItemResponse) {
-      ((BatchGetItemResponse) response)
-          .consumedCapacity()
-          .forEach(capacity -> addCapacity(operation, capacity));
+    } else if (response instanceof BatchGetItemResponse batchGetItemResponse) {
+      batchGetItemResponse.consumedCapacity().forEach(capacity -> addCapacity(operation, capacity));
     } else if (response.sdkFieldNameToField().containsKey("ConsumedCapacity")) {
       response
           .getValueForField("ConsumedCapacity", ConsumedCapacity.class)

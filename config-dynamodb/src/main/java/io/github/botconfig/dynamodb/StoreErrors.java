@@ -61,8 +61,8 @@ final class StoreErrors {
           + " botconfig CLI's table create, or the aws CLI command in docs/dynamodb-table.md), or check the table"
           + " name and region";
     }
-    if (e instanceof AwsServiceException) {
-      AwsServiceException service = (AwsServiceException) e;
+    if (e instanceof AwsServiceException service) {
+
       String code = service.awsErrorDetails() == null ? "" : service.awsErrorDetails().errorCode();
       if (service.isThrottlingException()) {
         return "DynamoDB is throttling requests to "

@@ -180,7 +180,7 @@ public final class TableBackup {
     }
   }
 
-  private static String problemWith(
+  private static @Nullable String problemWith(
       Map<String, AttributeValue> item, Map<String, String> storedOwners) {
     String pk = key(item, TableLayout.PK);
     String sk = key(item, TableLayout.SK);
@@ -190,7 +190,7 @@ public final class TableBackup {
     try {
       ItemKeys.guildOf(item);
       switch (ItemKind.of(item)) {
-        case CHANNEL:
+        case CHANNEL -> {
           ChannelConfig channel = ChannelItems.read(item);
           String index = indexKeysProblem(item, channel);
           if (index != null) {
@@ -205,14 +205,18 @@ public final class TableBackup {
                 + " in the table";
           }
           return null;
-        case SETTINGS:
+        }
+        case SETTINGS -> {
           SettingsItems.read(item);
           return null;
-        case BOARD:
+        }
+        case BOARD -> {
           BoardItems.read(item);
           return null;
-        default:
+        }
+        default -> {
           return null;
+        }
       }
     } catch (MalformedItemException e) {
       return e.getMessage();

@@ -156,12 +156,12 @@ final class TableScanner {
     void add(Map<String, AttributeValue> item) {
       items++;
       ItemDecoder.Decoded decoded = ItemDecoder.decode(item, shared);
-      if (decoded.value() instanceof ChannelConfig) {
-        channels.add((ChannelConfig) decoded.value());
-      } else if (decoded.value() instanceof GuildSettings) {
-        settings.add((GuildSettings) decoded.value());
-      } else if (decoded.value() instanceof LiveBoard) {
-        boards.add((LiveBoard) decoded.value());
+      if (decoded.value() instanceof ChannelConfig channel) {
+        channels.add(channel);
+      } else if (decoded.value() instanceof GuildSettings guildSettings) {
+        settings.add(guildSettings);
+      } else if (decoded.value() instanceof LiveBoard board) {
+        boards.add(board);
       } else if (decoded.readable()) {
         other++;
       } else {

@@ -42,18 +42,11 @@ final class Converters {
   }
 
   private static Boolean strictBoolean(String text) {
-    switch (text.toLowerCase(Locale.ROOT)) {
-      case "true":
-      case "yes":
-      case "on":
-        return true;
-      case "false":
-      case "no":
-      case "off":
-        return false;
-      default:
-        throw new TypeConversionException("must be true or false, got '" + text + "'");
-    }
+    return switch (text.toLowerCase(Locale.ROOT)) {
+      case "true", "yes", "on" -> true;
+      case "false", "no", "off" -> false;
+      default -> throw new TypeConversionException("must be true or false, got '" + text + "'");
+    };
   }
 
   /** {@code user:ID}, {@code role:ID} or {@code none}. */

@@ -166,8 +166,8 @@ final class RunCommand extends StoreCommand implements Callable<Integer> {
 
     @Override
     public void onEvent(GenericEvent event) {
-      if (event instanceof ReadyEvent) {
-        ReadyEvent ready = (ReadyEvent) event;
+      if (event instanceof ReadyEvent ready) {
+
         JDA.ShardInfo shard = ready.getJDA().getShardInfo();
         LOG.info(
             "botconfig is running as {}: {} guilds, {} tracked channels, configuration loaded in {} ms (shard {} of {})",

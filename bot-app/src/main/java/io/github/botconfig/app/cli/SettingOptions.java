@@ -4,6 +4,7 @@ import io.github.botconfig.app.config.Setting;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.ParseResult;
@@ -18,7 +19,7 @@ final class SettingOptions {
   private SettingOptions() {}
 
   static void addTo(CommandLine root) {
-    CommandLine run = root.getSubcommands().get("run");
+    CommandLine run = Objects.requireNonNull(root.getSubcommands().get("run"), "no run command");
     for (Setting setting : Setting.values()) {
       if (setting.option().isEmpty()) {
         continue;

@@ -7,6 +7,7 @@ import io.github.botconfig.app.simulate.SimulationReport;
 import io.github.botconfig.app.wiring.AppComponent;
 import io.github.botconfig.domain.InvalidConfigException;
 import java.io.PrintWriter;
+import java.util.Objects;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -79,7 +80,7 @@ final class SimulateCommand extends StoreCommand implements Callable<Integer> {
               context().settings().changePollInterval(),
               context().settings().refreshInterval());
     } catch (IllegalArgumentException e) {
-      throw new InvalidConfigException(e.getMessage());
+      throw new InvalidConfigException(Objects.requireNonNullElse(e.getMessage(), e.toString()));
     }
     AppComponent graph = context().graph();
     PrintWriter err = context().err();

@@ -1,5 +1,7 @@
 package io.github.botconfig.app.config;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Every setting of the launcher: its environment variable, the command-line option that overrides
  * it, and what it means. The command line's options are made from this list (global ones on every
@@ -100,11 +102,11 @@ public enum Setting {
   private final String description;
   private final String defaultValue;
 
-  Setting(String variable, String option, String description) {
+  Setting(String variable, @Nullable String option, String description) {
     this(variable, option, description, "");
   }
 
-  Setting(String variable, String option, String description, String defaultValue) {
+  Setting(String variable, @Nullable String option, String description, String defaultValue) {
     this.variable = variable;
     this.option = option == null ? "" : option;
     this.description = description;

@@ -17,6 +17,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
@@ -133,14 +134,11 @@ public final class SettingsLoader {
         checked(
                 Setting.LOG_FORMAT,
                 s -> {
-                  switch (s.toLowerCase(Locale.ROOT)) {
-                    case "text":
-                      return LogFormat.TEXT;
-                    case "json":
-                      return LogFormat.JSON;
-                    default:
-                      throw new IllegalArgumentException("must be 'text' or 'json'");
-                  }
+                  return switch (s.toLowerCase(Locale.ROOT)) {
+                    case "text" -> LogFormat.TEXT;
+                    case "json" -> LogFormat.JSON;
+                    default -> throw new IllegalArgumentException("must be 'text' or 'json'");
+                  };
                 })
             .orElse(LogFormat.TEXT);
     Optional<URI> restUrl =
@@ -234,18 +232,11 @@ public final class SettingsLoader {
    * says.
    */
   public static boolean bool(String text) {
-    switch (text.strip().toLowerCase(Locale.ROOT)) {
-      case "true":
-      case "yes":
-      case "on":
-        return true;
-      case "false":
-      case "no":
-      case "off":
-        return false;
-      default:
-        throw new IllegalArgumentException("must be true or false (or yes/no, on/off)");
-    }
+    return switch (text.strip().toLowerCase(Locale.ROOT)) {
+      case "true", "yes", "on" -> true;
+      case "false", "no", "off" -> false;
+      default -> throw new IllegalArgumentException("must be true or false (or yes/no, on/off)");
+    };
   }
 
   /**
@@ -412,7 +403,7 @@ public final class SettingsLoader {
     try {
       return Optional.of(parser.apply(text.get()));
     } catch (IllegalArgumentException e) {
-      String message = e.getMessage();
+      String message = Objects.requireNonNullElse(e.getMessage(), e.toString());
       int got = message.indexOf(", got ");
       problem(setting, text.get(), got < 0 ? message : message.substring(0, got));
       return Optional.empty();

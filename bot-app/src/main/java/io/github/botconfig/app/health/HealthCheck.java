@@ -54,7 +54,7 @@ public final class HealthCheck {
       error = Optional.empty();
     } catch (RuntimeException e) {
       // StoreUnavailableException names the table and endpoint; anything else is reported as it is.
-      error = Optional.of(e instanceof ConfigException ? e.getMessage() : e.toString());
+      error = Optional.of(e instanceof ConfigException config ? config.getMessage() : e.toString());
     }
     lastStoreCheck =
         new StoreCheck(error.isEmpty(), now, Duration.ofNanos(System.nanoTime() - started), error);

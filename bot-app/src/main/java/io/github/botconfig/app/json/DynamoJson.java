@@ -52,34 +52,43 @@ public final class DynamoJson {
   private static JsonNode value(AttributeValue value) {
     ObjectNode node = ConfigJson.mapper().createObjectNode();
     switch (value.type()) {
-      case S:
+      case S -> {
         return node.put("S", value.s());
-      case N:
+      }
+      case N -> {
         return node.put("N", value.n());
-      case BOOL:
+      }
+      case BOOL -> {
         return node.put("BOOL", value.bool());
-      case NUL:
+      }
+      case NUL -> {
         return node.put("NULL", true);
-      case B:
+      }
+      case B -> {
         return node.put("B", value.b().asByteArray());
-      case M:
+      }
+      case M -> {
         return node.set("M", item(value.m()));
-      case L:
+      }
+      case L -> {
         ArrayNode list = node.putArray("L");
         value.l().forEach(v -> list.add(value(v)));
         return node;
-      case SS:
+      }
+      case SS -> {
         value.ss().forEach(node.putArray("SS")::add);
         return node;
-      case NS:
+      }
+      case NS -> {
         value.ns().forEach(node.putArray("NS")::add);
         return node;
-      case BS:
+      }
+      case BS -> {
         ArrayNode bytes = node.putArray("BS");
         value.bs().forEach(b -> bytes.add(b.asByteArray()));
         return node;
-      default:
-        throw new IllegalArgumentException("an attribute of unknown type: " + value);
+      }
+      default -> throw new IllegalArgumentException("an attribute of unknown type: " + value);
     }
   }
 
@@ -93,44 +102,54 @@ public final class DynamoJson {
     Map.Entry<String, JsonNode> typed = node.properties().iterator().next();
     JsonNode v = typed.getValue();
     switch (typed.getKey()) {
-      case "S":
+      case "S" -> {
         return AttributeValue.fromS(text(v, where));
-      case "N":
+      }
+      case "N" -> {
         return AttributeValue.fromN(number(text(v, where), where));
-      case "BOOL":
+      }
+      case "BOOL" -> {
         if (!v.isBoolean()) {
           throw new InvalidConfigException(
               where + ": BOOL must be true or false, got " + shorten(v.toString()));
         }
         return AttributeValue.fromBool(v.booleanValue());
-      case "NULL":
+      }
+      case "NULL" -> {
         return AttributeValue.fromNul(true);
-      case "B":
+      }
+      case "B" -> {
         return AttributeValue.fromB(SdkBytes.fromByteArray(bytes(v, where)));
-      case "M":
+      }
+      case "M" -> {
         return AttributeValue.fromM(readItem(v, where));
-      case "L":
+      }
+      case "L" -> {
         List<AttributeValue> list = new ArrayList<>();
         for (JsonNode element : array(v, where)) {
           list.add(readValue(element, where + "[" + list.size() + "]"));
         }
         return AttributeValue.fromL(list);
-      case "SS":
+      }
+      case "SS" -> {
         return AttributeValue.fromSs(texts(v, where));
-      case "NS":
+      }
+      case "NS" -> {
         return AttributeValue.fromNs(texts(v, where).stream().map(n -> number(n, where)).toList());
-      case "BS":
+      }
+      case "BS" -> {
         List<SdkBytes> all = new ArrayList<>();
         for (JsonNode element : array(v, where)) {
           all.add(SdkBytes.fromByteArray(bytes(element, where)));
         }
         return AttributeValue.fromBs(all);
-      default:
-        throw new InvalidConfigException(
-            where
-                + ": unknown DynamoDB type '"
-                + shorten(typed.getKey())
-                + "' (S, N, BOOL, NULL, B, M, L, SS, NS, BS)");
+      }
+      default ->
+          throw new InvalidConfigException(
+              where
+                  + ": unknown DynamoDB type '"
+                  + shorten(typed.getKey())
+                  + "' (S, N, BOOL, NULL, B, M, L, SS, NS, BS)");
     }
   }
 

@@ -225,6 +225,8 @@ public final class Simulation {
    * Each message's time in the message path, in nanoseconds, ascending, apart for untracked and
    * tracked channels.
    */
+  @SuppressWarnings(
+      "ArrayRecordComponent") // never compared or hashed: it carries two sorted copies
   record Latencies(long[] untracked, long[] tracked) {
     /** The time below which {@code fraction} of the messages went; 0 when there were none. */
     static long percentile(long[] sorted, double fraction) {

@@ -78,7 +78,7 @@ public record SimulationReport(
 
   public CostModel.Bill pattern3Bill() {
     return CostModel.queryPerUntrackedMessage(
-        options.messagesPerDay(), options.trackedShare(), readUnitsPerIndexQuery());
+        (double) options.messagesPerDay(), options.trackedShare(), readUnitsPerIndexQuery());
   }
 
   /** The report's figures by name (what {@code simulate --json} prints), in print order. */

@@ -190,8 +190,7 @@ public final class ConfigAdmin {
     if (e instanceof InvalidConfigException) {
       return "❌ " + e.getMessage();
     }
-    if (e instanceof ConfigConflictException) {
-      ConfigConflictException conflict = (ConfigConflictException) e;
+    if (e instanceof ConfigConflictException conflict) {
       return conflict.reason() != ConfigConflictException.Reason.VERSION_CHANGED
           ? "❌ " + e.getMessage()
           : "❌ Someone else changed this configuration at the same time, so nothing was saved. "

@@ -85,14 +85,11 @@ final class ConfigText {
   }
 
   private static String threshold(Threshold threshold) {
-    switch (threshold.kind()) {
-      case NONE:
-        return "none (every report)";
-      case PERCENT:
-        return threshold + " %";
-      default:
-        return threshold.toString();
-    }
+    return switch (threshold.kind()) {
+      case NONE -> "none (every report)";
+      case PERCENT -> threshold + " %";
+      default -> threshold.toString();
+    };
   }
 
   private static String tag(Optional<Tag> tag) {

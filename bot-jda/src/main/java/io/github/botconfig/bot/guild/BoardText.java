@@ -18,6 +18,8 @@ public final class BoardText {
   private BoardText() {}
 
   /**
+   * Writes the board: one line per channel, its latest result or that it has none yet.
+   *
    * @param channels the tracked channels, in the order to show them
    * @param latest the latest result of each channel that had one
    * @param now when the board is written

@@ -31,50 +31,38 @@ public enum SummaryKind {
 
   /** Whether a guild's preferences ask for this summary. */
   public boolean enabledIn(SummaryPreferences preferences) {
-    switch (this) {
-      case DAILY:
-        return preferences.dailySummary();
-      case WEEKLY:
-        return preferences.weeklySummary();
-      default:
-        return preferences.monthlySummary();
-    }
+    return switch (this) {
+      case DAILY -> preferences.dailySummary();
+      case WEEKLY -> preferences.weeklySummary();
+      default -> preferences.monthlySummary();
+    };
   }
 
   /** The first day of the period that contains {@code date}. */
   LocalDate startOfPeriodContaining(LocalDate date) {
-    switch (this) {
-      case DAILY:
-        return date;
-      case WEEKLY:
-        return date.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
-      default:
-        return date.withDayOfMonth(1);
-    }
+    return switch (this) {
+      case DAILY -> date;
+      case WEEKLY -> date.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+      default -> date.withDayOfMonth(1);
+    };
   }
 
   /** The first day of the period after the one that starts on {@code start}. */
   LocalDate nextStart(LocalDate start) {
-    switch (this) {
-      case DAILY:
-        return start.plusDays(1);
-      case WEEKLY:
-        return start.plusWeeks(1);
-      default:
-        return start.plusMonths(1);
-    }
+    return switch (this) {
+      case DAILY -> start.plusDays(1);
+      case WEEKLY -> start.plusWeeks(1);
+      default -> start.plusMonths(1);
+    };
   }
 
   /** The first day of the period before the one that starts on {@code start}. */
   LocalDate previousStart(LocalDate start) {
-    switch (this) {
-      case DAILY:
-        return start.minusDays(1);
-      case WEEKLY:
-        return start.minusWeeks(1);
-      default:
-        return start.minusMonths(1);
-    }
+    return switch (this) {
+      case DAILY -> start.minusDays(1);
+      case WEEKLY -> start.minusWeeks(1);
+      default -> start.minusMonths(1);
+    };
   }
 
   /** {@code daily}, {@code weekly}, {@code monthly}: stable, part of a summary's key. */

@@ -90,10 +90,8 @@ public record SummaryPeriod(SummaryKind kind, LocalDate start, ZoneId zone) {
     LocalDate last = end().minusDays(1);
     String days;
     switch (kind) {
-      case DAILY:
-        days = DAY.format(start);
-        break;
-      case WEEKLY:
+      case DAILY -> days = DAY.format(start);
+      case WEEKLY -> {
         DateTimeFormatter first =
             start.getYear() != last.getYear()
                 ? DAY_MONTH_YEAR
@@ -102,9 +100,8 @@ public record SummaryPeriod(SummaryKind kind, LocalDate start, ZoneId zone) {
             (first == null ? Integer.toString(start.getDayOfMonth()) : first.format(start))
                 + " – "
                 + DAY_MONTH_YEAR.format(last);
-        break;
-      default:
-        days = MONTH.format(start);
+      }
+      default -> days = MONTH.format(start);
     }
     return kind.title() + " · " + days;
   }
