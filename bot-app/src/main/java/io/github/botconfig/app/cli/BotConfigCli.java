@@ -228,7 +228,7 @@ public final class BotConfigCli implements CliContext, AutoCloseable {
    */
   private int invalidUsage(CommandLine.ParameterException e, String[] args) {
     CommandLine command = e.getCommandLine();
-    StringBuilder line = new StringBuilder("error: ").append(Failures.oneLine(e.getMessage()));
+    StringBuilder line = new StringBuilder("error: ").append(Failures.text(e));
     if (e instanceof CommandLine.UnmatchedArgumentException) {
       var suggestions = ((CommandLine.UnmatchedArgumentException) e).getSuggestions();
       if (!suggestions.isEmpty()) {

@@ -18,6 +18,7 @@ import net.dv8tion.jda.api.exceptions.InvalidTokenException;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 
 /**
@@ -57,17 +58,15 @@ final class Failures {
     if (e instanceof InvalidConfigException) {
       return new Failure(ExitCodes.INVALID, text(e));
     }
-    if (e instanceof InvalidSettingsException) {
+    if (e instanceof InvalidSettingsException invalid) {
       return new Failure(
-          ExitCodes.INVALID,
-          "invalid settings: " + String.join("; ", ((InvalidSettingsException) e).problems()));
+          ExitCodes.INVALID, "invalid settings: " + String.join("; ", invalid.problems()));
     }
     if (e instanceof ConfigConflictException) {
       return new Failure(ExitCodes.CONFLICT, text(e));
     }
-    if (e instanceof StoreUnavailableException) {
-      return new Failure(
-          ExitCodes.STORE_UNAVAILABLE, dynamoDb((StoreUnavailableException) e, where));
+    if (e instanceof StoreUnavailableException || find(e, SdkException.class).isPresent()) {
+      return new Failure(ExitCodes.STORE_UNAVAILABLE, dynamoDb(e, where));
     }
     Optional<InvalidTokenException> token = find(e, InvalidTokenException.class);
     if (token.isPresent()) {
@@ -93,8 +92,8 @@ final class Failures {
           "cannot connect: " + text(refused.get()) + "; check the network and try again");
     }
     Optional<IOException> io = find(e, IOException.class);
-    if (io.isPresent() && io.get() instanceof FileSystemException) {
-      return new Failure(ExitCodes.INVALID, file((FileSystemException) io.get()));
+    if (io.isPresent() && io.get() instanceof FileSystemException fileSystem) {
+      return new Failure(ExitCodes.INVALID, file(fileSystem));
     }
     return new Failure(
         ExitCodes.FAILURE,

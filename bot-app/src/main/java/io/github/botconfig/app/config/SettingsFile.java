@@ -35,7 +35,7 @@ final class SettingsFile {
   private final List<String> warnings;
 
   private SettingsFile(
-      Path path,
+      @Nullable Path path,
       Map<Setting, String> values,
       Map<Setting, Integer> lines,
       List<String> problems,
