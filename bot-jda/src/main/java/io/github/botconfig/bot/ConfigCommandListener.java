@@ -10,6 +10,7 @@ import io.github.botconfig.bot.admin.GuildChanges;
 import io.github.botconfig.bot.admin.OptionalChange;
 import io.github.botconfig.bot.admin.Tags;
 import io.github.botconfig.bot.admin.TimezoneSuggestions;
+import io.github.botconfig.bot.panel.PanelListener;
 import io.github.botconfig.domain.ChannelId;
 import io.github.botconfig.domain.ConfigException;
 import io.github.botconfig.domain.GuildId;
@@ -70,8 +71,10 @@ final class ConfigCommandListener implements EventListener {
   }
 
   private void onSlashCommandInteraction(SlashCommandInteractionEvent event) {
-    if (!event.getName().equals(ConfigCommands.NAME)) {
-      return;
+    if (!event.getName().equals(ConfigCommands.NAME)
+        || (event.getSubcommandGroup() == null
+            && PanelListener.SUBCOMMAND.equals(event.getSubcommandName()))) {
+      return; // the panel's own listener answers it
     }
     Guild guild = event.getGuild();
     Member member = event.getMember();

@@ -1,5 +1,6 @@
 package io.github.botconfig.bot;
 
+import io.github.botconfig.bot.panel.PanelListener;
 import java.util.List;
 import net.dv8tion.jda.api.Permission;
 import net.dv8tion.jda.api.entities.channel.ChannelType;
@@ -45,6 +46,10 @@ final class ConfigCommands {
     return Commands.slash(NAME, "Configure how this bot answers result reports in this server")
         .setContexts(InteractionContextType.GUILD)
         .setDefaultPermissions(DefaultMemberPermissions.enabledFor(REQUIRED))
+        // Discord runs no command that has subcommands bare: the panel is a subcommand of its own.
+        .addSubcommands(
+            new SubcommandData(
+                PanelListener.SUBCOMMAND, "Open the settings panel (buttons and menus)"))
         .addSubcommandGroups(
             new SubcommandGroupData(CHANNEL, "Tracked channels")
                 .addSubcommands(

@@ -6,6 +6,7 @@ import io.github.botconfig.bot.guild.GuildWarnings;
 import io.github.botconfig.bot.guild.LiveBoards;
 import io.github.botconfig.bot.lifecycle.GuildDepartures;
 import io.github.botconfig.bot.lifecycle.GuildOwnership;
+import io.github.botconfig.bot.panel.PanelListener;
 import io.github.botconfig.domain.ConfigRepository;
 import io.github.botconfig.domain.GuildId;
 import java.time.Clock;
@@ -87,6 +88,7 @@ public final class DiscordBot implements AutoCloseable {
         List.of(
             new TrackedMessageListener(repository, new AlertPublisher(pins), boards),
             new ConfigCommandListener(new ConfigAdmin(repository)),
+            new PanelListener(repository, clock, GlobalChannelCheck::warnings),
             new GuildLifecycleListener(
                 departures, presence, new CommandRegistrar(commands, options.devGuildId()), sweep),
             new GuildFeaturesListener(presence, summaries, boards));

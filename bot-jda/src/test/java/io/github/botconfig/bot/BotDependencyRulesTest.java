@@ -32,6 +32,28 @@ class BotDependencyRulesTest {
   }
 
   @Test
+  void whatAPanelClickDoesKnowsNothingOfJda() {
+    noClasses()
+        .that()
+        .resideInAPackage("io.github.botconfig.bot.panel")
+        .and()
+        .haveSimpleNameNotStartingWith("Jda")
+        .and()
+        .haveSimpleNameNotStartingWith("PanelListener")
+        .and()
+        .haveSimpleNameNotStartingWith("PanelRenderer")
+        .and()
+        .haveSimpleNameNotStartingWith("PanelForms")
+        .and()
+        .haveSimpleNameNotStartingWith("PanelView")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("net.dv8tion..")
+        .allowEmptyShould(false)
+        .check(BOT);
+  }
+
+  @Test
   void theAdapterNeverSeesTheCacheOrTheStoreAdapters() {
     noClasses()
         .that()

@@ -84,6 +84,15 @@ final class DiscordJson {
         .put("permission_overwrites", DataArray.empty());
   }
 
+  /** A text channel as an interaction's {@code resolved.channels} gives it. */
+  static DataObject resolvedChannel(long id, String name) {
+    return DataObject.empty()
+        .put("id", Long.toUnsignedString(id))
+        .put("type", 0)
+        .put("name", name)
+        .put("permissions", "0");
+  }
+
   static String timestamp(Instant instant) {
     return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC).toString();
   }

@@ -31,6 +31,7 @@ import net.dv8tion.jda.api.utils.SessionController;
 import net.dv8tion.jda.api.utils.TimeUtil;
 import net.dv8tion.jda.api.utils.data.DataArray;
 import net.dv8tion.jda.api.utils.data.DataObject;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A local Discord for end-to-end tests: REST and the gateway WebSocket on one port of 127.0.0.1,
@@ -301,6 +302,33 @@ public final class FakeDiscord implements AutoCloseable {
     return new SlashCommand(this, name, guildId, channelId, userId);
   }
 
+  /**
+   * A component of a message the bot sent — a button, a select menu — used by {@code userId} in a
+   * channel; pick what to do with it, then send it.
+   */
+  public ComponentUse component(long guildId, long channelId, long userId, String customId) {
+    return new ComponentUse(this, guildId, channelId, userId, customId);
+  }
+
+  /**
+   * Waits for the bot's answer to a component or form: a new message, an update of the panel
+   * (direct, or acknowledged then edited), or a form (modal).
+   */
+  public PanelReply awaitPanelReply(String token) {
+    String callback = "interactions/\\d+/" + token + "/callback";
+    RestCall first = rest.await(c -> c.is("POST", callback), "the answer to interaction " + token);
+    int type = first.body().getInt("type");
+    DataObject data = first.body().optObject("data").orElseGet(DataObject::empty);
+    if (type == 6 || type == 5) { // acknowledged: the answer is the edit that follows
+      RestCall edit =
+          rest.await(
+              c -> c.is("PATCH", "webhooks/\\d+/" + token + "/messages/@original"),
+              "the edit of the acknowledged interaction " + token);
+      return new PanelReply(type, edit.body());
+    }
+    return new PanelReply(type, data);
+  }
+
   /** A channel is deleted. */
   public void deleteChannel(long channelId) {
     long guildId = guildOfChannel(channelId);
@@ -433,6 +461,20 @@ public final class FakeDiscord implements AutoCloseable {
   // ---- for the REST and gateway halves ----
 
   String interact(int type, long guildId, long channelId, long userId, DataObject data) {
+    return interact(type, guildId, channelId, userId, data, null);
+  }
+
+  /**
+   * Sends an INTERACTION_CREATE; {@code message} is the message a component was on (components
+   * only: for an ephemeral one Discord sends just its id and flags, as here).
+   */
+  String interact(
+      int type,
+      long guildId,
+      long channelId,
+      long userId,
+      DataObject data,
+      @Nullable DataObject message) {
     FakeGuild guild = guildById(guildId);
     long id = ids.incrementAndGet();
     String token = "token-" + id;
@@ -465,7 +507,8 @@ public final class FakeDiscord implements AutoCloseable {
                 "authorizing_integration_owners",
                 DataObject.empty().put("0", Long.toUnsignedString(guildId)))
             .put("entitlements", DataArray.empty())
-            .put("data", data));
+            .put("data", data)
+            .put("message", message));
     return token;
   }
 
@@ -513,6 +556,23 @@ public final class FakeDiscord implements AutoCloseable {
         .mapToLong(FakeGuild::id)
         .findFirst()
         .orElseThrow(() -> new IllegalArgumentException("no fake guild has channel " + channelId));
+  }
+
+  synchronized DataObject userOf(long guildId, long userId) {
+    return guildById(guildId).user(userId);
+  }
+
+  synchronized DataObject roleOf(long guildId, long roleId) {
+    return guildById(guildId).roleJson(roleId);
+  }
+
+  /** A channel's name, or a made-up one for a channel no guild of the fake has. */
+  synchronized String anyChannelName(long channelId) {
+    return guilds.values().stream()
+        .filter(g -> g.hasChannel(channelId))
+        .map(g -> g.channelName(channelId))
+        .findFirst()
+        .orElse("channel-" + channelId);
   }
 
   synchronized String channelName(long channelId) {

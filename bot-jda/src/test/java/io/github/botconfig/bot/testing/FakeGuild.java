@@ -40,6 +40,7 @@ public final class FakeGuild {
   private final Map<Long, DataObject> roles = new LinkedHashMap<>();
   private final Map<Long, Member> members = new LinkedHashMap<>();
   private EnumSet<Permission> botPermissions = DEFAULT_BOT_PERMISSIONS;
+  private long systemChannelId;
 
   private record Member(DataObject user, List<Long> roles) {}
 
@@ -76,10 +77,38 @@ public final class FakeGuild {
     return this;
   }
 
+  /**
+   * Replaces a member's roles: their next interaction carries the new ones (and the permissions
+   * they give), as Discord's would after an admin changed them.
+   */
+  public synchronized FakeGuild memberRoles(long userId, Long... roleIds) {
+    Member member = members.get(userId);
+    if (member == null) {
+      throw new IllegalArgumentException("user " + userId + " is not a member of fake guild " + id);
+    }
+    members.put(userId, new Member(member.user(), List.of(roleIds)));
+    return this;
+  }
+
+  /** Makes a channel of this guild its system channel (where Discord posts "X joined"). */
+  public synchronized FakeGuild systemChannel(long channelId) {
+    if (!channels.containsKey(channelId)) {
+      throw new IllegalArgumentException("fake guild " + id + " has no channel " + channelId);
+    }
+    systemChannelId = channelId;
+    return this;
+  }
+
   /** Replaces what the bot's role allows. */
   public synchronized FakeGuild botPermissions(EnumSet<Permission> permissions) {
     botPermissions = EnumSet.copyOf(permissions);
     return this;
+  }
+
+  /** A role's JSON; a role of no guild (as a forged interaction names) gets a made-up one. */
+  synchronized DataObject roleJson(long roleId) {
+    DataObject role = roles.get(roleId);
+    return role != null ? role : DiscordJson.role(roleId, "role-" + roleId, 1, 0);
   }
 
   synchronized boolean hasChannel(long channelId) {
@@ -154,6 +183,9 @@ public final class FakeGuild {
         .put("premium_tier", 0)
         .put("preferred_locale", "en-US")
         .put("system_channel_flags", 0)
+        .put(
+            "system_channel_id",
+            systemChannelId == 0 ? null : Long.toUnsignedString(systemChannelId))
         .put("features", DataArray.empty())
         .put("roles", roleArray)
         .put("members", memberArray)

@@ -34,6 +34,11 @@ public final class SlashCommand {
     return this;
   }
 
+  /** {@code /name subcommand}: a subcommand outside any group. */
+  public SlashCommand subcommand(String subcommand) {
+    return subcommand("", subcommand);
+  }
+
   public SlashCommand option(String optionName, boolean value) {
     return add(optionName, OptionType.BOOLEAN, value);
   }
@@ -49,11 +54,7 @@ public final class SlashCommand {
   public SlashCommand channel(String optionName, long channel) {
     resolvedChannels.put(
         Long.toUnsignedString(channel),
-        DataObject.empty()
-            .put("id", Long.toUnsignedString(channel))
-            .put("type", 0)
-            .put("name", discord.channelName(channel))
-            .put("permissions", "0"));
+        DiscordJson.resolvedChannel(channel, discord.channelName(channel)));
     return add(optionName, OptionType.CHANNEL, Long.toUnsignedString(channel));
   }
 
@@ -103,12 +104,14 @@ public final class SlashCommand {
               .put("type", OptionType.SUB_COMMAND.getKey())
               .put("options", leaves);
       tree =
-          DataArray.empty()
-              .add(
-                  DataObject.empty()
-                      .put("name", group)
-                      .put("type", OptionType.SUB_COMMAND_GROUP.getKey())
-                      .put("options", DataArray.empty().add(sub)));
+          group.isEmpty()
+              ? DataArray.empty().add(sub)
+              : DataArray.empty()
+                  .add(
+                      DataObject.empty()
+                          .put("name", group)
+                          .put("type", OptionType.SUB_COMMAND_GROUP.getKey())
+                          .put("options", DataArray.empty().add(sub)));
     }
     return DataObject.empty()
         .put("id", "1000")

@@ -1,0 +1,26 @@
+package io.github.botconfig.bot.panel;
+
+import io.github.botconfig.domain.ChannelId;
+import io.github.botconfig.domain.GuildId;
+import io.github.botconfig.domain.GuildSettings;
+import java.util.List;
+
+/**
+ * The guild an interaction came from, as Discord (the bot's cache) knows it: what {@link
+ * PanelActions} checks every id of a custom id or a select against.
+ */
+interface GuildView {
+  GuildId id();
+
+  /** Whether the channel is a text or announcement channel of this guild now. */
+  boolean hasChannel(ChannelId channelId);
+
+  /** Whether the role is a role of this guild. */
+  boolean hasRole(long roleId);
+
+  /** The channel's name as members see it ({@code #reports}), or its id when it is gone. */
+  String channelName(ChannelId channelId);
+
+  /** What keeps the settings' global channel from working (one line each). */
+  List<String> warnings(GuildSettings settings);
+}

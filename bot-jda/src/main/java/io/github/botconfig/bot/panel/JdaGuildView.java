@@ -1,0 +1,48 @@
+package io.github.botconfig.bot.panel;
+
+import io.github.botconfig.domain.ChannelId;
+import io.github.botconfig.domain.GuildId;
+import io.github.botconfig.domain.GuildSettings;
+import java.util.List;
+import java.util.function.BiFunction;
+import net.dv8tion.jda.api.entities.Guild;
+import net.dv8tion.jda.api.entities.channel.middleman.GuildMessageChannel;
+
+/** The interaction's guild as JDA's cache knows it. Thread-safe as JDA's cache. */
+final class JdaGuildView implements GuildView {
+  private final Guild guild;
+  private final BiFunction<Guild, GuildSettings, List<String>> warnings;
+
+  JdaGuildView(Guild guild, BiFunction<Guild, GuildSettings, List<String>> warnings) {
+    this.guild = guild;
+    this.warnings = warnings;
+  }
+
+  @Override
+  public GuildId id() {
+    return GuildId.of(guild.getIdLong());
+  }
+
+  @Override
+  public boolean hasChannel(ChannelId channelId) {
+    return guild.getTextChannelById(channelId.value()) != null
+        || guild.getNewsChannelById(channelId.value()) != null;
+  }
+
+  @Override
+  public boolean hasRole(long roleId) {
+    return guild.getRoleById(roleId) != null;
+  }
+
+  @Override
+  public String channelName(ChannelId channelId) {
+    GuildMessageChannel channel =
+        guild.getChannelById(GuildMessageChannel.class, channelId.value());
+    return channel == null ? PanelText.channel(channelId) : "#" + channel.getName();
+  }
+
+  @Override
+  public List<String> warnings(GuildSettings settings) {
+    return warnings.apply(guild, settings);
+  }
+}
