@@ -174,10 +174,13 @@ public final class BotConfigCli implements CliContext, AutoCloseable {
     return graph;
   }
 
+  // Java 17 (bin/botconfig) has no console without a terminal; Java 22+ (the distribution's
+  // runtime) has one always, and says whether it is a terminal: both are asked.
+  @SuppressWarnings("SystemConsoleNull")
   @Override
   public java.util.Optional<Boolean> confirm(String question) {
     java.io.Console console = System.console();
-    if (console == null) {
+    if (console == null || !isTerminal(console)) {
       return java.util.Optional.empty();
     }
     err.flush();
@@ -186,6 +189,16 @@ public final class BotConfigCli implements CliContext, AutoCloseable {
         answer != null
             && java.util.Set.of("y", "yes")
                 .contains(answer.strip().toLowerCase(java.util.Locale.ROOT)));
+  }
+
+  private static boolean isTerminal(java.io.Console console) {
+    try {
+      return (Boolean) java.io.Console.class.getMethod("isTerminal").invoke(console);
+    } catch (NoSuchMethodException e) {
+      return true; // before Java 22 a console exists only for a terminal
+    } catch (ReflectiveOperationException | RuntimeException e) {
+      return false;
+    }
   }
 
   @Override
@@ -229,8 +242,8 @@ public final class BotConfigCli implements CliContext, AutoCloseable {
   private int invalidUsage(CommandLine.ParameterException e, String[] args) {
     CommandLine command = e.getCommandLine();
     StringBuilder line = new StringBuilder("error: ").append(Failures.text(e));
-    if (e instanceof CommandLine.UnmatchedArgumentException) {
-      var suggestions = ((CommandLine.UnmatchedArgumentException) e).getSuggestions();
+    if (e instanceof CommandLine.UnmatchedArgumentException unmatched) {
+      var suggestions = unmatched.getSuggestions();
       if (!suggestions.isEmpty()) {
         line.append("; did you mean ").append(String.join(" or ", suggestions)).append('?');
       }

@@ -142,8 +142,8 @@ final class RunCommand extends StoreCommand implements Callable<Integer> {
 
     @Override
     public void onEvent(GenericEvent event) {
-      if (event instanceof ShutdownEvent) {
-        CloseCode code = ((ShutdownEvent) event).getCloseCode();
+      if (event instanceof ShutdownEvent shutdown) {
+        CloseCode code = shutdown.getCloseCode();
         if (code == CloseCode.DISALLOWED_INTENTS || code == CloseCode.INVALID_INTENTS) {
           err.println(
               "error: " + String.format(INTENTS_REFUSED, code.getCode(), code.getMeaning()));

@@ -84,21 +84,13 @@ final class TrainingCommand implements Callable<Integer> {
     String target = String.valueOf(exchange.getRequestHeaders().getFirst("X-Amz-Target"));
     exchange.getRequestBody().readAllBytes();
     String operation = target.substring(target.indexOf('.') + 1);
-    String body;
-    switch (operation) {
-      case "DescribeTable":
-        body = DESCRIBE;
-        break;
-      case "Scan":
-      case "Query":
-        body = ITEMS;
-        break;
-      case "GetItem":
-        body = "{\"Item\":" + CHANNEL + "}";
-        break;
-      default:
-        body = "{}";
-    }
+    String body =
+        switch (operation) {
+          case "DescribeTable" -> DESCRIBE;
+          case "Scan", "Query" -> ITEMS;
+          case "GetItem" -> "{\"Item\":" + CHANNEL + "}";
+          default -> "{}";
+        };
     byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
     exchange.getResponseHeaders().add("Content-Type", "application/x-amz-json-1.0");
     exchange.sendResponseHeaders(200, bytes.length);

@@ -122,9 +122,9 @@ final class SettingsFile {
   }
 
   private static String unquote(String value) {
-    if (value.length() >= 2
-        && (value.startsWith("\"") && value.endsWith("\"")
-            || value.startsWith("'") && value.endsWith("'"))) {
+    boolean doubleQuoted = value.startsWith("\"") && value.endsWith("\"");
+    boolean singleQuoted = value.startsWith("'") && value.endsWith("'");
+    if (value.length() >= 2 && (doubleQuoted || singleQuoted)) {
       return value.substring(1, value.length() - 1);
     }
     return value;
