@@ -19,8 +19,9 @@ public final class Main {
         new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
     PrintWriter err =
         new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
-    int code =
-        BotConfigCli.run(args, System.getenv(), Launcher.fromSystemProperties()::open, out, err);
+    Launcher launcher = Launcher.fromSystemProperties();
+    BotConfigCli.GraphFactory graphs = launcher::open;
+    int code = BotConfigCli.run(args, System.getenv(), graphs, out, err);
     ShutdownOnSignal.exit(code);
   }
 }

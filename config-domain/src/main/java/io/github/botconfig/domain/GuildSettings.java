@@ -20,6 +20,9 @@ public abstract class GuildSettings {
   /** The region {@code UTC} (a {@link ZoneId} with that name, not the offset {@code Z}). */
   public static final ZoneId UTC = ZoneId.of("UTC");
 
+  private static final java.util.regex.Pattern PREFIXED_OFFSET =
+      java.util.regex.Pattern.compile("(?i)(GMT|UTC|UT)[+-].*");
+
   GuildSettings() {}
 
   /** Returns a builder; {@link Builder#guildId} is required. */
@@ -39,12 +42,16 @@ public abstract class GuildSettings {
    * Reads an IANA time zone name such as {@code Europe/Paris} or {@code UTC}.
    *
    * @throws InvalidConfigException naming the value if it is not a known region (offsets such as
-   *     {@code +02:00} are refused: they ignore daylight saving time)
+   *     {@code +02:00}, {@code GMT+2}, {@code UTC+2} or {@code UT+01:00} are refused: they ignore
+   *     daylight saving time)
    */
   public static ZoneId parseTimezone(String text) {
     try {
       ZoneId zone = ZoneId.of(text);
-      if (zone instanceof ZoneOffset) {
+      // Java also reads fixed offsets written as "GMT+2", "UTC+2" or "UT+01:00" (a ZoneRegion with
+      // fixed rules): like "+02:00", they ignore daylight saving time, so a guild's midnight would
+      // drift by an hour half the year. A guild's midnight needs a region.
+      if (zone instanceof ZoneOffset || PREFIXED_OFFSET.matcher(text.strip()).matches()) {
         throw new DateTimeException("offset");
       }
       return zone;

@@ -35,8 +35,9 @@ final class BackupCommands {
   @Command(
       name = "export",
       description = {
-        "Write every guild's items (channels, settings, and the items of other software under a guild) as JSON,",
-        "every attribute kept, in DynamoDB's typed JSON form. A backup: botconfig import restores it."
+        "Write every guild's items as JSON, every attribute kept: a backup botconfig import restores.",
+        "The items are channels, settings, and the items of other software under a guild, in DynamoDB's typed"
+            + " JSON form."
       },
       mixinStandardHelpOptions = true)
   static final class Export extends StoreCommand implements Callable<Integer> {
@@ -82,9 +83,10 @@ final class BackupCommands {
   @Command(
       name = "import",
       description = {
-        "Restore a file written by botconfig export. Every item is checked before anything is written; only",
-        "items that differ are written, so importing twice changes nothing the second time. Items the table",
-        "has and the file lacks are never deleted."
+        "Restore a file written by botconfig export.",
+        "Every item is checked before anything is written; only items that differ are written, so importing"
+            + " twice changes nothing the second time. Items the table has and the file lacks are never"
+            + " deleted."
       },
       mixinStandardHelpOptions = true)
   static final class Import extends StoreCommand implements Callable<Integer> {

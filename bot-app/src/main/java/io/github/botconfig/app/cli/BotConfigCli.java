@@ -1,13 +1,10 @@
 package io.github.botconfig.app.cli;
 
 import io.github.botconfig.app.config.AppSettings;
-import io.github.botconfig.app.config.InvalidSettingsException;
+import io.github.botconfig.app.config.Logging;
 import io.github.botconfig.app.config.Setting;
 import io.github.botconfig.app.config.SettingsLoader;
 import io.github.botconfig.app.wiring.AppComponent;
-import io.github.botconfig.domain.ConfigConflictException;
-import io.github.botconfig.domain.InvalidConfigException;
-import io.github.botconfig.domain.StoreUnavailableException;
 import java.io.PrintWriter;
 import java.util.Map;
 import java.util.function.Function;
@@ -30,10 +27,16 @@ import picocli.CommandLine.ScopeType;
     description = "Configuration of the botconfig Discord bot, kept in one DynamoDB table.",
     footer = {
       "",
-      "Settings come from environment variables; the options above override them.",
-      "Exit codes: 0 done, 2 invalid usage or input, 3 store unavailable, 4 conflict, 1 anything else."
+      "Settings come from the options above, then environment variables, then the file --settings-file"
+          + " names, then the defaults (docs/configuration.md).",
+      "Exit codes: 0 done, 1 a check found problems or an unexpected failure, 2 invalid usage or"
+          + " input, 3 DynamoDB or Discord unavailable or the table missing, 4 conflict.",
+      "'botconfig help COMMAND' shows a command's help; 'botconfig completion bash' the shell"
+          + " completion."
     },
     subcommands = {
+      CommandLine.HelpCommand.class,
+      CompletionCommand.class,
       RunCommand.class,
       TableCommand.class,
       ChannelsCommand.class,
@@ -43,6 +46,8 @@ import picocli.CommandLine.ScopeType;
       BackupCommands.Import.class,
       DoctorCommand.class,
       SimulateCommand.class,
+      ManPageCommand.class,
+      TrainingCommand.class,
     })
 public final class BotConfigCli implements CliContext, AutoCloseable {
 
@@ -53,7 +58,7 @@ public final class BotConfigCli implements CliContext, AutoCloseable {
   boolean verbose;
 
   private final Map<String, String> environment;
-  private final Function<AppSettings, AppComponent> graphFactory;
+  private final GraphFactory graphFactory;
   private final PrintWriter out;
   private final PrintWriter err;
   private @Nullable AppSettings settings;
@@ -62,13 +67,22 @@ public final class BotConfigCli implements CliContext, AutoCloseable {
 
   private BotConfigCli(
       Map<String, String> environment,
-      Function<AppSettings, AppComponent> graphFactory,
+      GraphFactory graphFactory,
       PrintWriter out,
       PrintWriter err) {
     this.environment = environment;
     this.graphFactory = graphFactory;
     this.out = out;
     this.err = err;
+  }
+
+  /**
+   * Builds the object graph for a command: {@code bot} when the command serves the bot ({@code
+   * run}), which then claims the embedded store's {@code data/}.
+   */
+  @FunctionalInterface
+  public interface GraphFactory {
+    AppComponent open(AppSettings settings, boolean bot);
   }
 
   /**
@@ -80,7 +94,7 @@ public final class BotConfigCli implements CliContext, AutoCloseable {
    */
   public static CommandLine commandLine(
       Map<String, String> environment,
-      Function<AppSettings, AppComponent> graphFactory,
+      GraphFactory graphFactory,
       PrintWriter out,
       PrintWriter err) {
     BotConfigCli root = new BotConfigCli(environment, graphFactory, out, err);
@@ -91,7 +105,13 @@ public final class BotConfigCli implements CliContext, AutoCloseable {
     commandLine.setOut(out);
     commandLine.setErr(err);
     commandLine.setExecutionExceptionHandler(root::handle);
+    commandLine.setParameterExceptionHandler(root::invalidUsage);
     commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+    commandLine.setResourceBundle(
+        java.util.ResourceBundle.getBundle("io.github.botconfig.app.cli.Options"));
+    // Help is wrapped to the terminal, never cut: long descriptions go on the next lines.
+    commandLine.setUsageHelpAutoWidth(true);
+    commandLine.setUsageHelpLongOptionsMaxWidth(28);
     return commandLine;
   }
 
@@ -99,7 +119,7 @@ public final class BotConfigCli implements CliContext, AutoCloseable {
   public static int run(
       String[] args,
       Map<String, String> environment,
-      Function<AppSettings, AppComponent> graphFactory,
+      GraphFactory graphFactory,
       PrintWriter out,
       PrintWriter err) {
     CommandLine commandLine = commandLine(environment, graphFactory, out, err);
@@ -110,6 +130,19 @@ public final class BotConfigCli implements CliContext, AutoCloseable {
       out.flush();
       err.flush();
     }
+  }
+
+  /**
+   * Runs one command line on a graph factory that does not care whether the command is the bot
+   * (tests, drivers).
+   */
+  public static int run(
+      String[] args,
+      Map<String, String> environment,
+      Function<AppSettings, AppComponent> graphFactory,
+      PrintWriter out,
+      PrintWriter err) {
+    return run(args, environment, (settings, bot) -> graphFactory.apply(settings), out, err);
   }
 
   @Override
@@ -126,10 +159,51 @@ public final class BotConfigCli implements CliContext, AutoCloseable {
 
   @Override
   public AppComponent graph() {
+    return graph(false);
+  }
+
+  @Override
+  public AppComponent botGraph() {
+    return graph(true);
+  }
+
+  private AppComponent graph(boolean bot) {
     if (graph == null) {
-      graph = graphFactory.apply(settings());
+      graph = graphFactory.open(settings(), bot);
     }
     return graph;
+  }
+
+  // Java 17 (bin/botconfig) has no console without a terminal; Java 22+ (the distribution's
+  // runtime) has one always, and says whether it is a terminal: both are asked.
+  @SuppressWarnings("SystemConsoleNull")
+  @Override
+  public java.util.Optional<Boolean> confirm(String question) {
+    java.io.Console console = System.console();
+    if (console == null || !isTerminal(console)) {
+      return java.util.Optional.empty();
+    }
+    err.flush();
+    String answer = console.readLine("%s", question);
+    return java.util.Optional.of(
+        answer != null
+            && java.util.Set.of("y", "yes")
+                .contains(answer.strip().toLowerCase(java.util.Locale.ROOT)));
+  }
+
+  private static boolean isTerminal(java.io.Console console) {
+    try {
+      return (Boolean) java.io.Console.class.getMethod("isTerminal").invoke(console);
+    } catch (NoSuchMethodException e) {
+      return true; // before Java 22 a console exists only for a terminal
+    } catch (ReflectiveOperationException | RuntimeException e) {
+      return false;
+    }
+  }
+
+  @Override
+  public boolean verbose() {
+    return verbose;
   }
 
   @Override
@@ -150,31 +224,91 @@ public final class BotConfigCli implements CliContext, AutoCloseable {
   }
 
   private int handle(Exception e, CommandLine commandLine, CommandLine.ParseResult parseResult) {
-    int code;
-    String message;
-    if (e instanceof InvalidConfigException) {
-      code = ExitCodes.INVALID;
-      message = e.getMessage();
-    } else if (e instanceof InvalidSettingsException invalidSettingsException) {
-      code = ExitCodes.INVALID;
-      message = "invalid settings:\n  " + String.join("\n  ", invalidSettingsException.problems());
-    } else if (e instanceof StoreUnavailableException) {
-      code = ExitCodes.STORE_UNAVAILABLE;
-      message = e.getMessage();
-    } else if (e instanceof ConfigConflictException) {
-      code = ExitCodes.CONFLICT;
-      message = e.getMessage();
-    } else {
-      code = ExitCodes.FAILURE;
-      message =
-          e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+    Failures.Failure failure = Failures.of(e, where());
+    if (!verbose) {
+      Logging.silence();
     }
-    err.println("error: " + message);
+    err.println("error: " + failure.message());
     if (verbose) {
       e.printStackTrace(err);
-    } else if (code == ExitCodes.FAILURE) {
-      err.println("(run again with --verbose for details)");
     }
-    return code;
+    return failure.code();
+  }
+
+  /**
+   * A usage error: one line naming the option and the value, and where the usage is, instead of the
+   * whole usage.
+   */
+  private int invalidUsage(CommandLine.ParameterException e, String[] args) {
+    CommandLine command = e.getCommandLine();
+    StringBuilder line = new StringBuilder("error: ").append(Failures.text(e));
+    if (e instanceof CommandLine.UnmatchedArgumentException unmatched) {
+      var suggestions = unmatched.getSuggestions();
+      if (!suggestions.isEmpty()) {
+        line.append("; did you mean ").append(String.join(" or ", suggestions)).append('?');
+      }
+    }
+    line.append(" (see '").append(command.getCommandSpec().qualifiedName()).append(" --help')");
+    err.println(line);
+    return ExitCodes.INVALID;
+  }
+
+  /** What the messages about the table say: its name, where it is, how to create it there. */
+  @Override
+  public Failures.Where where() {
+    return new Failures.Where() {
+      @Override
+      public String table() {
+        return settingsOrNull() == null ? "?" : settingsOrNull().table();
+      }
+
+      @Override
+      public String location() {
+        AppSettings configured = settingsOrNull();
+        if (configured == null) {
+          return "the configured DynamoDB";
+        }
+        AppSettings used = graph == null ? configured : graph.settings();
+        String at =
+            used.endpoint()
+                .map(Object::toString)
+                .orElseGet(
+                    () ->
+                        used.region().map(r -> "AWS region " + r).orElse("the AWS default region"));
+        return configured.usesEmbeddedStore() ? "the embedded DynamoDB (" + at + ")" : at;
+      }
+
+      @Override
+      public String options() {
+        return " --table " + table() + givenLocationOptions();
+      }
+    };
+  }
+
+  private @Nullable AppSettings settingsOrNull() {
+    if (settings != null) {
+      return settings;
+    }
+    try {
+      return settings();
+    } catch (RuntimeException e) {
+      return null;
+    }
+  }
+
+  /** The options that said where the table is, repeated so that advice works when followed. */
+  private String givenLocationOptions() {
+    if (commandLine == null || commandLine.getParseResult() == null) {
+      return "";
+    }
+    StringBuilder options = new StringBuilder();
+    SettingOptions.given(commandLine.getParseResult())
+        .forEach(
+            (setting, value) -> {
+              if (setting.global() && setting != Setting.TABLE) {
+                options.append(' ').append(setting.option()).append(' ').append(value);
+              }
+            });
+    return options.toString();
   }
 }

@@ -21,6 +21,26 @@ public interface CliContext {
    */
   AppComponent graph();
 
+  /**
+   * The graph for the bot ({@code run}): on the embedded store it also claims {@code data/} for
+   * this process, refusing if another bot has it.
+   */
+  AppComponent botGraph();
+
+  /** The table's name and where it is, as failures and advice name them. */
+  Failures.Where where();
+
+  /**
+   * Asks a yes/no question on the terminal.
+   *
+   * @return the answer (only {@code y} or {@code yes} is yes), or empty when there is no terminal
+   *     to ask (a script, a pipe): the command must then be told with an option
+   */
+  java.util.Optional<Boolean> confirm(String question);
+
+  /** Whether {@code --verbose} was given. */
+  boolean verbose();
+
   /** The configured store, created on first call. */
   default ConfigStore store() {
     return graph().store();

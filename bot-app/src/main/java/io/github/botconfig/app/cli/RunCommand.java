@@ -16,16 +16,21 @@ import java.util.concurrent.CountDownLatch;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.events.GenericEvent;
 import net.dv8tion.jda.api.events.session.ReadyEvent;
+import net.dv8tion.jda.api.events.session.ShutdownEvent;
 import net.dv8tion.jda.api.hooks.EventListener;
+import net.dv8tion.jda.api.requests.CloseCode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 
 /**
- * {@code botconfig run}: the bot. Creates the table if missing and checks it, loads the cache (at
- * most the initial-load wait; then it goes on in fallback mode and keeps loading), logs in to
- * Discord, and runs until SIGTERM or SIGINT, which stop Discord, the cache's tasks and the DynamoDB
- * client in that order and exit 0.
+ * {@code botconfig run}: the bot. Checks the table (on the embedded store, the default one is
+ * created on the first run), loads the cache (at most the initial-load wait; then it goes on in
+ * fallback mode and keeps loading), logs in to Discord, and runs until SIGTERM or SIGINT, which
+ * stop Discord, the cache's tasks and the DynamoDB client in that order and exit 0.
  */
 @Command(
     name = "run",
@@ -38,12 +43,15 @@ final class RunCommand extends StoreCommand implements Callable<Integer> {
   private static final Logger LOG = LoggerFactory.getLogger(RunCommand.class);
 
   static final String NO_TOKEN =
-      """
-      no Discord token: set DISCORD_TOKEN_FILE to a file holding it (or DISCORD_TOKEN).
-        To get one: https://discord.com/developers/applications → New Application → Bot → Reset Token;
-        enable the Message Content intent there, then invite the bot with the scopes bot and
-        applications.commands (docs/quickstart.md walks through it).
-        No token yet? 'bin/botconfig simulate' runs the same message path without Discord.""";
+      "no Discord token: set DISCORD_TOKEN_FILE to a file holding it (or DISCORD_TOKEN); to get"
+          + " one, https://discord.com/developers/applications → New Application → Bot → Reset Token,"
+          + " with the Message Content intent enabled there (docs/quickstart.md walks through it);"
+          + " no token yet? 'botconfig simulate' runs the same message path without Discord";
+
+  static final String INTENTS_REFUSED =
+      "Discord refused the bot's gateway intents (close code %d, %s): enable Message Content"
+          + " Intent at https://discord.com/developers/applications → your application → Bot →"
+          + " Privileged Gateway Intents, then start the bot again";
 
   @Override
   public Integer call() throws InterruptedException {
@@ -52,7 +60,7 @@ final class RunCommand extends StoreCommand implements Callable<Integer> {
       throw new InvalidConfigException(NO_TOKEN);
     }
     Logging.configure(settings.logLevel(), settings.logFormat());
-    AppComponent graph = context().graph();
+    AppComponent graph = context().botGraph();
     ShutdownOnSignal.install(graph::close);
     ShardView shards = new ShardView();
     if (settings.health().enabled()) {
@@ -77,32 +85,72 @@ final class RunCommand extends StoreCommand implements Callable<Integer> {
     }
 
     LOG.info("Connecting to Discord: {}", settings.sharding().describe());
-    shards.connected(DiscordConnection.open(graph, new ReadyLine(cache, loadMillis)));
+    // JDA's REST layer logs a failed login (no network, a rejected token) with its stack trace; the
+    // command line says it once, in one line.
+    shards.connected(
+        Logging.quietDuring(
+            "net.dv8tion.jda.api.requests",
+            () ->
+                DiscordConnection.open(
+                    graph, new ReadyLine(cache, loadMillis), new RefusedIntents(context().err()))));
     new CountDownLatch(1).await(); // until a signal: the shutdown hook closes everything and exits
     return ExitCodes.OK;
   }
 
   /**
-   * Creates the table if missing and refuses to run on a table of another shape. When DynamoDB
-   * cannot be reached, the bot starts anyway: the cache serves lookups from the store per key and
-   * keeps loading until it can.
+   * Refuses to run on a missing table (the embedded store's default one was created on the first
+   * run, by the launcher) or on a table of another shape. When DynamoDB cannot be reached, the bot
+   * starts anyway: the cache serves lookups from the store per key and keeps loading until it can.
    */
   private static void checkTable(AppComponent graph, String table) {
     List<String> problems;
     try {
-      graph.provisioner().createIfMissing();
+      // A missing table propagates as such: the command line says how to create it.
+      graph.client().describeTable(request -> request.tableName(table));
       problems = graph.provisioner().verify();
-    } catch (StoreUnavailableException e) {
+    } catch (StoreUnavailableException | SdkClientException e) {
+      LOG.warn("Starting without checking table '{}': {}", table, e.getMessage());
+      return;
+    } catch (AwsServiceException e) {
+      if (e instanceof ResourceNotFoundException) {
+        throw e;
+      }
       LOG.warn("Starting without checking table '{}': {}", table, e.getMessage());
       return;
     }
     if (!problems.isEmpty()) {
-      throw new IllegalStateException(
+      throw new StoreUnavailableException(
           "table '"
               + table
               + "' is not as botconfig needs it: "
               + String.join("; ", problems)
               + " (botconfig doctor says how to fix it)");
+    }
+  }
+
+  /**
+   * Ends the process when Discord closes the session for good because of the intents (the Message
+   * Content intent not enabled in the developer portal): JDA would otherwise stop the shard and
+   * leave a bot that runs but serves nothing.
+   */
+  private static final class RefusedIntents implements EventListener {
+    private final java.io.PrintWriter err;
+
+    RefusedIntents(java.io.PrintWriter err) {
+      this.err = err;
+    }
+
+    @Override
+    public void onEvent(GenericEvent event) {
+      if (event instanceof ShutdownEvent shutdown) {
+        CloseCode code = shutdown.getCloseCode();
+        if (code == CloseCode.DISALLOWED_INTENTS || code == CloseCode.INVALID_INTENTS) {
+          err.println(
+              "error: " + String.format(INTENTS_REFUSED, code.getCode(), code.getMeaning()));
+          err.flush();
+          ShutdownOnSignal.exit(ExitCodes.INVALID);
+        }
+      }
     }
   }
 

@@ -1,9 +1,12 @@
 package io.github.botconfig.app.cli;
 
+import io.github.botconfig.app.json.ConfigJson;
 import io.github.botconfig.app.simulate.Simulation;
 import io.github.botconfig.app.simulate.SimulationOptions;
+import io.github.botconfig.app.simulate.SimulationReport;
 import io.github.botconfig.app.wiring.AppComponent;
 import io.github.botconfig.domain.InvalidConfigException;
+import java.io.PrintWriter;
 import java.util.Objects;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -17,10 +20,11 @@ import picocli.CommandLine.Option;
 @Command(
     name = "simulate",
     description = {
-      "Drive the bot's message path (cache lookup, then the alert policy) with synthetic messages, Discord replaced",
-      "by a counter. Uses a temporary table botconfig-simulate-* on the configured DynamoDB, deleted afterwards.",
-      "Prints throughput, latency, store requests during the run, and the monthly DynamoDB cost at that traffic",
-      "beside the seed's Pattern 3 (one index query per message in an untracked channel)."
+      "See the bot work without Discord: synthetic messages through its message path, and what it costs.",
+      "The messages go through the cache lookup and the alert policy, with Discord replaced by a counter, over"
+          + " a temporary table botconfig-simulate-* on the configured DynamoDB, deleted afterwards. Prints"
+          + " throughput, latency, store requests during the run, and the monthly DynamoDB cost at that"
+          + " traffic beside the seed's Pattern 3 (one index query per message in an untracked channel)."
     },
     mixinStandardHelpOptions = true)
 final class SimulateCommand extends StoreCommand implements Callable<Integer> {
@@ -58,6 +62,9 @@ final class SimulateCommand extends StoreCommand implements Callable<Integer> {
       description = "Configuration changes a day, for the cost (default 10).")
   double adminWritesPerDay = 10;
 
+  @Option(names = "--json", description = "Print the report as one JSON document.")
+  boolean json;
+
   @Override
   public Integer call() {
     SimulationOptions options;
@@ -76,8 +83,22 @@ final class SimulateCommand extends StoreCommand implements Callable<Integer> {
       throw new InvalidConfigException(Objects.requireNonNullElse(e.getMessage(), e.toString()));
     }
     AppComponent graph = context().graph();
-    context().err().printf("simulating on %s …%n", graph.dynamoDbStore());
-    new Simulation(graph.client(), graph.metrics(), options).run().print(context().out());
+    PrintWriter err = context().err();
+    SimulationReport report =
+        new Simulation(
+                graph.client(),
+                graph.metrics(),
+                options,
+                step -> {
+                  err.println("simulate: " + step);
+                  err.flush();
+                })
+            .run();
+    if (json) {
+      Output.json(context().out(), ConfigJson.mapper().valueToTree(report.figures()));
+    } else {
+      report.print(context().out());
+    }
     return ExitCodes.OK;
   }
 }

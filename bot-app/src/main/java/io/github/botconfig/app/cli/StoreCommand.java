@@ -10,4 +10,15 @@ abstract class StoreCommand {
   CliContext context() {
     return (CliContext) spec.root().userObject();
   }
+
+  /**
+   * Fails as "table X does not exist at …; create it with …" (exit 3) when the table is missing,
+   * for commands whose first request would not say so (one DescribeTable).
+   */
+  void requireTable() {
+    context()
+        .graph()
+        .client()
+        .describeTable(request -> request.tableName(context().settings().table()));
+  }
 }

@@ -1,5 +1,6 @@
 package io.github.botconfig.app.cli;
 
+import io.github.botconfig.app.json.ConfigJson;
 import io.github.botconfig.dynamodb.TableProvisioner;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -33,6 +34,8 @@ final class TableCommand {
       name = "create",
       description = {
         "Create the table as botconfig needs it, unless it exists; wait until it is ACTIVE.",
+        "The only command that creates a table (besides the bot's first run on the embedded store):"
+            + " every other one refuses a missing table, so a mistyped name is never a new one.",
         "pay-per-request costs nothing while idle; provisioned fits AWS's free tier (25 units in all, the index"
             + " included) with the default 10 + 10."
       },
@@ -57,6 +60,9 @@ final class TableCommand {
         description = "Write capacity units, provisioned only (default 10).")
     long wcu = 10;
 
+    @Option(names = "--json", description = "Print the outcome as one JSON document.")
+    boolean json;
+
     @Override
     public Integer call() {
       if (billing == Billing.PAY_PER_REQUEST
@@ -75,7 +81,15 @@ final class TableCommand {
           billing == Billing.PAY_PER_REQUEST
               ? provisioner.createIfMissing()
               : provisioner.createIfMissing(rcu, wcu);
-      if (created) {
+      if (json) {
+        Output.json(
+            context().out(),
+            ConfigJson.mapper()
+                .createObjectNode()
+                .put("table", table)
+                .put("created", created)
+                .put("billing", billing.toString()));
+      } else if (created) {
         context()
             .out()
             .printf(
@@ -97,10 +111,20 @@ final class TableCommand {
           "Check that the table has the keys, types and index botconfig needs; exit 1 if not.",
       mixinStandardHelpOptions = true)
   static final class Verify extends StoreCommand implements Callable<Integer> {
+    @Option(names = "--json", description = "Print the problems as one JSON document.")
+    boolean json;
+
     @Override
     public Integer call() {
+      requireTable();
       List<String> problems = context().graph().provisioner().verify();
       String table = context().settings().table();
+      if (json) {
+        var document = ConfigJson.mapper().createObjectNode().put("table", table);
+        problems.forEach(document.putArray("problems")::add);
+        Output.json(context().out(), document);
+        return problems.isEmpty() ? ExitCodes.OK : ExitCodes.FAILURE;
+      }
       if (problems.isEmpty()) {
         context().out().printf("table '%s' is as botconfig needs it%n", table);
         return ExitCodes.OK;
@@ -121,10 +145,34 @@ final class TableCommand {
           "Give the index keys to channel items written without them (the seed's code forgot them).",
       mixinStandardHelpOptions = true)
   static final class Backfill extends StoreCommand implements Callable<Integer> {
+    @Option(names = "--json", description = "Print the outcome as one JSON document.")
+    boolean json;
+
     @Override
     public Integer call() {
+      requireTable();
+      context()
+          .err()
+          .printf(
+              "table backfill: scanning table '%s' for channel items without index keys, and"
+                  + " repairing each…%n",
+              context().settings().table());
+      context().err().flush();
+      long started = System.nanoTime();
       int repaired = context().graph().provisioner().backfill();
-      context().out().printf("%d channel item%s repaired%n", repaired, repaired == 1 ? "" : "s");
+      context()
+          .err()
+          .printf("table backfill: done in %d ms%n", (System.nanoTime() - started) / 1_000_000);
+      if (json) {
+        Output.json(
+            context().out(),
+            ConfigJson.mapper()
+                .createObjectNode()
+                .put("table", context().settings().table())
+                .put("repaired", repaired));
+      } else {
+        context().out().printf("%d channel item%s repaired%n", repaired, repaired == 1 ? "" : "s");
+      }
       return ExitCodes.OK;
     }
   }

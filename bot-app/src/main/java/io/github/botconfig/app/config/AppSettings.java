@@ -24,6 +24,7 @@ import java.util.Optional;
  * @param discordGatewayUrl where JDA opens its gateway WebSocket, if not where Discord says
  * @param sharding how many shards the bot has, and which of them this process runs
  * @param health the optional HTTP health endpoint
+ * @param embeddedIdleStop how long the embedded server runs on with no request and no bot
  */
 public record AppSettings(
     Optional<DiscordToken> token,
@@ -40,7 +41,8 @@ public record AppSettings(
     Optional<URI> discordRestUrl,
     Optional<URI> discordGatewayUrl,
     Sharding sharding,
-    HealthEndpoint health) {
+    HealthEndpoint health,
+    Duration embeddedIdleStop) {
 
   /**
    * Whether neither a region nor an endpoint is configured: the launcher then runs its embedded
@@ -67,6 +69,7 @@ public record AppSettings(
         discordRestUrl,
         discordGatewayUrl,
         sharding,
-        health);
+        health,
+        embeddedIdleStop);
   }
 }

@@ -12,8 +12,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Configures Logback from the settings: the level, and text or JSON lines, always on standard error
- * (standard output belongs to command results). Until this runs, src/main/resources/logback.xml
- * keeps the console quiet.
+ * (standard output belongs to command results). Until this runs, {@link StartupLogging} keeps the
+ * console quiet.
  */
 public final class Logging {
   private static final String PATTERN =
@@ -23,7 +23,37 @@ public final class Logging {
 
   /** Replaces the console configuration; safe to call more than once. */
   public static void configure(String level, LogFormat format) {
-    LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
+    configure((LoggerContext) LoggerFactory.getILoggerFactory(), level, format);
+  }
+
+  /**
+   * Turns logging off: the process is ending on a failure already reported in one line, and what
+   * the libraries log while they stop (JDA's stack trace of the same failure) would only bury it.
+   */
+  public static void silence() {
+    ((LoggerContext) LoggerFactory.getILoggerFactory())
+        .getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)
+        .setLevel(Level.OFF);
+  }
+
+  /**
+   * Runs {@code action} with {@code loggerName} silenced, then gives it its level back: for a step
+   * whose failure the caller reports itself, in one line (a library that logs the same failure with
+   * its stack trace would only bury it).
+   */
+  public static <T> T quietDuring(String loggerName, java.util.function.Supplier<T> action) {
+    Logger logger = ((LoggerContext) LoggerFactory.getILoggerFactory()).getLogger(loggerName);
+    Level before = logger.getLevel();
+    logger.setLevel(Level.OFF);
+    try {
+      return action.get();
+    } finally {
+      logger.setLevel(before);
+    }
+  }
+
+  /** Configures {@code context} (also while Logback initialises it: {@link StartupLogging}). */
+  static void configure(LoggerContext context, String level, LogFormat format) {
     Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
     root.detachAndStopAllAppenders();
 

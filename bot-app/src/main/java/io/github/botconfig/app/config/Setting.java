@@ -17,6 +17,11 @@ public enum Setting {
       "DISCORD_TOKEN_FILE",
       "--token-file",
       "a file holding the token; preferred to DISCORD_TOKEN (should not be readable by other users)"),
+  SETTINGS_FILE(
+      "BOTCONFIG_SETTINGS_FILE",
+      "--settings-file",
+      "a file of settings, one VARIABLE=value a line (the format of systemd's EnvironmentFile and"
+          + " docker's --env-file); the environment and the options override it"),
   TABLE("BOTCONFIG_TABLE", "--table", "the DynamoDB table", "discord-bot-config"),
   REGION("AWS_REGION", "--region", "the AWS region of the table; alone, it selects real DynamoDB"),
   ENDPOINT(
@@ -84,7 +89,13 @@ public enum Setting {
       "BOTCONFIG_HEALTH_PORT",
       "--health-port",
       "the health endpoint's TCP port (0: any free port, logged)",
-      "8081");
+      "8081"),
+  EMBEDDED_IDLE_STOP(
+      "BOTCONFIG_EMBEDDED_IDLE_STOP",
+      null,
+      "how long the embedded DynamoDB server keeps running with no request and no bot, so that the"
+          + " next command finds it started",
+      "10m");
 
   private final String variable;
   private final String option;
@@ -124,7 +135,7 @@ public enum Setting {
    * only (how the bot runs).
    */
   public boolean global() {
-    return this == TABLE || this == REGION || this == ENDPOINT;
+    return this == TABLE || this == REGION || this == ENDPOINT || this == SETTINGS_FILE;
   }
 
   /** The default, or empty when there is none. */

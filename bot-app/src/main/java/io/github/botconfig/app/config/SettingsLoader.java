@@ -26,9 +26,9 @@ import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
- * Reads {@link AppSettings} from environment variables, with command-line options taking
- * precedence, and checks them all before anything starts: one message per problem, each naming the
- * setting and the value (never the token's).
+ * Reads {@link AppSettings} from command-line options, environment variables and a settings file,
+ * in that order of precedence (then the defaults), and checks them all before anything starts: one
+ * message per problem, each naming the setting and the value (never the token's).
  *
  * <p>Not thread-safe; use one loader per load.
  */
@@ -44,6 +44,7 @@ public final class SettingsLoader {
 
   private final Map<String, String> environment;
   private final Map<Setting, String> options;
+  private final SettingsFile file;
   private final List<String> problems = new ArrayList<>();
   private final List<String> warnings = new ArrayList<>();
   private final AppSettings settings;
@@ -51,6 +52,7 @@ public final class SettingsLoader {
   private SettingsLoader(Map<String, String> environment, Map<Setting, String> options) {
     this.environment = environment;
     this.options = options.isEmpty() ? new EnumMap<>(Setting.class) : new EnumMap<>(options);
+    this.file = settingsFile();
     this.settings = read();
   }
 
@@ -162,7 +164,8 @@ public final class SettingsLoader {
         restUrl,
         gatewayUrl,
         sharding(),
-        health());
+        health(),
+        duration(Setting.EMBEDDED_IDLE_STOP, Duration.ofSeconds(1)));
   }
 
   private Sharding sharding() {
@@ -224,11 +227,15 @@ public final class SettingsLoader {
     return new HealthEndpoint(enabled, address, port);
   }
 
-  private static boolean bool(String text) {
-    return switch (text.toLowerCase(Locale.ROOT)) {
-      case "true" -> true;
-      case "false" -> false;
-      default -> throw new IllegalArgumentException("must be 'true' or 'false'");
+  /**
+   * {@code true}/{@code false}, {@code yes}/{@code no} or {@code on}/{@code off}, as docs/cli.md
+   * says.
+   */
+  public static boolean bool(String text) {
+    return switch (text.strip().toLowerCase(Locale.ROOT)) {
+      case "true", "yes", "on" -> true;
+      case "false", "no", "off" -> false;
+      default -> throw new IllegalArgumentException("must be true or false (or yes/no, on/off)");
     };
   }
 
@@ -250,6 +257,16 @@ public final class SettingsLoader {
   private Optional<DiscordToken> token() {
     Optional<String> direct = value(Setting.DISCORD_TOKEN);
     Optional<String> file = value(Setting.DISCORD_TOKEN_FILE);
+    // A token given at a higher level (environment over settings file) wins over the other kind.
+    if (direct.isPresent()
+        && file.isPresent()
+        && level(Setting.DISCORD_TOKEN) != level(Setting.DISCORD_TOKEN_FILE)) {
+      if (level(Setting.DISCORD_TOKEN) < level(Setting.DISCORD_TOKEN_FILE)) {
+        file = Optional.empty();
+      } else {
+        direct = Optional.empty();
+      }
+    }
     if (direct.isPresent() && file.isPresent()) {
       problems.add(
           "DISCORD_TOKEN and DISCORD_TOKEN_FILE are both set: keep only one (preferably the file)");
@@ -258,11 +275,11 @@ public final class SettingsLoader {
     if (file.isPresent()) {
       return tokenFromFile(Path.of(file.get()));
     }
-    return direct.flatMap(t -> checkedToken(t, "DISCORD_TOKEN"));
+    return direct.flatMap(t -> checkedToken(t, source(Setting.DISCORD_TOKEN)));
   }
 
   private Optional<DiscordToken> tokenFromFile(Path path) {
-    String name = Setting.DISCORD_TOKEN_FILE.variable();
+    String name = source(Setting.DISCORD_TOKEN_FILE);
     if (!Files.isRegularFile(path)) {
       problems.add(name + ": no such file: " + path);
       return Optional.empty();
@@ -316,7 +333,9 @@ public final class SettingsLoader {
             + example;
     try {
       URI uri = new URI(text);
-      if (!List.of(schemes).contains(uri.getScheme()) || uri.getHost() == null) {
+      if (uri.getScheme() == null
+          || !List.of(schemes).contains(uri.getScheme().toLowerCase(Locale.ROOT))
+          || uri.getHost() == null) {
         throw new IllegalArgumentException(rule);
       }
       return uri;
@@ -397,14 +416,58 @@ public final class SettingsLoader {
       return Optional.of(option);
     }
     String variable = environment.get(setting.variable());
-    return variable == null || variable.isBlank()
-        ? Optional.empty()
-        : Optional.of(variable.strip());
+    if (variable != null && !variable.isBlank()) {
+      return Optional.of(variable.strip());
+    }
+    return file.value(setting);
+  }
+
+  /** 0 option, 1 environment, 2 settings file, 3 not given. */
+  private int level(Setting setting) {
+    if (options.containsKey(setting)) {
+      return 0;
+    }
+    String variable = environment.get(setting.variable());
+    if (variable != null && !variable.isBlank()) {
+      return 1;
+    }
+    return file.value(setting).isPresent() ? 2 : 3;
+  }
+
+  /** Where a setting's value came from, as the user wrote it: option, variable or file line. */
+  private String source(Setting setting) {
+    if (options.containsKey(setting)) {
+      return setting.option();
+    }
+    String variable = environment.get(setting.variable());
+    if ((variable == null || variable.isBlank()) && file.value(setting).isPresent()) {
+      return file.describe(setting);
+    }
+    return setting.variable();
   }
 
   private void problem(Setting setting, String value, String rule) {
-    String source = options.containsKey(setting) ? setting.option() : setting.variable();
-    problems.add(source + " " + rule + ", got '" + quote(value) + "'");
+    problems.add(source(setting) + " " + rule + ", got '" + quote(value) + "'");
+  }
+
+  private SettingsFile settingsFile() {
+    String option = options.get(Setting.SETTINGS_FILE);
+    String variable = environment.get(Setting.SETTINGS_FILE.variable());
+    String given = option != null ? option : variable;
+    if (given == null || given.isBlank()) {
+      return SettingsFile.NONE;
+    }
+    String source =
+        option != null ? Setting.SETTINGS_FILE.option() : Setting.SETTINGS_FILE.variable();
+    try {
+      SettingsFile read = SettingsFile.read(Path.of(given.strip()));
+      problems.addAll(read.problems());
+      warnings.addAll(read.warnings());
+      return read;
+    } catch (IllegalArgumentException e) {
+      problems.add(source + " " + e.getMessage());
+      return SettingsFile.NONE;
+    }
   }
 
   private static String quote(String value) {

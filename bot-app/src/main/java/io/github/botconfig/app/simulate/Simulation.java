@@ -22,8 +22,12 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.core.waiters.WaiterOverrideConfiguration;
+import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.waiters.DynamoDbWaiter;
 
 /**
  * One run of {@code botconfig simulate}: a temporary table filled with synthetic channels, a cache
@@ -42,11 +46,25 @@ public final class Simulation {
   private final DynamoDbClient client;
   private final RequestMetrics metrics;
   private final SimulationOptions options;
+  private final Consumer<String> progress;
 
   public Simulation(DynamoDbClient client, RequestMetrics metrics, SimulationOptions options) {
+    this(client, metrics, options, step -> {});
+  }
+
+  /**
+   * @param progress told each step of a long run (for stderr): the table, the writes, the load, the
+   *     messages, the clean-up
+   */
+  public Simulation(
+      DynamoDbClient client,
+      RequestMetrics metrics,
+      SimulationOptions options,
+      Consumer<String> progress) {
     this.client = client;
     this.metrics = metrics;
     this.options = options;
+    this.progress = progress;
   }
 
   /** Runs it; the report says what was measured. */
@@ -54,16 +72,44 @@ public final class Simulation {
     String table = "botconfig-simulate-" + UUID.randomUUID().toString().substring(0, 8);
     TableProvisioner provisioner =
         TableProvisioner.builder().client(client).tableName(table).build();
+    progress.accept("creating the temporary table " + table);
     provisioner.createIfMissing();
     try {
       return runOn(table);
     } finally {
-      try {
-        client.deleteTable(request -> request.tableName(table));
-      } catch (SdkException e) {
-        // Reported by the caller's next call if the store is gone; a leftover table is named
-        // botconfig-simulate-*.
+      delete(table);
+    }
+  }
+
+  /**
+   * Deletes the temporary table and waits until it is gone: a process that exits while the table is
+   * still DELETING can leave it so on a local server. A table that could not be deleted is named,
+   * with the command that deletes it.
+   */
+  private void delete(String table) {
+    progress.accept("deleting the temporary table " + table);
+    try {
+      client.deleteTable(request -> request.tableName(table));
+      try (DynamoDbWaiter waiter =
+          DynamoDbWaiter.builder()
+              .client(client)
+              .overrideConfiguration(
+                  WaiterOverrideConfiguration.builder()
+                      .backoffStrategyV2(
+                          BackoffStrategy.fixedDelayWithoutJitter(Duration.ofMillis(200)))
+                      .waitTimeout(Duration.ofMinutes(2))
+                      .build())
+              .build()) {
+        waiter.waitUntilTableNotExists(request -> request.tableName(table));
       }
+    } catch (SdkException e) {
+      progress.accept(
+          "warning: the temporary table "
+              + table
+              + " could not be deleted ("
+              + e.getMessage()
+              + "); delete it with: aws dynamodb delete-table --table-name "
+              + table);
     }
   }
 
@@ -78,7 +124,15 @@ public final class Simulation {
             options.messages(),
             42);
     RequestStats beforeWrites = metrics.snapshot();
-    traffic.channels.forEach(store::saveChannel);
+    int total = traffic.channels.size();
+    int written = 0;
+    for (ChannelConfig channel : traffic.channels) {
+      store.saveChannel(channel);
+      written++;
+      if (written == total || written % Math.max(1, total / 10) == 0) {
+        progress.accept("wrote " + written + " of " + total + " channels");
+      }
+    }
     RequestStats writes = metrics.snapshot().since(beforeWrites);
 
     // Polling off while measuring: any request during the run can then only come from the message
@@ -92,6 +146,7 @@ public final class Simulation {
     try {
       RequestStats beforeLoad = metrics.snapshot();
       long loadStart = System.nanoTime();
+      progress.accept("loading the cache");
       CacheStatus status = cache.start();
       Duration loadTime = Duration.ofNanos(System.nanoTime() - loadStart);
       if (!status.isLoaded()) {
@@ -122,11 +177,14 @@ public final class Simulation {
       AnswerCounter answers = new AnswerCounter();
       drive(path, traffic, Math.min(WARM_UP, traffic.messageChannels.length), new AnswerCounter());
 
+      progress.accept(
+          "driving " + traffic.messageChannels.length + " messages through the message path");
       RequestStats beforeRun = metrics.snapshot();
       long storeCallsBefore = cache.stats().storeCalls();
       long start = System.nanoTime();
       drive(path, traffic, traffic.messageChannels.length, answers);
       Duration runTime = Duration.ofNanos(System.nanoTime() - start);
+      progress.accept("timing each message");
       Latencies latencies = timeEach(path, traffic);
       RequestStats during = metrics.snapshot().since(beforeRun);
       long cacheStoreCalls = cache.stats().storeCalls() - storeCallsBefore;

@@ -3,7 +3,9 @@ package io.github.botconfig.app.simulate;
 import io.github.botconfig.dynamodb.RequestStats;
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * What a simulation measured, and the monthly costs derived from it.
@@ -108,6 +110,36 @@ public record SimulationReport(
   public CostModel.Bill pattern3Bill() {
     return CostModel.queryPerUntrackedMessage(
         (double) options.messagesPerDay(), options.trackedShare(), readUnitsPerIndexQuery());
+  }
+
+  /** The report's figures by name (what {@code simulate --json} prints), in print order. */
+  public Map<String, Object> figures() {
+    Map<String, Object> figures = new LinkedHashMap<>();
+    figures.put("messages", options.messages());
+    figures.put("guilds", options.guilds());
+    figures.put("channelsPerGuild", options.channelsPerGuild());
+    figures.put("trackedShare", options.trackedShare());
+    figures.put("trackedChannels", trackedChannels);
+    figures.put("loadMillis", loadTime.toMillis());
+    figures.put("loadScanPages", load.calls("Scan"));
+    figures.put("loadReadUnits", load.readCapacityUnits());
+    figures.put("messagesPerSecond", messagesPerSecond());
+    figures.put("runMillis", runTime.toMillis());
+    figures.put("untrackedP50Nanos", untrackedPercentile(0.5));
+    figures.put("untrackedP99Nanos", untrackedPercentile(0.99));
+    figures.put("trackedP50Nanos", trackedPercentile(0.5));
+    figures.put("trackedP99Nanos", trackedPercentile(0.99));
+    figures.put("alerts", answers.alerts);
+    figures.put("mentions", answers.mentions);
+    figures.put("pins", answers.pins);
+    figures.put("cards", answers.images);
+    figures.put("storeRequestsDuringRun", storeRequestsDuringRun);
+    figures.put("messagesPerDay", options.messagesPerDay());
+    figures.put("monthlyDollars", botconfigBill().dollars());
+    figures.put("monthlyReadUnits", botconfigBill().readUnits());
+    figures.put("monthlyWriteUnits", botconfigBill().writeUnits());
+    figures.put("pattern3MonthlyDollars", pattern3Bill().dollars());
+    return figures;
   }
 
   public void print(PrintWriter out) {

@@ -1,6 +1,8 @@
 package io.github.botconfig.app.wiring;
 
 import io.github.botconfig.app.config.AppSettings;
+import io.github.botconfig.app.config.Setting;
+import io.github.botconfig.app.embedded.BotLock;
 import io.github.botconfig.app.embedded.EmbeddedDynamoDb;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -32,27 +34,52 @@ public final class Launcher {
         Path.of(System.getProperty("botconfig.home", ".")).toAbsolutePath().normalize());
   }
 
-  /**
-   * Builds the graph; with no AWS configuration, on the embedded server, its table created if
-   * missing.
-   */
+  /** Builds the graph for a command that is not the bot: {@link #open(AppSettings, boolean)}. */
   public AppComponent open(AppSettings settings) {
+    return open(settings, false);
+  }
+
+  /**
+   * Builds the graph. With no AWS configuration it attaches to the embedded server of this home,
+   * starting it if none runs. Only the bot ({@code bot}) on the embedded store creates a table, and
+   * only the default one on its first run: everywhere else a missing table is an error, so that a
+   * mistyped name is never a new, empty table.
+   *
+   * @param bot whether this process serves the bot: on the embedded store it then holds {@code
+   *     data/bot.lock} until the graph closes, and a second bot on the same {@code data/} is
+   *     refused
+   */
+  public AppComponent open(AppSettings settings, boolean bot) {
     Lifecycle lifecycle = new Lifecycle();
     if (!settings.usesEmbeddedStore()) {
       return AppComponent.create(settings, Clock.systemUTC(), lifecycle);
     }
-    EmbeddedDynamoDb embedded = EmbeddedDynamoDb.startOrReuse(home);
-    lifecycle.register("the embedded DynamoDB", embedded, embedded::close);
-    AppComponent graph =
-        AppComponent.create(
-            settings.withEndpoint(embedded.endpoint()), Clock.systemUTC(), lifecycle);
+    if (bot) {
+      BotLock lock = BotLock.acquire(home);
+      lifecycle.register("the bot's claim on data/", lock, lock::close);
+    }
+    AppComponent graph;
     try {
-      if (graph.provisioner().createIfMissing()) {
-        LOG.info("Created table '{}' in the embedded DynamoDB", settings.table());
-      }
+      // The server outlives this process, for the others of this home: only the lease is released.
+      EmbeddedDynamoDb embedded = EmbeddedDynamoDb.attach(home, settings.embeddedIdleStop());
+      lifecycle.register(
+          "the lease on the embedded DynamoDB", embedded, () -> EmbeddedDynamoDb.release(home));
+      graph =
+          AppComponent.create(
+              settings.withEndpoint(embedded.endpoint()), Clock.systemUTC(), lifecycle);
     } catch (RuntimeException e) {
-      graph.close();
+      lifecycle.close();
       throw e;
+    }
+    if (bot && settings.table().equals(Setting.TABLE.defaultValue())) {
+      try {
+        if (graph.provisioner().createIfMissing()) {
+          LOG.info("Created table '{}' in the embedded DynamoDB", settings.table());
+        }
+      } catch (RuntimeException e) {
+        graph.close();
+        throw e;
+      }
     }
     return graph;
   }

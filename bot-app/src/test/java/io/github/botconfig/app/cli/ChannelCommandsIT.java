@@ -263,8 +263,9 @@ class ChannelCommandsIT {
 
     assertThat(run.exitCode()).isEqualTo(ExitCodes.STORE_UNAVAILABLE);
     assertThat(run.err())
-        .contains("'no-such-table'")
-        .contains("does not exist")
-        .contains("table create");
+        .isEqualTo(
+            "error: table no-such-table does not exist at "
+                + DYNAMODB.endpoint()
+                + "; create it with `botconfig table create --table no-such-table`\n");
   }
 }

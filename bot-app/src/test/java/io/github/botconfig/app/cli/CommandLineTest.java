@@ -16,8 +16,10 @@ class CommandLineTest {
     assertThat(run.exitCode()).isZero();
     assertThat(run.out())
         .contains("channels", "settings", "guild", "--table", "--endpoint", "--region");
-    assertThat(run.out())
-        .contains("Exit codes: 0 done, 2 invalid usage or input, 3 store unavailable, 4 conflict");
+    assertThat(run.out().replaceAll("\\s+", " "))
+        .contains(
+            "Exit codes: 0 done, 1 a check found problems or an unexpected failure, 2 invalid")
+        .contains("3 DynamoDB or Discord unavailable or the table missing, 4 conflict");
   }
 
   @Test
@@ -43,6 +45,7 @@ class CommandLineTest {
 
     assertThat(run.exitCode()).isEqualTo(ExitCodes.INVALID);
     assertThat(run.err()).contains("Unmatched argument").contains("chanels");
+    assertThat(run.err().lines()).hasSize(1);
   }
 
   @Test

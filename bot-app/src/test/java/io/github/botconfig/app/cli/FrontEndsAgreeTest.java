@@ -330,6 +330,41 @@ class FrontEndsAgreeTest {
     }
 
     @Override
+    public AppComponent botGraph() {
+      throw new UnsupportedOperationException("the admin commands run no bot");
+    }
+
+    @Override
+    public Failures.Where where() {
+      return new Failures.Where() {
+        @Override
+        public String table() {
+          return "the test's table";
+        }
+
+        @Override
+        public String location() {
+          return "memory";
+        }
+
+        @Override
+        public String options() {
+          return "";
+        }
+      };
+    }
+
+    @Override
+    public java.util.Optional<Boolean> confirm(String question) {
+      return java.util.Optional.empty();
+    }
+
+    @Override
+    public boolean verbose() {
+      return false;
+    }
+
+    @Override
     public ConfigStore store() {
       return store;
     }

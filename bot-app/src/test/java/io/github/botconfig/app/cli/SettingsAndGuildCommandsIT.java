@@ -101,7 +101,7 @@ class SettingsAndGuildCommandsIT {
     store.saveSettings(GuildSettings.defaults(GUILD));
     store.saveChannel(ChannelConfig.of(GuildId.of(2), ChannelId.of(20)));
 
-    CliRun run = table.run("guild", "purge", "--guild", "1");
+    CliRun run = table.run("guild", "purge", "--guild", "1", "--yes");
 
     assertThat(run.exitCode()).isZero();
     assertThat(run.out()).isEqualTo("guild 1: 3 items deleted\n");

@@ -97,6 +97,18 @@ class DistributionIT {
   }
 
   @Test
+  void itShipsTheManualPageAndTheStartUpCacheOfItsRuntime() throws IOException {
+    assertThat(Files.readString(home.resolve("man/man1/botconfig.1"), StandardCharsets.UTF_8))
+        .startsWith(".TH BOTCONFIG 1")
+        .contains(".SS \"botconfig channels list\"");
+    assertThat(
+            Files.exists(home.resolve("lib/botconfig.aot"))
+                || Files.exists(home.resolve("lib/botconfig.jsa")))
+        .as("lib/botconfig.aot (Java 25+) or lib/botconfig.jsa")
+        .isTrue();
+  }
+
+  @Test
   void theDockerfileUnpacksThisVeryTarballAndStartsItsLauncherAsANonRootUser() throws IOException {
     // No Docker engine here: what the image relies on is checked against the tarball instead.
     List<String> dockerfile = Files.readAllLines(Path.of("Dockerfile"), StandardCharsets.UTF_8);
@@ -117,7 +129,8 @@ class DistributionIT {
     Run version = run(Map.of(), "--version");
 
     assertThat(version.status()).as(version.err()).isZero();
-    assertThat(version.out()).startsWith("botconfig " + VERSION + "\nJava 17");
+    // The bundled runtime is the newest JDK (25+) the build found beside its own, else the build's.
+    assertThat(version.out()).startsWith("botconfig " + VERSION + "\nJava ");
     assertThat(version.err()).as("Logback starts cleanly on the trimmed runtime").isEmpty();
   }
 

@@ -48,11 +48,29 @@ final class BotProcess implements AutoCloseable {
     return startMain("io.github.botconfig.app.Main", environment, args);
   }
 
+  /**
+   * Runs {@code botconfig} with {@code home} as its botconfig directory (as bin/botconfig gives it:
+   * the embedded store's data/ is there).
+   */
+  static BotProcess startIn(
+      java.nio.file.Path home, Map<String, String> environment, String... args) throws IOException {
+    List<String> all = new ArrayList<>();
+    all.add("-Dbotconfig.home=" + home);
+    return launch(all, "io.github.botconfig.app.Main", environment, args);
+  }
+
   /** Runs another main class of this test's classpath (a test driver) the same way. */
   static BotProcess startMain(String mainClass, Map<String, String> environment, String... args)
       throws IOException {
+    return launch(List.of(), mainClass, environment, args);
+  }
+
+  private static BotProcess launch(
+      List<String> jvmOptions, String mainClass, Map<String, String> environment, String... args)
+      throws IOException {
     List<String> command = new ArrayList<>();
     command.add(ProcessHandle.current().info().command().orElse("java"));
+    command.addAll(jvmOptions);
     command.add("-cp");
     command.add(System.getProperty("java.class.path"));
     command.add(mainClass);
@@ -115,6 +133,10 @@ final class BotProcess implements AutoCloseable {
       throw new AssertionError("still running " + limit + " after SIGKILL");
     }
     reader.join(limit.toMillis());
+  }
+
+  long pid() {
+    return process.pid();
   }
 
   String output() {
