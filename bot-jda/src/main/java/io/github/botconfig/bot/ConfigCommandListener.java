@@ -25,11 +25,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.Supplier;
-import net.dv8tion.jda.api.Permission;
 import net.dv8tion.jda.api.entities.Guild;
 import net.dv8tion.jda.api.entities.Member;
 import net.dv8tion.jda.api.entities.Message;
-import net.dv8tion.jda.api.entities.Role;
 import net.dv8tion.jda.api.events.GenericEvent;
 import net.dv8tion.jda.api.events.interaction.command.CommandAutoCompleteInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
@@ -240,32 +238,11 @@ final class ConfigCommandListener implements EventListener {
     return Tags.change(name, id(event, name + "-user"), role, flag(event, "clear-" + name));
   }
 
-  /**
-   * Refuses a role the tag may not mention: one of another guild (a crafted interaction can name
-   * any id, and it mentions nobody here), {@code @everyone} (its id is the guild's: it would ping
-   * every member), and a role that is not mentionable when the admin could not mention it
-   * themselves (they lack Mention Everyone): a tag must not ping further than its admin may.
-   */
+  /** Refuses a role the tag may not mention ({@link RoleTags#refusal}). */
   private static void requireMentionable(@Nullable Member admin, Guild guild, long roleId) {
-    Role role = guild.getRoleById(roleId);
-    if (role == null) {
-      throw new InvalidConfigException(
-          "role " + Long.toUnsignedString(roleId) + " is not a role of this server");
-    }
-    if (role.isPublicRole()) {
-      throw new InvalidConfigException(
-          "a tag cannot be @everyone: it would ping every member of this server; pick a role");
-    }
-    if (!role.isMentionable()
-        && (admin == null || !admin.hasPermission(Permission.MESSAGE_MENTION_EVERYONE))) {
-      throw new InvalidConfigException(
-          "role "
-              + "`@"
-              + role.getName().replace('`', '\'')
-              + "`"
-              + " is not mentionable, and you lack the **"
-              + Permission.MESSAGE_MENTION_EVERYONE.getName()
-              + "** permission: make the role mentionable, or ask someone who has it");
+    Optional<String> refusal = RoleTags.refusal(admin, guild, roleId);
+    if (refusal.isPresent()) {
+      throw new InvalidConfigException(refusal.get());
     }
   }
 

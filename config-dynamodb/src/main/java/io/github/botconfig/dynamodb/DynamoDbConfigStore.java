@@ -643,23 +643,32 @@ public final class DynamoDbConfigStore implements ConfigStore {
    */
   private void refuseIfTrackedElsewhere(ChannelConfig config) {
     String ownKey = TableLayout.guildKey(config.guildId());
-    List<String> owners =
+    String channelKey = TableLayout.channelKey(config.channelId());
+    List<Optional<String>> owners =
         queryAll(
             "check who tracks channel " + config.channelId(),
             request ->
                 request
                     .indexName(TableLayout.CHANNEL_INDEX)
-                    .keyConditionExpression("#pk = :pk")
-                    .projectionExpression("#sk")
+                    .keyConditionExpression("#gpk = :pk")
+                    .projectionExpression("#pk, #sk, #type")
                     .expressionAttributeNames(
-                        Map.of("#pk", TableLayout.GSI_PK, "#sk", TableLayout.GSI_SK))
-                    .expressionAttributeValues(
-                        Map.of(":pk", TableLayout.s(TableLayout.channelKey(config.channelId())))),
+                        Map.of(
+                            "#gpk", TableLayout.GSI_PK,
+                            "#pk", TableLayout.PK,
+                            "#sk", TableLayout.SK,
+                            "#type", TableLayout.TYPE))
+                    .expressionAttributeValues(Map.of(":pk", TableLayout.s(channelKey))),
+            // Only a channel item of this very channel owns it: index keys on any other item
+            // (another program's, or a hostile import's) say nothing about who tracks it.
             item ->
-                Optional.ofNullable(item.get(TableLayout.GSI_SK))
-                    .map(AttributeValue::s)
-                    .orElse(ownKey));
-    List<String> allOwners = new ArrayList<>(owners);
+                ItemKind.of(item) == ItemKind.CHANNEL
+                        && item.get(TableLayout.SK) != null
+                        && channelKey.equals(item.get(TableLayout.SK).s())
+                    ? Optional.ofNullable(item.get(TableLayout.PK)).map(AttributeValue::s)
+                    : Optional.empty());
+    List<String> allOwners = new ArrayList<>();
+    owners.forEach(owner -> owner.ifPresent(allOwners::add));
     for (Map<String, AttributeValue> key : unindexedKeys(config.channelId())) {
       // Keys come from items whose keys were read: PK is there, a string.
       allOwners.add(Objects.requireNonNull(key.get(TableLayout.PK)).s());

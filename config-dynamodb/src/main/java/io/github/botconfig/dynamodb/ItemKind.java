@@ -5,8 +5,10 @@ import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * What an item is, by its {@code Type} — or, for items written without one, by the shape of its
- * keys.
+ * What an item is: by the shape of its keys, confirmed by its {@code Type} when it has one. An item
+ * whose {@code Type} disagrees with its keys is not one of ours (another program's, or a hostile
+ * one calling itself the guild's settings under another key): it is left alone, never read as
+ * configuration.
  */
 enum ItemKind {
   CHANNEL,
@@ -19,16 +21,12 @@ enum ItemKind {
   OTHER;
 
   static ItemKind of(Map<String, AttributeValue> item) {
+    ItemKind byKeys = ofKeys(item);
     Optional<String> type = Optional.ofNullable(item.get(TableLayout.TYPE)).map(AttributeValue::s);
-    if (type.isPresent()) {
-      return switch (type.get()) {
-        case TableLayout.CHANNEL_TYPE -> CHANNEL;
-        case TableLayout.SETTINGS_TYPE -> SETTINGS;
-        case TableLayout.BOARD_TYPE -> BOARD;
-        default -> OTHER;
-      };
+    if (type.isEmpty()) {
+      return byKeys; // written without a Type: its keys say what it is
     }
-    return ofKeys(item);
+    return byKeys.type().equals(type) ? byKeys : OTHER;
   }
 
   /**

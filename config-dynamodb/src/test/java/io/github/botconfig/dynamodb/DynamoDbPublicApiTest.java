@@ -37,8 +37,7 @@ class DynamoDbPublicApiTest {
             "DynamoDbConfigStore",
             "DynamoDbClients",
             "TableProvisioner",
-            "TableBackup",
-            "ImportPlan",
+            "DynamoDbTooling",
             "LoadReport",
             "RequestMetrics",
             "RequestStats");

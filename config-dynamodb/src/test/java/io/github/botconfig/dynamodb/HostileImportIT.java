@@ -210,7 +210,7 @@ class HostileImportIT {
     store.saveChannel(ChannelConfig.of(GUILD, ChannelId.of(500)).withPin(true));
     table.put(legacySettings(G).s("forward", "kept"));
     table.put(legacyChannel(G, "501"));
-    List<Map<String, AttributeValue>> before = table.scan();
+    List<Map<String, AttributeValue>> before = withoutChangeRecords(table.scan());
     Map<String, AttributeValue> changed =
         legacyChannel(G, "501").bool("image", true).s("extra", "from the file").build();
     Map<String, AttributeValue> created = legacyChannel(G, "502").build();
@@ -224,7 +224,7 @@ class HostileImportIT {
     assertThat(plan.changes().get(0).attributes())
         .extracting(ImportPlan.AttributeChange::name)
         .containsExactly("extra", "image");
-    List<Map<String, AttributeValue>> after = table.scan();
+    List<Map<String, AttributeValue>> after = withoutChangeRecords(table.scan());
     assertThat(after).hasSize(before.size() + 1); // + the created channel
     for (Map<String, AttributeValue> item : before) {
       if (!List.of("CHANNEL#501", "CHANGES").contains(item.get("SK").s())) {
@@ -281,7 +281,7 @@ class HostileImportIT {
           .hasMessageStartingWith(
               "could not import PK=GUILD#111 SK=CHANNEL#502 (2 of 5 planned item(s) were written"
                   + " before it, in key order; none after it)");
-      assertThat(table.scan())
+      assertThat(withoutChangeRecords(table.scan()))
           .extracting(item -> item.get("SK").s())
           .containsExactly("CHANNEL#500", "CHANNEL#501", "CHANGES");
       assertThat(store.changeMarker()).as("caches learn of the two").isGreaterThan(marker);
@@ -290,5 +290,11 @@ class HostileImportIT {
 
   private static AttributeValue n(String number) {
     return AttributeValue.fromN(number);
+  }
+
+  /** The table's items less the change feed's records (bookkeeping every write leaves). */
+  private static List<Map<String, AttributeValue>> withoutChangeRecords(
+      List<Map<String, AttributeValue>> items) {
+    return items.stream().filter(item -> !item.get("SK").s().startsWith("CHANGE#")).toList();
   }
 }

@@ -4,6 +4,7 @@ import io.github.botconfig.domain.ChannelId;
 import io.github.botconfig.domain.GuildId;
 import io.github.botconfig.domain.GuildSettings;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The guild an interaction came from, as Discord (the bot's cache) knows it: what {@link
@@ -17,6 +18,12 @@ interface GuildView {
 
   /** Whether the role is a role of this guild. */
   boolean hasRole(long roleId);
+
+  /**
+   * Why the clicking member may not make this role a tag ({@code @everyone}, or a role they could
+   * not mention themselves), or empty when they may.
+   */
+  Optional<String> roleRefusal(long roleId);
 
   /** The channel's name as members see it ({@code #reports}), or its id when it is gone. */
   String channelName(ChannelId channelId);

@@ -1,20 +1,32 @@
 package io.github.botconfig.bot.panel;
 
+import io.github.botconfig.bot.RoleTags;
 import io.github.botconfig.domain.ChannelId;
 import io.github.botconfig.domain.GuildId;
 import io.github.botconfig.domain.GuildSettings;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.BiFunction;
 import net.dv8tion.jda.api.entities.Guild;
+import net.dv8tion.jda.api.entities.Member;
 import net.dv8tion.jda.api.entities.channel.middleman.GuildMessageChannel;
+import org.jspecify.annotations.Nullable;
 
 /** The interaction's guild as JDA's cache knows it. Thread-safe as JDA's cache. */
 final class JdaGuildView implements GuildView {
   private final Guild guild;
+  private final @Nullable Member member;
   private final BiFunction<Guild, GuildSettings, List<String>> warnings;
 
-  JdaGuildView(Guild guild, BiFunction<Guild, GuildSettings, List<String>> warnings) {
+  /**
+   * @param member who clicks; null where nobody does (the welcome on joining a server)
+   */
+  JdaGuildView(
+      Guild guild,
+      @Nullable Member member,
+      BiFunction<Guild, GuildSettings, List<String>> warnings) {
     this.guild = guild;
+    this.member = member;
     this.warnings = warnings;
   }
 
@@ -32,6 +44,11 @@ final class JdaGuildView implements GuildView {
   @Override
   public boolean hasRole(long roleId) {
     return guild.getRoleById(roleId) != null;
+  }
+
+  @Override
+  public Optional<String> roleRefusal(long roleId) {
+    return RoleTags.refusal(member, guild, roleId);
   }
 
   @Override

@@ -391,6 +391,10 @@ final class PanelActions {
     if (!guild.hasRole(role)) {
       throw new Refused("role " + Long.toUnsignedString(role) + " is not a role of this guild");
     }
+    Optional<String> refusal = guild.roleRefusal(role);
+    if (refusal.isPresent()) {
+      throw new InvalidConfigException(refusal.get()); // shown on the panel; nothing changes
+    }
     return Tag.role(role);
   }
 

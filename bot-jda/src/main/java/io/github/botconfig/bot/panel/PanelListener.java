@@ -137,7 +137,7 @@ public final class PanelListener implements EventListener {
     try {
       if (channel == null
           || !channel.canTalk()
-          || !actions.isNew(new JdaGuildView(guild, warnings))) {
+          || !actions.isNew(new JdaGuildView(guild, null, warnings))) {
         return;
       }
     } catch (ConfigException e) {
@@ -267,7 +267,7 @@ public final class PanelListener implements EventListener {
       }
       return Optional.empty();
     }
-    return Optional.of(new JdaGuildView(guild, warnings));
+    return Optional.of(new JdaGuildView(guild, member, warnings));
   }
 
   private static Optional<PanelId> parsed(

@@ -17,6 +17,7 @@ import io.github.botconfig.domain.testing.MutableClock;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -139,6 +140,25 @@ class PanelActionsTest {
     assertThat(store.findChannel(ELSEWHERE)).isEmpty();
     assertThat(stored(REPORTS)).isEqualTo(drawn);
     assertThat(store.findSettings(GUILD)).isEmpty();
+  }
+
+  @Test
+  void everyoneIsNeverATagFromThePanelEitherAndNothingChanges() {
+    TestGuild withEveryone = new TestGuild(GUILD, Set.of(REPORTS), Set.of(ROLE, GUILD.value()));
+    ChannelConfig drawn = tracked(ChannelConfig.of(GUILD, REPORTS));
+
+    Screen screen =
+        actions.click(
+            click(Action.TAG_ROLE, REPORTS.value(), drawn.version()),
+            List.of(Long.toString(GUILD.value())),
+            withEveryone,
+            USER);
+
+    assertThat(screen)
+        .isInstanceOfSatisfying(
+            Screen.Channel.class,
+            channel -> assertThat(channel.notice()).contains("a tag cannot be @everyone"));
+    assertThat(stored(REPORTS)).isEqualTo(drawn);
   }
 
   @Test
@@ -334,6 +354,13 @@ class PanelActionsTest {
     @Override
     public boolean hasRole(long roleId) {
       return roles.contains(roleId);
+    }
+
+    @Override
+    public Optional<String> roleRefusal(long roleId) {
+      return roleId == id.value()
+          ? Optional.of("a tag cannot be @everyone: it would ping every member of this server")
+          : Optional.empty();
     }
 
     @Override
