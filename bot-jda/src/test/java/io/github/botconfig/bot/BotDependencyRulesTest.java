@@ -79,6 +79,8 @@ class BotDependencyRulesTest {
         .haveSimpleName("BotOptions")
         .orShould()
         .haveSimpleName("GuildDirectory")
+        .orShould()
+        .haveSimpleName("RoleTags") // the tag rule both /config and its panel apply
         .allowEmptyShould(false)
         .check(BOT);
   }

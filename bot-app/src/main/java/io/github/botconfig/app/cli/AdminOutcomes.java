@@ -27,4 +27,17 @@ final class AdminOutcomes {
     err.println("error: " + outcome.message());
     return exitCode(outcome.kind());
   }
+
+  /**
+   * As {@link #failure(PrintWriter, Outcome)}, saying a store failure as every other command does
+   * ({@link Failures}: a missing table with the command that creates it, rejected credentials, …).
+   */
+  static int failure(CliContext context, Outcome<?> outcome) {
+    if (outcome.cause().isPresent()) {
+      Failures.Failure failure = Failures.of(outcome.cause().get(), context.where());
+      context.err().println("error: " + failure.message());
+      return failure.code();
+    }
+    return failure(context.err(), outcome);
+  }
 }

@@ -69,7 +69,7 @@ final class ChannelsCommand {
               .listChannels(
                   new ListChannelsUseCase.Query(Actor.operator(), Optional.ofNullable(guild)));
       if (!outcome.succeeded()) {
-        return AdminOutcomes.failure(context().err(), outcome);
+        return AdminOutcomes.failure(context(), outcome);
       }
       List<ChannelConfig> channels = outcome.get().channels();
       // Stored but unreadable is not absent: say so (on stderr for --json, which stays an array).
@@ -111,7 +111,7 @@ final class ChannelsCommand {
                   new ShowChannelUseCase.Query(
                       Actor.operator(), Optional.ofNullable(guild), channel));
       if (!outcome.succeeded()) {
-        return AdminOutcomes.failure(context().err(), outcome);
+        return AdminOutcomes.failure(context(), outcome);
       }
       ChannelConfig config = outcome.get();
       if (json) {
@@ -196,7 +196,7 @@ final class ChannelsCommand {
               .changeChannel(
                   new ChangeChannelUseCase.Command(Actor.operator(), guild, channel, changes));
       if (!outcome.succeeded()) {
-        return AdminOutcomes.failure(context().err(), outcome);
+        return AdminOutcomes.failure(context(), outcome);
       }
       ChannelConfig saved = outcome.get();
       if (outcome.kind() == Outcome.Kind.UNCHANGED) {
@@ -229,7 +229,7 @@ final class ChannelsCommand {
               .admin()
               .untrackChannel(new UntrackChannelUseCase.Command(Actor.operator(), guild, channel));
       if (!outcome.succeeded()) {
-        return AdminOutcomes.failure(context().err(), outcome);
+        return AdminOutcomes.failure(context(), outcome);
       }
       context().out().printf("channel %s is no longer tracked%n", channel);
       return ExitCodes.OK;

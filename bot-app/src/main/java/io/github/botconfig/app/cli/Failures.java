@@ -3,6 +3,7 @@ package io.github.botconfig.app.cli;
 import io.github.botconfig.app.config.InvalidSettingsException;
 import io.github.botconfig.domain.ConfigConflictException;
 import io.github.botconfig.domain.InvalidConfigException;
+import io.github.botconfig.domain.StoreNotFoundException;
 import io.github.botconfig.domain.StoreUnavailableException;
 import java.io.IOException;
 import java.net.ConnectException;
@@ -52,7 +53,8 @@ final class Failures {
   }
 
   static Failure of(Throwable e, Where where) {
-    if (find(e, ResourceNotFoundException.class).isPresent()) {
+    if (find(e, ResourceNotFoundException.class).isPresent()
+        || find(e, StoreNotFoundException.class).isPresent()) {
       return new Failure(ExitCodes.STORE_UNAVAILABLE, missingTable(where));
     }
     if (e instanceof InvalidConfigException) {

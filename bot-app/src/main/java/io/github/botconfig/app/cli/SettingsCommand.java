@@ -39,7 +39,7 @@ final class SettingsCommand {
       Outcome<ShowSettingsUseCase.StoredSettings> outcome =
           context().admin().showSettings(new ShowSettingsUseCase.Query(Actor.operator(), guild));
       if (!outcome.succeeded()) {
-        return AdminOutcomes.failure(context().err(), outcome);
+        return AdminOutcomes.failure(context(), outcome);
       }
       GuildSettings settings = outcome.get().settings();
       if (json) {
@@ -128,7 +128,7 @@ final class SettingsCommand {
               .admin()
               .changeSettings(new ChangeSettingsUseCase.Command(Actor.operator(), guild, changes));
       if (!outcome.succeeded()) {
-        return AdminOutcomes.failure(context().err(), outcome);
+        return AdminOutcomes.failure(context(), outcome);
       }
       GuildSettings saved = outcome.get();
       if (outcome.kind() == Outcome.Kind.UNCHANGED) {

@@ -222,7 +222,7 @@ public final class AdminService implements ConfigAdministration {
           };
       return Outcome.failed(kind, e.getMessage());
     } catch (StoreUnavailableException e) {
-      return Outcome.failed(Kind.UNAVAILABLE, e.getMessage());
+      return Outcome.unavailable(e);
     }
   }
 

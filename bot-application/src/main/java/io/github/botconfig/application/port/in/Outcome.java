@@ -1,5 +1,6 @@
 package io.github.botconfig.application.port.in;
 
+import io.github.botconfig.domain.StoreUnavailableException;
 import java.util.Objects;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -57,11 +58,18 @@ public final class Outcome<T> {
   private final Kind kind;
   private final @Nullable T value;
   private final String message;
+  private final @Nullable StoreUnavailableException cause;
 
-  private Outcome(Kind kind, @Nullable T value, String message) {
+  private Outcome(
+      Kind kind, @Nullable T value, String message, @Nullable StoreUnavailableException cause) {
     this.kind = kind;
     this.value = value;
     this.message = message;
+    this.cause = cause;
+  }
+
+  private Outcome(Kind kind, @Nullable T value, String message) {
+    this(kind, value, message, null);
   }
 
   /** A successful outcome of {@code kind} carrying {@code value}. */
@@ -78,6 +86,20 @@ public final class Outcome<T> {
       throw new IllegalArgumentException(kind + " is a success: it carries a value");
     }
     return new Outcome<>(kind, null, message);
+  }
+
+  /**
+   * An {@link Kind#UNAVAILABLE UNAVAILABLE} outcome keeping the store's failure, so that a front
+   * end can say more precisely what is wrong (a missing table, rejected credentials) in its own
+   * terms.
+   */
+  public static <T> Outcome<T> unavailable(StoreUnavailableException cause) {
+    return new Outcome<>(Kind.UNAVAILABLE, null, String.valueOf(cause.getMessage()), cause);
+  }
+
+  /** The store's failure behind an {@link Kind#UNAVAILABLE UNAVAILABLE} outcome, if kept. */
+  public Optional<StoreUnavailableException> cause() {
+    return Optional.ofNullable(cause);
   }
 
   public Kind kind() {
@@ -114,8 +136,8 @@ public final class Outcome<T> {
   /** The same outcome carrying another value (a front end's view of it). */
   public <U> Outcome<U> map(java.util.function.Function<? super T, ? extends U> mapper) {
     return value == null
-        ? new Outcome<>(kind, null, message)
-        : new Outcome<>(kind, Objects.requireNonNull(mapper.apply(value)), message);
+        ? new Outcome<>(kind, null, message, cause)
+        : new Outcome<>(kind, Objects.requireNonNull(mapper.apply(value)), message, cause);
   }
 
   @Override
