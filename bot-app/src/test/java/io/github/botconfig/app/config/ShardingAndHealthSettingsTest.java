@@ -124,7 +124,7 @@ class ShardingAndHealthSettingsTest {
             () ->
                 load(
                     Map.of(
-                        "BOTCONFIG_HEALTH_ENABLED", "yes",
+                        "BOTCONFIG_HEALTH_ENABLED", "maybe",
                         "BOTCONFIG_HEALTH_ADDRESS", "localhost",
                         "BOTCONFIG_HEALTH_PORT", "70000")))
         .isInstanceOfSatisfying(
@@ -132,7 +132,7 @@ class ShardingAndHealthSettingsTest {
             e ->
                 assertThat(e.problems())
                     .containsExactly(
-                        "BOTCONFIG_HEALTH_ENABLED must be 'true' or 'false', got 'yes'",
+                        "BOTCONFIG_HEALTH_ENABLED must be true or false (or yes/no, on/off), got 'maybe'",
                         "BOTCONFIG_HEALTH_ADDRESS must be an IP address such as 127.0.0.1 or 0.0.0.0, got 'localhost'",
                         "BOTCONFIG_HEALTH_PORT must be a TCP port from 0 to 65535, got '70000'"));
     assertThatThrownBy(() -> load(Map.of("BOTCONFIG_HEALTH_ADDRESS", "256.1.1.1")))
