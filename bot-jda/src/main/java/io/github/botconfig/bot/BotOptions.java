@@ -1,5 +1,7 @@
 package io.github.botconfig.bot;
 
+import io.github.botconfig.bot.report.AlertLimits;
+import io.github.botconfig.bot.report.AlertLimits.Rate;
 import io.github.botconfig.domain.GuildId;
 import java.time.Duration;
 import java.util.Optional;
@@ -13,8 +15,13 @@ import java.util.Optional;
  *     (rejoining within it keeps them); default {@link #DEFAULT_PURGE_GRACE_PERIOD}
  * @param devGuildId when set, the slash commands are registered in this guild only (they show up at
  *     once, which suits development) instead of globally
+ * @param alertRate how often one channel may be answered; default {@link
+ *     AlertLimits#DEFAULT_ALERTS}
+ * @param mentionRate how often one channel's answers may mention its tag or pin; default {@link
+ *     AlertLimits#DEFAULT_MENTIONS}
  */
-public record BotOptions(Duration purgeGracePeriod, Optional<GuildId> devGuildId) {
+public record BotOptions(
+    Duration purgeGracePeriod, Optional<GuildId> devGuildId, Rate alertRate, Rate mentionRate) {
   /** Seven days: long enough to undo a mistaken kick. */
   public static final Duration DEFAULT_PURGE_GRACE_PERIOD = Duration.ofDays(7);
 
@@ -28,16 +35,30 @@ public record BotOptions(Duration purgeGracePeriod, Optional<GuildId> devGuildId
     }
   }
 
-  /** A seven-day grace period, commands registered globally. */
+  /** A seven-day grace period, commands registered globally, the default alert limits. */
   public static BotOptions defaults() {
-    return new BotOptions(DEFAULT_PURGE_GRACE_PERIOD, Optional.empty());
+    return new BotOptions(
+        DEFAULT_PURGE_GRACE_PERIOD,
+        Optional.empty(),
+        AlertLimits.DEFAULT_ALERTS,
+        AlertLimits.DEFAULT_MENTIONS);
   }
 
   public BotOptions withPurgeGracePeriod(Duration value) {
-    return new BotOptions(value, devGuildId);
+    return new BotOptions(value, devGuildId, alertRate, mentionRate);
   }
 
   public BotOptions withDevGuild(GuildId value) {
-    return new BotOptions(purgeGracePeriod, Optional.of(value));
+    return new BotOptions(purgeGracePeriod, Optional.of(value), alertRate, mentionRate);
+  }
+
+  /** Limits how often one channel is answered ({@link Rate#UNLIMITED} for no limit). */
+  public BotOptions withAlertRate(Rate value) {
+    return new BotOptions(purgeGracePeriod, devGuildId, value, mentionRate);
+  }
+
+  /** Limits how often one channel's answers mention or pin ({@link Rate#UNLIMITED} for none). */
+  public BotOptions withMentionRate(Rate value) {
+    return new BotOptions(purgeGracePeriod, devGuildId, alertRate, value);
   }
 }

@@ -1,21 +1,23 @@
 package io.github.botconfig.bot;
 
+import io.github.botconfig.bot.report.MessagePath;
 import io.github.botconfig.bot.report.ReportParser;
 import io.github.botconfig.bot.report.ResultReport;
+import io.github.botconfig.domain.Reporters;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
 import net.dv8tion.jda.api.Permission;
 import net.dv8tion.jda.api.entities.Message;
-import net.dv8tion.jda.api.entities.MessageHistory;
 import net.dv8tion.jda.api.entities.channel.middleman.GuildMessageChannel;
 import net.dv8tion.jda.api.utils.TimeUtil;
 
 /**
- * Reads a channel's history back from Discord, page by page (100 messages a request), blocking:
- * what the summaries and the board know of past results, since the bot stores nothing per message.
- * Stateless and thread-safe; call it from the scheduler, never from a JDA thread.
+ * Reads a channel's history back from Discord, page by page (100 messages a request, one page held
+ * at a time), blocking: what the summaries and the board know of past results, since the bot stores
+ * nothing per message. Stateless and thread-safe; call it from the scheduler, never from a JDA
+ * thread.
  */
 final class ChannelHistory {
   static final int PAGE = 100;
@@ -37,6 +39,10 @@ final class ChannelHistory {
    * Hands {@code visitor} the messages created from {@code from} on, oldest first, until it returns
    * {@code false}, the history ends, or {@code max} messages were seen.
    *
+   * <p>One page (100 messages) is held at a time: each request asks for the page after the newest
+   * message of the one before, and the page before is dropped. JDA's {@code MessageHistory} would
+   * keep every page it fetched, up to {@code max} messages per channel for the whole summary.
+   *
    * @return whether it stopped at {@code max} with more to read
    */
   static boolean since(
@@ -44,10 +50,9 @@ final class ChannelHistory {
     // "after" excludes its id: the id of the first millisecond, less one, keeps a message made in
     // it.
     long after = TimeUtil.getDiscordTimestamp(from.toEpochMilli()) - 1;
-    MessageHistory history = channel.getHistoryAfter(after, PAGE).complete();
-    List<Message> page = history.getRetrievedHistory();
     int seen = 0;
-    while (!page.isEmpty()) {
+    while (true) {
+      List<Message> page = channel.getHistoryAfter(after, PAGE).complete().getRetrievedHistory();
       for (int i = page.size() - 1; i >= 0; i--) { // pages come newest first
         if (seen == max) {
           return true;
@@ -60,24 +65,27 @@ final class ChannelHistory {
       if (page.size() < PAGE) {
         return false;
       }
-      page = history.retrieveFuture(PAGE).complete();
+      after = page.get(0).getIdLong();
     }
-    return false;
   }
 
-  /** The newest result report among the channel's last {@code count} messages (at most 100). */
-  static Optional<Message> latestReport(GuildMessageChannel channel, int count) {
+  /**
+   * The newest result report among the channel's last {@code count} messages (at most 100, one
+   * request), counting the authors the channel takes reports from.
+   */
+  static Optional<Message> latestReport(
+      GuildMessageChannel channel, int count, Reporters reporters) {
     return channel.getHistory().retrievePast(count).complete().stream()
-        .filter(message -> report(message).isPresent())
+        .filter(message -> report(message, reporters).isPresent())
         .findFirst();
   }
 
   /**
-   * The result report a message is, read as the message path reads it: webhooks and members count,
-   * the bot itself and other bots do not.
+   * The result report a message is, read as the message path reads it: only from authors the
+   * channel takes reports from ({@link MessagePath#takesReportsFrom}), never from bots.
    */
-  static Optional<ResultReport> report(Message message) {
-    if (message.getAuthor().isBot() && !message.isWebhookMessage()) {
+  static Optional<ResultReport> report(Message message, Reporters reporters) {
+    if (!MessagePath.takesReportsFrom(reporters, TrackedMessageListener.authorOf(message))) {
       return Optional.empty();
     }
     return ReportParser.parse(TrackedMessageListener.reportText(message));

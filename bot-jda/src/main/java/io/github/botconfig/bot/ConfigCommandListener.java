@@ -4,10 +4,11 @@ import static io.github.botconfig.bot.ConfigCommands.CHANNEL;
 import static io.github.botconfig.bot.ConfigCommands.GLOBAL_CHANNEL;
 import static io.github.botconfig.bot.ConfigCommands.GUILD;
 
-import io.github.botconfig.bot.admin.ChannelChanges;
+import io.github.botconfig.application.port.in.Actor;
+import io.github.botconfig.application.port.in.ChannelChanges;
+import io.github.botconfig.application.port.in.GuildChanges;
+import io.github.botconfig.application.port.in.OptionalChange;
 import io.github.botconfig.bot.admin.ConfigAdmin;
-import io.github.botconfig.bot.admin.GuildChanges;
-import io.github.botconfig.bot.admin.OptionalChange;
 import io.github.botconfig.bot.admin.Tags;
 import io.github.botconfig.bot.admin.TimezoneSuggestions;
 import io.github.botconfig.bot.panel.PanelListener;
@@ -16,6 +17,7 @@ import io.github.botconfig.domain.ConfigException;
 import io.github.botconfig.domain.GuildId;
 import io.github.botconfig.domain.GuildSettings;
 import io.github.botconfig.domain.InvalidConfigException;
+import io.github.botconfig.domain.Reporters;
 import io.github.botconfig.domain.Tag;
 import io.github.botconfig.domain.Threshold;
 import java.util.EnumSet;
@@ -23,22 +25,26 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.Supplier;
+import net.dv8tion.jda.api.Permission;
 import net.dv8tion.jda.api.entities.Guild;
 import net.dv8tion.jda.api.entities.Member;
 import net.dv8tion.jda.api.entities.Message;
+import net.dv8tion.jda.api.entities.Role;
 import net.dv8tion.jda.api.events.GenericEvent;
 import net.dv8tion.jda.api.events.interaction.command.CommandAutoCompleteInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
 import net.dv8tion.jda.api.hooks.EventListener;
 import net.dv8tion.jda.api.interactions.commands.OptionMapping;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Answers {@code /config}: checks the caller's permission and the channel's guild, reads the
- * options, lets {@link ConfigAdmin} do the work, and replies ephemerally. Changes are acknowledged
- * first (deferred), so a slow store never makes Discord drop the interaction. Thread-safe; holds no
- * JDA instance.
+ * Answers {@code /config}: reads the options (refusing a channel or role of another server), lets
+ * {@link ConfigAdmin} call the use case as the member ({@link MemberActor}: the use cases ask it
+ * whether it may configure this server), and replies ephemerally. Changes are acknowledged first
+ * (deferred), so a slow store never makes Discord drop the interaction. Thread-safe; holds no JDA
+ * instance.
  *
  * <p>A plain {@link EventListener}, as {@link TrackedMessageListener}: a {@code ListenerAdapter}
  * finds its method by walking the class hierarchy of every gateway event, messages included, and
@@ -82,10 +88,7 @@ final class ConfigCommandListener implements EventListener {
       reply(event, "❌ `/config` works in a server only.");
       return;
     }
-    if (!member.hasPermission(ConfigCommands.REQUIRED)) {
-      reply(event, PERMISSION_REFUSED);
-      return;
-    }
+    Actor actor = new MemberActor(member);
     GuildId guildId = GuildId.of(guild.getIdLong());
     String group = String.valueOf(event.getSubcommandGroup());
     String name = String.valueOf(event.getSubcommandName());
@@ -94,29 +97,35 @@ final class ConfigCommandListener implements EventListener {
         case CHANNEL + " " + ConfigCommands.SET -> {
           ChannelId channel = ownChannel(event, guild, CHANNEL);
           ChannelChanges changes = channelChanges(event, guild);
-          change(event, () -> admin.setChannel(guildId, channel, changes));
+          change(event, () -> admin.setChannel(actor, guildId, channel, changes));
         }
         case CHANNEL + " " + ConfigCommands.REMOVE -> {
           // No guild check: the store only removes a channel tracked under this guild.
           ChannelId channel = ChannelId.of(option(event, CHANNEL).getAsLong());
-          change(event, () -> admin.removeChannel(guildId, channel));
+          change(event, () -> admin.removeChannel(actor, guildId, channel));
         }
         case CHANNEL + " " + ConfigCommands.SHOW ->
             reply(
                 event,
-                admin.showChannel(guildId, ChannelId.of(option(event, CHANNEL).getAsLong())));
-        case CHANNEL + " " + ConfigCommands.LIST -> reply(event, admin.listChannels(guildId));
+                admin.showChannel(
+                    actor, guildId, ChannelId.of(option(event, CHANNEL).getAsLong())));
+        case CHANNEL + " " + ConfigCommands.LIST ->
+            reply(event, admin.listChannels(actor, guildId));
         case GUILD + " " + ConfigCommands.SHOW ->
             reply(
                 event,
-                admin.showGuild(guildId, settings -> GlobalChannelCheck.warnings(guild, settings)));
+                admin.showGuild(
+                    actor, guildId, settings -> GlobalChannelCheck.warnings(guild, settings)));
         case GUILD + " " + ConfigCommands.SET -> {
           GuildChanges changes = guildChanges(event, guild);
           change(
               event,
               () ->
                   admin.setGuild(
-                      guildId, changes, settings -> GlobalChannelCheck.warnings(guild, settings)));
+                      actor,
+                      guildId,
+                      changes,
+                      settings -> GlobalChannelCheck.warnings(guild, settings)));
         }
         default -> reply(event, "❌ Unknown command `/config " + group + " " + name + "`.");
       }
@@ -179,7 +188,8 @@ final class ConfigCommandListener implements EventListener {
         bool(event, ConfigCommands.PIN),
         bool(event, ConfigCommands.NOTIFY_ON_CLOSE),
         tag(event, guild, ConfigCommands.TAG),
-        text(event, ConfigCommands.THRESHOLD).map(Threshold::parse));
+        text(event, ConfigCommands.THRESHOLD).map(Threshold::parse),
+        text(event, ConfigCommands.REPORTERS).map(Reporters::parse));
   }
 
   private static GuildChanges guildChanges(SlashCommandInteractionEvent event, Guild guild) {
@@ -224,13 +234,39 @@ final class ConfigCommandListener implements EventListener {
   private static OptionalChange<Tag> tag(
       SlashCommandInteractionEvent event, Guild guild, String name) {
     OptionalLong role = id(event, name + "-role");
-    // As for channels: a crafted interaction could name a role of another guild, which mentions
-    // nobody here.
-    if (role.isPresent() && guild.getRoleById(role.getAsLong()) == null) {
-      throw new InvalidConfigException(
-          "role " + Long.toUnsignedString(role.getAsLong()) + " is not a role of this server");
+    if (role.isPresent()) {
+      requireMentionable(event.getMember(), guild, role.getAsLong());
     }
     return Tags.change(name, id(event, name + "-user"), role, flag(event, "clear-" + name));
+  }
+
+  /**
+   * Refuses a role the tag may not mention: one of another guild (a crafted interaction can name
+   * any id, and it mentions nobody here), {@code @everyone} (its id is the guild's: it would ping
+   * every member), and a role that is not mentionable when the admin could not mention it
+   * themselves (they lack Mention Everyone): a tag must not ping further than its admin may.
+   */
+  private static void requireMentionable(@Nullable Member admin, Guild guild, long roleId) {
+    Role role = guild.getRoleById(roleId);
+    if (role == null) {
+      throw new InvalidConfigException(
+          "role " + Long.toUnsignedString(roleId) + " is not a role of this server");
+    }
+    if (role.isPublicRole()) {
+      throw new InvalidConfigException(
+          "a tag cannot be @everyone: it would ping every member of this server; pick a role");
+    }
+    if (!role.isMentionable()
+        && (admin == null || !admin.hasPermission(Permission.MESSAGE_MENTION_EVERYONE))) {
+      throw new InvalidConfigException(
+          "role "
+              + "`@"
+              + role.getName().replace('`', '\'')
+              + "`"
+              + " is not mentionable, and you lack the **"
+              + Permission.MESSAGE_MENTION_EVERYONE.getName()
+              + "** permission: make the role mentionable, or ask someone who has it");
+    }
   }
 
   private static OptionalLong id(SlashCommandInteractionEvent event, String name) {

@@ -1,6 +1,7 @@
 package io.github.botconfig.bot;
 
 import io.github.botconfig.bot.panel.PanelListener;
+import io.github.botconfig.domain.Reporters;
 import java.util.List;
 import net.dv8tion.jda.api.Permission;
 import net.dv8tion.jda.api.entities.channel.ChannelType;
@@ -28,6 +29,7 @@ final class ConfigCommands {
   static final String NOTIFY_ON_CLOSE = "notify-on-close";
   static final String TAG = "tag";
   static final String THRESHOLD = "threshold";
+  static final String REPORTERS = "reporters";
   static final String TIMEZONE = "timezone";
   static final String POSITION_DISPLAY = "position-display";
   static final String DAILY = "daily";
@@ -63,7 +65,15 @@ final class ConfigCommands {
                         .addOption(
                             OptionType.STRING,
                             THRESHOLD,
-                            "A percentage such as 12.5, or TP, SL, TP/SL, none"),
+                            "A percentage such as 12.5, or TP, SL, TP/SL, none")
+                        .addOptions(
+                            new OptionData(
+                                    OptionType.STRING,
+                                    REPORTERS,
+                                    "Whose messages count as reports (default: webhooks only)")
+                                .addChoice("webhooks only", Reporters.WEBHOOKS.text())
+                                .addChoice(
+                                    "everyone: webhooks and members", Reporters.EVERYONE.text())),
                     new SubcommandData(REMOVE, "Stop tracking a channel")
                         .addOptions(channel("The channel")),
                     new SubcommandData(SHOW, "Show a channel's options")

@@ -1,5 +1,6 @@
 package io.github.botconfig.bot;
 
+import io.github.botconfig.application.service.AdminService;
 import io.github.botconfig.bot.admin.ConfigAdmin;
 import io.github.botconfig.bot.guild.GuildSummaries;
 import io.github.botconfig.bot.guild.GuildWarnings;
@@ -7,6 +8,7 @@ import io.github.botconfig.bot.guild.LiveBoards;
 import io.github.botconfig.bot.lifecycle.GuildDepartures;
 import io.github.botconfig.bot.lifecycle.GuildOwnership;
 import io.github.botconfig.bot.panel.PanelListener;
+import io.github.botconfig.bot.report.AlertLimits;
 import io.github.botconfig.domain.ConfigRepository;
 import io.github.botconfig.domain.GuildId;
 import java.time.Clock;
@@ -86,8 +88,14 @@ public final class DiscordBot implements AutoCloseable {
     this.boards = new LiveBoards(repository, new JdaBoards(presence), warnings, clock, scheduler);
     this.listeners =
         List.of(
-            new TrackedMessageListener(repository, new AlertPublisher(pins), boards),
-            new ConfigCommandListener(new ConfigAdmin(repository)),
+            new TrackedMessageListener(
+                repository,
+                new AlertLimits(options.alertRate(), options.mentionRate(), clock),
+                new AlertPublisher(pins),
+                boards),
+            new ConfigCommandListener(
+                new ConfigAdmin(
+                    new AdminService(repository), ConfigCommandListener.PERMISSION_REFUSED)),
             new PanelListener(repository, clock, GlobalChannelCheck::warnings),
             new GuildLifecycleListener(
                 departures, presence, new CommandRegistrar(commands, options.devGuildId()), sweep),
@@ -102,7 +110,7 @@ public final class DiscordBot implements AutoCloseable {
    * @param clock when departures happen, purges and summaries are due
    * @param scheduler runs the daily purge, the summaries and the board edits; owned by the caller,
    *     and best the bot's own (summaries and board edits block it while Discord answers)
-   * @param options grace period, development guild
+   * @param options grace period, development guild, alert limits
    */
   public static DiscordBot create(
       ConfigRepository repository,

@@ -4,6 +4,7 @@ import io.github.botconfig.bot.guild.EmbedText;
 import io.github.botconfig.bot.guild.GuildWarnings.Feature;
 import io.github.botconfig.bot.guild.LatestResult;
 import io.github.botconfig.bot.guild.LiveBoards;
+import io.github.botconfig.domain.ChannelConfig;
 import io.github.botconfig.domain.ChannelId;
 import io.github.botconfig.domain.GuildId;
 import io.github.botconfig.domain.GuildSettings;
@@ -51,19 +52,20 @@ final class JdaBoards implements LiveBoards.Discord {
     }
 
     @Override
-    public Map<ChannelId, LatestResult> latestResults(List<ChannelId> channels) {
+    public Map<ChannelId, LatestResult> latestResults(List<ChannelConfig> channels) {
       Map<ChannelId, LatestResult> latest = new HashMap<>();
-      for (ChannelId id : channels) {
+      for (ChannelConfig tracked : channels) {
+        ChannelId id = tracked.channelId();
         GuildMessageChannel channel = guild.getChannelById(GuildMessageChannel.class, id.value());
         if (channel != null && ChannelHistory.readable(channel)) {
-          ChannelHistory.latestReport(channel, RECENT_MESSAGES)
+          ChannelHistory.latestReport(channel, RECENT_MESSAGES, tracked.reporters())
               .ifPresent(
                   m ->
                       latest.put(
                           id,
                           new LatestResult(
                               id,
-                              ChannelHistory.report(m).orElseThrow(),
+                              ChannelHistory.report(m, tracked.reporters()).orElseThrow(),
                               ChannelHistory.createdAt(m))));
         }
       }

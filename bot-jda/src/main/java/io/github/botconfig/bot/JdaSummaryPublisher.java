@@ -8,9 +8,11 @@ import io.github.botconfig.bot.guild.GuildWarnings.Feature;
 import io.github.botconfig.bot.guild.ResultTally;
 import io.github.botconfig.bot.guild.SummaryPeriod;
 import io.github.botconfig.bot.guild.SummaryText;
+import io.github.botconfig.bot.report.AlertPolicy;
 import io.github.botconfig.bot.report.ResultReport;
 import io.github.botconfig.domain.ChannelConfig;
 import io.github.botconfig.domain.ConfigRepository;
+import io.github.botconfig.domain.GuildId;
 import io.github.botconfig.domain.GuildSettings;
 import io.github.botconfig.domain.SummaryPreferences;
 import io.github.botconfig.domain.Tag;
@@ -34,8 +36,18 @@ import net.dv8tion.jda.api.requests.restaction.MessageCreateAction;
  * Discord answered; runs on the scheduler. Thread-safe.
  */
 final class JdaSummaryPublisher implements GuildSummaries.Publisher {
-  /** At most this many messages of a channel are read for one summary (50 requests). */
-  static final int MAX_MESSAGES = 5_000;
+  /**
+   * At most this many messages of a channel are read for one summary (10 requests, one page held at
+   * a time): a reports channel posts far fewer in a month; a chat channel is cut, and says so.
+   */
+  static final int MAX_MESSAGES = 1_000;
+
+  /**
+   * At most this many tracked channels of a guild are read for one summary — as many as an embed
+   * shows fields — so one summary costs at most 250 history requests however many channels a guild
+   * tracks; the rest are listed as not read.
+   */
+  static final int MAX_CHANNELS = EmbedText.MAX_FIELDS;
 
   /**
    * How far the global channel is searched for a summary posted before: the first messages after
@@ -76,8 +88,20 @@ final class JdaSummaryPublisher implements GuildSummaries.Publisher {
       return GuildSummaries.Outcome.ALREADY_POSTED;
     }
     List<ChannelSummary> parts = new ArrayList<>();
-    for (ChannelConfig tracked : repository.findChannels(settings.guildId())) {
-      parts.add(summarise(guild, tracked, period));
+    List<ChannelConfig> channels = repository.findChannels(settings.guildId());
+    for (int i = 0; i < channels.size(); i++) {
+      ChannelConfig tracked = channels.get(i);
+      parts.add(
+          i < MAX_CHANNELS
+              ? summarise(guild, tracked, period)
+              : new ChannelSummary(
+                  tracked.channelId(),
+                  tracked.channelId().toString(),
+                  ResultTally.of(List.of()),
+                  Optional.of(
+                      "not read: a summary reads the first "
+                          + MAX_CHANNELS
+                          + " tracked channels")));
     }
     send(channel, SummaryText.of(period, parts), settings.summaryPreferences());
     return GuildSummaries.Outcome.POSTED;
@@ -139,7 +163,7 @@ final class JdaSummaryPublisher implements GuildSummaries.Publisher {
               if (!ChannelHistory.createdAt(message).isBefore(until)) {
                 return false;
               }
-              ChannelHistory.report(message).ifPresent(reports::add);
+              ChannelHistory.report(message, tracked.reporters()).ifPresent(reports::add);
               return true;
             });
     Optional<String> note =
@@ -156,10 +180,13 @@ final class JdaSummaryPublisher implements GuildSummaries.Publisher {
             .sendMessageEmbeds(Embeds.of(text))
             .setAllowedMentions(EnumSet.noneOf(Message.MentionType.class));
     StringBuilder content = new StringBuilder();
-    if (preferences.tag().isPresent()) {
-      Tag tag = preferences.tag().get();
-      content.append(tag.mention());
-      action = Mentions.allow(action, tag);
+    Optional<Tag> tag =
+        preferences
+            .tag()
+            .filter(t -> !AlertPolicy.isEveryone(t, GuildId.of(channel.getGuild().getIdLong())));
+    if (tag.isPresent()) {
+      content.append(tag.get().mention());
+      action = Mentions.allow(action, tag.get());
     }
     boolean pin = preferences.pin();
     if (pin

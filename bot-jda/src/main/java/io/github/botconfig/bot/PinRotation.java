@@ -17,7 +17,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Pins alerts; when the channel is full, unpins its oldest pin and pins again.
+ * Pins alerts; when the channel is full, unpins the oldest of the bot's own pins and pins again.
+ * Nobody else's pin is ever removed: a moderator's pins stay whoever posts reports. Discord does
+ * not say who pinned a message; the bot pins only its own messages, so their author stands for it.
+ * A channel full of others' pins is told why the alert is not pinned.
  *
  * <p>The channel being full is learnt from Discord's refusal ({@link
  * ErrorResponse#MAX_MESSAGE_PINS}) rather than by counting pins before every pin: the usual case
@@ -56,12 +59,7 @@ final class PinRotation {
     GuildMessageChannel channel = message.getGuildChannel();
     Permission missing = missingPermission(cause);
     if (missing != null) {
-      channel
-          .sendMessage(missing(missing, "this " + what + " could not be pinned"))
-          .setAllowedMentions(EnumSet.noneOf(Message.MentionType.class))
-          .queue(
-              null,
-              f -> log.warn("telling channel {} a permission is missing failed", channel.getId()));
+      tell(channel, missing(missing, "this " + what + " could not be pinned"));
       return;
     }
     log.warn(
@@ -78,7 +76,7 @@ final class PinRotation {
         .takeAsync(MAX_PINS_READ)
         .thenAccept(
             pinned ->
-                oldest(pinned, message)
+                oldestOwn(pinned, message)
                     .ifPresentOrElse(
                         oldest ->
                             channel
@@ -89,9 +87,7 @@ final class PinRotation {
                                             .pin()
                                             .queue(null, f -> onPinFailed(message, what, f, false)),
                                     f -> onPinFailed(message, what, f, false)),
-                        () ->
-                            log.warn(
-                                "channel {} refuses more pins but lists none", channel.getId())))
+                        () -> tell(channel, fullOfOthersPins(what))))
         .exceptionally(
             f -> {
               onPinFailed(message, what, f, false);
@@ -99,10 +95,27 @@ final class PinRotation {
             });
   }
 
-  private static Optional<PinnedMessage> oldest(List<PinnedMessage> pinned, Message keep) {
+  /** The oldest pin of a message the bot posted itself, other than the one to pin. */
+  static Optional<PinnedMessage> oldestOwn(List<PinnedMessage> pinned, Message keep) {
+    long self = keep.getJDA().getSelfUser().getIdLong();
     return pinned.stream()
         .filter(p -> p.getMessage().getIdLong() != keep.getIdLong())
+        .filter(p -> p.getMessage().getAuthor().getIdLong() == self)
         .min(Comparator.comparing(PinnedMessage::getTimePinned));
+  }
+
+  static String fullOfOthersPins(String what) {
+    return "⚠️ This channel has as many pins as Discord allows, and none of them is mine to"
+        + " remove: this "
+        + what
+        + " could not be pinned. Unpin a message, or turn pinning off.";
+  }
+
+  private static void tell(GuildMessageChannel channel, String text) {
+    channel
+        .sendMessage(text)
+        .setAllowedMentions(EnumSet.noneOf(Message.MentionType.class))
+        .queue(null, f -> log.warn("telling channel {} why a pin failed failed", channel.getId()));
   }
 
   /**

@@ -2,7 +2,11 @@ package io.github.botconfig.bot;
 
 import io.github.botconfig.bot.guild.LiveBoards;
 import io.github.botconfig.bot.report.Alert;
+import io.github.botconfig.bot.report.AlertLimits;
+import io.github.botconfig.bot.report.AuthorKind;
+import io.github.botconfig.bot.report.Decision;
 import io.github.botconfig.bot.report.MessagePath;
+import io.github.botconfig.bot.report.PostedMessage;
 import io.github.botconfig.domain.ChannelConfig;
 import io.github.botconfig.domain.ConfigException;
 import io.github.botconfig.domain.ConfigRepository;
@@ -10,6 +14,7 @@ import java.util.Optional;
 import java.util.concurrent.RejectedExecutionException;
 import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.entities.MessageEmbed;
+import net.dv8tion.jda.api.entities.MessageType;
 import net.dv8tion.jda.api.events.GenericEvent;
 import net.dv8tion.jda.api.events.message.MessageReceivedEvent;
 import net.dv8tion.jda.api.hooks.EventListener;
@@ -19,8 +24,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The message path on JDA: a message in an untracked channel costs one in-memory lookup and nothing
- * else; a result report in a tracked channel gets the answer {@link MessagePath} decides, published
- * by {@link AlertPublisher}, and goes to the guild's live board.
+ * else; any other message is read once into a {@link PostedMessage}, {@link MessagePath} decides
+ * once, and the decision goes to the publishers: the alert to {@link AlertPublisher}, the result to
+ * the guild's live board.
  *
  * <p>A plain {@link EventListener} rather than a {@code ListenerAdapter}: every gateway event
  * passes through here, and one {@code instanceof} is the cheapest way to let the others go.
@@ -42,8 +48,9 @@ final class TrackedMessageListener implements EventListener {
   private final Publisher publisher;
   private final LiveBoards boards;
 
-  TrackedMessageListener(ConfigRepository repository, Publisher publisher, LiveBoards boards) {
-    this.path = new MessagePath(repository);
+  TrackedMessageListener(
+      ConfigRepository repository, AlertLimits limits, Publisher publisher, LiveBoards boards) {
+    this.path = new MessagePath(repository, limits);
     this.publisher = publisher;
     this.boards = boards;
   }
@@ -72,21 +79,41 @@ final class TrackedMessageListener implements EventListener {
     }
     Message message = event.getMessage();
     try {
-      boolean fromBot = message.getAuthor().isBot();
-      boolean fromWebhook = message.isWebhookMessage();
-      String text = reportText(message);
-      if (MessagePath.mayReport(fromBot, fromWebhook)) {
-        boards.messagePosted(
-            channel.get(), text, ChannelHistory.createdAt(message)); // no request: it schedules
+      Decision decision = path.decide(channel.get(), posted(event.getGuild().getIdLong(), message));
+      if (decision instanceof Decision.Report report) {
+        boards.resultPosted(channel.get(), report.result(), report.at()); // schedules, no request
+        report.alert().ifPresent(alert -> publisher.publish(message, alert));
       }
-      Optional<Alert> alert = path.alertFor(channel.get(), fromBot, fromWebhook, text);
-      alert.ifPresent(a -> publisher.publish(message, a));
     } catch (RejectedExecutionException e) {
       log.debug("message {} not answered: JDA is shutting down", message.getId());
     } catch (RuntimeException e) {
       log.error(
           "answering message {} in channel {} failed", message.getId(), message.getChannelId(), e);
     }
+  }
+
+  /** The message as the message path reads it: once, here. */
+  static PostedMessage posted(long guildId, Message message) {
+    return new PostedMessage(
+        guildId, authorOf(message), reportText(message), ChannelHistory.createdAt(message));
+  }
+
+  /**
+   * Who posted a message. A slash command's answer carries its application's webhook id, but it is
+   * a bot's message, whoever ran the command; a system message is no one's report.
+   */
+  static AuthorKind authorOf(Message message) {
+    MessageType type = message.getType();
+    if (type.isSystem()
+        || type == MessageType.SLASH_COMMAND
+        || type == MessageType.CONTEXT_COMMAND
+        || message.getInteractionMetadata() != null) {
+      return AuthorKind.BOT;
+    }
+    if (message.isWebhookMessage()) {
+      return AuthorKind.WEBHOOK;
+    }
+    return message.getAuthor().isBot() ? AuthorKind.BOT : AuthorKind.MEMBER;
   }
 
   /**

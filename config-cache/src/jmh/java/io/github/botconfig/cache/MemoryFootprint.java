@@ -63,12 +63,14 @@ public final class MemoryFootprint {
       settings.put(decoded.guildId(), decoded);
     }
 
-    GraphLayout empty = GraphLayout.parseInstance(Contents.complete(List.of(), Map.of(), Map.of()));
+    GraphLayout empty =
+        GraphLayout.parseInstance(Contents.complete(List.of(), Map.of(), Map.of(), List.of()));
     GraphLayout channelsOnly =
-        GraphLayout.parseInstance(Contents.complete(channels, Map.of(), Map.of()));
+        GraphLayout.parseInstance(Contents.complete(channels, Map.of(), Map.of(), List.of()));
     GraphLayout settingsOnly =
-        GraphLayout.parseInstance(Contents.complete(List.of(), settings, Map.of()));
-    GraphLayout both = GraphLayout.parseInstance(Contents.complete(channels, settings, Map.of()));
+        GraphLayout.parseInstance(Contents.complete(List.of(), settings, Map.of(), List.of()));
+    GraphLayout both =
+        GraphLayout.parseInstance(Contents.complete(channels, settings, Map.of(), List.of()));
 
     double perChannel = (double) (channelsOnly.totalSize() - empty.totalSize()) / channelCount;
     double perSettings = (double) (settingsOnly.totalSize() - empty.totalSize()) / guildCount;

@@ -46,7 +46,10 @@ public class SnapshotWriteBenchmark {
     }
     contents =
         Contents.complete(
-            channels, Map.of(GuildId.of(1), GuildSettings.defaults(GuildId.of(1))), Map.of());
+            channels,
+            Map.of(GuildId.of(1), GuildSettings.defaults(GuildId.of(1))),
+            Map.of(),
+            List.of());
     update = channels.get(entries / 2).withPin(true).withVersion(2);
   }
 

@@ -8,6 +8,7 @@ import io.github.botconfig.domain.GuildId;
 import io.github.botconfig.domain.GuildSettings;
 import io.github.botconfig.domain.InvalidConfigException;
 import io.github.botconfig.domain.LiveBoard;
+import io.github.botconfig.domain.StoreNotFoundException;
 import io.github.botconfig.domain.UnreadableItem;
 import java.time.Clock;
 import java.time.Duration;
@@ -45,6 +46,7 @@ final class CachingConfigRepository extends Memory implements ConfigCache {
   private final Delays delays;
   private final Duration changePollInterval;
   private final Duration initialLoadWait;
+  private final boolean waitForStore;
   private final Clock clock;
   private final @Nullable ScheduledExecutorService suppliedScheduler;
 
@@ -53,13 +55,18 @@ final class CachingConfigRepository extends Memory implements ConfigCache {
   private @Nullable SyncLoop syncLoop;
   private boolean closed;
 
+  /** start() has returned: lookups may go to the store until a snapshot loads. */
+  private volatile boolean started;
+
   CachingConfigRepository(
       ConfigStore store,
       Delays delays,
       Duration changePollInterval,
+      Duration changeGapGrace,
       Duration negativeCacheTtl,
       int maxConcurrentFallbackReads,
       Duration initialLoadWait,
+      boolean waitForStore,
       Clock clock,
       @Nullable ScheduledExecutorService scheduler,
       List<CacheListener> listeners) {
@@ -67,13 +74,22 @@ final class CachingConfigRepository extends Memory implements ConfigCache {
     this.delays = delays;
     this.changePollInterval = changePollInterval;
     this.initialLoadWait = initialLoadWait;
+    this.waitForStore = waitForStore;
     this.clock = clock;
     this.suppliedScheduler = scheduler;
     this.fallback = new FallbackReads(clock, negativeCacheTtl, maxConcurrentFallbackReads);
     this.status = new StatusTracker(clock);
     this.listeners = new Listeners(listeners);
     this.loader =
-        new Loader(this.store, this, status, this.listeners, this::stats, fallback::clear);
+        new Loader(
+            this.store,
+            this,
+            status,
+            this.listeners,
+            this::stats,
+            fallback::clear,
+            clock,
+            changeGapGrace);
   }
 
   // --- Lookups
@@ -174,6 +190,7 @@ final class CachingConfigRepository extends Memory implements ConfigCache {
     if (contents.complete) {
       return contents.channelsOf(Objects.requireNonNull(guildId, "guildId"));
     }
+    requireStarted();
     return fallback.read(
         new GuildChannelsKey(guildId),
         () -> {
@@ -223,6 +240,7 @@ final class CachingConfigRepository extends Memory implements ConfigCache {
    */
   private <T> Optional<T> readThrough(
       Object key, Supplier<Optional<T>> storeRead, BiConsumer<Optional<T>, Long> repair) {
+    requireStarted();
     if (fallback.knownAbsent(key)) {
       return Optional.empty();
     }
@@ -237,6 +255,18 @@ final class CachingConfigRepository extends Memory implements ConfigCache {
           }
           return read;
         });
+  }
+
+  /**
+   * Only a cache that was never started reaches the store for a lookup without having said so:
+   * without this, it would quietly answer every lookup from the store, one request each.
+   */
+  private void requireStarted() {
+    if (!started) {
+      throw new IllegalStateException(
+          "the config cache was not started: call start() before looking anything up (it loads"
+              + " the snapshot that lookups are answered from)");
+    }
   }
 
   /** Fallback keys: a guild's channel list and its settings are read apart. */
@@ -341,6 +371,7 @@ final class CachingConfigRepository extends Memory implements ConfigCache {
     if (contents.complete) {
       return contents.unreadable(Objects.requireNonNull(guildId, "guildId"));
     }
+    requireStarted();
     return store.findUnreadable(guildId);
   }
 
@@ -350,6 +381,7 @@ final class CachingConfigRepository extends Memory implements ConfigCache {
     if (contents.complete) {
       return contents.unreadableChannel(Objects.requireNonNull(channelId, "channelId"));
     }
+    requireStarted();
     return store.findUnreadableChannel(channelId);
   }
 
@@ -415,6 +447,16 @@ final class CachingConfigRepository extends Memory implements ConfigCache {
     }
     loop.start();
     awaitFirstAttempt();
+    RuntimeException failure = loader.failureBeforeFirstLoad();
+    if (failure instanceof StoreNotFoundException && !waitForStore && !status.isLoaded()) {
+      close(); // no retries in the background: nothing will come of them until someone acts
+      throw new StoreNotFoundException(
+          "the config cache cannot start: "
+              + failure.getMessage()
+              + " (to wait for it instead, build the cache with waitForStore(true))",
+          failure);
+    }
+    started = true;
     return status();
   }
 
@@ -465,7 +507,9 @@ final class CachingConfigRepository extends Memory implements ConfigCache {
         loader.lastLoadDuration(),
         loader.totalLoadDuration(),
         contents.channelCount(),
-        contents.settingsCount());
+        contents.settingsCount(),
+        loader.changesApplied(),
+        loader.gaps());
   }
 
   @Override

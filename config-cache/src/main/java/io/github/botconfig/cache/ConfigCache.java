@@ -30,11 +30,15 @@ import org.jspecify.annotations.Nullable;
  *       unchanged and the store's {@link io.github.botconfig.domain.ConfigException} propagates.
  *       Writes are serialized.
  *   <li><b>Refresh</b>: every {@link Builder#changePollInterval change-poll interval} the cache
- *       reads the store's {@link ConfigStore#changeMarker() change marker} and loads a new snapshot
- *       if it moved (so writes by other processes show within about one interval); it also reloads
- *       every {@link Builder#refreshInterval refresh interval} whatever the marker says, and on
- *       {@link #refreshNow()}. A new snapshot is built off the readers' path and swapped in at
- *       once; it never undoes a write made through this cache while it was being read.
+ *       reads the store's {@link ConfigStore#changesAfter change feed} and reads only the keys
+ *       other processes changed (so their writes show within about one interval); when a change may
+ *       have been missed (a record still absent after the {@link Builder#changeGapGrace gap
+ *       grace}), it loads a new snapshot at once. A store without a feed offers only its {@link
+ *       ConfigStore#changeMarker() change marker}: the cache then loads a new snapshot whenever it
+ *       moved. The cache also reloads every {@link Builder#refreshInterval refresh interval}
+ *       whatever the marker says, and on {@link #refreshNow()}. A new snapshot is built off the
+ *       readers' path and swapped in at once; it never undoes a write made through this cache while
+ *       it was being read.
  *   <li><b>Failures</b>: a failed refresh leaves the last snapshot in service, and the cache
  *       retries with backoff; {@link #status()} says {@link CacheStatus.State#STALE STALE} and how
  *       old the snapshot is.
@@ -59,10 +63,18 @@ public interface ConfigCache extends ConfigRepository, AutoCloseable {
    * Starts the cache: loads a first complete snapshot and schedules the refreshes. Waits for that
    * first load at most the {@link Builder#initialLoadWait initial-load wait}; if it has not
    * succeeded by then (or failed), returns anyway — lookups then read the store per key while the
-   * load goes on in the background.
+   * load goes on in the background. Call it before any lookup: a lookup on a cache never started
+   * throws {@link IllegalStateException}.
+   *
+   * <p>An outage (the store cannot be reached) is not an error here: the status says {@link
+   * CacheStatus.State#UNAVAILABLE UNAVAILABLE} and the cache keeps retrying. A store that does not
+   * exist (a wrong table name or region) is: {@code start()} throws, unless the builder was told to
+   * {@link Builder#waitForStore wait for it}.
    *
    * @return the status once the wait ended: {@link CacheStatus#isLoaded() loaded} if the first load
    *     succeeded
+   * @throws io.github.botconfig.domain.StoreNotFoundException if the first load found no store (and
+   *     {@link Builder#waitForStore} was not set); the cache is then closed
    * @throws IllegalStateException if the cache was already started, or closed
    */
   CacheStatus start();
@@ -97,6 +109,7 @@ public interface ConfigCache extends ConfigRepository, AutoCloseable {
    *
    * @throws StoreUnavailableException only before a first snapshot has loaded, when the store
    *     cannot answer
+   * @throws IllegalStateException if the cache was never {@link #start() started}
    */
   @Override
   Optional<ChannelConfig> findChannel(ChannelId channelId);
@@ -116,10 +129,12 @@ public interface ConfigCache extends ConfigRepository, AutoCloseable {
   final class Builder {
     private final ConfigStore store;
     private Duration refreshInterval = Duration.ofMinutes(30);
-    private Duration changePollInterval = Duration.ofSeconds(30);
+    private Duration changePollInterval = Duration.ofSeconds(5);
+    private Duration changeGapGrace = Duration.ofSeconds(10);
     private Duration negativeCacheTtl = Duration.ofSeconds(60);
     private int maxConcurrentFallbackReads = 8;
     private Duration initialLoadWait = Duration.ofSeconds(30);
+    private boolean waitForStore;
     private Duration retryInitialDelay = Duration.ofSeconds(1);
     private Duration retryMaxDelay = Duration.ofMinutes(5);
     private Clock clock = Clock.systemUTC();
@@ -140,8 +155,10 @@ public interface ConfigCache extends ConfigRepository, AutoCloseable {
     }
 
     /**
-     * How often to read the store's change marker and reload if it moved. Default 30 seconds; zero
-     * disables polling (then only the refresh interval and {@link #refreshNow()} reload).
+     * How often to read the store's change feed (or, for a store without one, its change marker).
+     * Default 5 seconds: a change then shows in every other process within about 5 seconds, for
+     * about $0.032 a month of polling per idle process on DynamoDB (docs/cost.md); zero disables
+     * polling (then only the refresh interval and {@link #refreshNow()} reload).
      */
     public Builder changePollInterval(Duration interval) {
       requireNotNegative("changePollInterval", interval);
@@ -150,6 +167,15 @@ public interface ConfigCache extends ConfigRepository, AutoCloseable {
             "changePollInterval must be zero or at least 1 ms, got " + interval);
       }
       this.changePollInterval = interval;
+      return this;
+    }
+
+    /**
+     * How long a position missing from the change feed may stay missing before the cache loads
+     * everything: long enough for a write in flight to record itself. Default 10 seconds.
+     */
+    public Builder changeGapGrace(Duration grace) {
+      this.changeGapGrace = requirePositive("changeGapGrace", grace);
       return this;
     }
 
@@ -181,6 +207,17 @@ public interface ConfigCache extends ConfigRepository, AutoCloseable {
      */
     public Builder initialLoadWait(Duration wait) {
       this.initialLoadWait = requireNotNegative("initialLoadWait", wait);
+      return this;
+    }
+
+    /**
+     * Whether {@link ConfigCache#start()} waits for a store that does not exist (yet), retrying as
+     * for an outage — for a table that a deployment creates after the bot starts. Default false:
+     * {@code start()} throws {@link io.github.botconfig.domain.StoreNotFoundException}, since a
+     * wrong table name or region would otherwise look like an outage that never ends.
+     */
+    public Builder waitForStore(boolean wait) {
+      this.waitForStore = wait;
       return this;
     }
 
@@ -235,9 +272,11 @@ public interface ConfigCache extends ConfigRepository, AutoCloseable {
           store,
           new Delays(refreshInterval, retryInitialDelay, retryMaxDelay),
           changePollInterval,
+          changeGapGrace,
           negativeCacheTtl,
           maxConcurrentFallbackReads,
           initialLoadWait,
+          waitForStore,
           clock,
           scheduler,
           listeners);

@@ -2,14 +2,18 @@ package io.github.botconfig.cache;
 
 import io.github.botconfig.domain.ChannelConfig;
 import io.github.botconfig.domain.ChannelId;
+import io.github.botconfig.domain.ConfigKey;
 import io.github.botconfig.domain.ConfigSnapshot;
 import io.github.botconfig.domain.ConfigStore;
 import io.github.botconfig.domain.GuildId;
 import io.github.botconfig.domain.GuildSettings;
 import io.github.botconfig.domain.LiveBoard;
+import io.github.botconfig.domain.RecentChanges;
 import io.github.botconfig.domain.UnreadableItem;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -122,5 +126,23 @@ final class CountingStore implements ConfigStore {
   public long changeMarker() {
     calls.increment();
     return store.changeMarker();
+  }
+
+  @Override
+  public Optional<RecentChanges> changesAfter(long position) {
+    calls.increment();
+    return store.changesAfter(position);
+  }
+
+  @Override
+  public ConfigSnapshot read(Collection<ConfigKey> keys) {
+    calls.increment();
+    return store.read(keys);
+  }
+
+  @Override
+  public OptionalLong changeFeedPosition() {
+    calls.increment();
+    return store.changeFeedPosition();
   }
 }

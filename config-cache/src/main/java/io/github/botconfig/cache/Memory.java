@@ -2,10 +2,12 @@ package io.github.botconfig.cache;
 
 import io.github.botconfig.domain.ChannelConfig;
 import io.github.botconfig.domain.ChannelId;
+import io.github.botconfig.domain.ConfigKey;
 import io.github.botconfig.domain.ConfigSnapshot;
 import io.github.botconfig.domain.GuildId;
 import io.github.botconfig.domain.GuildSettings;
 import io.github.botconfig.domain.LiveBoard;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
@@ -99,6 +101,73 @@ abstract class Memory {
     } finally {
       writeLock.unlock();
     }
+  }
+
+  /**
+   * Applies what a read of {@code keys} that began at {@code since} found (a change feed's keys):
+   * each key takes the stored value, or is removed when nothing was found under it, unless this
+   * cache wrote it since (its value is then at least as new as the read). A channel found under
+   * another guild than its key's is left alone: that is another key's change.
+   */
+  final Change<ConfigSnapshot> applyChanges(
+      Collection<ConfigKey> keys, ConfigSnapshot found, long since) {
+    writeLock.lock();
+    try {
+      Contents before = contents;
+      Contents after = before;
+      for (ConfigKey key : keys) {
+        after = applyOne(after, key, found, since);
+      }
+      if (after != before) {
+        publish(after);
+      }
+      return new Change<>(found, before, after);
+    } finally {
+      writeLock.unlock();
+    }
+  }
+
+  private Contents applyOne(Contents current, ConfigKey key, ConfigSnapshot found, long since) {
+    GuildId guild = key.guildId().orElseThrow();
+    return switch (key.kind()) {
+      case CHANNEL -> applyChannel(current, guild, key.channelId().orElseThrow(), found, since);
+      case SETTINGS ->
+          writes.settingsWrittenSince(guild, since)
+              ? current
+              : current.withSettings(guild, found.settings(guild).orElse(null));
+      case BOARD ->
+          writes.boardWrittenSince(guild, since)
+              ? current
+              : current.withBoard(guild, found.board(guild).orElse(null));
+      case GUILD, EVERYTHING -> {
+        Contents next = current;
+        for (ChannelConfig held : current.channelsOf(guild)) {
+          next = applyChannel(next, guild, held.channelId(), found, since);
+        }
+        for (ChannelConfig channel : found.channelsOf(guild)) {
+          next = applyChannel(next, guild, channel.channelId(), found, since);
+        }
+        next = applyOne(next, ConfigKey.settings(guild), found, since);
+        yield applyOne(next, ConfigKey.board(guild), found, since);
+      }
+    };
+  }
+
+  private Contents applyChannel(
+      Contents current, GuildId guild, ChannelId channelId, ConfigSnapshot found, long since) {
+    if (writes.channelWrittenSince(channelId, guild, since)) {
+      return current;
+    }
+    Optional<ChannelConfig> stored =
+        found.channel(channelId).filter(c -> c.guildId().equals(guild));
+    if (stored.isPresent()) {
+      return stored.get().equals(current.channel(channelId).orElse(null))
+          ? current
+          : current.withChannel(stored.get());
+    }
+    boolean heldHere =
+        current.channel(channelId).filter(c -> c.guildId().equals(guild)).isPresent();
+    return heldHere ? current.withoutChannel(channelId) : current;
   }
 
   /**

@@ -15,6 +15,7 @@ import io.github.botconfig.domain.GuildSettings;
 import io.github.botconfig.domain.LiveBoard;
 import io.github.botconfig.domain.StoreUnavailableException;
 import io.github.botconfig.domain.Threshold;
+import io.github.botconfig.domain.UnreadableItem;
 import io.github.botconfig.domain.testing.InstrumentedConfigStore.Operation;
 import java.time.Duration;
 import java.util.List;
@@ -240,6 +241,59 @@ class CacheWriteThroughTest {
     harness.scheduler.advance(CacheHarness.POLL);
 
     assertThat(cache.findChannel(channel(1))).isEqualTo(harness.backing.findChannel(channel(1)));
+  }
+
+  @Test
+  void aRefusedOrFailedReplaceLeavesTheCacheAndTheStoreAsTheyWere() {
+    ConfigCache cache = harness.loadedCache();
+    ChannelConfig read = cache.saveChannel(tracked(GUILD, 1));
+    GuildSettings settings = cache.saveSettings(GuildSettings.defaults(GUILD));
+    ConfigSnapshot cacheBefore = contentsOf(cache);
+    ConfigSnapshot storeBefore = harness.backing.loadAll();
+    harness.store.failNext(
+        Operation.REPLACE_CHANNEL, new StoreUnavailableException("store is down (test)"));
+    harness.store.failNext(
+        Operation.REPLACE_SETTINGS,
+        new ConfigConflictException(Reason.VERSION_CHANGED, "changed meanwhile (test)"));
+
+    assertThatThrownBy(() -> cache.replaceChannel(read, read.withPin(true)))
+        .isInstanceOf(StoreUnavailableException.class);
+    assertThatThrownBy(
+            () -> cache.replaceSettings(settings, settings.withPositionDisplayEnabled(false)))
+        .isInstanceOf(ConfigConflictException.class);
+
+    assertThat(contentsOf(cache)).isEqualTo(cacheBefore);
+    assertThat(harness.backing.loadAll()).isEqualTo(storeBefore);
+  }
+
+  @Test
+  void anUpdateThatChangesNothingSendsNothingToTheStore() {
+    ConfigCache cache = harness.loadedCache();
+    cache.saveChannel(tracked(GUILD, 1).withPin(true));
+    harness.store.resetCounts();
+
+    assertThat(cache.updateChannel(GUILD, channel(1), c -> c.withPin(true)).changed()).isFalse();
+    assertThat(cache.updateSettings(GUILD, s -> s).changed()).isFalse();
+
+    assertThat(harness.store.totalCalls()).isZero();
+  }
+
+  @Test
+  void anUnreadableItemIsVisibleFromMemoryAndItsDeletionForgetsIt() {
+    harness.backing.putUnreadable(
+        UnreadableItem.channel(GUILD, channel(1), "threshold: got 'maybe'"));
+    ConfigCache cache = harness.loadedCache();
+    harness.store.resetCounts();
+
+    assertThat(cache.findChannel(channel(1))).as("the message path: untracked").isEmpty();
+    assertThat(cache.findUnreadableChannel(channel(1))).isPresent();
+    assertThat(cache.findUnreadable(GUILD)).hasSize(1);
+    assertThat(harness.store.totalCalls()).as("all from memory").isZero();
+
+    assertThat(cache.deleteChannel(GUILD, channel(1))).isTrue();
+
+    assertThat(cache.findUnreadableChannel(channel(1))).isEmpty();
+    assertThat(harness.backing.findUnreadable(GUILD)).isEmpty();
   }
 
   static ConfigSnapshot contentsOf(ConfigCache cache) {

@@ -23,12 +23,12 @@ class ReadmeExampleTest {
 
   @Test
   void theReadmeExampleRunsAndWritesThrough() {
-    ConfigStore yourStore = new InMemoryConfigStore();
+    ConfigStore store = new InMemoryConfigStore();
 
     // README example start
     try (ConfigCache cache =
-        ConfigCache.builder(yourStore) // any ConfigStore
-            .changePollInterval(Duration.ofSeconds(30)) // see other processes' writes within ~30 s
+        ConfigCache.builder(store) // any ConfigStore
+            .changePollInterval(Duration.ofSeconds(5)) // see other processes' writes within ~5 s
             .listener(
                 new CacheListener() {
                   @Override
@@ -49,7 +49,7 @@ class ReadmeExampleTest {
     }
     // README example end
 
-    assertThat(yourStore.findChannel(ChannelId.of("1180586500000000001")))
+    assertThat(store.findChannel(ChannelId.of("1180586500000000001")))
         .hasValueSatisfying(c -> assertThat(c.pin()).isTrue());
   }
 

@@ -60,6 +60,15 @@ public abstract class ChannelConfig {
     return Threshold.NONE;
   }
 
+  /**
+   * Whose messages count as reports here. Default {@link Reporters#WEBHOOKS}: an ordinary member
+   * cannot make the bot mention the tag or pin.
+   */
+  @Value.Default
+  public Reporters reporters() {
+    return Reporters.WEBHOOKS;
+  }
+
   /** When the channel was first stored (millisecond precision). */
   @Value.Default
   public Instant createdAt() {
@@ -90,6 +99,8 @@ public abstract class ChannelConfig {
   public abstract ChannelConfig withTag(Tag value);
 
   public abstract ChannelConfig withThreshold(Threshold value);
+
+  public abstract ChannelConfig withReporters(Reporters value);
 
   public abstract ChannelConfig withCreatedAt(Instant value);
 

@@ -21,6 +21,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * attribute.
  */
 final class AttributeReader {
+  /** The older TypeScript bot's {@code tagType} for "no tag". */
+  static final String NO_TAG = "NONE";
+
   private final Map<String, AttributeValue> attributes;
   private final String prefix;
 
@@ -125,11 +128,19 @@ final class AttributeReader {
     return version;
   }
 
-  /** {@code tagType} and {@code tagId} together; a tag needs both (one alone mentions nobody). */
+  /**
+   * {@code tagType} and {@code tagId} together; a tag needs both (one alone mentions nobody). The
+   * older TypeScript bot wrote "no tag" as {@code tagType 'NONE'} (any case) with {@code tagId ''};
+   * either half alone means no tag too.
+   */
   Optional<Tag> tag() {
     Optional<String> type = string(TableLayout.TAG_TYPE);
     Optional<String> id = snowflakeText(TableLayout.TAG_ID);
-    if (type.isEmpty() || id.isEmpty()) {
+    if (type.isEmpty()
+        || id.isEmpty()
+        || type.get().isEmpty()
+        || type.get().equalsIgnoreCase(NO_TAG)
+        || id.get().isEmpty()) {
       return Optional.empty();
     }
     TagType tagType = parse(TableLayout.TAG_TYPE, type.get(), TagType::parse);

@@ -2,6 +2,7 @@ package io.github.botconfig.dynamodb;
 
 import io.github.botconfig.domain.ChannelConfig;
 import io.github.botconfig.domain.InvalidConfigException;
+import io.github.botconfig.domain.Reporters;
 import io.github.botconfig.domain.Tag;
 import io.github.botconfig.domain.Threshold;
 import java.time.Instant;
@@ -10,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiConsumer;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -53,6 +55,7 @@ final class ChannelItems {
         .pin(reader.bool(TableLayout.PIN, false))
         .tag(reader.tag().map(shared::share))
         .threshold(shared.share(reader.threshold()))
+        .reporters(reporters(reader))
         .createdAt(createdAt)
         .updatedAt(reader.updatedAt(createdAt))
         .version(reader.version())
@@ -71,6 +74,7 @@ final class ChannelItems {
           TableLayout.TAG_TYPE,
           TableLayout.TAG_ID,
           TableLayout.THRESHOLD,
+          TableLayout.REPORTERS,
           TableLayout.CREATED_AT,
           TableLayout.UPDATED_AT,
           TableLayout.VERSION);
@@ -88,7 +92,11 @@ final class ChannelItems {
    * bookkeeping: every other attribute stays as stored, in whatever form its writer gave it. A tag
    * is two attributes: only the one that changed is written ({@code tagId} alone for another user).
    */
-  static void writeChanges(ChannelConfig read, ChannelConfig changed, Expressions update) {
+  static void writeChanges(
+      ChannelConfig read,
+      ChannelConfig changed,
+      Map<String, AttributeValue> stored,
+      Expressions update) {
     writeKeys(changed, update);
     if (read.image() != changed.image()) {
       update.set(TableLayout.IMAGE, TableLayout.bool(changed.image()));
@@ -100,21 +108,33 @@ final class ChannelItems {
       update.set(TableLayout.PIN, TableLayout.bool(changed.pin()));
     }
     writeTagChanges(
-        read.tag(), changed.tag(), TableLayout.TAG_TYPE, TableLayout.TAG_ID, update::set);
+        read.tag(),
+        changed.tag(),
+        TableLayout.TAG_TYPE,
+        TableLayout.TAG_ID,
+        stored.get(TableLayout.TAG_TYPE),
+        update::set);
     if (!read.threshold().equals(changed.threshold())) {
       update.set(TableLayout.THRESHOLD, threshold(changed.threshold()));
+    }
+    if (read.reporters() != changed.reporters()) {
+      update.set(TableLayout.REPORTERS, TableLayout.s(changed.reporters().text()));
     }
   }
 
   /**
    * The SETs that turn tag {@code read} into {@code changed}: the type when its type changed, the
    * id when its id changed, both (as NULL) when it is cleared.
+   *
+   * @param storedType the stored {@code tagType}, whose case a new type follows (see {@link
+   *     #tagType(Tag, AttributeValue)})
    */
   static void writeTagChanges(
       Optional<Tag> read,
       Optional<Tag> changed,
       String typeName,
       String idName,
+      @Nullable AttributeValue storedType,
       BiConsumer<String, AttributeValue> set) {
     if (read.equals(changed)) {
       return;
@@ -126,7 +146,7 @@ final class ChannelItems {
     }
     Tag tag = changed.get();
     if (read.isEmpty() || read.get().type() != tag.type()) {
-      set.accept(typeName, tagType(tag));
+      set.accept(typeName, tagType(tag, storedType));
     }
     if (read.isEmpty() || read.get().id() != tag.id()) {
       set.accept(idName, tagId(tag));
@@ -144,12 +164,35 @@ final class ChannelItems {
             TableLayout.TAG_TYPE,
             channel.tag().map(ChannelItems::tagType).orElseGet(TableLayout::nul))
         .set(TableLayout.TAG_ID, channel.tag().map(ChannelItems::tagId).orElseGet(TableLayout::nul))
-        .set(TableLayout.THRESHOLD, threshold(channel.threshold()));
+        .set(TableLayout.THRESHOLD, threshold(channel.threshold()))
+        .set(TableLayout.REPORTERS, TableLayout.s(channel.reporters().text()));
+  }
+
+  /** Absent or NULL (every item the running bot wrote): the default. */
+  private static Reporters reporters(AttributeReader reader) {
+    return reader
+        .string(TableLayout.REPORTERS)
+        .map(text -> reader.parse(TableLayout.REPORTERS, text, Reporters::parse))
+        .orElse(Reporters.WEBHOOKS);
   }
 
   /** Lower case, as the running bot writes it. */
   static AttributeValue tagType(Tag tag) {
     return TableLayout.s(tag.type().name().toLowerCase(Locale.ROOT));
+  }
+
+  /**
+   * In the case of the stored {@code tagType}: upper case in an item of the older TypeScript bot
+   * ({@code USER}, {@code ROLE}, {@code NONE}) or of the seed, which compare it as written; lower
+   * case otherwise, as the newer bot writes and validates it.
+   */
+  static AttributeValue tagType(Tag tag, @Nullable AttributeValue stored) {
+    String storedText = stored == null ? null : stored.s();
+    boolean upper =
+        storedText != null
+            && !storedText.isEmpty()
+            && storedText.equals(storedText.toUpperCase(Locale.ROOT));
+    return upper ? TableLayout.s(tag.type().name()) : tagType(tag);
   }
 
   /** Always S: a JavaScript reader of an N snowflake loses its last digits. */

@@ -24,12 +24,14 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
  *
  * <pre>{@code
  * RequestMetrics metrics = new RequestMetrics();
- * DynamoDbClient client = DynamoDbClients.builder().region("eu-west-3").metrics(metrics).build();
+ * DynamoDbClient client =
+ *     DynamoDbClients.builder().region(Region.EU_WEST_3).metrics(metrics).build();
  * }</pre>
  *
  * <p>Credentials come from the SDK's default chain (environment, profile, instance role…), except
  * for an endpoint on this machine (a local test server), which gets fixed dummy credentials. The
- * client is thread-safe; close it when done.
+ * client is thread-safe; close it when done. The builder's names are the SDK's ({@code region},
+ * {@code endpointOverride}, {@code credentialsProvider}).
  */
 public final class DynamoDbClients {
   /** The region a local endpoint is given when none is set: local servers accept any. */
@@ -37,6 +39,7 @@ public final class DynamoDbClients {
 
   private DynamoDbClients() {}
 
+  /** A builder with every setting at its default. */
   public static Builder builder() {
     return new Builder();
   }
@@ -67,11 +70,11 @@ public final class DynamoDbClients {
     private Builder() {}
 
     /**
-     * The AWS region, such as {@code eu-west-3}. Default: the SDK's chain ({@code AWS_REGION},
-     * profile…).
+     * The AWS region, such as {@code Region.EU_WEST_3} or {@code Region.of("eu-west-3")}. Default:
+     * the SDK's chain ({@code AWS_REGION}, profile…).
      */
-    public Builder region(String region) {
-      this.region = Region.of(requireText("region", region));
+    public Builder region(Region region) {
+      this.region = Objects.requireNonNull(region, "region");
       return this;
     }
 
@@ -79,7 +82,7 @@ public final class DynamoDbClients {
      * Sends requests to this endpoint instead of AWS's, e.g. {@code http://127.0.0.1:4567} for a
      * local server. Default: none (AWS, or {@code AWS_ENDPOINT_URL_DYNAMODB} when set).
      */
-    public Builder endpoint(URI endpoint) {
+    public Builder endpointOverride(URI endpoint) {
       if (endpoint.getScheme() == null || endpoint.getHost() == null) {
         throw new IllegalArgumentException(
             "endpoint must be an absolute URL such as http://127.0.0.1:4567, got '"
@@ -91,7 +94,7 @@ public final class DynamoDbClients {
     }
 
     /** The credentials; default: the SDK's default chain, or dummy ones for a local endpoint. */
-    public Builder credentials(AwsCredentialsProvider credentials) {
+    public Builder credentialsProvider(AwsCredentialsProvider credentials) {
       this.credentials = Objects.requireNonNull(credentials, "credentials");
       return this;
     }
@@ -180,13 +183,6 @@ public final class DynamoDbClients {
 
     private static Duration min(Duration a, Duration b) {
       return a.compareTo(b) <= 0 ? a : b;
-    }
-
-    private static String requireText(String what, String value) {
-      if (value.isBlank()) {
-        throw new IllegalArgumentException(what + " must not be blank");
-      }
-      return value.strip();
     }
   }
 }

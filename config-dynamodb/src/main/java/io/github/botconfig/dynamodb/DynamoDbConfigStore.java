@@ -4,24 +4,33 @@ import io.github.botconfig.domain.ChannelConfig;
 import io.github.botconfig.domain.ChannelId;
 import io.github.botconfig.domain.ConfigConflictException;
 import io.github.botconfig.domain.ConfigConflictException.Reason;
+import io.github.botconfig.domain.ConfigKey;
 import io.github.botconfig.domain.ConfigRepository;
 import io.github.botconfig.domain.ConfigSnapshot;
 import io.github.botconfig.domain.ConfigStore;
 import io.github.botconfig.domain.GuildId;
 import io.github.botconfig.domain.GuildSettings;
 import io.github.botconfig.domain.LiveBoard;
+import io.github.botconfig.domain.RecentChanges;
+import io.github.botconfig.domain.StoreUnavailableException;
 import io.github.botconfig.domain.UnreadableItem;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -37,18 +46,20 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
  *
  * <pre>{@code
  * DynamoDbConfigStore store = DynamoDbConfigStore.builder()
- *     .client(DynamoDbClients.builder().region("eu-west-3").build())
+ *     .client(DynamoDbClients.builder().region(Region.EU_WEST_3).build())
  *     .tableName("discord-bot-config")
  *     .build();
  * }</pre>
  *
  * <p>Thread-safe. Every method makes a few DynamoDB requests: a bot reads through a cache, not from
- * here. Every write is an UpdateItem conditional on the version its caller read, followed by a bump
- * of the change marker; SDK failures surface as {@link
- * io.github.botconfig.domain.StoreUnavailableException} naming the table and endpoint. The store
- * does not own the client: close the client yourself.
+ * here. Every write is an UpdateItem conditional on the version its caller read, between taking a
+ * position on the change marker and writing its change record (docs/dynamodb-table.md); SDK
+ * failures surface as {@link io.github.botconfig.domain.StoreUnavailableException} naming the table
+ * and endpoint. The store does not own the client: close the client yourself.
  */
 public final class DynamoDbConfigStore implements ConfigStore {
+  private static final Logger LOG = LoggerFactory.getLogger(DynamoDbConfigStore.class);
+
   private final DynamoDbClient client;
   private final String tableName;
   private final Clock clock;
@@ -58,7 +69,18 @@ public final class DynamoDbConfigStore implements ConfigStore {
   private final ChangeMarker marker;
   private final GuildPurge purge;
   private final VersionedWrites writes;
+  private final IndexKeyRepair indexKeys;
   private volatile LoadReport lastLoad = LoadReport.NONE;
+
+  /**
+   * The keys of channel items without index keys, by channel, as the last full load (or the check
+   * before the first lookup by channel id) found them; null until one ran. Lookups by channel id
+   * read these by key too: the index cannot find them, even once repaired (on AWS it is eventually
+   * consistent).
+   */
+  private volatile @Nullable Map<ChannelId, List<Map<String, AttributeValue>>> unindexed;
+
+  private final Object unindexedCheck = new Object();
 
   private DynamoDbConfigStore(Builder builder) {
     this.client =
@@ -72,6 +94,7 @@ public final class DynamoDbConfigStore implements ConfigStore {
     this.marker = new ChangeMarker(client, errors, clock);
     this.purge = new GuildPurge(client, errors, GuildPurge.Sleeper.THREAD);
     this.writes = new VersionedWrites(client, errors);
+    this.indexKeys = new IndexKeyRepair(client, errors);
   }
 
   public static Builder builder() {
@@ -96,12 +119,12 @@ public final class DynamoDbConfigStore implements ConfigStore {
   public Optional<ChannelConfig> findChannel(ChannelId channelId) {
     // The running bot never stopped two guilds from tracking one channel: resolve as a full load
     // would.
-    return channelItems(channelId, "find channel " + channelId).build().channel(channelId);
+    return decodedChannelItems(channelId, "find channel " + channelId).build().channel(channelId);
   }
 
   @Override
   public Optional<UnreadableItem> findUnreadableChannel(ChannelId channelId) {
-    return channelItems(channelId, "look for an unreadable item of channel " + channelId)
+    return decodedChannelItems(channelId, "look for an unreadable item of channel " + channelId)
         .build()
         .unreadableChannel(channelId);
   }
@@ -124,20 +147,120 @@ public final class DynamoDbConfigStore implements ConfigStore {
   }
 
   /** Every item the index holds for the channel, decoded or said to be unreadable. */
-  private ConfigSnapshot.Builder channelItems(ChannelId channelId, String action) {
+  private ConfigSnapshot.Builder decodedChannelItems(ChannelId channelId, String action) {
     ConfigSnapshot.Builder found = ConfigSnapshot.builder();
-    queryAll(
-            action,
-            request ->
-                request
-                    .indexName(TableLayout.CHANNEL_INDEX)
-                    .keyConditionExpression("#pk = :pk")
-                    .expressionAttributeNames(Map.of("#pk", TableLayout.GSI_PK))
-                    .expressionAttributeValues(
-                        Map.of(":pk", TableLayout.s(TableLayout.channelKey(channelId)))),
-            item -> item)
-        .forEach(item -> collect(item, found));
+    for (Map<String, AttributeValue> item : channelItems(channelId, action)) {
+      collect(item, found);
+    }
     return found;
+  }
+
+  /**
+   * The raw items of a channel: what {@code ChannelIndex} holds, and the items without index keys
+   * (the seed's Pattern 2) read by key.
+   */
+  private List<Map<String, AttributeValue>> channelItems(ChannelId channelId, String action) {
+    List<Map<String, AttributeValue>> items =
+        new ArrayList<>(
+            queryAll(
+                action,
+                request ->
+                    request
+                        .indexName(TableLayout.CHANNEL_INDEX)
+                        .keyConditionExpression("#pk = :pk")
+                        .expressionAttributeNames(Map.of("#pk", TableLayout.GSI_PK))
+                        .expressionAttributeValues(
+                            Map.of(":pk", TableLayout.s(TableLayout.channelKey(channelId)))),
+                item -> item));
+    for (Map<String, AttributeValue> key : unindexedKeys(channelId)) {
+      boolean indexed =
+          items.stream()
+              .anyMatch(
+                  item ->
+                      Objects.equals(key.get(TableLayout.PK), item.get(TableLayout.PK))
+                          && Objects.equals(key.get(TableLayout.SK), item.get(TableLayout.SK)));
+      if (!indexed) {
+        getItem(key, action).ifPresent(items::add);
+      }
+    }
+    return items;
+  }
+
+  private List<Map<String, AttributeValue>> unindexedKeys(ChannelId channelId) {
+    Map<ChannelId, List<Map<String, AttributeValue>>> known = unindexed;
+    if (known == null) {
+      synchronized (unindexedCheck) {
+        known = unindexed;
+        if (known == null) {
+          // Once per store, before its first lookup by channel id without a full load: one scan.
+          known =
+              repairIndexKeys(indexKeys.scanMissing("look for channel items without index keys"))
+                  .known;
+        }
+      }
+    }
+    return known.getOrDefault(channelId, List.of());
+  }
+
+  private void learnUnindexed(Map<String, AttributeValue> item) {
+    synchronized (unindexedCheck) {
+      List<Map<String, AttributeValue>> items = new ArrayList<>();
+      Map<ChannelId, List<Map<String, AttributeValue>>> known = unindexed;
+      if (known != null) {
+        known.values().forEach(items::addAll);
+      }
+      items.add(item);
+      repairIndexKeys(items);
+    }
+  }
+
+  private record Repair(Map<ChannelId, List<Map<String, AttributeValue>>> known, int added) {}
+
+  /**
+   * Remembers these channel items without index keys, and gives them their keys. A write that fails
+   * (a read-only policy, throttling) is logged, not thrown: they are found by key meanwhile, and
+   * the next full load tries again. No change-marker bump: index keys change no configuration.
+   */
+  private Repair repairIndexKeys(List<Map<String, AttributeValue>> items) {
+    Map<ChannelId, List<Map<String, AttributeValue>>> byChannel = new HashMap<>();
+    for (Map<String, AttributeValue> item : items) {
+      Map<String, AttributeValue> key =
+          Map.of(
+              TableLayout.PK, item.get(TableLayout.PK), TableLayout.SK, item.get(TableLayout.SK));
+      try {
+        byChannel.computeIfAbsent(ItemKeys.channelOf(item), c -> new ArrayList<>()).add(key);
+      } catch (MalformedItemException e) {
+        // No channel id to find it by: IndexKeyRepair skips it too.
+      }
+    }
+    byChannel.replaceAll((channel, keys) -> List.copyOf(keys));
+    Map<ChannelId, List<Map<String, AttributeValue>>> known = Map.copyOf(byChannel);
+    unindexed = known;
+    int added = 0;
+    for (Map<String, AttributeValue> item : items) {
+      try {
+        if (indexKeys.repair(item)) {
+          added++;
+        }
+      } catch (StoreUnavailableException e) {
+        LOG.warn(
+            "Could not give {} channel item(s) of table '{}' their index keys (the seed's code wrote"
+                + " them without): {}. They are found by key meanwhile; the next full load tries"
+                + " again.",
+            items.size() - added,
+            tableName,
+            e.getMessage());
+        break;
+      }
+    }
+    if (added > 0) {
+      LOG.info(
+          "Gave {} channel item(s) of table '{}' their index keys (GSI_PK/GSI_SK), which the seed's"
+              + " code had left out; nothing else in them changed",
+          added,
+          tableName);
+    }
+    return new Repair(known, added);
   }
 
   /** Adds an item to {@code found}: as what it is, or as unreadable (logged once). */
@@ -193,7 +316,11 @@ public final class DynamoDbConfigStore implements ConfigStore {
       Expressions update = new Expressions();
       ChannelItems.write(config, update);
       Map<String, AttributeValue> stored =
-          writes.create(what, key, update, now(), found -> refusalToCreate(what, found));
+          marker.recording(
+              ConfigKey.channel(config.guildId(), config.channelId()),
+              "save " + what,
+              () -> writes.create(what, key, update, now(), found -> refusalToCreate(what, found)),
+              created -> true);
       return written(stored, ChannelItems::read);
     }
     Map<String, AttributeValue> raw = writes.read(what, key);
@@ -220,15 +347,22 @@ public final class DynamoDbConfigStore implements ConfigStore {
       ChannelConfig read,
       ChannelConfig changed) {
     Expressions update = new Expressions();
-    ChannelItems.writeChanges(read, changed, update);
+    ChannelItems.writeChanges(read, changed, raw, update);
     Map<String, AttributeValue> stored =
-        writes.replace(what, key, update, raw, read.version(), ChannelItems.MODELLED, now());
+        marker.recording(
+            ConfigKey.channel(read.guildId(), read.channelId()),
+            "save " + what,
+            () ->
+                writes.replace(
+                    what, key, update, raw, read.version(), ChannelItems.MODELLED, now()),
+            replaced -> true);
     return written(stored, ChannelItems::read);
   }
 
   @Override
   public boolean deleteChannel(GuildId guildId, ChannelId channelId) {
     return deleteIfExists(
+        ConfigKey.channel(guildId, channelId),
         TableLayout.channelItemKey(guildId, channelId),
         "untrack channel " + channelId + " of guild " + guildId);
   }
@@ -241,7 +375,11 @@ public final class DynamoDbConfigStore implements ConfigStore {
       Expressions update = new Expressions();
       SettingsItems.write(settings, update);
       Map<String, AttributeValue> stored =
-          writes.create(what, key, update, now(), found -> refusalToCreate(what, found));
+          marker.recording(
+              ConfigKey.settings(settings.guildId()),
+              "save " + what,
+              () -> writes.create(what, key, update, now(), found -> refusalToCreate(what, found)),
+              created -> true);
       return written(stored, SettingsItems::read);
     }
     Map<String, AttributeValue> raw = writes.read(what, key);
@@ -270,7 +408,13 @@ public final class DynamoDbConfigStore implements ConfigStore {
     Expressions update = new Expressions();
     SettingsItems.writeChanges(read, changed, raw.get(TableLayout.SUMMARY_PREFERENCES), update);
     Map<String, AttributeValue> stored =
-        writes.replace(what, key, update, raw, read.version(), SettingsItems.MODELLED, now());
+        marker.recording(
+            ConfigKey.settings(read.guildId()),
+            "save " + what,
+            () ->
+                writes.replace(
+                    what, key, update, raw, read.version(), SettingsItems.MODELLED, now()),
+            replaced -> true);
     return written(stored, SettingsItems::read);
   }
 
@@ -319,6 +463,11 @@ public final class DynamoDbConfigStore implements ConfigStore {
 
   /** Why a create found something stored: an unreadable item, or one written meanwhile. */
   private ConfigConflictException refusalToCreate(String what, Map<String, AttributeValue> found) {
+    if (IndexKeyRepair.lacksIndexKeys(found)) {
+      // Written without index keys since this store last looked (the seed's code): from now on
+      // lookups by channel id find it, so the caller's retry reads it instead of creating again.
+      learnUnindexed(found);
+    }
     ItemDecoder.Decoded decoded = ItemDecoder.decode(found);
     if (!decoded.readable()) {
       return unreadable(what, found, new MalformedItemException(String.valueOf(decoded.problem())));
@@ -342,10 +491,12 @@ public final class DynamoDbConfigStore implements ConfigStore {
                         + "; nothing was written (fix or remove the stored item first)"));
   }
 
-  /** What a successful write stored, decoded; bumps the change marker (the one post-write hook). */
+  /**
+   * What a successful write stored, decoded. The write ran inside {@link ChangeMarker#recording}:
+   * its position was taken before, its change record and the marker's move come after.
+   */
   private <T> T written(
       Map<String, AttributeValue> stored, Function<Map<String, AttributeValue>, T> reader) {
-    marker.bump();
     return reader.apply(stored);
   }
 
@@ -361,25 +512,43 @@ public final class DynamoDbConfigStore implements ConfigStore {
     Expressions update = new Expressions();
     BoardItems.write(board, update);
     Instant createdAt =
-        writes.update(
-            "board of guild " + board.guildId(),
-            TableLayout.boardItemKey(board.guildId()),
-            update,
-            board.version(),
-            now);
-    marker.bump();
+        marker.recording(
+            ConfigKey.board(board.guildId()),
+            "save board of guild " + board.guildId(),
+            () ->
+                writes.update(
+                    "board of guild " + board.guildId(),
+                    TableLayout.boardItemKey(board.guildId()),
+                    update,
+                    board.version(),
+                    now),
+            written -> true);
     return board.withVersion(board.version() + 1).withUpdatedAt(now).withCreatedAt(createdAt);
   }
 
   @Override
   public boolean deleteBoard(GuildId guildId) {
     return deleteIfExists(
-        TableLayout.boardItemKey(guildId), "forget the board of guild " + guildId);
+        ConfigKey.board(guildId),
+        TableLayout.boardItemKey(guildId),
+        "forget the board of guild " + guildId);
   }
 
   @Override
   public int deleteGuild(GuildId guildId) {
-    return purge.deleteAll(guildId, marker::bump);
+    AtomicBoolean deletedAny = new AtomicBoolean();
+    try {
+      return marker.recording(
+          ConfigKey.guild(guildId),
+          "delete guild " + guildId,
+          () -> purge.deleteAll(guildId, () -> deletedAny.set(true)),
+          deleted -> deleted > 0);
+    } catch (RuntimeException e) {
+      if (deletedAny.get()) {
+        marker.bumpAfterPartialWrite(); // some items are gone: caches without a feed must reload
+      }
+      throw e;
+    }
   }
 
   /**
@@ -390,13 +559,74 @@ public final class DynamoDbConfigStore implements ConfigStore {
   @Override
   public ConfigSnapshot loadAll() {
     TableScanner.Result result = scanner.scan();
-    lastLoad = result.report();
+    int added = repairIndexKeys(result.unindexed()).added;
+    lastLoad = result.report().withIndexKeysAdded(added);
     return result.snapshot();
   }
 
   @Override
   public long changeMarker() {
     return marker.read();
+  }
+
+  /** One strongly consistent GetItem of the marker's {@code taken} counter. */
+  @Override
+  public OptionalLong changeFeedPosition() {
+    return OptionalLong.of(marker.position());
+  }
+
+  @Override
+  public Optional<RecentChanges> changesAfter(long position) {
+    return Optional.of(marker.changesAfter(position));
+  }
+
+  /**
+   * One strongly consistent GetItem per channel, settings or board key (one read unit for an item
+   * under 4 KB), one Query per guild key.
+   */
+  @Override
+  public ConfigSnapshot read(Collection<ConfigKey> keys) {
+    ConfigSnapshot.Builder found = ConfigSnapshot.builder();
+    for (ConfigKey key : keys) {
+      GuildId guild =
+          key.guildId()
+              .orElseThrow(
+                  () -> new IllegalArgumentException("read(everything) is loadAll(), got " + key));
+      switch (key.kind()) {
+        case CHANNEL -> {
+          ChannelId channel = key.channelId().orElseThrow();
+          getItem(TableLayout.channelItemKey(guild, channel), "read " + key)
+              .flatMap(item -> readOrSkip(item, ChannelItems::read))
+              .ifPresent(found::addChannel);
+        }
+        case SETTINGS -> findSettings(guild).ifPresent(found::addSettings);
+        case BOARD -> findBoard(guild).ifPresent(found::addBoard);
+        case GUILD, EVERYTHING -> readGuild(guild, found);
+      }
+    }
+    return found.build();
+  }
+
+  private void readGuild(GuildId guild, ConfigSnapshot.Builder found) {
+    queryAll(
+            "read guild " + guild,
+            request ->
+                request
+                    .consistentRead(true)
+                    .keyConditionExpression("#pk = :pk")
+                    .expressionAttributeNames(Map.of("#pk", TableLayout.PK))
+                    .expressionAttributeValues(
+                        Map.of(":pk", TableLayout.s(TableLayout.guildKey(guild)))),
+            item -> item)
+        .forEach(
+            item -> {
+              switch (ItemKind.of(item)) {
+                case CHANNEL -> readOrSkip(item, ChannelItems::read).ifPresent(found::addChannel);
+                case SETTINGS -> readSettings(item).ifPresent(found::addSettings);
+                case BOARD -> readOrSkip(item, BoardItems::read).ifPresent(found::addBoard);
+                case OTHER -> {}
+              }
+            });
   }
 
   @Override
@@ -429,7 +659,12 @@ public final class DynamoDbConfigStore implements ConfigStore {
                 Optional.ofNullable(item.get(TableLayout.GSI_SK))
                     .map(AttributeValue::s)
                     .orElse(ownKey));
-    for (String owner : owners) {
+    List<String> allOwners = new ArrayList<>(owners);
+    for (Map<String, AttributeValue> key : unindexedKeys(config.channelId())) {
+      // Keys come from items whose keys were read: PK is there, a string.
+      allOwners.add(Objects.requireNonNull(key.get(TableLayout.PK)).s());
+    }
+    for (String owner : allOwners) {
       if (!owner.equals(ownKey)) {
         throw new ConfigConflictException(
             Reason.OWNED_BY_ANOTHER_GUILD,
@@ -442,10 +677,14 @@ public final class DynamoDbConfigStore implements ConfigStore {
     }
   }
 
-  /**
-   * Deletes the item if it exists (a condition, so that a missing one costs no change-marker bump).
-   */
-  private boolean deleteIfExists(Map<String, AttributeValue> key, String action) {
+  /** Deletes the item if it exists (a condition, so that a missing one is reported as such). */
+  private boolean deleteIfExists(
+      ConfigKey changed, Map<String, AttributeValue> key, String action) {
+    return marker.recording(
+        changed, action, () -> deleteIfExistsRecorded(key, action), Boolean::booleanValue);
+  }
+
+  private boolean deleteIfExistsRecorded(Map<String, AttributeValue> key, String action) {
     Expressions condition = new Expressions().attributeExists(TableLayout.SK);
     try {
       client.deleteItem(
@@ -460,7 +699,6 @@ public final class DynamoDbConfigStore implements ConfigStore {
     } catch (SdkException e) {
       throw errors.unavailable(action, e);
     }
-    marker.bump();
     return true;
   }
 

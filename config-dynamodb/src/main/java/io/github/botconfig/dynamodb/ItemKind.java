@@ -28,6 +28,14 @@ enum ItemKind {
         default -> OTHER;
       };
     }
+    return ofKeys(item);
+  }
+
+  /**
+   * What the item is by its keys alone, whatever its {@code Type} says: what an import trusts,
+   * since a file's {@code Type} could say anything.
+   */
+  static ItemKind ofKeys(Map<String, AttributeValue> item) {
     String pk = key(item, TableLayout.PK);
     String sk = key(item, TableLayout.SK);
     if (!pk.startsWith(TableLayout.GUILD_PREFIX)) {
@@ -40,6 +48,16 @@ enum ItemKind {
       return SETTINGS;
     }
     return sk.equals(TableLayout.BOARD_SK) ? BOARD : OTHER;
+  }
+
+  /** The {@code Type} an item of this kind carries; empty for {@link #OTHER}. */
+  Optional<String> type() {
+    return switch (this) {
+      case CHANNEL -> Optional.of(TableLayout.CHANNEL_TYPE);
+      case SETTINGS -> Optional.of(TableLayout.SETTINGS_TYPE);
+      case BOARD -> Optional.of(TableLayout.BOARD_TYPE);
+      case OTHER -> Optional.empty();
+    };
   }
 
   private static String key(Map<String, AttributeValue> item, String name) {

@@ -20,6 +20,10 @@ import software.amazon.awssdk.services.dynamodb.model.ConsumedCapacity;
  * Counts what a DynamoDB client asks for. Attach {@link #interceptor()} to a client ({@link
  * DynamoDbClients.Builder#metrics} does it), then read {@link #snapshot()} whenever needed.
  *
+ * <p><b>Tooling</b>, for cost figures, benchmarks and the bot's metrics endpoint: not part of the
+ * library's compatibility promise (the binary-compatibility check leaves it out,
+ * docs/releasing.md), since what it counts follows the SDK's interceptor API.
+ *
  * <p>Thread-safe; counting is lock-free and costs a few nanoseconds per request.
  */
 public final class RequestMetrics {

@@ -64,6 +64,8 @@ final class SettingsItems {
                         reader.parse(TableLayout.TIMEZONE, zone, GuildSettings::parseTimezone))));
     reader
         .snowflakeText(TableLayout.GLOBAL_CHANNEL_ID)
+        // The older TypeScript bot wrote "no global channel" as ''.
+        .filter(id -> !id.isEmpty())
         .ifPresent(
             id ->
                 settings.globalChannelId(
@@ -161,7 +163,12 @@ final class SettingsItems {
       update.removeNested(map, TableLayout.TAG_TYPE).removeNested(map, TableLayout.TAG_ID);
     } else {
       ChannelItems.writeTagChanges(
-          before.tag(), after.tag(), TableLayout.TAG_TYPE, TableLayout.TAG_ID, setNested);
+          before.tag(),
+          after.tag(),
+          TableLayout.TAG_TYPE,
+          TableLayout.TAG_ID,
+          storedMap.m().get(TableLayout.TAG_TYPE),
+          setNested);
     }
   }
 

@@ -1,5 +1,6 @@
 package io.github.botconfig.dynamodb;
 
+import io.github.botconfig.domain.StoreNotFoundException;
 import io.github.botconfig.domain.StoreUnavailableException;
 import java.net.URI;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
@@ -49,7 +50,11 @@ final class StoreErrors {
    * @param action what was being done, as "could not ACTION", e.g. {@code "save channel 123"}
    */
   StoreUnavailableException unavailable(String action, SdkException e) {
-    return new StoreUnavailableException("could not " + action + ": " + reason(e), e);
+    String message = "could not " + action + ": " + reason(e);
+    // A missing table is a configuration error: ConfigCache.start() fails on it instead of waiting.
+    return e instanceof ResourceNotFoundException
+        ? new StoreNotFoundException(message, e)
+        : new StoreUnavailableException(message, e);
   }
 
   private String reason(SdkException e) {

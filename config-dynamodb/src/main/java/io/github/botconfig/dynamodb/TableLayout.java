@@ -47,6 +47,9 @@ final class TableLayout {
   static final String TAG_ID = "tagId";
   static final String THRESHOLD = "threshold";
 
+  /** Absent on the running bot's items: read as the default, webhooks only. */
+  static final String REPORTERS = "reporters";
+
   // Settings attributes
   static final String TIMEZONE = "timezone";
   static final String POSITION_DISPLAY_ENABLED = "positionDisplayEnabled";
@@ -66,8 +69,10 @@ final class TableLayout {
   static final String UPDATED_AT = "updatedAt";
   static final String VERSION = "version";
 
-  // The change marker's counter
+  // The change marker's counters: writes that succeeded, and positions taken
+  // (docs/dynamodb-table.md)
   static final String COUNTER = "counter";
+  static final String TAKEN = "taken";
 
   private static final Pattern TABLE_NAME = Pattern.compile("[a-zA-Z0-9_.-]{3,255}");
 

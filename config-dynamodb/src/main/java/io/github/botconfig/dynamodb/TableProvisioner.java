@@ -2,7 +2,6 @@ package io.github.botconfig.dynamodb;
 
 import io.github.botconfig.domain.StoreUnavailableException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -13,14 +12,10 @@ import software.amazon.awssdk.core.waiters.WaiterOverrideConfiguration;
 import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughput;
 import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
-import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
-import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
-import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 import software.amazon.awssdk.services.dynamodb.waiters.DynamoDbWaiter;
 
 /**
@@ -43,6 +38,7 @@ public final class TableProvisioner {
   private final Duration pollInterval;
   private final Duration waitTimeout;
   private final StoreErrors errors;
+  private final IndexKeyRepair indexKeys;
 
   private TableProvisioner(Builder builder) {
     this.client =
@@ -52,6 +48,7 @@ public final class TableProvisioner {
     this.pollInterval = builder.pollInterval;
     this.waitTimeout = builder.waitTimeout;
     this.errors = new StoreErrors(client, tableName);
+    this.indexKeys = new IndexKeyRepair(client, errors);
   }
 
   public static Builder builder() {
@@ -112,9 +109,8 @@ public final class TableProvisioner {
    */
   public int backfill() {
     int repaired = 0;
-    for (Map<String, AttributeValue> item :
-        channelItemsMissingIndexKeys("backfill the index keys")) {
-      if (repair(item)) {
+    for (Map<String, AttributeValue> item : indexKeys.scanMissing("backfill the index keys")) {
+      if (indexKeys.repair(item)) {
         repaired++;
       }
     }
@@ -127,88 +123,7 @@ public final class TableProvisioner {
    * @return how many channel items lack their index keys or have wrong ones
    */
   public int countItemsMissingIndexKeys() {
-    return channelItemsMissingIndexKeys("look for items missing index keys").size();
-  }
-
-  private List<Map<String, AttributeValue>> channelItemsMissingIndexKeys(String action) {
-    ScanRequest request =
-        ScanRequest.builder()
-            .tableName(tableName)
-            .consistentRead(true)
-            .projectionExpression("#pk, #sk, #gpk, #gsk, #type")
-            .expressionAttributeNames(
-                Map.of(
-                    "#pk", TableLayout.PK,
-                    "#sk", TableLayout.SK,
-                    "#gpk", TableLayout.GSI_PK,
-                    "#gsk", TableLayout.GSI_SK,
-                    "#type", TableLayout.TYPE))
-            .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL)
-            .build();
-    List<Map<String, AttributeValue>> missing = new ArrayList<>();
-    try {
-      for (Map<String, AttributeValue> item : client.scanPaginator(request).items()) {
-        if (expectedIndexKeys(item).filter(keys -> !keys.matches(item)).isPresent()) {
-          missing.add(item);
-        }
-      }
-    } catch (SdkException e) {
-      throw errors.unavailable(action, e);
-    }
-    return missing;
-  }
-
-  /** The index keys a channel item should carry; empty for other items and unreadable keys. */
-  private static Optional<IndexKeys> expectedIndexKeys(Map<String, AttributeValue> item) {
-    if (ItemKind.of(item) != ItemKind.CHANNEL) {
-      return Optional.empty();
-    }
-    try {
-      return Optional.of(
-          new IndexKeys(
-              TableLayout.channelKey(ItemKeys.channelOf(item)),
-              TableLayout.guildKey(ItemKeys.guildOf(item))));
-    } catch (MalformedItemException e) {
-      return Optional.empty();
-    }
-  }
-
-  private record IndexKeys(String gsiPk, String gsiSk) {
-    boolean matches(Map<String, AttributeValue> item) {
-      return gsiPk.equals(text(item.get(TableLayout.GSI_PK)))
-          && gsiSk.equals(text(item.get(TableLayout.GSI_SK)));
-    }
-  }
-
-  private boolean repair(Map<String, AttributeValue> item) {
-    IndexKeys keys = expectedIndexKeys(item).orElseThrow();
-    String gsiPk = keys.gsiPk();
-    String gsiSk = keys.gsiSk();
-    Expressions update =
-        new Expressions()
-            .set(TableLayout.GSI_PK, TableLayout.s(gsiPk))
-            .set(TableLayout.GSI_SK, TableLayout.s(gsiSk))
-            // Never recreate an item deleted since the scan.
-            .attributeExists(TableLayout.PK);
-    try {
-      client.updateItem(
-          update
-              .applyTo(UpdateItemRequest.builder())
-              .tableName(tableName)
-              .key(
-                  Map.of(
-                      TableLayout.PK,
-                      item.get(TableLayout.PK),
-                      TableLayout.SK,
-                      item.get(TableLayout.SK)))
-              .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL)
-              .build());
-      return true;
-    } catch (ConditionalCheckFailedException e) {
-      return false;
-    } catch (SdkException e) {
-      throw errors.unavailable("backfill the index keys of " + ItemKeys.describe(item), e);
-    }
+    return indexKeys.scanMissing("look for items missing index keys").size();
   }
 
   private boolean create(@Nullable ProvisionedThroughput capacity) {
@@ -281,10 +196,6 @@ public final class TableProvisioner {
               + e.getMessage(),
           e);
     }
-  }
-
-  private static @Nullable String text(@Nullable AttributeValue value) {
-    return value == null ? null : value.s();
   }
 
   /** Settings of the provisioner. Not thread-safe. */

@@ -42,8 +42,12 @@ final class TableScanner {
     this.segments = segments;
   }
 
-  /** The snapshot and the report of one complete scan. */
-  record Result(ConfigSnapshot snapshot, LoadReport report) {}
+  /**
+   * The snapshot and the report of one complete scan, and the channel items found without their
+   * index keys (keys only), for the store to repair.
+   */
+  record Result(
+      ConfigSnapshot snapshot, LoadReport report, List<Map<String, AttributeValue>> unindexed) {}
 
   /**
    * @throws StoreUnavailableException if any page of any segment cannot be read
@@ -55,7 +59,9 @@ final class TableScanner {
     int pages = 0;
     int other = 0;
     List<String> malformed = new ArrayList<>();
+    List<Map<String, AttributeValue>> unindexed = new ArrayList<>();
     for (Segment segment : results) {
+      unindexed.addAll(segment.unindexed);
       segment.channels.forEach(snapshot::addChannel);
       segment.settings.forEach(snapshot::addSettings);
       segment.boards.forEach(snapshot::addBoard);
@@ -76,8 +82,10 @@ final class TableScanner {
             other,
             malformed.size(),
             malformed.subList(0, Math.min(malformed.size(), LoadReport.MAX_LISTED)),
-            built.discardedDuplicates().size());
-    return new Result(built, report);
+            built.discardedDuplicates().size(),
+            unindexed.size(),
+            0);
+    return new Result(built, report, List.copyOf(unindexed));
   }
 
   private List<Segment> scanInParallel() {
@@ -149,12 +157,21 @@ final class TableScanner {
     final List<LiveBoard> boards = new ArrayList<>();
     final List<String> malformed = new ArrayList<>();
     final List<UnreadableItem> unreadable = new ArrayList<>();
+    final List<Map<String, AttributeValue>> unindexed = new ArrayList<>();
     long items;
     int pages;
     int other;
 
     void add(Map<String, AttributeValue> item) {
       items++;
+      if (IndexKeyRepair.lacksIndexKeys(item)) {
+        unindexed.add(
+            Map.of(
+                TableLayout.PK,
+                item.get(TableLayout.PK),
+                TableLayout.SK,
+                item.get(TableLayout.SK)));
+      }
       ItemDecoder.Decoded decoded = ItemDecoder.decode(item, shared);
       if (decoded.value() instanceof ChannelConfig channel) {
         channels.add(channel);

@@ -279,8 +279,8 @@ class CompatibilityIT {
     assertThat(store.loadAll().boards()).containsEntry(GUILD, second);
     assertThat(store.lastLoadReport().boards()).isEqualTo(1);
     assertThat(store.lastLoadReport().otherItems())
-        .as("the global message and the change marker")
-        .isEqualTo(2);
+        .as("the global message, the change marker and the two saves' change records")
+        .isEqualTo(4);
 
     assertThat(store.deleteBoard(GUILD)).isTrue();
     assertThat(table.get("GUILD#" + G, "GLOBAL_MESSAGE")).isEqualTo(globalMessage);
@@ -296,6 +296,9 @@ class CompatibilityIT {
 
     assertThat(store.deleteGuild(GUILD)).isEqualTo(4);
 
-    assertThat(table.count()).as("the other guild's channel and the change marker").isEqualTo(2);
+    assertThat(table.count())
+        .as(
+            "the other guild's channel, the change marker, the save's and the purge's change records")
+        .isEqualTo(4);
   }
 }

@@ -7,6 +7,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 class DynamoDbClientsTest {
@@ -24,7 +25,7 @@ class DynamoDbClientsTest {
   @Test
   void aLocalEndpointNeedsNeitherRegionNorCredentials() {
     try (DynamoDbClient client =
-        DynamoDbClients.builder().endpoint(URI.create("http://127.0.0.1:4567")).build()) {
+        DynamoDbClients.builder().endpointOverride(URI.create("http://127.0.0.1:4567")).build()) {
       assertThat(client.serviceClientConfiguration().region().id()).isEqualTo("us-east-1");
       assertThat(client.serviceClientConfiguration().endpointOverride())
           .contains(URI.create("http://127.0.0.1:4567"));
@@ -36,8 +37,8 @@ class DynamoDbClientsTest {
     RequestMetrics metrics = new RequestMetrics();
     try (DynamoDbClient client =
         DynamoDbClients.builder()
-            .region("eu-west-3")
-            .endpoint(URI.create("http://127.0.0.1:4567"))
+            .region(Region.EU_WEST_3)
+            .endpointOverride(URI.create("http://127.0.0.1:4567"))
             .apiCallTimeout(Duration.ofSeconds(7))
             .apiCallAttemptTimeout(Duration.ofSeconds(2))
             .maxAttempts(4)
@@ -54,7 +55,8 @@ class DynamoDbClientsTest {
 
   @Test
   void badSettingsAreRefusedNamingTheValue() {
-    assertThatThrownBy(() -> DynamoDbClients.builder().endpoint(URI.create("localhost:4567")))
+    assertThatThrownBy(
+            () -> DynamoDbClients.builder().endpointOverride(URI.create("localhost:4567")))
         .hasMessage(
             "endpoint must be an absolute URL such as http://127.0.0.1:4567, got 'localhost:4567'");
     assertThatThrownBy(() -> DynamoDbClients.builder().maxAttempts(0))

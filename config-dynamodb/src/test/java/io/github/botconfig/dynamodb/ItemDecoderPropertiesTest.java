@@ -38,6 +38,7 @@ class ItemDecoderPropertiesTest {
           TableLayout.TAG_TYPE,
           TableLayout.TAG_ID,
           TableLayout.THRESHOLD,
+          TableLayout.REPORTERS,
           TableLayout.TIMEZONE,
           TableLayout.POSITION_DISPLAY_ENABLED,
           TableLayout.SUMMARY_PREFERENCES,

@@ -9,11 +9,13 @@ import io.github.botconfig.domain.ChannelConfig;
 import io.github.botconfig.domain.ChannelId;
 import io.github.botconfig.domain.GuildId;
 import io.github.botconfig.domain.GuildSettings;
+import io.github.botconfig.domain.Reporters;
 import io.github.botconfig.domain.SummaryPreferences;
 import io.github.botconfig.domain.Tag;
 import io.github.botconfig.domain.Threshold;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -62,6 +64,39 @@ class LegacyItemFormsTest {
         .contains(new Tag(io.github.botconfig.domain.TagType.valueOf(expected), 42));
   }
 
+  @ParameterizedTest
+  @CsvSource(
+      value = {"NONE, ''", "none, ''", "NONE, 42", "USER, ''", "role, ''", "'', 42"},
+      nullValues = "null")
+  void theOlderBotsNoTagFormsMeanNoTag(String tagType, String tagId) {
+    ChannelConfig channel =
+        ChannelItems.read(
+            legacyChannel(GUILD, CHANNEL).s("tagType", tagType).s("tagId", tagId).build());
+
+    assertThat(channel.tag()).isEmpty();
+  }
+
+  @Test
+  void theOlderBotsEmptyGlobalChannelMeansNone() {
+    GuildSettings settings =
+        SettingsItems.read(legacySettings(GUILD).s("globalChannelId", "").build());
+
+    assertThat(settings.globalChannelId()).isEmpty();
+  }
+
+  @Test
+  void aNewTagTypeFollowsTheCaseOfTheStoredOne() {
+    Tag tag = Tag.role(5);
+
+    assertThat(ChannelItems.tagType(tag, AttributeValue.fromS("NONE")))
+        .isEqualTo(AttributeValue.fromS("ROLE"));
+    assertThat(ChannelItems.tagType(tag, AttributeValue.fromS("user")))
+        .isEqualTo(AttributeValue.fromS("role"));
+    assertThat(ChannelItems.tagType(tag, AttributeValue.fromNul(true)))
+        .isEqualTo(AttributeValue.fromS("role"));
+    assertThat(ChannelItems.tagType(tag, null)).isEqualTo(AttributeValue.fromS("role"));
+  }
+
   @Test
   void tagIdReadsAsAStringOrAsANumber() {
     Items asString =
@@ -93,6 +128,64 @@ class LegacyItemFormsTest {
             ChannelItems.read(legacyChannel(GUILD, CHANNEL).without("threshold").build())
                 .threshold())
         .isEqualTo(Threshold.NONE);
+  }
+
+  @Test
+  void aChannelWithoutReportersTakesReportsFromWebhooksOnly() {
+    assertThat(ChannelItems.read(legacyChannel(GUILD, CHANNEL).build()).reporters())
+        .isEqualTo(Reporters.WEBHOOKS);
+    assertThat(
+            ChannelItems.read(
+                    legacyChannel(GUILD, CHANNEL)
+                        .put("reporters", AttributeValue.fromNul(true))
+                        .build())
+                .reporters())
+        .isEqualTo(Reporters.WEBHOOKS);
+  }
+
+  @ParameterizedTest
+  @CsvSource({"everyone, EVERYONE", "Webhooks, WEBHOOKS"})
+  void reportersReadInAnyCase(String stored, Reporters expected) {
+    assertThat(
+            ChannelItems.read(legacyChannel(GUILD, CHANNEL).s("reporters", stored).build())
+                .reporters())
+        .isEqualTo(expected);
+  }
+
+  @Test
+  void reportersAreWrittenInLowerCaseAndReadBack() {
+    ChannelConfig channel =
+        ChannelConfig.of(GuildId.of(GUILD), ChannelId.of(CHANNEL))
+            .withReporters(Reporters.EVERYONE);
+    Expressions update = new Expressions();
+    ChannelItems.write(channel, update);
+
+    assertThat(update.assignments())
+        .containsEntry(List.of(TableLayout.REPORTERS), AttributeValue.fromS("everyone"));
+  }
+
+  @Test
+  void reportersAreWrittenOnlyWhenTheyChange() {
+    Map<String, AttributeValue> stored = legacyChannel(GUILD, CHANNEL).build();
+    ChannelConfig read = ChannelItems.read(stored);
+    Expressions pinOnly = new Expressions();
+    Expressions reportersOnly = new Expressions();
+
+    ChannelItems.writeChanges(read, read.withPin(true), stored, pinOnly);
+    ChannelItems.writeChanges(read, read.withReporters(Reporters.EVERYONE), stored, reportersOnly);
+
+    assertThat(pinOnly.assignments()).doesNotContainKey(List.of(TableLayout.REPORTERS));
+    assertThat(reportersOnly.assignments())
+        .containsEntry(List.of(TableLayout.REPORTERS), AttributeValue.fromS("everyone"))
+        .doesNotContainKey(List.of(TableLayout.PIN));
+  }
+
+  @Test
+  void unknownReportersAreAMalformedItemNamingTheAttribute() {
+    assertThatThrownBy(
+            () -> ChannelItems.read(legacyChannel(GUILD, CHANNEL).s("reporters", "bots").build()))
+        .isInstanceOf(MalformedItemException.class)
+        .hasMessage("reporters: reporters must be 'webhooks' or 'everyone', got 'bots'");
   }
 
   @Test

@@ -16,6 +16,10 @@ final class RawTable {
     this.name = name;
   }
 
+  String name() {
+    return name;
+  }
+
   void put(Items item) {
     put(item.build());
   }

@@ -115,7 +115,7 @@ class ServerFailureIT {
 
   private DynamoDbClient fastFailingClient(LocalDynamoDb server) {
     return DynamoDbClients.builder()
-        .endpoint(server.endpoint())
+        .endpointOverride(server.endpoint())
         .apiCallAttemptTimeout(Duration.ofSeconds(2))
         .apiCallTimeout(Duration.ofSeconds(10))
         .metrics(metrics)

@@ -50,7 +50,7 @@ class StoreFaultsIT {
     // A client of its own per test: the SDK's retry quota is per client, and tests here spend it.
     client =
         DynamoDbClients.builder()
-            .endpoint(proxy.endpoint())
+            .endpointOverride(proxy.endpoint())
             .apiCallAttemptTimeout(Duration.ofMillis(800))
             .apiCallTimeout(Duration.ofSeconds(10))
             .metrics(metrics)

@@ -13,6 +13,8 @@ import io.github.botconfig.domain.GuildSettings;
 import io.github.botconfig.domain.InvalidConfigException;
 import io.github.botconfig.domain.LiveBoard;
 import io.github.botconfig.domain.testing.MutableClock;
+import io.github.botconfig.dynamodb.internal.ImportPlan;
+import io.github.botconfig.dynamodb.internal.TableBackup;
 import io.github.botconfig.dynamodb.testing.LocalDynamoDbExtension;
 import java.util.HashMap;
 import java.util.List;
@@ -39,7 +41,7 @@ class TableBackupIT {
   void emptyTable() {
     store = DYNAMODB.newStore(clock);
     table = new RawTable(DYNAMODB.client(), store.tableName());
-    backup = TableBackup.of(DYNAMODB.client(), store.tableName(), clock);
+    backup = DynamoDbTooling.tableBackup(DYNAMODB.client(), store.tableName(), clock);
   }
 
   private void fillWithEveryKindOfItem() {
@@ -58,8 +60,12 @@ class TableBackupIT {
     store.saveBoard(LiveBoard.of(GUILD, CHANNEL, 1180586600000000001L));
   }
 
+  private int apply(ImportPlan plan) {
+    return backup.apply(plan, written -> {});
+  }
+
   @Test
-  void exportThenPurgeThenImportRestoresIdenticalItems() {
+  void exportThenPurgeThenImportRestoresEveryItemWithVersionOneAsNewItems() {
     fillWithEveryKindOfItem();
     List<Map<String, AttributeValue>> exported = backup.exportItems();
     long markerBefore = store.changeMarker();
@@ -68,11 +74,19 @@ class TableBackupIT {
     store.deleteGuild(GuildId.of(42));
     assertThat(backup.exportItems()).isEmpty();
     ImportPlan plan = backup.plan(exported);
-    int written = backup.apply(plan);
+    int written = apply(plan);
 
     assertThat(plan.creates()).isEqualTo(6);
     assertThat(written).isEqualTo(6);
-    assertThat(backup.exportItems()).isEqualTo(exported);
+    List<Map<String, AttributeValue>> restored = backup.exportItems();
+    assertThat(restored).hasSize(6);
+    for (int i = 0; i < 6; i++) {
+      Map<String, AttributeValue> expected = new HashMap<>(exported.get(i));
+      if (!"GLOBAL_MESSAGE".equals(expected.get("SK").s())) {
+        expected.put("version", AttributeValue.fromN("1"));
+      }
+      assertThat(restored.get(i)).isEqualTo(expected);
+    }
     assertThat(store.changeMarker()).isGreaterThan(markerBefore);
   }
 
@@ -83,7 +97,10 @@ class TableBackupIT {
     assertThat(backup.exportItems())
         .hasSize(6)
         .allSatisfy(item -> assertThat(item.get("PK").s()).startsWith("GUILD#"));
-    assertThat(table.count()).isEqualTo(7);
+    assertThat(table.scan())
+        .as("the six, the marker and the writes' change records")
+        .filteredOn(item -> !item.get("SK").s().startsWith("CHANGE#"))
+        .hasSize(7);
   }
 
   @Test
@@ -91,14 +108,14 @@ class TableBackupIT {
     fillWithEveryKindOfItem();
     List<Map<String, AttributeValue>> exported = backup.exportItems();
     store.deleteChannel(GUILD, CHANNEL);
-    backup.apply(backup.plan(exported));
+    apply(backup.plan(exported));
     long marker = store.changeMarker();
 
     ImportPlan again = backup.plan(exported);
 
     assertThat(again.changes()).isEmpty();
     assertThat(again.unchanged()).isEqualTo(6);
-    assertThat(backup.apply(again)).isZero();
+    assertThat(apply(again)).isZero();
     assertThat(store.changeMarker()).isEqualTo(marker);
   }
 
@@ -108,7 +125,7 @@ class TableBackupIT {
     List<Map<String, AttributeValue>> exported = backup.exportItems();
     store.saveChannel(store.saveChannel(v1.withImage(true)).withPin(false));
 
-    backup.apply(backup.plan(exported));
+    apply(backup.plan(exported));
 
     ChannelConfig restored = store.findChannel(CHANNEL).orElseThrow();
     assertThat(restored.pin()).isTrue();
@@ -119,41 +136,50 @@ class TableBackupIT {
 
   @Test
   void oneBadItemMeansNothingIsWrittenAndEveryProblemIsNamed() {
-    Map<String, AttributeValue> badThreshold =
-        legacyChannel(G, "1180586500000000003").s("threshold", "a lot").build();
     Map<String, AttributeValue> noGuild = Items.item("USER#1", "X").build();
     Map<String, AttributeValue> good = legacyChannel(G, "1180586500000000004").build();
     Map<String, AttributeValue> noSk = new HashMap<>(good);
     noSk.remove("SK");
 
-    assertThatThrownBy(() -> backup.plan(List.of(good, badThreshold, noGuild, noSk, good)))
+    assertThatThrownBy(() -> backup.plan(List.of(good, noGuild, noSk, good)))
         .isInstanceOf(InvalidConfigException.class)
-        .hasMessageStartingWith("4 item(s) cannot be imported, nothing was written:")
+        .hasMessageStartingWith("3 problem(s) in the file, nothing was written:")
+        .hasMessageContaining("item 2 (PK=USER#1 SK=X): PK: must start with GUILD#")
         .hasMessageContaining(
-            "item 2 (PK=GUILD#" + G + " SK=CHANNEL#1180586500000000003): threshold")
-        .hasMessageContaining("item 3 (PK=USER#1 SK=X): PK: must start with GUILD#")
+            "item 3 (PK=GUILD#" + G + " SK=(none)): PK and SK must both be strings")
         .hasMessageContaining(
-            "item 4 (PK=GUILD#" + G + " SK=(none)): PK and SK must both be strings")
-        .hasMessageContaining(
-            "item 5 (PK=GUILD#"
-                + G
-                + " SK=CHANNEL#1180586500000000004): the same key appears twice");
+            "item 4 (PK=GUILD#" + G + " SK=CHANNEL#1180586500000000004): the same key as item 1");
     assertThat(table.count()).isZero();
   }
 
   @Test
-  void aMalformedBoardIsRefusedLikeAnyModelledItem() {
+  void unreadableItemsAreRestoredAsTheyAreAndNamedInThePlan() {
     Map<String, AttributeValue> board =
         Items.item("GUILD#" + G, "BOARD")
             .s("Type", "live_board")
             .s("channelId", "11")
             .s("messageId", "0")
             .build();
+    Map<String, AttributeValue> channel =
+        legacyChannel(G, "1180586500000000003").s("threshold", "a lot").build();
 
-    assertThatThrownBy(() -> backup.plan(List.of(board)))
-        .isInstanceOf(InvalidConfigException.class)
-        .hasMessageContaining(
-            "item 1 (PK=GUILD#" + G + " SK=BOARD): messageId: message id must be a positive");
+    ImportPlan plan = backup.plan(List.of(board, channel));
+    apply(plan);
+
+    assertThat(plan.unreadable())
+        .hasSize(2)
+        .anySatisfy(
+            line ->
+                assertThat(line)
+                    .startsWith("PK=GUILD#" + G + " SK=BOARD: messageId: message id must be a"))
+        .anySatisfy(
+            line ->
+                assertThat(line)
+                    .startsWith("PK=GUILD#" + G + " SK=CHANNEL#1180586500000000003: threshold"));
+    Map<String, AttributeValue> expected = new HashMap<>(channel);
+    expected.put("version", AttributeValue.fromN("1"));
+    assertThat(table.get("GUILD#" + G, "CHANNEL#1180586500000000003")).isEqualTo(expected);
+    assertThat(table.get("GUILD#" + G, "BOARD")).containsEntry("messageId", board.get("messageId"));
   }
 
   @Test
@@ -162,7 +188,7 @@ class TableBackupIT {
     List<Map<String, AttributeValue>> exported = backup.exportItems();
     store.saveBoard(stored.withMessageId(1180586600000000002L));
 
-    backup.apply(backup.plan(exported));
+    apply(backup.plan(exported));
 
     LiveBoard restored = store.findBoard(GUILD).orElseThrow();
     assertThat(restored.messageId()).isEqualTo(1180586600000000001L);
@@ -187,7 +213,7 @@ class TableBackupIT {
         backup.plan(exported.stream().map(i -> withAttribute(i, "image", true)).toList());
     ChannelConfig v3 = store.saveChannel(v2.withImage(false).withNotifyOnClose(false));
 
-    assertThatThrownBy(() -> backup.apply(plan)).isInstanceOf(ConfigConflictException.class);
+    assertThatThrownBy(() -> apply(plan)).isInstanceOf(ConfigConflictException.class);
 
     assertThat(store.findChannel(CHANNEL)).contains(v3);
   }

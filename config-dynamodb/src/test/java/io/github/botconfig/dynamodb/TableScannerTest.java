@@ -10,6 +10,7 @@ import io.github.botconfig.domain.ConfigSnapshot;
 import io.github.botconfig.domain.GuildId;
 import io.github.botconfig.domain.GuildSettings;
 import io.github.botconfig.domain.StoreUnavailableException;
+import io.github.botconfig.domain.UnreadableItem;
 import java.net.ConnectException;
 import java.util.ArrayList;
 import java.util.List;
@@ -99,8 +100,17 @@ class TableScannerTest {
                 List.of(
                     "PK=GUILD#1 SK=CHANNEL#12: threshold: threshold must be 'none', a percentage such as 12.5"
                         + " (0 to 1000000), 'TP', 'SL' or 'TP/SL', got 'lots'"),
+                0,
+                0,
                 0));
     assertThat(warnings).isEqualTo(result.report().malformed());
+    assertThat(result.snapshot().unreadable())
+        .containsExactly(
+            UnreadableItem.channel(
+                GuildId.of(1),
+                ChannelId.of(12),
+                "threshold: threshold must be 'none', a percentage such as 12.5 (0 to 1000000),"
+                    + " 'TP', 'SL' or 'TP/SL', got 'lots'"));
   }
 
   @Test

@@ -83,7 +83,7 @@ public final class StartupHarness {
     try (LocalDynamoDb dynamo = LocalDynamoDb.startDynalite();
         DynamoDbClient client =
             DynamoDbClients.builder()
-                .endpoint(dynamo.endpoint())
+                .endpointOverride(dynamo.endpoint())
                 .metrics(metrics)
                 .apiCallAttemptTimeout(Duration.ofMinutes(2))
                 .apiCallTimeout(Duration.ofMinutes(5))

@@ -7,14 +7,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.botconfig.app.json.ConfigJson;
 import io.github.botconfig.app.json.DynamoJson;
 import io.github.botconfig.domain.InvalidConfigException;
-import io.github.botconfig.dynamodb.ImportPlan;
-import io.github.botconfig.dynamodb.TableBackup;
+import io.github.botconfig.dynamodb.internal.ImportPlan;
+import io.github.botconfig.dynamodb.internal.TableBackup;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -58,17 +57,21 @@ final class BackupCommands {
       document.put("exportedAt", Instant.now().toString());
       ArrayNode array = document.putArray("items");
       items.forEach(item -> array.add(DynamoJson.item(item)));
-      String json = ConfigJson.mapper().writeValueAsString(document);
       if (out == null) {
-        context().out().println(json);
+        context().out().println(ConfigJson.mapper().writeValueAsString(document));
       } else {
-        // Written beside, then moved: an interrupted export never leaves half a backup under the
-        // final name.
-        Path target = out.toAbsolutePath();
-        Path partial = target.resolveSibling(target.getFileName() + ".partial");
-        Files.writeString(partial, json + "\n", StandardCharsets.UTF_8);
-        Files.move(
-            partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        // Backups hold every guild's configuration: only their owner reads them, and a file is
+        // either the whole export or untouched.
+        PrivateFiles.write(
+            out,
+            "the export",
+            stream -> {
+              ConfigJson.mapper()
+                  .writer()
+                  .without(com.fasterxml.jackson.core.JsonGenerator.Feature.AUTO_CLOSE_TARGET)
+                  .writeValue(stream, document);
+              stream.write('\n');
+            });
         context()
             .out()
             .printf("%d item%s exported to %s%n", items.size(), items.size() == 1 ? "" : "s", out);
@@ -82,15 +85,31 @@ final class BackupCommands {
       description = {
         "Restore a file written by botconfig export.",
         "Every item is checked before anything is written; only items that differ are written, so importing"
-            + " twice changes nothing the second time."
+            + " twice changes nothing the second time. Items the table has and the file lacks are never"
+            + " deleted."
       },
       mixinStandardHelpOptions = true)
   static final class Import extends StoreCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE", description = "The export file.")
     Path file;
 
-    @Option(names = "--dry-run", description = "Check and report what would change, write nothing.")
+    @Option(
+        names = "--dry-run",
+        description =
+            "Check everything and say what would change, attribute by attribute; write nothing.")
     boolean dryRun;
+
+    @Option(
+        names = "--progress",
+        description =
+            "Say on stderr how far the import is (on a terminal it does for more than 100 items).")
+    boolean progress;
+
+    @Option(
+        names = "--progress-every",
+        paramLabel = "N",
+        description = "With --progress: a line every N items written (default: ${DEFAULT-VALUE}).")
+    int progressEvery = 100;
 
     @Override
     public Integer call() {
@@ -99,22 +118,44 @@ final class BackupCommands {
       ImportPlan plan = backup.plan(items);
       var out = context().out();
       if (dryRun) {
-        out.printf(
-            "dry run: would create %d, replace %d, leave %d unchanged%n",
-            plan.creates(), plan.replaces(), plan.unchanged());
-        plan.changes()
-            .forEach(
-                c ->
-                    out.printf(
-                        "  %-7s %s%n",
-                        c.action().name().toLowerCase(java.util.Locale.ROOT), c.describe()));
+        ImportReport.dryRun(plan, out);
         return ExitCodes.OK;
       }
-      int written = backup.apply(plan);
+      plan.unreadable()
+          .forEach(
+              line ->
+                  context()
+                      .err()
+                      .println("warning: restored as it is, but botconfig cannot read " + line));
+      int total = plan.changes().size();
+      int every = progressEvery(total);
+      int written =
+          backup.apply(
+              plan,
+              n -> {
+                if (every > 0 && (n % every == 0 || n == total)) {
+                  context().err().printf("import: %d of %d item(s) written%n", n, total);
+                  context().err().flush();
+                }
+              });
       out.printf(
           "imported %d item%s: created %d, replaced %d, %d unchanged%n",
           written, written == 1 ? "" : "s", plan.creates(), plan.replaces(), plan.unchanged());
       return ExitCodes.OK;
+    }
+
+    /** Every how many items to say how far it is: 0 for never. */
+    // On the Java 17 this runs on, System.console() is null unless stdin and stdout are a terminal;
+    // Java 22 would need Console.isTerminal(), which release 17 cannot call.
+    @SuppressWarnings("SystemConsoleNull")
+    private int progressEvery(int total) {
+      if (progressEvery < 1) {
+        throw new InvalidConfigException(
+            "--progress-every must be at least 1, got " + progressEvery);
+      }
+      // A person watching a terminal wants to know it is moving; a script's log does not.
+      boolean show = progress || (System.console() != null && total > 100);
+      return show ? progressEvery : 0;
     }
 
     private static List<Map<String, AttributeValue>> read(Path file) {

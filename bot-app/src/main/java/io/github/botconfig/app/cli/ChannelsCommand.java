@@ -1,16 +1,21 @@
 package io.github.botconfig.app.cli;
 
 import io.github.botconfig.app.json.ConfigJson;
+import io.github.botconfig.application.port.in.Actor;
+import io.github.botconfig.application.port.in.ChangeChannelUseCase;
+import io.github.botconfig.application.port.in.ChannelChanges;
+import io.github.botconfig.application.port.in.ListChannelsUseCase;
+import io.github.botconfig.application.port.in.OptionalChange;
+import io.github.botconfig.application.port.in.Outcome;
+import io.github.botconfig.application.port.in.ShowChannelUseCase;
+import io.github.botconfig.application.port.in.UntrackChannelUseCase;
 import io.github.botconfig.domain.ChannelConfig;
 import io.github.botconfig.domain.ChannelId;
-import io.github.botconfig.domain.ConfigConflictException;
-import io.github.botconfig.domain.ConfigSnapshot;
-import io.github.botconfig.domain.ConfigStore;
 import io.github.botconfig.domain.GuildId;
-import io.github.botconfig.domain.InvalidConfigException;
+import io.github.botconfig.domain.Reporters;
+import io.github.botconfig.domain.Tag;
 import io.github.botconfig.domain.Threshold;
 import io.github.botconfig.domain.UnreadableItem;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -31,6 +36,20 @@ import picocli.CommandLine.Option;
     })
 final class ChannelsCommand {
 
+  /** The change {@code --tag} asks for: not given keeps it, {@code none} clears it. */
+  static OptionalChange<Tag> change(Converters.@Nullable TagOption option) {
+    return option == null ? OptionalChange.keep() : setOrClear(option.tag());
+  }
+
+  /** The change {@code --global-channel} asks for: not given keeps it, {@code none} clears it. */
+  static OptionalChange<ChannelId> change(Converters.@Nullable ChannelOption option) {
+    return option == null ? OptionalChange.keep() : setOrClear(option.channel());
+  }
+
+  private static <T> OptionalChange<T> setOrClear(Optional<T> value) {
+    return value.isPresent() ? OptionalChange.set(value.get()) : OptionalChange.cleared();
+  }
+
   @Command(
       name = "list",
       description = "List tracked channels, of one guild or all.",
@@ -44,33 +63,23 @@ final class ChannelsCommand {
 
     @Override
     public Integer call() {
-      ConfigStore store = context().store();
-      List<ChannelConfig> channels;
-      List<UnreadableItem> unreadable;
-      if (guild != null) {
-        channels = store.findChannels(guild);
-        unreadable = store.findUnreadable(guild);
-      } else {
-        ConfigSnapshot snapshot = store.loadAll();
-        channels =
-            snapshot.channels().values().stream()
-                .sorted(
-                    Comparator.comparing(ChannelConfig::guildId)
-                        .thenComparing(ChannelConfig::channelId))
-                .toList();
-        unreadable = snapshot.unreadable();
+      Outcome<ListChannelsUseCase.Listing> outcome =
+          context()
+              .admin()
+              .listChannels(
+                  new ListChannelsUseCase.Query(Actor.operator(), Optional.ofNullable(guild)));
+      if (!outcome.succeeded()) {
+        return AdminOutcomes.failure(context().err(), outcome);
+      }
+      List<ChannelConfig> channels = outcome.get().channels();
+      // Stored but unreadable is not absent: say so (on stderr for --json, which stays an array).
+      for (UnreadableItem item : outcome.get().unreadable()) {
+        (json ? context().err() : context().out()).printf("%s: %s%n", item.what(), item.describe());
       }
       if (json) {
         Output.json(context().out(), ConfigJson.channels(channels));
       } else {
         Output.channelTable(context().out(), channels);
-      }
-      // Stored but unreadable is not absent: say so (on stderr for --json, which stays an array).
-      for (UnreadableItem item : unreadable) {
-        if (item.kind() == UnreadableItem.Kind.CHANNEL) {
-          (json ? context().err() : context().out())
-              .printf("%s: %s%n", item.what(), item.describe());
-        }
       }
       return ExitCodes.OK;
     }
@@ -81,6 +90,12 @@ final class ChannelsCommand {
       description = "Show one tracked channel.",
       mixinStandardHelpOptions = true)
   static final class ShowChannel extends StoreCommand implements Callable<Integer> {
+    @Option(
+        names = "--guild",
+        paramLabel = "GUILD",
+        description = "The guild that tracks it (refused if another one does); default any.")
+    @Nullable GuildId guild;
+
     @Option(names = "--channel", required = true, paramLabel = "CHANNEL")
     ChannelId channel;
 
@@ -89,18 +104,16 @@ final class ChannelsCommand {
 
     @Override
     public Integer call() {
-      ConfigStore store = context().store();
-      Optional<ChannelConfig> found = store.findChannel(channel);
-      if (found.isEmpty()) {
-        Optional<UnreadableItem> unreadable = store.findUnreadableChannel(channel);
-        if (unreadable.isPresent()) {
-          throw new ConfigConflictException(
-              ConfigConflictException.Reason.UNREADABLE,
-              unreadable.get().what() + " is " + unreadable.get().describe());
-        }
-        throw new InvalidConfigException("channel " + channel + " is not tracked");
+      Outcome<ChannelConfig> outcome =
+          context()
+              .admin()
+              .showChannel(
+                  new ShowChannelUseCase.Query(
+                      Actor.operator(), Optional.ofNullable(guild), channel));
+      if (!outcome.succeeded()) {
+        return AdminOutcomes.failure(context().err(), outcome);
       }
-      ChannelConfig config = found.get();
+      ChannelConfig config = outcome.get();
       if (json) {
         Output.json(context().out(), ConfigJson.channel(config));
       } else {
@@ -157,40 +170,44 @@ final class ChannelsCommand {
         description = "When to mention and pin.")
     @Nullable Threshold threshold;
 
+    @Option(
+        names = "--reporters",
+        paramLabel = "webhooks|everyone",
+        description =
+            "Whose messages count as reports: webhooks only (the default), or members too.")
+    @Nullable Reporters reporters;
+
     @Option(names = "--json", description = "Print the stored channel as JSON.")
     boolean json;
 
     @Override
     public Integer call() {
-      ChannelConfig saved =
-          context().store().updateChannel(guild, channel, this::applyOptions).after();
+      ChannelChanges changes =
+          new ChannelChanges(
+              Optional.ofNullable(image),
+              Optional.ofNullable(pin),
+              Optional.ofNullable(notifyOnClose),
+              change(tag),
+              Optional.ofNullable(threshold),
+              Optional.ofNullable(reporters));
+      Outcome<ChannelConfig> outcome =
+          context()
+              .admin()
+              .changeChannel(
+                  new ChangeChannelUseCase.Command(Actor.operator(), guild, channel, changes));
+      if (!outcome.succeeded()) {
+        return AdminOutcomes.failure(context().err(), outcome);
+      }
+      ChannelConfig saved = outcome.get();
+      if (outcome.kind() == Outcome.Kind.UNCHANGED) {
+        context().err().printf("nothing to change: channel %s already is so%n", channel);
+      }
       if (json) {
         Output.json(context().out(), ConfigJson.channel(saved));
       } else {
         Output.channel(context().out(), saved);
       }
       return ExitCodes.OK;
-    }
-
-    /** Only the options given change; the rest is kept as stored. */
-    private ChannelConfig applyOptions(ChannelConfig current) {
-      ChannelConfig changed = current;
-      if (image != null) {
-        changed = changed.withImage(image);
-      }
-      if (pin != null) {
-        changed = changed.withPin(pin);
-      }
-      if (notifyOnClose != null) {
-        changed = changed.withNotifyOnClose(notifyOnClose);
-      }
-      if (tag != null) {
-        changed = changed.withTag(tag.tag());
-      }
-      if (threshold != null) {
-        changed = changed.withThreshold(threshold);
-      }
-      return changed;
     }
   }
 
@@ -207,9 +224,12 @@ final class ChannelsCommand {
 
     @Override
     public Integer call() {
-      if (!context().store().deleteChannel(guild, channel)) {
-        throw new InvalidConfigException(
-            "channel " + channel + " is not tracked in guild " + guild);
+      Outcome<ChannelId> outcome =
+          context()
+              .admin()
+              .untrackChannel(new UntrackChannelUseCase.Command(Actor.operator(), guild, channel));
+      if (!outcome.succeeded()) {
+        return AdminOutcomes.failure(context().err(), outcome);
       }
       context().out().printf("channel %s is no longer tracked%n", channel);
       return ExitCodes.OK;

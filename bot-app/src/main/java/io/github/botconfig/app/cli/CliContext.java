@@ -2,6 +2,8 @@ package io.github.botconfig.app.cli;
 
 import io.github.botconfig.app.config.AppSettings;
 import io.github.botconfig.app.wiring.AppComponent;
+import io.github.botconfig.application.port.in.ConfigAdministration;
+import io.github.botconfig.application.service.AdminService;
 import io.github.botconfig.domain.ConfigStore;
 import java.io.PrintWriter;
 
@@ -42,6 +44,14 @@ public interface CliContext {
   /** The configured store, created on first call. */
   default ConfigStore store() {
     return graph().store();
+  }
+
+  /**
+   * The admin use cases over {@link #store()}, as the operator of the table: every admin command
+   * calls one of them and renders its outcome ({@link AdminOutcomes}).
+   */
+  default ConfigAdministration admin() {
+    return new AdminService(store());
   }
 
   /** Standard output: results, and nothing else (scripts parse it). */

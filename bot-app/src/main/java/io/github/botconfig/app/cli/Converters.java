@@ -4,6 +4,7 @@ import io.github.botconfig.domain.ChannelId;
 import io.github.botconfig.domain.GuildId;
 import io.github.botconfig.domain.GuildSettings;
 import io.github.botconfig.domain.InvalidConfigException;
+import io.github.botconfig.domain.Reporters;
 import io.github.botconfig.domain.Tag;
 import io.github.botconfig.domain.Threshold;
 import java.time.ZoneId;
@@ -24,6 +25,7 @@ final class Converters {
     commandLine.registerConverter(GuildId.class, domain(GuildId::of));
     commandLine.registerConverter(ChannelId.class, domain(ChannelId::of));
     commandLine.registerConverter(Threshold.class, domain(Threshold::parse));
+    commandLine.registerConverter(Reporters.class, domain(Reporters::parse));
     commandLine.registerConverter(ZoneId.class, domain(GuildSettings::parseTimezone));
     commandLine.registerConverter(TagOption.class, domain(TagOption::parse));
     commandLine.registerConverter(ChannelOption.class, domain(ChannelOption::parse));

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.botconfig.app.json.ConfigJson;
 import io.github.botconfig.app.wiring.AppComponent;
+import io.github.botconfig.domain.ConfigSnapshot;
+import io.github.botconfig.domain.UnreadableItem;
 import io.github.botconfig.dynamodb.LoadReport;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -110,11 +112,18 @@ final class DoctorCommand extends StoreCommand implements Callable<Integer> {
       int missing = graph.provisioner().countItemsMissingIndexKeys();
       if (missing == 0) {
         ok("index keys", "every channel item can be found by channel id");
+        return;
+      }
+      // A full load gives channel items written without index keys (the seed's code) their keys.
+      graph.store().loadAll();
+      int left = missing - graph.dynamoDbStore().lastLoadReport().indexKeysAdded();
+      if (left <= 0) {
+        ok("index keys", missing + " channel item(s) lacked their index keys: added now");
       } else {
         problem(
             "index keys",
-            missing + " channel item(s) lack their index keys",
-            "botconfig table backfill" + tableOption());
+            left + " channel item(s) lack their index keys (found by key meanwhile)",
+            "botconfig table backfill" + tableOption() + ", with write access to the table");
       }
     } catch (RuntimeException e) {
       problem("index keys", Failures.of(e, context().where()).message(), null);
@@ -123,8 +132,9 @@ final class DoctorCommand extends StoreCommand implements Callable<Integer> {
 
   private void items(AppComponent graph) {
     LoadReport report;
+    ConfigSnapshot snapshot;
     try {
-      graph.store().loadAll();
+      snapshot = graph.store().loadAll();
       report = graph.dynamoDbStore().lastLoadReport();
     } catch (RuntimeException e) {
       problem("items", Failures.of(e, context().where()).message(), null);
@@ -140,11 +150,18 @@ final class DoctorCommand extends StoreCommand implements Callable<Integer> {
               + report.otherItems()
               + " item(s) of other types, none malformed");
     } else {
+      List<String> lines = new ArrayList<>();
+      for (UnreadableItem item : snapshot.unreadable()) {
+        lines.add(item.what() + ": " + item.describe());
+      }
+      if (lines.size() < report.malformedItems()) {
+        lines.addAll(report.malformed()); // items whose very keys cannot be read
+      }
       problem(
           "items",
-          report.malformedItems() + " malformed item(s): " + String.join("; ", report.malformed()),
-          "fix them with botconfig channels set / settings set, or remove them; the bot skips them"
-              + " meanwhile");
+          report.malformedItems() + " item(s) stored but unreadable: " + String.join("; ", lines),
+          "fix them with botconfig channels set / settings set, or remove them; the bot treats"
+              + " such a channel as untracked and never writes over an unreadable item");
     }
     if (report.duplicateChannels() > 0) {
       problem(

@@ -32,6 +32,7 @@ final class Output {
     row(out, "pin", c.pin());
     row(out, "tag", tag(c.tag()));
     row(out, "threshold", c.threshold());
+    row(out, "reporters", c.reporters());
     metadata(out, c.version(), c.createdAt(), c.updatedAt());
   }
 

@@ -1,13 +1,13 @@
 package io.github.botconfig.app.cli;
 
 import io.github.botconfig.app.json.ConfigJson;
-import io.github.botconfig.domain.ConfigConflictException;
-import io.github.botconfig.domain.ConfigStore;
+import io.github.botconfig.application.port.in.Actor;
+import io.github.botconfig.application.port.in.ChangeSettingsUseCase;
+import io.github.botconfig.application.port.in.GuildChanges;
+import io.github.botconfig.application.port.in.Outcome;
+import io.github.botconfig.application.port.in.ShowSettingsUseCase;
 import io.github.botconfig.domain.GuildId;
 import io.github.botconfig.domain.GuildSettings;
-import io.github.botconfig.domain.SummaryPreferences;
-import io.github.botconfig.domain.UnreadableItem;
-import io.github.botconfig.domain.UpdateResult;
 import java.time.ZoneId;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -36,21 +36,16 @@ final class SettingsCommand {
 
     @Override
     public Integer call() {
-      ConfigStore store = context().store();
-      Optional<GuildSettings> stored = store.findSettings(guild);
-      if (stored.isEmpty()) {
-        for (UnreadableItem item : store.findUnreadable(guild)) {
-          if (item.kind() == UnreadableItem.Kind.SETTINGS) {
-            throw new ConfigConflictException(
-                ConfigConflictException.Reason.UNREADABLE, item.what() + " are " + item.describe());
-          }
-        }
+      Outcome<ShowSettingsUseCase.StoredSettings> outcome =
+          context().admin().showSettings(new ShowSettingsUseCase.Query(Actor.operator(), guild));
+      if (!outcome.succeeded()) {
+        return AdminOutcomes.failure(context().err(), outcome);
       }
-      GuildSettings settings = stored.orElseGet(() -> GuildSettings.defaults(guild));
+      GuildSettings settings = outcome.get().settings();
       if (json) {
         Output.json(context().out(), ConfigJson.settings(settings));
       } else {
-        Output.settings(context().out(), settings, stored.isPresent());
+        Output.settings(context().out(), settings, outcome.get().stored());
       }
       return ExitCodes.OK;
     }
@@ -118,47 +113,38 @@ final class SettingsCommand {
 
     @Override
     public Integer call() {
-      UpdateResult<GuildSettings> update =
-          context().store().updateSettings(guild, this::applyOptions);
+      GuildChanges changes =
+          new GuildChanges(
+              Optional.ofNullable(timezone),
+              Optional.ofNullable(positionDisplay),
+              Optional.ofNullable(daily),
+              Optional.ofNullable(weekly),
+              Optional.ofNullable(monthly),
+              ChannelsCommand.change(summaryTag),
+              Optional.ofNullable(summaryPin),
+              ChannelsCommand.change(globalChannel));
+      Outcome<GuildSettings> outcome =
+          context()
+              .admin()
+              .changeSettings(new ChangeSettingsUseCase.Command(Actor.operator(), guild, changes));
+      if (!outcome.succeeded()) {
+        return AdminOutcomes.failure(context().err(), outcome);
+      }
+      GuildSettings saved = outcome.get();
+      if (outcome.kind() == Outcome.Kind.UNCHANGED) {
+        context()
+            .err()
+            .println(
+                changes.isEmpty()
+                    ? "nothing to change: give at least one option"
+                    : "nothing to change: the settings of guild " + guild + " already are so");
+      }
       if (json) {
-        Output.json(context().out(), ConfigJson.settings(update.after()));
+        Output.json(context().out(), ConfigJson.settings(saved));
       } else {
-        Output.settings(
-            context().out(), update.after(), update.changed() || update.before().isPresent());
+        Output.settings(context().out(), saved, saved.version() > 0);
       }
       return ExitCodes.OK;
-    }
-
-    /** Only the options given change; the rest is kept as stored. */
-    private GuildSettings applyOptions(GuildSettings current) {
-      GuildSettings changed = current;
-      if (timezone != null) {
-        changed = changed.withTimezone(timezone);
-      }
-      if (positionDisplay != null) {
-        changed = changed.withPositionDisplayEnabled(positionDisplay);
-      }
-      SummaryPreferences prefs = changed.summaryPreferences();
-      if (daily != null) {
-        prefs = prefs.withDailySummary(daily);
-      }
-      if (weekly != null) {
-        prefs = prefs.withWeeklySummary(weekly);
-      }
-      if (monthly != null) {
-        prefs = prefs.withMonthlySummary(monthly);
-      }
-      if (summaryTag != null) {
-        prefs = prefs.withTag(summaryTag.tag());
-      }
-      if (summaryPin != null) {
-        prefs = prefs.withPin(summaryPin);
-      }
-      changed = changed.withSummaryPreferences(prefs);
-      if (globalChannel != null) {
-        changed = changed.withGlobalChannelId(globalChannel.channel());
-      }
-      return changed;
     }
   }
 }

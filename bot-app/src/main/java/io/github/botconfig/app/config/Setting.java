@@ -36,8 +36,8 @@ public enum Setting {
   CHANGE_POLL_INTERVAL(
       "BOTCONFIG_CHANGE_POLL_INTERVAL",
       "--change-poll-interval",
-      "how often the cache checks the table's change marker (0 disables)",
-      "30s"),
+      "how often the cache reads the table's change feed (0 disables)",
+      "5s"),
   INITIAL_LOAD_WAIT(
       "BOTCONFIG_INITIAL_LOAD_WAIT",
       "--initial-load-wait",

@@ -110,6 +110,20 @@ public final class BotMetrics implements AutoCloseable {
         null,
         CacheStats::failedLoads,
         "loads and change checks that failed");
+    counter(
+        cache,
+        "botconfig.cache.changes.applied",
+        null,
+        null,
+        CacheStats::changesApplied,
+        "keys other processes changed, read from the table's change feed without a full load");
+    counter(
+        cache,
+        "botconfig.cache.change.gaps",
+        null,
+        null,
+        CacheStats::changeGaps,
+        "full loads made because a change may have been missed (a record missing or pruned)");
     Gauge.builder("botconfig.cache.channels", cache, c -> c.stats().channels())
         .description("tracked channels held in memory")
         .register(registry);

@@ -102,6 +102,9 @@ public record HealthReport(
     cacheNode.put("lastFailure", cache.lastFailure().orElse(null));
     cacheNode.put("channels", stats.channels());
     cacheNode.put("guildSettings", stats.guildSettings());
+    cacheNode.put("loads", stats.loads());
+    cacheNode.put("changesApplied", stats.changesApplied());
+    cacheNode.put("changeGaps", stats.changeGaps());
     ObjectNode shardsNode = root.putObject("shards");
     shardsNode.put("total", shardTotal.orElse(null));
     ObjectNode statuses = shardsNode.putObject("thisProcess");

@@ -11,6 +11,7 @@ import io.github.botconfig.domain.ChannelId;
 import io.github.botconfig.domain.GuildId;
 import io.github.botconfig.domain.GuildSettings;
 import io.github.botconfig.domain.InvalidConfigException;
+import io.github.botconfig.domain.Reporters;
 import io.github.botconfig.domain.SummaryPreferences;
 import io.github.botconfig.domain.Tag;
 import io.github.botconfig.domain.TagType;
@@ -28,7 +29,7 @@ import java.util.Optional;
  *
  * <pre>
  * {"guildId":"1","channelId":"2","image":false,"notifyOnClose":true,"pin":true,
- *  "tag":{"type":"ROLE","id":"3"},"threshold":"12.5",
+ *  "tag":{"type":"ROLE","id":"3"},"threshold":"12.5","reporters":"webhooks",
  *  "createdAt":"2026-01-01T00:00:00Z","updatedAt":"2026-01-01T00:00:00Z","version":1}
  * </pre>
  *
@@ -58,6 +59,7 @@ public final class ConfigJson {
     } else {
       node.put("threshold", channel.threshold().toString());
     }
+    node.put("reporters", channel.reporters().text());
     metadata(node, channel.createdAt(), channel.updatedAt(), channel.version());
     return node;
   }
@@ -110,6 +112,7 @@ public final class ConfigJson {
         .pin(r.bool("pin"))
         .tag(readTag(r, node.get("tag")))
         .threshold(r.optionalText("threshold").map(Threshold::parse).orElse(Threshold.NONE))
+        .reporters(r.optionalText("reporters").map(Reporters::parse).orElse(Reporters.WEBHOOKS))
         .createdAt(r.instant("createdAt"))
         .updatedAt(r.instant("updatedAt"))
         .version(r.version())

@@ -32,6 +32,14 @@ public final class DynamoJson {
   }
 
   /**
+   * One value on one line, as the export writes it: {@code {"BOOL":true}}, {@code {"N":"12.5"}};
+   * control characters are escaped by JSON itself.
+   */
+  public static String compact(AttributeValue value) {
+    return value(value).toString();
+  }
+
+  /**
    * Reads an item written by {@link #item}.
    *
    * @param where where the item is, for messages ("item 3")

@@ -94,6 +94,33 @@ public final class CostModel {
   }
 
   /**
+   * As {@link #botconfig}, for caches that follow the table's change feed: a change costs each
+   * process the read of the changed key instead of a reload of the whole table.
+   *
+   * @param poll the change-feed poll interval (0: off)
+   * @param pollReadUnits read units one idle poll of the feed was measured to use (an eventually
+   *     consistent Query: half a unit)
+   * @param readUnitsPerChange read units one process uses to read a changed key (a strongly
+   *     consistent GetItem: one unit)
+   */
+  public static Bill botconfigWithFeed(
+      Duration poll,
+      double pollReadUnits,
+      Duration refresh,
+      double loadReadUnits,
+      double adminWritesPerDay,
+      double writeUnitsPerWrite,
+      double readUnitsPerChange,
+      int processes) {
+    double polls = perMonth(poll) * processes;
+    double refreshes = perMonth(refresh) * processes;
+    double writes = adminWritesPerDay * DAYS_PER_MONTH;
+    double readUnits =
+        polls * pollReadUnits + refreshes * loadReadUnits + writes * processes * readUnitsPerChange;
+    return new Bill(readUnits, writes * writeUnitsPerWrite);
+  }
+
+  /**
    * The seed's Pattern 3, which is also what the running TypeScript bot does: one query of the
    * channel index for every message in an untracked channel (nothing remembers "not found").
    */

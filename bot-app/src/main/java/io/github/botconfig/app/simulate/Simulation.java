@@ -1,18 +1,25 @@
 package io.github.botconfig.app.simulate;
 
 import io.github.botconfig.bot.report.Alert;
+import io.github.botconfig.bot.report.AlertLimits;
+import io.github.botconfig.bot.report.AuthorKind;
+import io.github.botconfig.bot.report.Decision;
 import io.github.botconfig.bot.report.MessagePath;
+import io.github.botconfig.bot.report.PostedMessage;
 import io.github.botconfig.cache.CacheStatus;
 import io.github.botconfig.cache.ConfigCache;
 import io.github.botconfig.domain.ChannelConfig;
 import io.github.botconfig.domain.ChannelId;
+import io.github.botconfig.domain.ConfigKey;
 import io.github.botconfig.domain.StoreUnavailableException;
 import io.github.botconfig.dynamodb.DynamoDbConfigStore;
 import io.github.botconfig.dynamodb.RequestMetrics;
 import io.github.botconfig.dynamodb.RequestStats;
 import io.github.botconfig.dynamodb.TableProvisioner;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -30,6 +37,11 @@ import software.amazon.awssdk.services.dynamodb.waiters.DynamoDbWaiter;
 public final class Simulation {
   /** How many messages warm the JIT up before anything is measured. */
   private static final int WARM_UP = 200_000;
+
+  /**
+   * When the simulated reports were posted: the policy does not look, the live board is not kept.
+   */
+  private static final Instant POSTED_AT = Instant.EPOCH;
 
   private final DynamoDbClient client;
   private final RequestMetrics metrics;
@@ -146,12 +158,22 @@ public final class Simulation {
       RequestStats beforePoll = metrics.snapshot();
       store.changeMarker();
       RequestStats poll = metrics.snapshot().since(beforePoll);
+      long position = store.changeFeedPosition().orElse(0);
+      RequestStats beforeFeedPoll = metrics.snapshot();
+      store.changesAfter(position);
+      RequestStats feedPoll = metrics.snapshot().since(beforeFeedPoll);
+      ChannelConfig someChannel = traffic.channels.get(0);
+      RequestStats beforeChangeRead = metrics.snapshot();
+      store.read(List.of(ConfigKey.channel(someChannel.guildId(), someChannel.channelId())));
+      RequestStats changeRead = metrics.snapshot().since(beforeChangeRead);
       RequestStats beforeQuery = metrics.snapshot();
       store.findChannel(
           ChannelId.of(Long.MAX_VALUE)); // untracked: what Pattern 3 does for such a message
       RequestStats query = metrics.snapshot().since(beforeQuery);
 
-      MessagePath path = new MessagePath(cache);
+      // Unlimited: the simulation counts what the policy decides, not what a channel's limits let
+      // out.
+      MessagePath path = new MessagePath(cache, AlertLimits.none());
       AnswerCounter answers = new AnswerCounter();
       drive(path, traffic, Math.min(WARM_UP, traffic.messageChannels.length), new AnswerCounter());
 
@@ -173,6 +195,8 @@ public final class Simulation {
           loadTime,
           load,
           poll,
+          feedPoll,
+          changeRead,
           query,
           writes,
           runTime,
@@ -242,10 +266,12 @@ public final class Simulation {
     Optional<ChannelConfig> channel = path.trackedChannel(channelId);
     if (channel.isPresent()) {
       answers.handled++;
-      // Reports arrive through webhooks: a bot author, from a webhook.
-      Optional<Alert> alert = path.alertFor(channel.get(), true, true, text);
-      if (alert.isPresent()) {
-        answers.count(alert.get());
+      // Reports arrive through webhooks.
+      PostedMessage message =
+          new PostedMessage(channel.get().guildId().value(), AuthorKind.WEBHOOK, text, POSTED_AT);
+      if (path.decide(channel.get(), message) instanceof Decision.Report report
+          && report.alert().isPresent()) {
+        answers.count(report.alert().get());
       }
     }
   }

@@ -20,6 +20,8 @@ public record SimulationReport(
     Duration loadTime,
     RequestStats load,
     RequestStats poll,
+    RequestStats feedPoll,
+    RequestStats changeRead,
     RequestStats indexQuery,
     RequestStats channelWrites,
     Duration runTime,
@@ -65,9 +67,38 @@ public record SimulationReport(
         indexQuery.readCapacityUnits(), CostModel.MIN_EVENTUALLY_CONSISTENT_QUERY_UNITS);
   }
 
+  /** The poll interval of the design before the change feed, for the comparison. */
+  public static final Duration MARKER_POLL = Duration.ofSeconds(30);
+
+  /**
+   * Read units of one idle poll of the change feed, as DynamoDB bills it (at least its minimum).
+   */
+  public double readUnitsPerFeedPoll() {
+    return Math.max(feedPoll.readCapacityUnits(), CostModel.MIN_EVENTUALLY_CONSISTENT_QUERY_UNITS);
+  }
+
+  /** Read units one process uses per change made elsewhere: the GetItem of the changed key. */
+  public double readUnitsPerChangeRead() {
+    return changeRead.readCapacityUnits();
+  }
+
+  /** This design: the caches follow the change feed. */
   public CostModel.Bill botconfigBill() {
-    return CostModel.botconfig(
+    return CostModel.botconfigWithFeed(
         options.changePollInterval(),
+        readUnitsPerFeedPoll(),
+        options.refreshInterval(),
+        load.readCapacityUnits(),
+        options.adminWritesPerDay(),
+        writeUnitsPerChange(),
+        readUnitsPerChangeRead(),
+        1);
+  }
+
+  /** The design before the change feed: a 30 s marker poll, a full reload per change. */
+  public CostModel.Bill markerBill() {
+    return CostModel.botconfig(
+        MARKER_POLL,
         poll.readCapacityUnits(),
         options.refreshInterval(),
         load.readCapacityUnits(),
@@ -161,18 +192,28 @@ public record SimulationReport(
         o.messagesPerDay(),
         number(CostModel.DOLLARS_PER_MILLION_READS),
         number(CostModel.DOLLARS_PER_MILLION_WRITES));
+    CostModel.Bill before = markerBill();
     out.printf(
         Locale.ROOT,
-        "  botconfig                      $%.4f  %,.0f read units (change polls every %ds × %s, refreshes every %dm × %s, a reload after each of %s changes a day), %,.0f write units (%s a change)%n",
+        "  botconfig                      $%.4f  %,.0f read units (change-feed polls every %ss × %s, refreshes every %dm × %s, %s read units per change in each process, %s changes a day), %,.0f write units (%s a change)%n",
         ours.dollars(),
         ours.readUnits(),
-        o.changePollInterval().toSeconds(),
-        number(poll.readCapacityUnits()),
+        number(o.changePollInterval().toMillis() / 1000.0),
+        number(readUnitsPerFeedPoll()),
         o.refreshInterval().toMinutes(),
         number(load.readCapacityUnits()),
+        number(readUnitsPerChangeRead()),
         number(o.adminWritesPerDay()),
         ours.writeUnits(),
         number(writeUnitsPerChange()));
+    out.printf(
+        Locale.ROOT,
+        "  botconfig before the feed      $%.4f  %,.0f read units (marker polls every %ds × %s, a full reload of %s units per change in each process)%n",
+        before.dollars(),
+        before.readUnits(),
+        MARKER_POLL.toSeconds(),
+        number(poll.readCapacityUnits()),
+        number(load.readCapacityUnits()));
     out.printf(
         Locale.ROOT,
         "  seed Pattern 3 / running bot   $%.4f  %,.0f read units (an index query, %s units, per message in an untracked channel)%n",

@@ -7,11 +7,13 @@ import io.github.botconfig.app.config.AppSettings;
 import io.github.botconfig.domain.ConfigStore;
 import io.github.botconfig.dynamodb.DynamoDbClients;
 import io.github.botconfig.dynamodb.DynamoDbConfigStore;
+import io.github.botconfig.dynamodb.DynamoDbTooling;
 import io.github.botconfig.dynamodb.RequestMetrics;
-import io.github.botconfig.dynamodb.TableBackup;
 import io.github.botconfig.dynamodb.TableProvisioner;
+import io.github.botconfig.dynamodb.internal.TableBackup;
 import java.time.Clock;
 import javax.inject.Singleton;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** The DynamoDB side: one client for the process, counted by one {@link RequestMetrics}. */
@@ -31,8 +33,8 @@ interface DynamoDbModule {
   @Singleton
   static DynamoDbClient client(AppSettings settings, RequestMetrics metrics, Lifecycle lifecycle) {
     DynamoDbClients.Builder builder = DynamoDbClients.builder().metrics(metrics);
-    settings.region().ifPresent(builder::region);
-    settings.endpoint().ifPresent(builder::endpoint);
+    settings.region().map(Region::of).ifPresent(builder::region);
+    settings.endpoint().ifPresent(builder::endpointOverride);
     DynamoDbClient client = builder.build();
     return lifecycle.register("the DynamoDB client", client, client::close);
   }
@@ -55,6 +57,6 @@ interface DynamoDbModule {
 
   @Provides
   static TableBackup backup(DynamoDbClient client, AppSettings settings, Clock clock) {
-    return TableBackup.of(client, settings.table(), clock);
+    return DynamoDbTooling.tableBackup(client, settings.table(), clock);
   }
 }

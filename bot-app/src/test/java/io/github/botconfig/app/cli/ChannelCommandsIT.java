@@ -7,6 +7,7 @@ import io.github.botconfig.app.json.ConfigJson;
 import io.github.botconfig.domain.ChannelConfig;
 import io.github.botconfig.domain.ChannelId;
 import io.github.botconfig.domain.GuildId;
+import io.github.botconfig.domain.Reporters;
 import io.github.botconfig.domain.Tag;
 import io.github.botconfig.domain.Threshold;
 import io.github.botconfig.dynamodb.DynamoDbConfigStore;
@@ -74,6 +75,22 @@ class ChannelCommandsIT {
   }
 
   @Test
+  void reportersAreSetByNameAndShown() {
+    CliRun everyone =
+        table.run("channels", "set", "--guild", "1", "--channel", "2", "--reporters", "everyone");
+    CliRun bad =
+        table.run("channels", "set", "--guild", "1", "--channel", "2", "--reporters", "members");
+
+    assertThat(everyone.exitCode()).isZero();
+    assertThat(everyone.out()).contains("reporters         everyone");
+    assertThat(store.findChannel(ChannelId.of(2)).orElseThrow().reporters())
+        .isEqualTo(Reporters.EVERYONE);
+    assertThat(bad.exitCode()).isEqualTo(ExitCodes.INVALID);
+    assertThat(bad.err()).contains("reporters must be 'webhooks' or 'everyone', got 'members'");
+    assertThat(store.findChannel(ChannelId.of(2)).orElseThrow().version()).isEqualTo(1);
+  }
+
+  @Test
   void tagAndThresholdCanBeCleared() {
     table.run(
         "channels",
@@ -125,7 +142,7 @@ class ChannelCommandsIT {
     assertThat(json.toString())
         .isEqualTo(
             "{\"guildId\":\"1\",\"channelId\":\"2\",\"image\":false,\"notifyOnClose\":true,\"pin\":false,"
-                + "\"tag\":{\"type\":\"ROLE\",\"id\":\"9\"},\"threshold\":\"12.5\","
+                + "\"tag\":{\"type\":\"ROLE\",\"id\":\"9\"},\"threshold\":\"12.5\",\"reporters\":\"webhooks\","
                 + "\"createdAt\":\""
                 + createdAt
                 + "\",\"updatedAt\":\""

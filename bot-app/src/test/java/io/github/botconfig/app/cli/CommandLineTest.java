@@ -30,6 +30,16 @@ class CommandLineTest {
   }
 
   @Test
+  void importTakesItsFileAfterABareProgressOption() throws Exception {
+    java.nio.file.Path missing = java.nio.file.Path.of("no-such-backup.json");
+
+    CliRun run = CliRun.run(NO_STORE, "import", "--progress", missing.toString());
+
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.INVALID);
+    assertThat(run.err()).isEqualTo("error: no such file: " + missing + "\n");
+  }
+
+  @Test
   void anUnknownCommandIsAUsageError() {
     CliRun run = CliRun.run(NO_STORE, "chanels", "list");
 

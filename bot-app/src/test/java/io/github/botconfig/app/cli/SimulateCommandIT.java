@@ -31,9 +31,12 @@ class SimulateCommandIT {
         .contains("store requests   0 during the run")
         .contains("monthly DynamoDB cost at 1,000,000 messages a day")
         .contains("seed Pattern 3 / running bot   $1.8563  14,850,000 read units")
+        .containsPattern(
+            "botconfig                      \\$0\\.0[0-9]+  [0-9,]+ read units \\(change-feed polls")
+        .contains("botconfig before the feed      $")
         .contains(
             "on provisioned capacity ($0.00013 per RCU-hour, $0.00065 per WCU-hour, 25 of each free)")
-        .containsPattern("botconfig                      \\$0\\.00  0\\.0[0-9]+ RCU")
+        .containsPattern("botconfig                      \\$0\\.00  0\\.[0-9]+ RCU")
         .contains("seed Pattern 3 / running bot   $0.00  5.7 RCU on average");
     assertThat(run.out()).containsPattern("answers          [0-9,]+ alerts");
   }

@@ -29,7 +29,7 @@ class SettingsLoaderTest {
     assertThat(settings.token()).isEmpty();
     assertThat(settings.table()).isEqualTo("discord-bot-config");
     assertThat(settings.refreshInterval()).isEqualTo(Duration.ofMinutes(30));
-    assertThat(settings.changePollInterval()).isEqualTo(Duration.ofSeconds(30));
+    assertThat(settings.changePollInterval()).isEqualTo(Duration.ofSeconds(5));
     assertThat(settings.purgeGracePeriod()).isEqualTo(Duration.ofDays(7));
     assertThat(settings.logLevel()).isEqualTo("INFO");
     assertThat(settings.logFormat()).isEqualTo(LogFormat.TEXT);

@@ -54,7 +54,8 @@ class EmbeddedDynamoDbIT {
     assertThat(second.started()).as("the running one is shared").isFalse();
     assertThat(second.endpoint()).isEqualTo(first.endpoint());
     assertThat(second.pid()).isEqualTo(first.pid());
-    try (DynamoDbClient client = DynamoDbClients.builder().endpoint(first.endpoint()).build()) {
+    try (DynamoDbClient client =
+        DynamoDbClients.builder().endpointOverride(first.endpoint()).build()) {
       TableProvisioner.builder().client(client).tableName("kept").build().createIfMissing();
     }
 
@@ -64,7 +65,8 @@ class EmbeddedDynamoDbIT {
         .doesNotExist();
 
     EmbeddedDynamoDb restarted = EmbeddedDynamoDb.attach(botHome, IDLE);
-    try (DynamoDbClient client = DynamoDbClients.builder().endpoint(restarted.endpoint()).build()) {
+    try (DynamoDbClient client =
+        DynamoDbClients.builder().endpointOverride(restarted.endpoint()).build()) {
       assertThat(restarted.started()).isTrue();
       assertThat(client.listTables().tableNames()).contains("kept");
     }
@@ -83,7 +85,8 @@ class EmbeddedDynamoDbIT {
     Files.setPosixFilePermissions(oldLog, PosixFilePermissions.fromString("rw-r--r--"));
 
     EmbeddedDynamoDb server = EmbeddedDynamoDb.attach(botHome, IDLE);
-    try (DynamoDbClient client = DynamoDbClients.builder().endpoint(server.endpoint()).build()) {
+    try (DynamoDbClient client =
+        DynamoDbClients.builder().endpointOverride(server.endpoint()).build()) {
       TableProvisioner.builder().client(client).tableName("files").build().createIfMissing();
     }
 

@@ -7,6 +7,7 @@ import io.github.botconfig.app.health.HealthReport.StoreCheck;
 import io.github.botconfig.cache.CacheStats;
 import io.github.botconfig.cache.CacheStatus;
 import io.github.botconfig.cache.CacheStatus.State;
+import io.github.botconfig.cache.CacheValues;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -17,7 +18,8 @@ import org.junit.jupiter.api.Test;
 class HealthReportTest {
   private static final Instant NOW = Instant.parse("2026-01-01T00:10:00Z");
   private static final CacheStats STATS =
-      new CacheStats(5, 95, 0, 12, 3, 0, Duration.ofMillis(40), Duration.ofMillis(120), 60, 20);
+      CacheValues.stats(
+          5, 95, 0, 12, 3, 0, Duration.ofMillis(40), Duration.ofMillis(120), 60, 20, 0, 0);
   private static final StoreCheck REACHABLE =
       new StoreCheck(true, NOW, Duration.ofMillis(3), Optional.empty());
   private static final StoreCheck UNREACHABLE =
@@ -31,7 +33,7 @@ class HealthReportTest {
             ? Optional.of(NOW.minusSeconds(90))
             : Optional.empty();
     int failures = state == State.STALE || state == State.UNAVAILABLE ? 2 : 0;
-    return new CacheStatus(
+    return CacheValues.status(
         state,
         loaded,
         NOW,

@@ -9,6 +9,7 @@ import io.github.botconfig.domain.ChannelId;
 import io.github.botconfig.domain.GuildId;
 import io.github.botconfig.domain.GuildSettings;
 import io.github.botconfig.domain.InvalidConfigException;
+import io.github.botconfig.domain.Reporters;
 import io.github.botconfig.domain.SummaryPreferences;
 import io.github.botconfig.domain.Tag;
 import io.github.botconfig.domain.Threshold;
@@ -26,6 +27,7 @@ class ConfigJsonTest {
           .pin(true)
           .tag(Tag.user(Long.MAX_VALUE))
           .threshold(Threshold.ANY_TRIGGER)
+          .reporters(Reporters.EVERYONE)
           .createdAt(Instant.parse("2026-01-01T00:00:00Z"))
           .updatedAt(Instant.parse("2026-02-01T00:00:00.123Z"))
           .version(7)
@@ -48,6 +50,14 @@ class ConfigJsonTest {
     assertThat(ConfigJson.readChannel(ConfigJson.channel(CHANNEL))).isEqualTo(CHANNEL);
     ChannelConfig plain = ChannelConfig.of(GuildId.of(1), ChannelId.of(2));
     assertThat(ConfigJson.readChannel(ConfigJson.channel(plain))).isEqualTo(plain);
+  }
+
+  @Test
+  void aChannelWrittenBeforeReportersExistedTakesReportsFromWebhooksOnly() {
+    ObjectNode older = ConfigJson.channel(CHANNEL);
+    older.remove("reporters");
+
+    assertThat(ConfigJson.readChannel(older).reporters()).isEqualTo(Reporters.WEBHOOKS);
   }
 
   @Test

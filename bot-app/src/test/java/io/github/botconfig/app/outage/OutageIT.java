@@ -2,7 +2,10 @@ package io.github.botconfig.app.outage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.botconfig.bot.report.AlertLimits;
+import io.github.botconfig.bot.report.AuthorKind;
 import io.github.botconfig.bot.report.MessagePath;
+import io.github.botconfig.bot.report.PostedMessage;
 import io.github.botconfig.cache.CacheListener;
 import io.github.botconfig.cache.CacheStatus;
 import io.github.botconfig.cache.CacheStatus.State;
@@ -18,6 +21,7 @@ import io.github.botconfig.dynamodb.testing.FaultProxy.Fault;
 import io.github.botconfig.dynamodb.testing.LocalDynamoDb;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -53,7 +57,7 @@ class OutageIT {
     proxy = FaultProxy.start(dynalite.endpoint());
     client =
         DynamoDbClients.builder()
-            .endpoint(proxy.endpoint())
+            .endpointOverride(proxy.endpoint())
             .apiCallAttemptTimeout(Duration.ofMillis(500))
             .apiCallTimeout(Duration.ofSeconds(3))
             .build();
@@ -95,7 +99,7 @@ class OutageIT {
     }
     try (ConfigCache cache = cache(LIMIT)) {
       assertThat(cache.start().isLoaded()).isTrue();
-      MessagePath path = new MessagePath(cache);
+      MessagePath path = new MessagePath(cache, AlertLimits.none());
       long[] before = timeRounds(path);
       long storeCallsBefore = cache.stats().storeCalls();
       long requestsBefore = proxy.requests();
@@ -178,7 +182,15 @@ class OutageIT {
         // One message in ten in a tracked channel, the others untracked.
         long id = i % 10 == 0 ? channel(i % CHANNELS).value() : 1_300_000_000_000_000_000L + i;
         path.trackedChannel(id)
-            .ifPresent(c -> path.alertFor(c, true, true, "Position closed +12%"));
+            .ifPresent(
+                c ->
+                    path.decide(
+                        c,
+                        new PostedMessage(
+                            c.guildId().value(),
+                            AuthorKind.WEBHOOK,
+                            "Position closed +12%",
+                            Instant.EPOCH)));
       }
       rounds[round] = System.nanoTime() - start;
     }

@@ -188,7 +188,7 @@ class OneDataDirectoryIT {
         .contains("simulate: deleting the temporary table")
         .doesNotContain("DynamoDbConfigStore{");
     URI endpoint = URI.create(Files.readAllLines(home.resolve("data/dynalite.address")).get(0));
-    try (DynamoDbClient client = DynamoDbClients.builder().endpoint(endpoint).build()) {
+    try (DynamoDbClient client = DynamoDbClients.builder().endpointOverride(endpoint).build()) {
       assertThat(client.listTables().tableNames())
           .noneMatch(name -> name.startsWith("botconfig-simulate-"));
     }

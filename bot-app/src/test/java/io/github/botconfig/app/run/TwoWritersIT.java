@@ -44,9 +44,9 @@ class TwoWritersIT {
     store.saveChannel(ChannelConfig.of(GUILD, CHANNEL));
     try (FaultProxy proxy = FaultProxy.start(DYNAMODB.endpoint());
         DynamoDbClient firstClient =
-            DynamoDbClients.builder().endpoint(DYNAMODB.endpoint()).build();
+            DynamoDbClients.builder().endpointOverride(DYNAMODB.endpoint()).build();
         DynamoDbClient secondClient =
-            DynamoDbClients.builder().endpoint(DYNAMODB.endpoint()).build();
+            DynamoDbClients.builder().endpointOverride(DYNAMODB.endpoint()).build();
         ConfigCache firstBot = cacheOf(firstClient, store.tableName());
         ConfigCache secondBot = cacheOf(secondClient, store.tableName())) {
       firstBot.start();

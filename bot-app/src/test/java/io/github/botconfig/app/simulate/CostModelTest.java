@@ -27,6 +27,27 @@ class CostModelTest {
   }
 
   @Test
+  void withTheChangeFeedAChangeCostsEachProcessTheReadOfOneKeyInsteadOfAReload() {
+    CostModel.Bill bill =
+        CostModel.botconfigWithFeed(
+            Duration.ofSeconds(5), 0.5, Duration.ofMinutes(30), 3_976, 10, 5, 1, 2);
+
+    double polls = 518_400.0 * 2;
+    double refreshes = 1_440.0 * 2;
+    double changeReads = 10 * 30 * 2 * 1;
+    assertThat(bill.readUnits())
+        .isCloseTo(polls * 0.5 + refreshes * 3_976 + changeReads, within(1e-6));
+    assertThat(bill.writeUnits()).isCloseTo(10 * 30 * 5, within(1e-6));
+  }
+
+  @Test
+  void anIdleProcessPollingTheFeedEvery5sCostsUnderThreeAndAHalfCentsAMonth() {
+    double dollars = CostModel.reads(CostModel.perMonth(Duration.ofSeconds(5)) * 0.5);
+
+    assertThat(dollars).isCloseTo(0.0324, within(1e-9)).isLessThanOrEqualTo(0.035);
+  }
+
+  @Test
   void aZeroPollIntervalMeansNoPolls() {
     assertThat(CostModel.perMonth(Duration.ZERO)).isZero();
     assertThat(CostModel.perMonth(Duration.ofDays(1))).isEqualTo(30);

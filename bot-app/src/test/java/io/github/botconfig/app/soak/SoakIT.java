@@ -2,7 +2,10 @@ package io.github.botconfig.app.soak;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.botconfig.bot.report.AlertLimits;
+import io.github.botconfig.bot.report.AuthorKind;
 import io.github.botconfig.bot.report.MessagePath;
+import io.github.botconfig.bot.report.PostedMessage;
 import io.github.botconfig.cache.ConfigCache;
 import io.github.botconfig.domain.ChannelConfig;
 import io.github.botconfig.domain.ChannelId;
@@ -19,6 +22,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -69,7 +73,7 @@ class SoakIT {
     RequestMetrics metrics = new RequestMetrics();
     String table = DYNAMODB.newTable();
     try (DynamoDbClient client =
-        DynamoDbClients.builder().endpoint(DYNAMODB.endpoint()).metrics(metrics).build()) {
+        DynamoDbClients.builder().endpointOverride(DYNAMODB.endpoint()).metrics(metrics).build()) {
       DynamoDbConfigStore dynamo =
           DynamoDbConfigStore.builder().client(client).tableName(table).build();
       seed(dynamo);
@@ -92,7 +96,7 @@ class SoakIT {
         long start = System.nanoTime();
         long nextSample = start;
         long tracked = 0;
-        MessagePath path = new MessagePath(cache);
+        MessagePath path = new MessagePath(cache, AlertLimits.none());
         store.watch(Thread.currentThread()); // the message path's thread, from now on
         for (long sent = 0; sent < MESSAGES; sent += BATCH) {
           tracked += sendBatch(path, sent);
@@ -171,7 +175,13 @@ class SoakIT {
       var channel = path.trackedChannel(id);
       if (channel.isPresent()) {
         tracked++;
-        path.alertFor(channel.get(), true, true, "Position closed +" + (m % 40) + "%");
+        path.decide(
+            channel.get(),
+            new PostedMessage(
+                channel.get().guildId().value(),
+                AuthorKind.WEBHOOK,
+                "Position closed +" + (m % 40) + "%",
+                Instant.EPOCH));
       }
     }
     return tracked;

@@ -2,14 +2,18 @@ package io.github.botconfig.app.soak;
 
 import io.github.botconfig.domain.ChannelConfig;
 import io.github.botconfig.domain.ChannelId;
+import io.github.botconfig.domain.ConfigKey;
 import io.github.botconfig.domain.ConfigSnapshot;
 import io.github.botconfig.domain.ConfigStore;
 import io.github.botconfig.domain.GuildId;
 import io.github.botconfig.domain.GuildSettings;
 import io.github.botconfig.domain.LiveBoard;
+import io.github.botconfig.domain.RecentChanges;
 import io.github.botconfig.domain.UnreadableItem;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jspecify.annotations.Nullable;
 
@@ -135,5 +139,23 @@ final class ThreadWatchingStore implements ConfigStore {
   public long changeMarker() {
     count();
     return delegate.changeMarker();
+  }
+
+  @Override
+  public Optional<RecentChanges> changesAfter(long position) {
+    count();
+    return delegate.changesAfter(position);
+  }
+
+  @Override
+  public ConfigSnapshot read(Collection<ConfigKey> keys) {
+    count();
+    return delegate.read(keys);
+  }
+
+  @Override
+  public OptionalLong changeFeedPosition() {
+    count();
+    return delegate.changeFeedPosition();
   }
 }

@@ -3,6 +3,7 @@ package io.github.botconfig.bot.admin;
 import io.github.botconfig.domain.ChannelConfig;
 import io.github.botconfig.domain.ChannelId;
 import io.github.botconfig.domain.GuildSettings;
+import io.github.botconfig.domain.Reporters;
 import io.github.botconfig.domain.SummaryPreferences;
 import io.github.botconfig.domain.Tag;
 import io.github.botconfig.domain.Threshold;
@@ -33,7 +34,9 @@ final class ConfigText {
         + "\ntag: "
         + tag(channel.tag())
         + "\nthreshold: "
-        + threshold(channel.threshold());
+        + threshold(channel.threshold())
+        + "\nreports from: "
+        + reporters(channel.reporters());
   }
 
   /** One line per tracked channel, cut to fit in one message. */
@@ -82,6 +85,10 @@ final class ConfigText {
         + tag(channel.tag())
         + ", threshold "
         + threshold(channel.threshold());
+  }
+
+  private static String reporters(Reporters reporters) {
+    return reporters == Reporters.WEBHOOKS ? "webhooks only" : "everyone (webhooks and members)";
   }
 
   private static String threshold(Threshold threshold) {

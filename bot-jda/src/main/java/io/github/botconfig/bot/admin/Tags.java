@@ -1,5 +1,6 @@
 package io.github.botconfig.bot.admin;
 
+import io.github.botconfig.application.port.in.OptionalChange;
 import io.github.botconfig.domain.InvalidConfigException;
 import io.github.botconfig.domain.Tag;
 import java.util.Optional;

@@ -29,14 +29,23 @@ import org.slf4j.LoggerFactory;
  * restart posts nothing twice. A guild {@link #join joined} later starts with the periods running
  * now.
  *
- * <p>Runs happen on the scheduler and block it while the publisher talks to Discord. Thread-safe:
- * runs of one guild are serialised.
+ * <p>Runs happen on the scheduler and block it while the publisher talks to Discord; the guilds'
+ * runs take turns, one at a time ({@link #LANES}), so summaries never hold more than one of the
+ * scheduler's threads however many guilds are due. Thread-safe: runs of one guild are serialised.
  */
 public final class GuildSummaries implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(GuildSummaries.class);
 
   /** How soon a run that could not reach Discord (or the guild) is tried again. */
   static final Duration RETRY = Duration.ofMinutes(5);
+
+  /**
+   * How many guilds' runs read Discord at once: one, so that however many guilds' summaries fall
+   * due at the same midnight, they take turns on one of the scheduler's threads and leave the
+   * others to the boards and the sweep. A run is bounded (the publisher caps channels and
+   * messages).
+   */
+  static final int LANES = 1;
 
   /** How many failed attempts at one period before it is given up (it is logged). */
   static final int ATTEMPTS = 3;
@@ -71,6 +80,7 @@ public final class GuildSummaries implements AutoCloseable {
   private final Publisher publisher;
   private final Clock clock;
   private final ScheduledExecutorService scheduler;
+  private final FairQueue runs;
   private final Map<GuildId, Guild> guilds = new ConcurrentHashMap<>();
   private volatile boolean closed;
 
@@ -83,6 +93,7 @@ public final class GuildSummaries implements AutoCloseable {
     this.publisher = publisher;
     this.clock = clock;
     this.scheduler = scheduler;
+    this.runs = new FairQueue(scheduler, LANES);
   }
 
   /**
@@ -161,7 +172,11 @@ public final class GuildSummaries implements AutoCloseable {
         return;
       }
       try {
-        timer = scheduler.schedule(this::run, Math.max(0, delay.toMillis()), TimeUnit.MILLISECONDS);
+        timer =
+            scheduler.schedule(
+                () -> runs.submit(id, this::run),
+                Math.max(0, delay.toMillis()),
+                TimeUnit.MILLISECONDS);
       } catch (RejectedExecutionException e) {
         log.debug("summaries of guild {} not scheduled: the scheduler is shut down", id);
       }

@@ -1,7 +1,6 @@
 package io.github.botconfig.bot.guild;
 
 import io.github.botconfig.bot.guild.GuildWarnings.Feature;
-import io.github.botconfig.bot.report.ReportParser;
 import io.github.botconfig.bot.report.ResultReport;
 import io.github.botconfig.domain.ChannelConfig;
 import io.github.botconfig.domain.ChannelId;
@@ -65,8 +64,11 @@ public final class LiveBoards implements AutoCloseable {
      */
     Optional<String> problem(GuildSettings settings);
 
-    /** The latest result report in each channel's recent history, for those that have one. */
-    Map<ChannelId, LatestResult> latestResults(List<ChannelId> channels);
+    /**
+     * The latest result report in each channel's recent history, for those that have one, counting
+     * only the authors each channel takes reports from.
+     */
+    Map<ChannelId, LatestResult> latestResults(List<ChannelConfig> channels);
 
     /** Posts a board; returns the message id. */
     long post(ChannelId channelId, EmbedText board);
@@ -119,11 +121,11 @@ public final class LiveBoards implements AutoCloseable {
   }
 
   /**
-   * A message arrived in a tracked channel. If it is a result report and the guild keeps a board,
-   * the board shows it within {@link #MIN_INTERVAL}. Cheap otherwise: one in-memory settings
+   * A result report arrived in a tracked channel (the message path parsed it). If the guild keeps a
+   * board, the board shows it within {@link #MIN_INTERVAL}. Cheap otherwise: one in-memory settings
    * lookup, from the message path.
    */
-  public void messagePosted(ChannelConfig channel, String text, Instant at) {
+  public void resultPosted(ChannelConfig channel, ResultReport report, Instant at) {
     try {
       if (!wanted(repository.settingsOrDefaults(channel.guildId()))) {
         return;
@@ -131,12 +133,9 @@ public final class LiveBoards implements AutoCloseable {
     } catch (ConfigException e) {
       return; // the configuration is out of reach: the board waits for the next result
     }
-    Optional<ResultReport> report = ReportParser.parse(text);
-    if (report.isPresent()) {
-      Board board = board(channel.guildId());
-      board.record(new LatestResult(channel.channelId(), report.get(), at));
-      board.request(clock.instant().plus(MIN_INTERVAL));
-    }
+    Board board = board(channel.guildId());
+    board.record(new LatestResult(channel.channelId(), report, at));
+    board.request(clock.instant().plus(MIN_INTERVAL));
   }
 
   /** The guild's settings or tracked channels changed: refresh its board (or remove it) soon. */
@@ -279,12 +278,13 @@ public final class LiveBoards implements AutoCloseable {
       if (problem.isPresent()) {
         return;
       }
-      List<ChannelId> channels =
-          repository.findChannels(id).stream().map(ChannelConfig::channelId).toList();
-      List<ChannelId> unread = channels.stream().filter(c -> !historyRead.contains(c)).toList();
+      List<ChannelConfig> tracked = repository.findChannels(id);
+      List<ChannelId> channels = tracked.stream().map(ChannelConfig::channelId).toList();
+      List<ChannelConfig> unread =
+          tracked.stream().filter(c -> !historyRead.contains(c.channelId())).toList();
       if (!unread.isEmpty()) {
         guild.latestResults(unread).values().forEach(this::record);
-        historyRead.addAll(unread);
+        unread.forEach(c -> historyRead.add(c.channelId()));
       }
       EmbedText text = BoardText.of(channels, latest(), clock.instant());
       ChannelId target = settings.globalChannelId().orElseThrow();

@@ -1,9 +1,9 @@
 package io.github.botconfig.bot.panel;
 
-import io.github.botconfig.bot.admin.ChannelChanges;
+import io.github.botconfig.application.port.in.ChannelChanges;
+import io.github.botconfig.application.port.in.GuildChanges;
+import io.github.botconfig.application.port.in.OptionalChange;
 import io.github.botconfig.bot.admin.ConfigAdmin;
-import io.github.botconfig.bot.admin.GuildChanges;
-import io.github.botconfig.bot.admin.OptionalChange;
 import io.github.botconfig.bot.panel.PanelId.Action;
 import io.github.botconfig.domain.ChannelConfig;
 import io.github.botconfig.domain.ChannelId;
@@ -443,7 +443,8 @@ final class PanelActions {
         Optional.ofNullable(pin),
         Optional.ofNullable(notify),
         tag,
-        Optional.ofNullable(threshold));
+        Optional.ofNullable(threshold),
+        Optional.empty()); // reporters: set with /config channel set, not offered by the panel yet
   }
 
   private static ChannelChanges thresholdChange(Threshold threshold) {

@@ -1,10 +1,13 @@
 package io.github.botconfig.bot.report;
 
 import io.github.botconfig.domain.ChannelConfig;
+import io.github.botconfig.domain.GuildId;
+import io.github.botconfig.domain.Tag;
+import io.github.botconfig.domain.TagType;
 import java.util.Optional;
 
 /**
- * Decides how the bot answers a message in a tracked channel, as the running bot does: every result
+ * Decides how the bot answers a result report in a tracked channel, as the running bot does: every
  * report gets an answer (unless the channel turned {@code notifyOnClose} off), and only a report
  * that meets the channel's threshold mentions the tag and is pinned.
  *
@@ -12,18 +15,6 @@ import java.util.Optional;
  */
 public final class AlertPolicy {
   private AlertPolicy() {}
-
-  /**
-   * Returns the alert for a message, or empty when the message is not a result report or the
-   * channel does not answer reports.
-   */
-  public static Optional<Alert> decide(ChannelConfig channel, String messageText) {
-    if (!channel.notifyOnClose()) {
-      return Optional
-          .empty(); // before parsing: such a channel costs nothing more than an untracked one
-    }
-    return ReportParser.parse(messageText).flatMap(report -> decide(channel, report));
-  }
 
   /** Returns the alert for a report, or empty when the channel does not answer reports. */
   public static Optional<Alert> decide(ChannelConfig channel, ResultReport report) {
@@ -36,8 +27,19 @@ public final class AlertPolicy {
             report,
             channel.threshold(),
             met,
-            met ? channel.tag() : Optional.empty(),
+            met
+                ? channel.tag().filter(tag -> !isEveryone(tag, channel.guildId()))
+                : Optional.empty(),
             met && channel.pin(),
-            channel.image()));
+            channel.image(),
+            false));
+  }
+
+  /**
+   * Whether a tag is {@code @everyone}: the role whose id is the guild's. {@code /config} refuses
+   * it; one stored by another writer still never pings the whole guild.
+   */
+  public static boolean isEveryone(Tag tag, GuildId guildId) {
+    return tag.type() == TagType.ROLE && tag.id() == guildId.value();
   }
 }

@@ -3,6 +3,11 @@ package io.github.botconfig.bot.admin;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.botconfig.application.port.in.Actor;
+import io.github.botconfig.application.port.in.ChannelChanges;
+import io.github.botconfig.application.port.in.GuildChanges;
+import io.github.botconfig.application.port.in.OptionalChange;
+import io.github.botconfig.application.service.AdminService;
 import io.github.botconfig.domain.ChannelConfig;
 import io.github.botconfig.domain.ChannelId;
 import io.github.botconfig.domain.ConfigConflictException;
@@ -27,16 +32,22 @@ class ConfigAdminTest {
   private static final GuildId GUILD = GuildId.of(100);
   private static final GuildId OTHER_GUILD = GuildId.of(200);
   private static final ChannelId CHANNEL = ChannelId.of(11);
+  private static final String NOT_ALLOWED = "❌ not allowed (test)";
+  private static final Actor OPERATOR = Actor.operator();
+  private static final Function<GuildSettings, List<String>> NO_WARNINGS = settings -> List.of();
 
   private final InstrumentedConfigStore store =
       new InstrumentedConfigStore(new InMemoryConfigStore(MutableClock.startingAt2026()));
-  private final ConfigAdmin admin = new ConfigAdmin(store);
+  private final ConfigAdmin admin = new ConfigAdmin(new AdminService(store), NOT_ALLOWED);
 
   @Test
   void setTracksANewChannelWithDefaultsForWhatWasNotGiven() {
     String reply =
         admin.setChannel(
-            GUILD, CHANNEL, changes(Optional.of(true), Optional.empty(), keepTag(), "12.5"));
+            OPERATOR,
+            GUILD,
+            CHANNEL,
+            changes(Optional.of(true), Optional.empty(), keepTag(), "12.5"));
 
     assertThat(reply)
         .startsWith("✅ <#11> is now tracked.")
@@ -57,7 +68,7 @@ class ConfigAdminTest {
             .withThreshold(Threshold.TAKE_PROFIT));
 
     admin.setChannel(
-        GUILD, CHANNEL, changes(Optional.empty(), Optional.of(false), keepTag(), null));
+        OPERATOR, GUILD, CHANNEL, changes(Optional.empty(), Optional.of(false), keepTag(), null));
 
     ChannelConfig stored = store.findChannel(CHANNEL).orElseThrow();
     assertThat(stored.pin()).isFalse();
@@ -73,6 +84,7 @@ class ConfigAdminTest {
 
     String reply =
         admin.setChannel(
+            OPERATOR,
             GUILD,
             CHANNEL,
             changes(Optional.empty(), Optional.empty(), OptionalChange.cleared(), "none"));
@@ -87,28 +99,49 @@ class ConfigAdminTest {
   void aChannelTrackedByAnotherGuildIsNeitherChangedNorShownNorRemoved() {
     ChannelConfig theirs = store.saveChannel(ChannelConfig.of(OTHER_GUILD, CHANNEL).withPin(true));
 
-    assertThat(admin.setChannel(GUILD, CHANNEL, ChannelChanges.none()))
+    assertThat(admin.setChannel(OPERATOR, GUILD, CHANNEL, ChannelChanges.none()))
         .contains("tracked by another server");
-    assertThat(admin.showChannel(GUILD, CHANNEL)).contains("is not tracked");
-    assertThat(admin.removeChannel(GUILD, CHANNEL))
+    assertThat(admin.showChannel(OPERATOR, GUILD, CHANNEL)).contains("is not tracked");
+    assertThat(admin.removeChannel(OPERATOR, GUILD, CHANNEL))
         .contains("not tracked in this server; nothing changed");
     assertThat(store.findChannel(CHANNEL)).contains(theirs);
   }
 
   @Test
-  void aConcurrentChangeIsReadAgainAndReapplied() {
-    store.saveChannel(ChannelConfig.of(GUILD, CHANNEL).withImage(true));
-    store.failNext(
-        Operation.REPLACE_CHANNEL,
-        new ConfigConflictException(Reason.VERSION_CHANGED, "changed meanwhile (test)"));
+  void aMemberTheUseCasesRefuseGetsTheNotAllowedReplyAndNothingIsRead() {
+    Actor stranger =
+        new Actor() {
+          @Override
+          public String who() {
+            return "member 9";
+          }
 
-    String reply =
-        admin.setChannel(
-            GUILD, CHANNEL, changes(Optional.empty(), Optional.of(true), keepTag(), null));
+          @Override
+          public boolean mayConfigure(GuildId guildId) {
+            return false;
+          }
+        };
 
-    assertThat(reply).startsWith("✅");
-    assertThat(store.calls(Operation.REPLACE_CHANNEL)).isEqualTo(2); // the refused one, the retry
-    assertThat(store.findChannel(CHANNEL).orElseThrow().pin()).isTrue();
+    assertThat(admin.setChannel(stranger, GUILD, CHANNEL, ChannelChanges.none()))
+        .isEqualTo(NOT_ALLOWED);
+    assertThat(admin.listChannels(stranger, GUILD)).isEqualTo(NOT_ALLOWED);
+    assertThat(store.totalCalls()).isZero();
+  }
+
+  @Test
+  void settingWhatIsAlreadyStoredSaysNothingToChangeAndWritesNothing() {
+    store.saveChannel(ChannelConfig.of(GUILD, CHANNEL).withPin(true));
+    store.resetCounts();
+
+    assertThat(
+            admin.setChannel(
+                OPERATOR,
+                GUILD,
+                CHANNEL,
+                changes(Optional.empty(), Optional.of(true), keepTag(), null)))
+        .startsWith("Nothing to change: <#11> is tracked.");
+    assertThat(store.calls(Operation.SAVE_CHANNEL) + store.calls(Operation.REPLACE_CHANNEL))
+        .isZero();
   }
 
   @Test
@@ -120,7 +153,10 @@ class ConfigAdminTest {
 
     String reply =
         admin.setChannel(
-            GUILD, CHANNEL, changes(Optional.of(true), Optional.empty(), keepTag(), null));
+            OPERATOR,
+            GUILD,
+            CHANNEL,
+            changes(Optional.of(true), Optional.empty(), keepTag(), null));
 
     assertThat(reply).startsWith("❌ Someone else changed this configuration");
     assertThat(store.delegate().findChannel(CHANNEL)).contains(before);
@@ -133,9 +169,13 @@ class ConfigAdminTest {
 
     assertThat(
             admin.setChannel(
-                GUILD, CHANNEL, changes(Optional.of(true), Optional.empty(), keepTag(), null)))
+                OPERATOR,
+                GUILD,
+                CHANNEL,
+                changes(Optional.of(true), Optional.empty(), keepTag(), null)))
         .startsWith("❌ The configuration store cannot be reached right now.");
-    assertThat(admin.listChannels(GUILD)).startsWith("❌ The configuration store cannot be reached");
+    assertThat(admin.listChannels(OPERATOR, GUILD))
+        .startsWith("❌ The configuration store cannot be reached");
     store.heal();
     assertThat(store.findChannel(CHANNEL)).contains(before);
   }
@@ -146,11 +186,13 @@ class ConfigAdminTest {
     store.saveChannel(
         ChannelConfig.of(GUILD, ChannelId.of(12)).withThreshold(Threshold.ANY_TRIGGER));
 
-    assertThat(admin.removeChannel(GUILD, CHANNEL)).isEqualTo("✅ <#11> is no longer tracked.");
-    assertThat(admin.listChannels(GUILD))
+    assertThat(admin.removeChannel(OPERATOR, GUILD, CHANNEL))
+        .isEqualTo("✅ <#11> is no longer tracked.");
+    assertThat(admin.listChannels(OPERATOR, GUILD))
         .isEqualTo(
             "**Tracked channels (1)**\n• <#12> — image off, pin off, notify on, tag none, threshold TP/SL");
-    assertThat(admin.listChannels(OTHER_GUILD)).startsWith("No channel is tracked in this server.");
+    assertThat(admin.listChannels(OPERATOR, OTHER_GUILD))
+        .startsWith("No channel is tracked in this server.");
   }
 
   @Test
@@ -159,7 +201,7 @@ class ConfigAdminTest {
       store.saveChannel(ChannelConfig.of(GUILD, ChannelId.of(1_000_000_000_000_000L + i)));
     }
 
-    String list = admin.listChannels(GUILD);
+    String list = admin.listChannels(OPERATOR, GUILD);
 
     assertThat(list.length()).isLessThanOrEqualTo(ConfigText.MAX_MESSAGE_LENGTH);
     assertThat(list).startsWith("**Tracked channels (60)**").containsPattern("… and \\d+ more$");
@@ -182,7 +224,7 @@ class ConfigAdminTest {
             Optional.empty(),
             OptionalChange.of("global-channel", Optional.empty(), true));
 
-    String reply = admin.setGuild(GUILD, changes);
+    String reply = admin.setGuild(OPERATOR, GUILD, changes, NO_WARNINGS);
 
     assertThat(reply)
         .startsWith("✅ Server settings updated.")
@@ -197,13 +239,15 @@ class ConfigAdminTest {
 
   @Test
   void guildSetWithNothingGivenWritesNothing() {
-    assertThat(admin.setGuild(GUILD, GuildChanges.none())).startsWith("Nothing to change");
-    assertThat(store.calls(Operation.SAVE_SETTINGS)).isZero();
+    assertThat(admin.setGuild(OPERATOR, GUILD, GuildChanges.none(), NO_WARNINGS))
+        .startsWith("Nothing to change");
+    assertThat(store.calls(Operation.SAVE_SETTINGS) + store.calls(Operation.REPLACE_SETTINGS))
+        .isZero();
   }
 
   @Test
   void guildShowGivesTheDefaultsOfAGuildThatStoredNothing() {
-    assertThat(admin.showGuild(GUILD))
+    assertThat(admin.showGuild(OPERATOR, GUILD, NO_WARNINGS))
         .isEqualTo(
             "**Server settings**\ntimezone: UTC\nlive board: on\nsummaries: daily off · weekly off · monthly off"
                 + "\nsummary tag: none\nsummary pin: off\nglobal channel: none");
@@ -217,9 +261,10 @@ class ConfigAdminTest {
                 ? List.of("⚠️ Summaries are not posted: no global channel is set.")
                 : List.of();
 
-    assertThat(admin.showGuild(GUILD, warnings)).doesNotContain("⚠️");
+    assertThat(admin.showGuild(OPERATOR, GUILD, warnings)).doesNotContain("⚠️");
     String set =
         admin.setGuild(
+            OPERATOR,
             GUILD,
             new GuildChanges(
                 Optional.empty(),
@@ -235,7 +280,7 @@ class ConfigAdminTest {
     assertThat(set)
         .startsWith("✅ Server settings updated.")
         .endsWith("\n⚠️ Summaries are not posted: no global channel is set.");
-    assertThat(admin.showGuild(GUILD, warnings))
+    assertThat(admin.showGuild(OPERATOR, GUILD, warnings))
         .endsWith("global channel: none\n⚠️ Summaries are not posted: no global channel is set.");
   }
 
@@ -288,6 +333,11 @@ class ConfigAdminTest {
   private static ChannelChanges changes(
       Optional<Boolean> image, Optional<Boolean> pin, OptionalChange<Tag> tag, String threshold) {
     return new ChannelChanges(
-        image, pin, Optional.empty(), tag, Optional.ofNullable(threshold).map(Threshold::parse));
+        image,
+        pin,
+        Optional.empty(),
+        tag,
+        Optional.ofNullable(threshold).map(Threshold::parse),
+        Optional.empty());
   }
 }

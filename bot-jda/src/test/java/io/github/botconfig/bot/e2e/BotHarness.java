@@ -30,8 +30,11 @@ final class BotHarness implements AutoCloseable {
   static final long CHATTER = 1_100_000_000_000_000_012L;
   static final long ADMIN_ROLE = 1_100_000_000_000_000_020L;
   static final long TRADERS_ROLE = 1_100_000_000_000_000_021L;
+  static final long STAFF_ROLE = 1_100_000_000_000_000_022L;
+  static final long MODS_ROLE = 1_100_000_000_000_000_023L;
   static final long ADMIN = 1_100_000_000_000_000_030L;
   static final long MEMBER = 1_100_000_000_000_000_031L;
+  static final long MOD = 1_100_000_000_000_000_032L;
   static final long OTHER_GUILD = 1_200_000_000_000_000_000L;
   static final long OTHER_REPORTS = 1_200_000_000_000_000_010L;
 
@@ -57,8 +60,9 @@ final class BotHarness implements AutoCloseable {
 
   /**
    * Two guilds: GUILD with channels REPORTS, QUIET and CHATTER, an admin (Manage Server through
-   * ADMIN_ROLE), a plain member and a TRADERS_ROLE to mention; OTHER_GUILD with OTHER_REPORTS,
-   * where ADMIN is a plain member.
+   * ADMIN_ROLE), a plain member, a mentionable TRADERS_ROLE, a STAFF_ROLE that is not mentionable,
+   * and a MOD whose MODS_ROLE has Manage Server and Mention Everyone; OTHER_GUILD with
+   * OTHER_REPORTS, where ADMIN is a plain member.
    */
   static BotHarness withTwoGuilds(BotOptions options) throws IOException {
     return withTwoGuilds(options, 1);
@@ -75,9 +79,12 @@ final class BotHarness implements AutoCloseable {
         .textChannel(QUIET, "quiet")
         .textChannel(CHATTER, "chatter")
         .role(ADMIN_ROLE, "admins", Permission.MANAGE_SERVER)
-        .role(TRADERS_ROLE, "traders")
+        .mentionableRole(TRADERS_ROLE, "traders")
+        .role(STAFF_ROLE, "staff")
+        .role(MODS_ROLE, "mods", Permission.MANAGE_SERVER, Permission.MESSAGE_MENTION_EVERYONE)
         .member(ADMIN, "alice", ADMIN_ROLE)
-        .member(MEMBER, "bob");
+        .member(MEMBER, "bob")
+        .member(MOD, "carol", MODS_ROLE);
     discord
         .guild(OTHER_GUILD, "Elsewhere")
         .textChannel(OTHER_REPORTS, "reports")

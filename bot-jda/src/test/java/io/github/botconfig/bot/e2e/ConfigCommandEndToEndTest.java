@@ -4,8 +4,10 @@ import static io.github.botconfig.bot.e2e.BotHarness.ADMIN;
 import static io.github.botconfig.bot.e2e.BotHarness.CHATTER;
 import static io.github.botconfig.bot.e2e.BotHarness.GUILD;
 import static io.github.botconfig.bot.e2e.BotHarness.MEMBER;
+import static io.github.botconfig.bot.e2e.BotHarness.MOD;
 import static io.github.botconfig.bot.e2e.BotHarness.OTHER_REPORTS;
 import static io.github.botconfig.bot.e2e.BotHarness.REPORTS;
+import static io.github.botconfig.bot.e2e.BotHarness.STAFF_ROLE;
 import static io.github.botconfig.bot.e2e.BotHarness.TRADERS_ROLE;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -17,6 +19,7 @@ import io.github.botconfig.domain.ChannelConfig;
 import io.github.botconfig.domain.ChannelId;
 import io.github.botconfig.domain.GuildId;
 import io.github.botconfig.domain.GuildSettings;
+import io.github.botconfig.domain.Reporters;
 import io.github.botconfig.domain.Tag;
 import io.github.botconfig.domain.Threshold;
 import io.github.botconfig.domain.testing.InstrumentedConfigStore.Operation;
@@ -84,6 +87,58 @@ class ConfigCommandEndToEndTest extends EndToEndTest {
     assertThat(stored.image()).isTrue();
     assertThat(stored.tag()).isEmpty();
     assertThat(stored.threshold()).isEqualTo(Threshold.NONE);
+  }
+
+  @Test
+  void aTagIsNeverEveryoneNorARoleTheAdminCouldNotMentionThemselves() {
+    String everyone =
+        config(ADMIN, "channel", "set").channel("channel", REPORTS).role("tag-role", GUILD).send();
+    String summaryEveryone = config(ADMIN, "guild", "set").role("summary-tag-role", GUILD).send();
+    String unmentionable =
+        config(ADMIN, "channel", "set")
+            .channel("channel", REPORTS)
+            .role("tag-role", STAFF_ROLE)
+            .send();
+
+    assertThat(bot.discord.awaitInteractionReply(everyone).content())
+        .isEqualTo(
+            "❌ a tag cannot be @everyone: it would ping every member of this server; pick a role");
+    assertThat(bot.discord.awaitInteractionReply(summaryEveryone).content())
+        .startsWith("❌ a tag cannot be @everyone");
+    assertThat(bot.discord.awaitInteractionReply(unmentionable).content())
+        .isEqualTo(
+            "❌ role `@staff` is not mentionable, and you lack the **Mention Everyone** permission:"
+                + " make the role mentionable, or ask someone who has it");
+    assertThat(bot.store.calls(Operation.SAVE_CHANNEL)).isZero();
+    assertThat(bot.store.calls(Operation.SAVE_SETTINGS)).isZero();
+
+    // Someone who may mention every role may choose one that is not mentionable.
+    String byMod =
+        config(MOD, "channel", "set")
+            .channel("channel", REPORTS)
+            .role("tag-role", STAFF_ROLE)
+            .send();
+    assertThat(bot.discord.awaitInteractionReply(byMod).content()).startsWith("✅");
+    assertThat(bot.store.delegate().findChannel(ChannelId.of(REPORTS)).orElseThrow().tag())
+        .contains(Tag.role(STAFF_ROLE));
+  }
+
+  @Test
+  void whoMayPostReportsIsChosenPerChannel() {
+    String token =
+        config(ADMIN, "channel", "set")
+            .channel("channel", REPORTS)
+            .option("reporters", "everyone")
+            .send();
+
+    assertThat(bot.discord.awaitInteractionReply(token).content())
+        .contains("reports from: everyone (webhooks and members)");
+    assertThat(bot.store.delegate().findChannel(ChannelId.of(REPORTS)).orElseThrow().reporters())
+        .isEqualTo(Reporters.EVERYONE);
+
+    bot.discord.postMessage(REPORTS, MEMBER, "Take profit +9%");
+    RestCall alert = bot.discord.awaitRestCall("POST", "channels/" + REPORTS + "/messages");
+    assertThat(alert.body().getString("content")).startsWith("📈 Profit **+9 %**");
   }
 
   @Test

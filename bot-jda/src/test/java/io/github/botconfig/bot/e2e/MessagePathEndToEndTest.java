@@ -2,6 +2,8 @@ package io.github.botconfig.bot.e2e;
 
 import static io.github.botconfig.bot.e2e.BotHarness.CHATTER;
 import static io.github.botconfig.bot.e2e.BotHarness.GUILD;
+import static io.github.botconfig.bot.e2e.BotHarness.MEMBER;
+import static io.github.botconfig.bot.e2e.BotHarness.OTHER_GUILD;
 import static io.github.botconfig.bot.e2e.BotHarness.QUIET;
 import static io.github.botconfig.bot.e2e.BotHarness.REPORTS;
 import static io.github.botconfig.bot.e2e.BotHarness.TRADERS_ROLE;
@@ -14,6 +16,7 @@ import io.github.botconfig.bot.testing.RestCall;
 import io.github.botconfig.domain.ChannelConfig;
 import io.github.botconfig.domain.ChannelId;
 import io.github.botconfig.domain.GuildId;
+import io.github.botconfig.domain.Reporters;
 import io.github.botconfig.domain.Tag;
 import io.github.botconfig.domain.Threshold;
 import java.awt.image.BufferedImage;
@@ -137,7 +140,7 @@ class MessagePathEndToEndTest extends EndToEndTest {
   }
 
   @Test
-  void chatterOwnMessagesAndNotifyOffChannelsGetNoAnswer() throws Exception {
+  void chatterOwnMessagesNotifyOffChannelsAndMembersReportsGetNoAnswer() throws Exception {
     startWith(
         reports(),
         ChannelConfig.of(GuildId.of(GUILD), ChannelId.of(QUIET)).withNotifyOnClose(false));
@@ -146,13 +149,50 @@ class MessagePathEndToEndTest extends EndToEndTest {
     bot.probe.awaitMessage(bot.discord.postWebhookMessage(REPORTS, "gm everyone"));
     bot.probe.awaitMessage(bot.discord.postOwnMessage(REPORTS, "📈 Profit **+12 %**"));
     bot.probe.awaitMessage(bot.discord.postWebhookMessage(QUIET, "Take profit +40%"));
-    bot.probe.awaitMessage(bot.discord.postMessage(REPORTS, BotHarness.MEMBER, "I made +5% today"));
+    // By default a channel takes reports from webhooks only: a member cannot make it ping.
+    bot.probe.awaitMessage(bot.discord.postMessage(REPORTS, MEMBER, "I made +5% today"));
+    bot.discord.postWebhookMessage(REPORTS, "Take profit +7%");
 
-    // Only the member's message was a report: members' reports are answered like webhooks'.
-    bot.discord.awaitRestCall("POST", messagesOf(REPORTS));
+    RestCall reply = bot.discord.awaitRestCall("POST", messagesOf(REPORTS));
+    assertThat(reply.body().getString("content")).startsWith("📈 Profit **+7 %**");
     assertThat(bot.discord.restCalls().subList(restBefore, bot.discord.restCalls().size()))
         .extracting(RestCall::path)
         .containsExactly(messagesOf(REPORTS));
+  }
+
+  @Test
+  void aMembersReportIsAnsweredWhereTheChannelTakesReportsFromEveryone() throws Exception {
+    startWith(reports().withReporters(Reporters.EVERYONE));
+
+    long report = bot.discord.postMessage(REPORTS, MEMBER, "I made +5% today");
+
+    RestCall reply = bot.discord.awaitRestCall("POST", messagesOf(REPORTS));
+    assertThat(reply.body().getString("content")).isEqualTo("📈 Profit **+5 %**");
+    assertThat(reply.body().getObject("message_reference").getString("message_id"))
+        .isEqualTo(Long.toString(report));
+  }
+
+  @Test
+  void aChannelStoredUnderAnotherGuildIsIgnoredAndLoggedOnce() throws Exception {
+    // As a hostile import or old data can leave it: REPORTS is a channel of GUILD.
+    startWith(
+        ChannelConfig.of(GuildId.of(OTHER_GUILD), ChannelId.of(REPORTS))
+            .withTag(Tag.role(TRADERS_ROLE))
+            .withPin(true),
+        ChannelConfig.of(GuildId.of(GUILD), ChannelId.of(QUIET)));
+    int restBefore = bot.discord.restCalls().size();
+
+    bot.probe.awaitMessage(bot.discord.postWebhookMessage(REPORTS, "Take profit +20%"));
+    bot.probe.awaitMessage(bot.discord.postWebhookMessage(REPORTS, "Take profit +30%"));
+    bot.discord.postWebhookMessage(QUIET, "Take profit +40%");
+
+    bot.discord.awaitRestCall("POST", messagesOf(QUIET));
+    assertThat(bot.discord.restCalls().subList(restBefore, bot.discord.restCalls().size()))
+        .extracting(RestCall::path)
+        .containsExactly(messagesOf(QUIET));
+    assertThat(errors.warnings())
+        .filteredOn(line -> line.contains("is stored under guild " + OTHER_GUILD))
+        .hasSize(1);
   }
 
   @Test
@@ -163,14 +203,50 @@ class MessagePathEndToEndTest extends EndToEndTest {
 
     bot.discord.postWebhookMessage(REPORTS, "Take profit +20%");
 
-    bot.discord.awaitRestCall("DELETE", "channels/" + REPORTS + "/messages/pins/" + oldest);
+    awaitUnpinnedThenPinned(oldest);
+    assertThat(bot.discord.pinnedIds(REPORTS)).hasSize(50).doesNotContain(oldest);
+  }
+
+  /** Waits for the unpin of {@code unpinned}, then for the alert's pin in the room it made. */
+  private void awaitUnpinnedThenPinned(long unpinned) {
+    bot.discord.awaitRestCall("DELETE", "channels/" + REPORTS + "/messages/pins/" + unpinned);
     bot.discord.awaitRestCall(
         c ->
             c.method().equals("PUT")
                 && c.path().contains("/pins/")
                 && bot.discord.pinnedIds(REPORTS).size() == 50,
-        "the alert pinned after the oldest pin was removed");
-    assertThat(bot.discord.pinnedIds(REPORTS)).hasSize(50).doesNotContain(oldest);
+        "the alert pinned after pin " + unpinned + " was removed");
+  }
+
+  @Test
+  void onlyTheBotsOwnPinsRotateOthersPinnedBeforeStay() throws Exception {
+    startWith(reports().withPin(true));
+    bot.discord.preparePinsOf(REPORTS, BotHarness.ADMIN, 10, 50); // a moderator's, pinned first
+    bot.discord.preparePins(REPORTS, 40, 50); // the bot's own earlier alerts
+    List<Long> moderators = bot.discord.pinnedIds(REPORTS).subList(0, 10);
+    long oldestOwn = bot.discord.pinnedIds(REPORTS).get(10);
+
+    bot.discord.postWebhookMessage(REPORTS, "Take profit +20%");
+
+    awaitUnpinnedThenPinned(oldestOwn);
+    assertThat(bot.discord.pinnedIds(REPORTS)).containsAll(moderators).doesNotContain(oldestOwn);
+  }
+
+  @Test
+  void aChannelFullOfOthersPinsKeepsThemAllAndIsToldWhy() throws Exception {
+    startWith(reports().withPin(true));
+    bot.discord.preparePinsOf(REPORTS, BotHarness.ADMIN, 50, 50);
+    List<Long> before = bot.discord.pinnedIds(REPORTS);
+
+    bot.discord.postWebhookMessage(REPORTS, "Take profit +20%");
+
+    bot.discord.awaitCount(c -> c.is("POST", messagesOf(REPORTS)), 2);
+    List<RestCall> messages =
+        bot.discord.restCalls().stream().filter(c -> c.is("POST", messagesOf(REPORTS))).toList();
+    assertThat(messages.get(1).body().getString("content"))
+        .startsWith("⚠️ This channel has as many pins as Discord allows, and none of them is mine");
+    assertThat(bot.discord.restCalls()).noneMatch(c -> c.method().equals("DELETE"));
+    assertThat(bot.discord.pinnedIds(REPORTS)).isEqualTo(before);
   }
 
   @Test

@@ -19,6 +19,7 @@ import io.github.botconfig.domain.SummaryPreferences;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -292,5 +293,61 @@ class SummaryEndToEndTest extends EndToEndTest {
         .filteredOn(c -> c.is("GET", "channels/" + QUIET + "/messages"))
         .extracting(c -> c.query("after").orElseThrow())
         .containsExactly(afterMidnight, afterMidnight);
+  }
+
+  private List<RestCall> historyReads(long channel, int from) {
+    List<RestCall> calls = bot.discord.restCalls();
+    return calls.subList(from, calls.size()).stream()
+        .filter(c -> c.is("GET", "channels/" + channel + "/messages"))
+        .toList();
+  }
+
+  @Test
+  void historyIsReadOnePageAfterAnotherAndOnlyTheChannelsReportersCount() throws Exception {
+    start("2026-05-31T12:00:00Z", DAILY, QUIET);
+    List<Long> ids = new ArrayList<>();
+    for (int i = 0; i < 250; i++) {
+      ids.add(
+          bot.discord.pastWebhookMessage(
+              REPORTS, Instant.parse("2026-05-31T01:00:00Z").plusSeconds(i), "Take profit +1%"));
+    }
+    // A member's "report" in a channel that takes reports from webhooks only: not counted.
+    bot.discord.pastMessage(
+        REPORTS, BotHarness.MEMBER, Instant.parse("2026-05-31T10:00:00Z"), "Take profit +90%");
+    bot.connect();
+    bot.scheduler.runDue(); // the catch-up of the day before
+    int before = bot.discord.restCalls().size();
+
+    runUntil("2026-05-31T22:00:00Z");
+
+    assertThat(fields(posted(QUIET).get(posted(QUIET).size() - 1)).get(0))
+        .startsWith("#reports: **250** results · 250 wins · 0 losses");
+    // Each page is asked for after the newest message of the one before: none is kept to page on;
+    // the third (51 messages) is the last.
+    assertThat(historyReads(REPORTS, before))
+        .extracting(c -> c.query("after").orElseThrow())
+        .hasSize(3)
+        .endsWith(Long.toString(ids.get(99)), Long.toString(ids.get(199)));
+  }
+
+  @Test
+  void aSummaryReadsAtMostTwentyFiveChannelsAndSaysTheRestWereNotRead() throws Exception {
+    start("2026-05-31T12:00:00Z", DAILY, QUIET);
+    long last = 0;
+    for (int i = 0; i < 24; i++) {
+      last = 1_100_000_000_000_001_000L + i;
+      bot.discord.guild(GUILD).textChannel(last, "extra-" + i);
+      bot.store.delegate().saveChannel(ChannelConfig.of(TRADING, ChannelId.of(last)));
+    }
+    bot.connect();
+    bot.scheduler.runDue();
+    int before = bot.discord.restCalls().size();
+
+    runUntil("2026-05-31T22:00:00Z");
+
+    assertThat(historyReads(last, 0)).as("the 26th tracked channel").isEmpty();
+    assertThat(historyReads(REPORTS, before)).isNotEmpty();
+    assertThat(embed(posted(QUIET).get(posted(QUIET).size() - 1)).getString("description"))
+        .contains("26 tracked channels", "1 more channels, not shown");
   }
 }

@@ -2,6 +2,7 @@ package io.github.botconfig.bot.guild;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.botconfig.bot.report.ReportParser;
 import io.github.botconfig.bot.report.ResultReport;
 import io.github.botconfig.bot.testing.ManualScheduler;
 import io.github.botconfig.domain.ChannelConfig;
@@ -81,10 +82,11 @@ class LiveBoardsTest {
     }
 
     @Override
-    public Map<ChannelId, LatestResult> latestResults(List<ChannelId> channels) {
-      calls.add("history " + channels);
+    public Map<ChannelId, LatestResult> latestResults(List<ChannelConfig> channels) {
+      List<ChannelId> ids = channels.stream().map(ChannelConfig::channelId).toList();
+      calls.add("history " + ids);
       Map<ChannelId, LatestResult> found = new HashMap<>(history);
-      found.keySet().retainAll(channels);
+      found.keySet().retainAll(ids);
       return found;
     }
 
@@ -112,7 +114,11 @@ class LiveBoardsTest {
   }
 
   private void result(ChannelId channel, String text) {
-    boards.messagePosted(store.findChannel(channel).orElseThrow(), text, clock.instant());
+    ReportParser.parse(text)
+        .ifPresent(
+            report ->
+                boards.resultPosted(
+                    store.findChannel(channel).orElseThrow(), report, clock.instant()));
   }
 
   private void changeSettings(UnaryOperator<GuildSettings> change) {
@@ -224,7 +230,7 @@ class LiveBoardsTest {
     ChannelConfig reports = store.findChannel(REPORTS).orElseThrow();
     store.resetCounts();
 
-    boards.messagePosted(reports, "+12%", clock.instant());
+    boards.resultPosted(reports, ResultReport.ofChange(12), clock.instant());
 
     assertThat(scheduler.pending()).isZero();
     assertThat(store.totalCalls()).isEqualTo(1);

@@ -73,7 +73,7 @@ class AlertPolicyTest {
             .withPin(true)
             .withImage(true);
 
-    Optional<Alert> alert = AlertPolicy.decide(channel, MESSAGES.get(report));
+    Optional<Alert> alert = decide(channel, MESSAGES.get(report));
 
     assertThat(alert.isPresent()).isEqualTo(answered);
     alert.ifPresent(
@@ -90,7 +90,7 @@ class AlertPolicyTest {
   void aChannelWithoutPinOrTagNeverPinsOrMentions() {
     ChannelConfig channel = ChannelConfig.of(GuildId.of(1), ChannelId.of(2));
 
-    Alert alert = AlertPolicy.decide(channel, "+50%").orElseThrow();
+    Alert alert = decide(channel, "+50%").orElseThrow();
 
     assertThat(alert.thresholdMet()).isTrue();
     assertThat(alert.mention()).isEmpty();
@@ -105,11 +105,28 @@ class AlertPolicyTest {
             .withThreshold(Threshold.percent(20))
             .withTag(ROLE);
 
-    assertThat(AlertPolicy.decide(channel, "Take profit: +25%").orElseThrow().text())
+    assertThat(decide(channel, "Take profit: +25%").orElseThrow().text())
         .isEqualTo("📈 Profit **+25 %** · take profit <@&42>");
-    assertThat(AlertPolicy.decide(channel, "closed -3 %").orElseThrow().text())
+    assertThat(decide(channel, "closed -3 %").orElseThrow().text())
         .isEqualTo("📉 Loss **-3 %** (below the 20 % threshold)");
-    assertThat(AlertPolicy.decide(channel, "SL hit").orElseThrow().text())
+    assertThat(decide(channel, "SL hit").orElseThrow().text())
         .isEqualTo("📉 Loss · stop loss (below the 20 % threshold)");
+  }
+
+  @Test
+  void anEveryoneTagStoredByAnotherWriterMentionsNobody() {
+    ChannelConfig channel =
+        ChannelConfig.of(GuildId.of(1), ChannelId.of(2)).withTag(Tag.role(1)).withPin(true);
+
+    Alert alert = decide(channel, "+50%").orElseThrow();
+
+    assertThat(alert.mention()).isEmpty();
+    assertThat(alert.text()).doesNotContain("<@&1>");
+    assertThat(alert.pin()).isTrue();
+  }
+
+  /** The text parsed as the message path parses it, then the policy. */
+  private static Optional<Alert> decide(ChannelConfig channel, String text) {
+    return ReportParser.parse(text).flatMap(report -> AlertPolicy.decide(channel, report));
   }
 }

@@ -268,6 +268,21 @@ public final class FakeDiscord implements AutoCloseable {
     return id;
   }
 
+  /**
+   * A member's message created at {@code at} that the bot never received as an event (posted before
+   * it connected); it is in the channel's history. Returns its id.
+   */
+  public long pastMessage(long channelId, long authorId, Instant at, String content) {
+    long id = messages.nextId(at);
+    long guildId = guildOfChannel(channelId);
+    FakeGuild guild = guildById(guildId);
+    messages.add(
+        channelId,
+        DiscordJson.message(id, channelId, guildId, guild.user(authorId), content)
+            .put("member", memberOf(guild, authorId)));
+    return id;
+  }
+
   /** A message from the bot itself, as Discord echoes the bot's own messages; returns its id. */
   public long postOwnMessage(long channelId, String content) {
     return posted(
@@ -371,7 +386,20 @@ public final class FakeDiscord implements AutoCloseable {
    * Discord does.
    */
   public void preparePins(long channelId, int count, int limit) {
-    rest.preparePins(channelId, count, limit, Instant.parse("2025-01-01T00:00:00Z"));
+    rest.preparePins(channelId, count, limit, Instant.parse("2025-01-01T00:00:00Z"), null);
+  }
+
+  /**
+   * As {@link #preparePins(long, int, int)}, the pinned messages posted by a member of the
+   * channel's guild (a moderator's pins, not the bot's).
+   */
+  public void preparePinsOf(long channelId, long authorId, int count, int limit) {
+    rest.preparePins(
+        channelId,
+        count,
+        limit,
+        Instant.parse("2025-01-01T00:00:00Z"),
+        guildById(guildOfChannel(channelId)).user(authorId));
   }
 
   /**

@@ -71,6 +71,16 @@ public final class FakeGuild {
     return this;
   }
 
+  /** Adds a role anyone may mention, with these permissions (on top of {@code @everyone}'s). */
+  public synchronized FakeGuild mentionableRole(
+      long roleId, String roleName, Permission... permissions) {
+    roles.put(
+        roleId,
+        DiscordJson.role(roleId, roleName, roles.size(), Permission.getRaw(permissions))
+            .put("mentionable", true));
+    return this;
+  }
+
   /** Adds a human member with these roles. */
   public synchronized FakeGuild member(long userId, String userName, Long... roleIds) {
     members.put(userId, new Member(DiscordJson.user(userId, userName, false), List.of(roleIds)));

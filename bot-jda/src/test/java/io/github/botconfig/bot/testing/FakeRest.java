@@ -25,6 +25,7 @@ import okhttp3.MediaType;
 import okhttp3.MultipartReader;
 import okio.Buffer;
 import okio.ByteString;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The REST half of the {@link FakeDiscord}: answers the routes the bot uses, keeps the state they
@@ -49,6 +50,10 @@ final class FakeRest {
   private final List<RestCall> calls = new ArrayList<>();
   private final List<RestCall> unhandled = new ArrayList<>();
   private final Map<Long, LinkedHashMap<Long, Instant>> pins = new HashMap<>();
+
+  /** Who posted each prepared pin's message (absent: the bot). */
+  private final Map<Long, DataObject> pinAuthors = new HashMap<>();
+
   private final Map<Long, Integer> pinLimits = new HashMap<>();
   private final Set<Long> pinsRefused = new HashSet<>();
 
@@ -226,7 +231,8 @@ final class FakeRest {
                                             pin.getKey(),
                                             channelId,
                                             discord.guildOfChannel(channelId),
-                                            discord.botUser(),
+                                            pinAuthors.getOrDefault(
+                                                pin.getKey(), discord.botUser()),
                                             "an older pin")))));
     return DataObject.empty().put("items", items).put("has_more", false);
   }
@@ -248,11 +254,16 @@ final class FakeRest {
    * Pins {@code count} older messages in a channel, the first pinned first, and caps its pins at
    * {@code limit}.
    */
-  synchronized void preparePins(long channelId, int count, int limit, Instant firstPinnedAt) {
+  synchronized void preparePins(
+      long channelId, int count, int limit, Instant firstPinnedAt, @Nullable DataObject author) {
     LinkedHashMap<Long, Instant> channelPins =
         pins.computeIfAbsent(channelId, c -> new LinkedHashMap<>());
     for (int i = 0; i < count; i++) {
-      channelPins.put(ids.incrementAndGet(), firstPinnedAt.plusSeconds(i));
+      long id = ids.incrementAndGet();
+      channelPins.put(id, firstPinnedAt.plusSeconds(i));
+      if (author != null) {
+        pinAuthors.put(id, author);
+      }
     }
     pinLimits.put(channelId, limit);
   }

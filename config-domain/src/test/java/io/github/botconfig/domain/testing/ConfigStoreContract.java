@@ -339,7 +339,9 @@ public abstract class ConfigStoreContract {
 
     UpdateResult<ChannelConfig> result = store.updateChannel(GUILD, CHANNEL, c -> c.withPin(true));
 
-    assertThat(result).isEqualTo(new UpdateResult<>(Optional.of(saved), saved, false));
+    assertThat(result.changed()).isFalse();
+    assertThat(result.before()).contains(saved);
+    assertThat(result.after()).isEqualTo(saved);
     assertThat(store.findChannel(CHANNEL)).contains(saved);
     assertThat(store.changeMarker()).isEqualTo(marker);
   }
@@ -431,8 +433,9 @@ public abstract class ConfigStoreContract {
     UpdateResult<GuildSettings> result =
         store.updateSettings(GUILD, s -> s.withPositionDisplayEnabled(true));
 
-    assertThat(result)
-        .isEqualTo(new UpdateResult<>(Optional.empty(), GuildSettings.defaults(GUILD), false));
+    assertThat(result.changed()).isFalse();
+    assertThat(result.before()).isEmpty();
+    assertThat(result.after()).isEqualTo(GuildSettings.defaults(GUILD));
     assertThat(store.findSettings(GUILD)).isEmpty();
     assertThat(store.changeMarker()).isEqualTo(marker);
   }
@@ -463,8 +466,9 @@ public abstract class ConfigStoreContract {
     UpdateResult<LiveBoard> moved = store.updateBoard(GUILD, CHANNEL_2, MESSAGE_2);
 
     assertThat(first.changed()).isTrue();
-    assertThat(again)
-        .isEqualTo(new UpdateResult<>(Optional.of(first.after()), first.after(), false));
+    assertThat(again.changed()).isFalse();
+    assertThat(again.before()).contains(first.after());
+    assertThat(again.after()).isEqualTo(first.after());
     assertThat(moved.after().version()).isEqualTo(2);
     assertThat(store.findBoard(GUILD)).contains(moved.after());
     assertThat(store.changeMarker()).isGreaterThan(marker);

@@ -1,0 +1,207 @@
+package io.github.botconfig.cache;
+
+import io.github.botconfig.domain.ChannelConfig;
+import io.github.botconfig.domain.ChannelId;
+import io.github.botconfig.domain.ConfigChange;
+import io.github.botconfig.domain.ConfigKey;
+import io.github.botconfig.domain.ConfigSnapshot;
+import io.github.botconfig.domain.ConfigStore;
+import io.github.botconfig.domain.GuildId;
+import io.github.botconfig.domain.GuildSettings;
+import io.github.botconfig.domain.LiveBoard;
+import io.github.botconfig.domain.RecentChanges;
+import io.github.botconfig.domain.UnreadableItem;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+
+/**
+ * A store with a change feed, over another store: every write through it takes the next position
+ * first and records the key it changed after, as the DynamoDB store does. Its faults are the
+ * feed's: a record lost (the writer died between its item and its record), held back and released
+ * later (records out of order), pruned before a slow reader read it. Thread-safe.
+ */
+final class FeedStore implements ConfigStore {
+  private final ConfigStore store;
+  private final TreeMap<Long, ConfigChange> records = new TreeMap<>();
+  private final List<ConfigChange> held = new ArrayList<>();
+  private long head;
+  private long prunedUpTo;
+  private int loseNext;
+  private int holdNext;
+  private boolean replayAll;
+  final AtomicInteger reads = new AtomicInteger();
+  final AtomicInteger feedReads = new AtomicInteger();
+
+  FeedStore(ConfigStore store) {
+    this.store = store;
+  }
+
+  /** The next write's record is never written (its writer was killed after its item write). */
+  synchronized void loseNextRecord() {
+    loseNext++;
+  }
+
+  /** The next write's record is kept back until {@link #releaseHeld()}. */
+  synchronized void holdNextRecord() {
+    holdNext++;
+  }
+
+  synchronized void releaseHeld() {
+    held.forEach(c -> records.put(c.position(), c));
+    held.clear();
+  }
+
+  /**
+   * From now on every read of the feed lists every record kept, read before or not (duplicates).
+   */
+  synchronized void replayEverything() {
+    replayAll = true;
+  }
+
+  /** Drops every record up to {@code position}, as pruning does. */
+  synchronized void pruneUpTo(long position) {
+    records.headMap(position, true).clear();
+    prunedUpTo = Math.max(prunedUpTo, position);
+  }
+
+  synchronized long head() {
+    return head;
+  }
+
+  private <T> T recording(ConfigKey key, Supplier<T> write) {
+    long position;
+    synchronized (this) {
+      position = ++head;
+    }
+    try {
+      return write.get();
+    } finally {
+      synchronized (this) {
+        ConfigChange change = new ConfigChange(position, key);
+        if (loseNext > 0) {
+          loseNext--;
+        } else if (holdNext > 0) {
+          holdNext--;
+          held.add(change);
+        } else {
+          records.put(position, change);
+        }
+      }
+    }
+  }
+
+  @Override
+  public synchronized Optional<RecentChanges> changesAfter(long position) {
+    feedReads.incrementAndGet();
+    if (position < prunedUpTo) {
+      return Optional.of(new RecentChanges(head, List.of(), true));
+    }
+    return Optional.of(
+        RecentChanges.of(
+            head,
+            new ArrayList<>((replayAll ? records : records.tailMap(position, false)).values()),
+            false));
+  }
+
+  @Override
+  public ConfigSnapshot read(Collection<ConfigKey> keys) {
+    reads.addAndGet(keys.size());
+    return store.read(keys);
+  }
+
+  @Override
+  public Optional<ChannelConfig> findChannel(ChannelId channelId) {
+    return store.findChannel(channelId);
+  }
+
+  @Override
+  public List<ChannelConfig> findChannels(GuildId guildId) {
+    return store.findChannels(guildId);
+  }
+
+  @Override
+  public Optional<GuildSettings> findSettings(GuildId guildId) {
+    return store.findSettings(guildId);
+  }
+
+  @Override
+  public ChannelConfig saveChannel(ChannelConfig config) {
+    return recording(
+        ConfigKey.channel(config.guildId(), config.channelId()), () -> store.saveChannel(config));
+  }
+
+  @Override
+  public boolean deleteChannel(GuildId guildId, ChannelId channelId) {
+    return recording(
+        ConfigKey.channel(guildId, channelId), () -> store.deleteChannel(guildId, channelId));
+  }
+
+  @Override
+  public GuildSettings saveSettings(GuildSettings settings) {
+    return recording(ConfigKey.settings(settings.guildId()), () -> store.saveSettings(settings));
+  }
+
+  @Override
+  public Optional<LiveBoard> findBoard(GuildId guildId) {
+    return store.findBoard(guildId);
+  }
+
+  @Override
+  public LiveBoard saveBoard(LiveBoard board) {
+    return recording(ConfigKey.board(board.guildId()), () -> store.saveBoard(board));
+  }
+
+  @Override
+  public boolean deleteBoard(GuildId guildId) {
+    return recording(ConfigKey.board(guildId), () -> store.deleteBoard(guildId));
+  }
+
+  @Override
+  public int deleteGuild(GuildId guildId) {
+    return recording(ConfigKey.guild(guildId), () -> store.deleteGuild(guildId));
+  }
+
+  @Override
+  public ChannelConfig replaceChannel(ChannelConfig read, ChannelConfig changed) {
+    return recording(
+        ConfigKey.channel(read.guildId(), read.channelId()),
+        () -> store.replaceChannel(read, changed));
+  }
+
+  @Override
+  public GuildSettings replaceSettings(GuildSettings read, GuildSettings changed) {
+    return recording(
+        ConfigKey.settings(read.guildId()), () -> store.replaceSettings(read, changed));
+  }
+
+  @Override
+  public List<UnreadableItem> findUnreadable(GuildId guildId) {
+    return store.findUnreadable(guildId);
+  }
+
+  @Override
+  public Optional<UnreadableItem> findUnreadableChannel(ChannelId channelId) {
+    return store.findUnreadableChannel(channelId);
+  }
+
+  @Override
+  public ConfigSnapshot loadAll() {
+    return store.loadAll();
+  }
+
+  @Override
+  public long changeMarker() {
+    return store.changeMarker();
+  }
+
+  @Override
+  public synchronized OptionalLong changeFeedPosition() {
+    return OptionalLong.of(head);
+  }
+}
