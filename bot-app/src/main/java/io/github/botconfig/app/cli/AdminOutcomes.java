@@ -36,6 +36,9 @@ final class AdminOutcomes {
     if (outcome.cause().isPresent()) {
       Failures.Failure failure = Failures.of(outcome.cause().get(), context.where());
       context.err().println("error: " + failure.message());
+      if (context.verbose()) {
+        outcome.cause().get().printStackTrace(context.err());
+      }
       return failure.code();
     }
     return failure(context.err(), outcome);

@@ -144,7 +144,8 @@ final class Failures {
       String lower = message.toLowerCase(Locale.ROOT);
       if (code.equals("ValidationException")
           && (lower.contains("key element does not match the schema")
-              || lower.contains("missing the key"))) {
+              || lower.contains("missing the key")
+              || lower.contains("missed key schema element"))) {
         return "table "
             + where.table()
             + " at "
