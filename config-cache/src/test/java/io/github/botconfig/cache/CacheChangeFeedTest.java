@@ -7,7 +7,9 @@ import static io.github.botconfig.cache.CacheHarness.tracked;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.botconfig.domain.ChannelConfig;
+import io.github.botconfig.domain.ConfigKey;
 import io.github.botconfig.domain.GuildSettings;
+import io.github.botconfig.domain.UnreadableItem;
 import io.github.botconfig.domain.testing.InMemoryConfigStore;
 import io.github.botconfig.domain.testing.MutableClock;
 import java.time.Duration;
@@ -214,6 +216,80 @@ class CacheChangeFeedTest {
     poll();
 
     assertThat(cache.findChannel(channel(1))).contains(mine);
+    assertThat(cache.stats().loads()).isEqualTo(1);
+  }
+
+  @Test
+  void itemsAnotherProcessMadeUnreadableAreHeldAsUnreadableAfterTheirChange() {
+    backing.saveChannel(tracked(GUILD, 1));
+    backing.saveSettings(GuildSettings.defaults(GUILD));
+    loaded();
+
+    UnreadableItem channelItem =
+        UnreadableItem.channel(GUILD, channel(1), "threshold: must be a percentage, got 'maybe'");
+    UnreadableItem settingsItem =
+        UnreadableItem.settings(GUILD, "timezone: must be an IANA time zone, got 'Mars/Olympus'");
+    other.recordedWrite(
+        ConfigKey.channel(GUILD, channel(1)), () -> backing.putUnreadable(channelItem));
+    other.recordedWrite(ConfigKey.settings(GUILD), () -> backing.putUnreadable(settingsItem));
+    poll();
+
+    assertThat(cache.findChannel(channel(1))).isEmpty();
+    assertThat(cache.findUnreadableChannel(channel(1))).contains(channelItem);
+    assertThat(cache.findSettings(GUILD)).isEmpty();
+    assertThat(cache.findUnreadable(GUILD)).containsExactlyInAnyOrder(channelItem, settingsItem);
+    assertThat(cache.stats().loads()).isEqualTo(1);
+    assertThat(cache.stats().changesApplied()).isEqualTo(2);
+  }
+
+  @Test
+  void unreadableItemsAnotherProcessFixedOrDeletedLeaveTheCacheByTheirChange() {
+    UnreadableItem fixed =
+        UnreadableItem.channel(GUILD, channel(1), "threshold: must be a percentage, got 'maybe'");
+    UnreadableItem deleted =
+        UnreadableItem.channel(GUILD, channel(2), "tagType: must be user or role, got 'team'");
+    UnreadableItem settings =
+        UnreadableItem.settings(GUILD, "timezone: must be an IANA time zone, got 'Mars/Olympus'");
+    UnreadableItem purged =
+        UnreadableItem.channel(OTHER_GUILD, channel(3), "pin: must be a boolean, got 'often'");
+    backing.putUnreadable(fixed);
+    backing.putUnreadable(deleted);
+    backing.putUnreadable(settings);
+    backing.putUnreadable(purged);
+    loaded();
+    assertThat(cache.findUnreadable(GUILD)).hasSize(3);
+
+    ChannelConfig readable = tracked(GUILD, 1);
+    other.recordedWrite(
+        ConfigKey.channel(GUILD, channel(1)), () -> backing.putAsAnotherWriter(readable));
+    other.deleteChannel(GUILD, channel(2));
+    GuildSettings fresh = GuildSettings.defaults(GUILD).withPositionDisplayEnabled(false);
+    other.recordedWrite(ConfigKey.settings(GUILD), () -> backing.putAsAnotherWriter(fresh));
+    other.deleteGuild(OTHER_GUILD);
+    poll();
+
+    assertThat(cache.findChannel(channel(1))).contains(readable);
+    assertThat(cache.findSettings(GUILD)).contains(fresh);
+    assertThat(cache.findUnreadable(GUILD)).isEmpty();
+    assertThat(cache.findUnreadableChannel(channel(2))).isEmpty();
+    assertThat(cache.findUnreadable(OTHER_GUILD)).isEmpty();
+    assertThat(cache.stats().loads()).isEqualTo(1);
+  }
+
+  @Test
+  void anUnreadableItemStaysListedThroughAChangeThatLeftItAndGoesWithItsDeletionHere() {
+    UnreadableItem item =
+        UnreadableItem.channel(GUILD, channel(1), "threshold: must be a percentage, got 'maybe'");
+    backing.putUnreadable(item);
+    loaded();
+
+    other.recordedWrite(ConfigKey.channel(GUILD, channel(1)), () -> {});
+    poll();
+    assertThat(cache.findUnreadableChannel(channel(1))).contains(item);
+    assertThat(cache.deleteChannel(GUILD, channel(1))).isTrue();
+    poll();
+
+    assertThat(cache.findUnreadableChannel(channel(1))).isEmpty();
     assertThat(cache.stats().loads()).isEqualTo(1);
   }
 
