@@ -65,10 +65,31 @@ final class BotProcess implements AutoCloseable {
     return launch(List.of(), mainClass, environment, args);
   }
 
+  /**
+   * Runs {@code botconfig} in {@code namespace} ({@code ip netns exec}, which then becomes the JVM:
+   * signals reach it as they would without).
+   */
+  static BotProcess startIn(
+      NetworkNamespace namespace, Map<String, String> environment, String... args)
+      throws IOException {
+    return launch(
+        namespace.commandPrefix(), List.of(), "io.github.botconfig.app.Main", environment, args);
+  }
+
   private static BotProcess launch(
       List<String> jvmOptions, String mainClass, Map<String, String> environment, String... args)
       throws IOException {
-    List<String> command = new ArrayList<>();
+    return launch(List.of(), jvmOptions, mainClass, environment, args);
+  }
+
+  private static BotProcess launch(
+      List<String> prefix,
+      List<String> jvmOptions,
+      String mainClass,
+      Map<String, String> environment,
+      String... args)
+      throws IOException {
+    List<String> command = new ArrayList<>(prefix);
     command.add(ProcessHandle.current().info().command().orElse("java"));
     command.addAll(jvmOptions);
     command.add("-cp");
