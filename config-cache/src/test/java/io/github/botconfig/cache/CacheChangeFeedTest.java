@@ -12,6 +12,7 @@ import io.github.botconfig.domain.GuildSettings;
 import io.github.botconfig.domain.UnreadableItem;
 import io.github.botconfig.domain.testing.InMemoryConfigStore;
 import io.github.botconfig.domain.testing.MutableClock;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
@@ -35,9 +36,14 @@ class CacheChangeFeedTest {
   private ConfigCache cache = ConfigCache.builder(other).build();
 
   private ConfigCache loaded() {
+    return loaded(clock);
+  }
+
+  /** A cache whose own clock is {@code readerClock}; the scheduler keeps its own time. */
+  private ConfigCache loaded(Clock readerClock) {
     cache =
         ConfigCache.builder(other)
-            .clock(clock)
+            .clock(readerClock)
             .scheduler(scheduler)
             .initialLoadWait(Duration.ZERO)
             .changePollInterval(POLL)
@@ -150,6 +156,29 @@ class CacheChangeFeedTest {
       poll();
     }
     assertThat(cache.stats().loads()).isEqualTo(2);
+  }
+
+  @Test
+  void aReaderWhoseClockStepsBackAnHourStillHealsAHoleWithinTwoGraces() {
+    MutableClock readerClock = MutableClock.startingAt2026();
+    backing.saveChannel(tracked(GUILD, 1));
+    loaded(readerClock);
+
+    other.loseNextRecord();
+    ChannelConfig unrecorded =
+        other.saveChannel(backing.findChannel(channel(1)).orElseThrow().withImage(true));
+    readerClock.advance(POLL);
+    poll(); // the position is owed from now, on the reader's clock
+    readerClock.set(readerClock.instant().minus(Duration.ofHours(1))); // a time server steps it
+    for (Duration waited = Duration.ZERO;
+        waited.compareTo(GRACE.multipliedBy(2).plus(POLL)) < 0;
+        waited = waited.plus(POLL)) {
+      readerClock.advance(POLL);
+      poll();
+    }
+
+    assertThat(cache.findChannel(channel(1))).contains(unrecorded);
+    assertThat(cache.stats().changeGaps()).isEqualTo(1);
   }
 
   @Test

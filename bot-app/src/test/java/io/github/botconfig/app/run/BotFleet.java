@@ -3,6 +3,12 @@ package io.github.botconfig.app.run;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.botconfig.bot.testing.FakeDiscord;
+import io.github.botconfig.domain.ChannelConfig;
+import io.github.botconfig.domain.ChannelId;
+import io.github.botconfig.domain.GuildId;
+import io.github.botconfig.domain.GuildSettings;
+import io.github.botconfig.domain.SummaryPreferences;
+import io.github.botconfig.dynamodb.DynamoDbConfigStore;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -14,6 +20,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
+import net.dv8tion.jda.api.Permission;
 
 /**
  * {@code botconfig run} processes, one per shard of one fake Discord, all on one table, seen only
@@ -25,6 +32,12 @@ final class BotFleet implements AutoCloseable {
   private static final HttpClient HTTP =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
   private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** The token every process logs in with (the fake accepts any). */
+  static final String TOKEN = "MTE4MDU4NjQxMjQzNDgxNzAyNA.GabcDE.the-secret-part-of-the-token";
+
+  /** A member of every guild with the admins' role. */
+  static final long ADMIN = 1_100_000_000_000_000_030L;
 
   private final Map<String, String> environment;
   private final int total;
@@ -39,6 +52,74 @@ final class BotFleet implements AutoCloseable {
       bots.add(null);
       health.add(null);
     }
+  }
+
+  /** What every process of these tests is started with: one fake Discord, one table, health on. */
+  static Map<String, String> environment(FakeDiscord discord, URI store, String table) {
+    Map<String, String> environment = new HashMap<>();
+    environment.put("DISCORD_TOKEN", TOKEN);
+    environment.put("AWS_ENDPOINT_URL_DYNAMODB", store.toString());
+    environment.put("BOTCONFIG_TABLE", table);
+    environment.put("BOTCONFIG_DISCORD_REST_URL", discord.restConfig().getBaseUrl());
+    environment.put("BOTCONFIG_DISCORD_GATEWAY_URL", discord.gatewayUrl());
+    environment.put("BOTCONFIG_HEALTH_ENABLED", "true");
+    environment.put("BOTCONFIG_HEALTH_PORT", "0");
+    return environment;
+  }
+
+  /** The guild of shard {@code shard}: Discord routes a guild to shard (id >> 22) % total. */
+  static long guild(int shard) {
+    return (1_200_000_000_000L + shard) << 22;
+  }
+
+  /** Its reports channel, tracked from the start. */
+  static long reports(int shard) {
+    return guild(shard) + 10;
+  }
+
+  /** Its global channel, where its board and summaries go. */
+  static long global(int shard) {
+    return guild(shard) + 11;
+  }
+
+  /** Its channels a test starts tracking. */
+  static long spare(int shard, int n) {
+    return guild(shard) + 20 + n;
+  }
+
+  /**
+   * Makes the guild of {@code shard} in the fake, with {@code spares} spare channels and an admin,
+   * and stores its reports channel and its settings (global channel set, {@code daily} summaries or
+   * none).
+   */
+  static void seedGuild(
+      FakeDiscord discord, DynamoDbConfigStore table, int shard, int spares, boolean daily) {
+    long role = guild(shard) + 5; // + 1 is the fake's own bot role
+    var fake =
+        discord
+            .guild(guild(shard), "Guild " + shard)
+            .textChannel(reports(shard), "reports")
+            .textChannel(global(shard), "board")
+            .role(role, "admins", Permission.MANAGE_SERVER)
+            .member(ADMIN, "alice", role);
+    for (int n = 0; n < spares; n++) {
+      fake.textChannel(spare(shard, n), "spare-" + n);
+    }
+    table.saveChannel(ChannelConfig.of(GuildId.of(guild(shard)), ChannelId.of(reports(shard))));
+    table.saveSettings(
+        GuildSettings.defaults(GuildId.of(guild(shard)))
+            .withGlobalChannelId(ChannelId.of(global(shard)))
+            .withSummaryPreferences(SummaryPreferences.builder().dailySummary(daily).build()));
+  }
+
+  /** Sends {@code /config channel set} (threshold TP) in the guild of {@code shard}; its token. */
+  static String trackAsync(FakeDiscord discord, int shard, long channel) {
+    return discord
+        .slashCommand("config", guild(shard), channel, ADMIN)
+        .subcommand("channel", "set")
+        .channel("channel", channel)
+        .option("threshold", "TP")
+        .send();
   }
 
   int total() {
@@ -56,6 +137,30 @@ final class BotFleet implements AutoCloseable {
       all.add(s);
     }
     return all;
+  }
+
+  /**
+   * Runs {@code botconfig channels set} next to the processes: the guild of {@code shard} tracks
+   * {@code channel}, with {@code options}; fails with its output unless it exits 0.
+   */
+  void trackByCli(int shard, long channel, String... options)
+      throws IOException, InterruptedException {
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "channels",
+                "set",
+                "--guild",
+                Long.toString(guild(shard)),
+                "--channel",
+                Long.toString(channel)));
+    args.addAll(List.of(options));
+    try (BotProcess cli = BotProcess.start(environment, args.toArray(String[]::new))) {
+      int exit = cli.awaitExit(START);
+      if (exit != 0) {
+        throw new AssertionError("botconfig channels set exited " + exit + ":\n" + cli.output());
+      }
+    }
   }
 
   /** Starts the process of {@code shard}. */

@@ -1,23 +1,19 @@
 package io.github.botconfig.app.run;
 
+import static io.github.botconfig.app.run.BotFleet.reports;
+import static io.github.botconfig.app.run.BotFleet.spare;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.botconfig.bot.testing.FakeDiscord;
 import io.github.botconfig.bot.testing.InteractionReply;
-import io.github.botconfig.domain.ChannelConfig;
-import io.github.botconfig.domain.ChannelId;
-import io.github.botconfig.domain.GuildId;
-import io.github.botconfig.domain.GuildSettings;
 import io.github.botconfig.dynamodb.DynamoDbConfigStore;
 import io.github.botconfig.dynamodb.testing.LocalDynamoDbExtension;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import net.dv8tion.jda.api.Permission;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -39,9 +35,6 @@ class PartitionIT {
   @RegisterExtension
   static final LocalDynamoDbExtension DYNAMODB = LocalDynamoDbExtension.dynalite();
 
-  private static final String TOKEN =
-      "MTE4MDU4NjQxMjQzNDgxNzAyNA.GabcDE.the-secret-part-of-the-token";
-  private static final long ADMIN = 1_100_000_000_000_000_030L;
   private static final Duration BOUND = Duration.ofSeconds(15);
 
   /**
@@ -59,18 +52,6 @@ class PartitionIT {
   private TcpRelay toStore;
   private BotFleet bots;
 
-  private static long guild(int shard) {
-    return (1_200_000_000_000L + shard) << 22;
-  }
-
-  private static long reports(int shard) {
-    return guild(shard) + 10;
-  }
-
-  private static long spare(int shard, int n) {
-    return guild(shard) + 20 + n;
-  }
-
   @BeforeAll
   static void namespacesCanBeMade() {
     NetworkNamespace.whyUnavailable()
@@ -82,35 +63,15 @@ class PartitionIT {
     discord = FakeDiscord.start(2);
     table = DYNAMODB.newStore(Clock.systemUTC());
     for (int s = 0; s < 2; s++) {
-      long role = guild(s) + 5;
-      var fake =
-          discord
-              .guild(guild(s), "Guild " + s)
-              .textChannel(reports(s), "reports")
-              .textChannel(guild(s) + 11, "board")
-              .role(role, "admins", Permission.MANAGE_SERVER)
-              .member(ADMIN, "alice", role);
-      for (int n = 0; n < 3; n++) {
-        fake.textChannel(spare(s, n), "spare-" + n);
-      }
-      table.saveChannel(ChannelConfig.of(GuildId.of(guild(s)), ChannelId.of(reports(s))));
-      table.saveSettings(
-          GuildSettings.defaults(GuildId.of(guild(s)))
-              .withGlobalChannelId(ChannelId.of(guild(s) + 11)));
+      BotFleet.seedGuild(discord, table, s, 3, false);
     }
     namespace = NetworkNamespace.create();
     URI rest = URI.create(discord.restConfig().getBaseUrl());
     toDiscord = TcpRelay.start(namespace.discordSide(), rest.getPort());
     toStore = TcpRelay.start(namespace.storeSide(), DYNAMODB.endpoint().getPort());
 
-    Map<String, String> environment = new HashMap<>();
-    environment.put("DISCORD_TOKEN", TOKEN);
-    environment.put("AWS_ENDPOINT_URL_DYNAMODB", DYNAMODB.endpoint().toString());
-    environment.put("BOTCONFIG_TABLE", table.tableName());
-    environment.put("BOTCONFIG_DISCORD_REST_URL", discord.restConfig().getBaseUrl());
-    environment.put("BOTCONFIG_DISCORD_GATEWAY_URL", discord.gatewayUrl());
-    environment.put("BOTCONFIG_HEALTH_ENABLED", "true");
-    environment.put("BOTCONFIG_HEALTH_PORT", "0");
+    Map<String, String> environment =
+        BotFleet.environment(discord, DYNAMODB.endpoint(), table.tableName());
     bots = new BotFleet(environment, 2);
     bots.launch(0);
     String discordThere = namespace.discordSide() + ":" + toDiscord.port();
@@ -163,17 +124,7 @@ class PartitionIT {
     long cut = System.nanoTime();
 
     // Another process writes: the process still connected sees it, the cut-off one cannot.
-    try (BotProcess cli =
-        BotProcess.start(
-            bots.environment(),
-            "channels",
-            "set",
-            "--guild",
-            Long.toString(guild(CUT_OFF)),
-            "--channel",
-            Long.toString(spare(CUT_OFF, 0)))) {
-      assertThat(cli.awaitExit(BotFleet.START)).as(cli.output()).isZero();
-    }
+    bots.trackByCli(CUT_OFF, spare(CUT_OFF, 0));
     bots.awaitEveryProcessHolds(3, List.of(0), BOUND);
 
     // The cut-off process says so: degraded (still serving), its cache stale, the table
@@ -249,12 +200,6 @@ class PartitionIT {
   }
 
   private InteractionReply track(int shard, long channel) {
-    return discord.awaitInteractionReply(
-        discord
-            .slashCommand("config", guild(shard), channel, ADMIN)
-            .subcommand("channel", "set")
-            .channel("channel", channel)
-            .option("threshold", "TP")
-            .send());
+    return discord.awaitInteractionReply(BotFleet.trackAsync(discord, shard, channel));
   }
 }

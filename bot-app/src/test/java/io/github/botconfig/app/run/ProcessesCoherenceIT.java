@@ -1,27 +1,25 @@
 package io.github.botconfig.app.run;
 
+import static io.github.botconfig.app.run.BotFleet.global;
+import static io.github.botconfig.app.run.BotFleet.guild;
+import static io.github.botconfig.app.run.BotFleet.reports;
+import static io.github.botconfig.app.run.BotFleet.spare;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.botconfig.bot.testing.FakeDiscord;
 import io.github.botconfig.bot.testing.InteractionReply;
 import io.github.botconfig.bot.testing.RestCall;
-import io.github.botconfig.domain.ChannelConfig;
 import io.github.botconfig.domain.ChannelId;
-import io.github.botconfig.domain.GuildId;
-import io.github.botconfig.domain.GuildSettings;
-import io.github.botconfig.domain.SummaryPreferences;
 import io.github.botconfig.dynamodb.DynamoDbConfigStore;
 import io.github.botconfig.dynamodb.testing.LocalDynamoDbExtension;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.function.IntSupplier;
 import java.util.function.Predicate;
-import net.dv8tion.jda.api.Permission;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -47,9 +45,6 @@ class ProcessesCoherenceIT {
 
   private static final int PROCESSES = Integer.getInteger("botconfig.it.processes", 4);
   private static final int CHANGES = Integer.getInteger("botconfig.it.changes", 8);
-  private static final String TOKEN =
-      "MTE4MDU4NjQxMjQzNDgxNzAyNA.GabcDE.the-secret-part-of-the-token";
-  private static final long ADMIN = 1_100_000_000_000_000_030L;
 
   /**
    * A change must show within one poll (5 s) plus the gap grace (10 s) whatever happens; how long
@@ -61,56 +56,17 @@ class ProcessesCoherenceIT {
   private DynamoDbConfigStore table;
   private BotFleet bots;
 
-  /** A guild on shard {@code shard}: Discord routes a guild to shard (id >> 22) % total. */
-  private static long guild(int shard) {
-    return (1_200_000_000_000L + shard) << 22;
-  }
-
-  private static long reports(int shard) {
-    return guild(shard) + 10;
-  }
-
-  private static long global(int shard) {
-    return guild(shard) + 11;
-  }
-
-  /** Channels a test starts tracking. */
-  private static long spare(int shard, int n) {
-    return guild(shard) + 20 + n;
-  }
-
   @BeforeEach
   void oneTableOneDiscordAProcessPerShard() throws Exception {
     discord = FakeDiscord.start(PROCESSES);
     table = DYNAMODB.newStore(Clock.systemUTC());
     for (int s = 0; s < PROCESSES; s++) {
-      long role = guild(s) + 5; // + 1 is the fake's own bot role
-      var fake =
-          discord
-              .guild(guild(s), "Guild " + s)
-              .textChannel(reports(s), "reports")
-              .textChannel(global(s), "board")
-              .role(role, "admins", Permission.MANAGE_SERVER)
-              .member(ADMIN, "alice", role);
-      for (int n = 0; n < 6 + CHANGES; n++) {
-        fake.textChannel(spare(s, n), "spare-" + n);
-      }
-      assertThat(discord.shardOf(guild(s))).isEqualTo(s);
-      table.saveChannel(ChannelConfig.of(GuildId.of(guild(s)), ChannelId.of(reports(s))));
       // The daily summary is caught up at start (yesterday's): by the guild's own process only.
-      table.saveSettings(
-          GuildSettings.defaults(GuildId.of(guild(s)))
-              .withGlobalChannelId(ChannelId.of(global(s)))
-              .withSummaryPreferences(SummaryPreferences.builder().dailySummary(true).build()));
+      BotFleet.seedGuild(discord, table, s, 6 + CHANGES, true);
+      assertThat(discord.shardOf(guild(s))).isEqualTo(s);
     }
-    Map<String, String> environment = new HashMap<>();
-    environment.put("DISCORD_TOKEN", TOKEN);
-    environment.put("AWS_ENDPOINT_URL_DYNAMODB", DYNAMODB.endpoint().toString());
-    environment.put("BOTCONFIG_TABLE", table.tableName());
-    environment.put("BOTCONFIG_DISCORD_REST_URL", discord.restConfig().getBaseUrl());
-    environment.put("BOTCONFIG_DISCORD_GATEWAY_URL", discord.gatewayUrl());
-    environment.put("BOTCONFIG_HEALTH_ENABLED", "true");
-    environment.put("BOTCONFIG_HEALTH_PORT", "0");
+    Map<String, String> environment =
+        BotFleet.environment(discord, DYNAMODB.endpoint(), table.tableName());
     bots = new BotFleet(environment, PROCESSES);
     for (int s = 0; s < PROCESSES; s++) {
       bots.launch(s);
@@ -139,19 +95,7 @@ class ProcessesCoherenceIT {
 
     // A CLI write: every process holds the new channel soon after.
     int expected = PROCESSES; // one tracked channel a guild
-    try (BotProcess cli =
-        BotProcess.start(
-            bots.environment(),
-            "channels",
-            "set",
-            "--guild",
-            Long.toString(guild(0)),
-            "--channel",
-            Long.toString(spare(0, 0)),
-            "--pin",
-            "true")) {
-      assertThat(cli.awaitExit(BotFleet.START)).as(cli.output()).isZero();
-    }
+    bots.trackByCli(0, spare(0, 0), "--pin", "true");
     expected++;
     report("CLI write", bots.awaitEveryProcessHolds(expected, bots.allShards(), BOUND));
 
@@ -291,12 +235,7 @@ class ProcessesCoherenceIT {
   }
 
   private String trackAsync(int shard, long channel) {
-    return discord
-        .slashCommand("config", guild(shard), channel, ADMIN)
-        .subcommand("channel", "set")
-        .channel("channel", channel)
-        .option("threshold", "TP")
-        .send();
+    return BotFleet.trackAsync(discord, shard, channel);
   }
 
   private static boolean isDailySummary(RestCall call) {
