@@ -39,17 +39,17 @@ public final class Logging {
   /**
    * Runs {@code action} with {@code loggerName} silenced, then gives it its level back: for a step
    * whose failure the caller reports itself, in one line (a library that logs the same failure with
-   * its stack trace would only bury it).
+   * its stack trace would only bury it). After a failure the logger stays silent: the library's own
+   * threads may log that failure a moment after the caller has it (JDA's rate limiter does), while
+   * the caller says it and ends.
    */
   public static <T> T quietDuring(String loggerName, java.util.function.Supplier<T> action) {
     Logger logger = ((LoggerContext) LoggerFactory.getILoggerFactory()).getLogger(loggerName);
     Level before = logger.getLevel();
     logger.setLevel(Level.OFF);
-    try {
-      return action.get();
-    } finally {
-      logger.setLevel(before);
-    }
+    T result = action.get();
+    logger.setLevel(before);
+    return result;
   }
 
   /** Configures {@code context} (also while Logback initialises it: {@link StartupLogging}). */
