@@ -21,6 +21,7 @@ import io.github.botconfig.domain.InvalidConfigException;
 import io.github.botconfig.domain.Reporters;
 import io.github.botconfig.domain.Tag;
 import io.github.botconfig.domain.Threshold;
+import io.github.botconfig.domain.UnreadableItem;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -455,7 +456,17 @@ final class PanelActions {
   }
 
   private Screen overview(GuildView guild, String notice) {
-    return new Screen.Overview(settings(guild), channels(guild), notice);
+    ListChannelsUseCase.Listing listing = listing(guild);
+    List<String> unreadable = new ArrayList<>();
+    for (UnreadableItem item : listing.unreadable()) {
+      item.channelId()
+          .ifPresent(c -> unreadable.add(PanelText.channel(c) + " is " + item.describe()));
+    }
+    return new Screen.Overview(
+        settings(guild),
+        listing.channels().stream().map(c -> named(guild, c)).toList(),
+        unreadable,
+        notice);
   }
 
   private Screen server(GuildView guild, GuildSettings settings, String notice) {

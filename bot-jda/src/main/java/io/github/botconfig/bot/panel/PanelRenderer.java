@@ -70,9 +70,10 @@ final class PanelRenderer {
   static PanelView overview(Screen.Overview screen, long drawnAt) {
     List<Screen.Tracked> channels = screen.channels();
     StringBuilder list = new StringBuilder("**Tracked channels (" + channels.size() + ")**");
-    if (channels.isEmpty()) {
+    if (channels.isEmpty() && screen.unreadable().isEmpty()) {
       list.append("\nNone yet: pick one below to track it.");
     }
+    screen.unreadable().forEach(line -> list.append("\n⚠️ ").append(line));
     String head =
         PanelText.withNotice(
             "**⚙️ Bot settings**", screen.notice(), PanelText.settings(screen.settings()));

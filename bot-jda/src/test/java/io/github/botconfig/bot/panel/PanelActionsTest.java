@@ -13,6 +13,7 @@ import io.github.botconfig.domain.Reporters;
 import io.github.botconfig.domain.StoreUnavailableException;
 import io.github.botconfig.domain.Tag;
 import io.github.botconfig.domain.Threshold;
+import io.github.botconfig.domain.UnreadableItem;
 import io.github.botconfig.domain.testing.InMemoryConfigStore;
 import io.github.botconfig.domain.testing.InstrumentedConfigStore;
 import io.github.botconfig.domain.testing.InstrumentedConfigStore.Operation;
@@ -376,6 +377,25 @@ class PanelActionsTest {
         .endsWith("Nothing changed.");
     assertThat(stored(REPORTS)).isEqualTo(theirs);
     assertThat(store.calls(Operation.SAVE_CHANNEL)).isZero();
+  }
+
+  @Test
+  void aChannelStoredButUnreadableIsShownOnTheOverviewAndNeverTrackedOver() {
+    UnreadableItem broken = UnreadableItem.channel(GUILD, QUIET, "threshold: got 'lots'");
+    ((InMemoryConfigStore) store.delegate()).putUnreadable(broken);
+    tracked(ChannelConfig.of(GUILD, REPORTS));
+
+    Screen.Overview overview = (Screen.Overview) actions.open(guild);
+    Screen.Overview added =
+        (Screen.Overview) actions.click(click(Action.ADD, 0, 0), List.of(QUIET.toString()), guild);
+
+    assertThat(overview.unreadable())
+        .containsExactly("<#12> is stored but unreadable: threshold: got 'lots'");
+    assertThat(PanelRenderer.render(overview, 0).content())
+        .contains("⚠️ <#12> is stored but unreadable");
+    assertThat(added.notice()).startsWith("❌ channel 12 of guild 10 is stored but unreadable");
+    assertThat(store.findUnreadableChannel(QUIET)).contains(broken);
+    assertThat(store.findChannel(QUIET)).isEmpty();
   }
 
   /** A guild of fixed channels and roles. */
