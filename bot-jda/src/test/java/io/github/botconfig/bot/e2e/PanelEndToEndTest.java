@@ -303,7 +303,7 @@ class PanelEndToEndTest extends EndToEndTest {
     String weekly =
         bot.discord
             .slashCommand("config", GUILD, CHATTER, ADMIN)
-            .subcommand("guild", "set")
+            .subcommand("settings", "set")
             .option("weekly", true)
             .send();
     assertThat(bot.discord.awaitInteractionReply(weekly).content()).contains("weekly on");

@@ -94,31 +94,31 @@ class PanelControlsTest {
           entry("channel show", List.of(Control.of(Action.OPEN))),
           entry("channel show channel", List.of(Control.of(Action.OPEN))),
           entry("channel list", List.of(Control.of(Action.OVERVIEW))),
-          entry("guild show", List.of(Control.of(Action.SERVER))),
-          entry("guild set", List.of(Control.of(Action.SERVER))),
-          entry("guild set timezone", List.of(Control.of(Action.TIMEZONE_FORM))),
+          entry("settings show", List.of(Control.of(Action.SERVER))),
+          entry("settings set", List.of(Control.of(Action.SERVER))),
+          entry("settings set timezone", List.of(Control.of(Action.TIMEZONE_FORM))),
           entry(
-              "guild set position-display",
+              "settings set board",
               List.of(Control.setting(Action.BOARD, "1"), Control.setting(Action.BOARD, "0"))),
           entry(
-              "guild set daily",
+              "settings set daily",
               List.of(Control.setting(Action.DAILY, "1"), Control.setting(Action.DAILY, "0"))),
           entry(
-              "guild set weekly",
+              "settings set weekly",
               List.of(Control.setting(Action.WEEKLY, "1"), Control.setting(Action.WEEKLY, "0"))),
           entry(
-              "guild set monthly",
+              "settings set monthly",
               List.of(Control.setting(Action.MONTHLY, "1"), Control.setting(Action.MONTHLY, "0"))),
-          entry("guild set summary-tag-user", List.of(Control.of(Action.SUMMARY_USER))),
-          entry("guild set summary-tag-role", List.of(Control.of(Action.SUMMARY_ROLE))),
-          entry("guild set clear-summary-tag", List.of(Control.of(Action.SUMMARY_CLEAR))),
+          entry("settings set summary-tag-user", List.of(Control.of(Action.SUMMARY_USER))),
+          entry("settings set summary-tag-role", List.of(Control.of(Action.SUMMARY_ROLE))),
+          entry("settings set clear-summary-tag", List.of(Control.of(Action.SUMMARY_CLEAR))),
           entry(
-              "guild set summary-pin",
+              "settings set summary-pin",
               List.of(
                   Control.setting(Action.SUMMARY_PIN, "1"),
                   Control.setting(Action.SUMMARY_PIN, "0"))),
-          entry("guild set global-channel", List.of(Control.of(Action.GLOBAL))),
-          entry("guild set clear-global-channel", List.of(Control.of(Action.GLOBAL_CLEAR))));
+          entry("settings set global-channel", List.of(Control.of(Action.GLOBAL))),
+          entry("settings set clear-global-channel", List.of(Control.of(Action.GLOBAL_CLEAR))));
 
   /** The commands exactly as the bot registers them. */
   private static SlashCommandData config() {
