@@ -60,6 +60,10 @@ final class PanelActions {
           + " stored, shown here.";
   static final String REFUSED = "❌ That is not part of this server; nothing changed.";
 
+  /** Another write won every attempt of the use case: nothing of this click was saved. */
+  static final String CONFLICT =
+      "❌ Someone else changed this at the same moment, so your click was not saved. Click again.";
+
   /** The answer to a click the use cases refuse: the member may not configure the server now. */
   static final String NO_PERMISSION =
       "❌ You need the **Manage Server** permission to configure this bot, so this panel is closed.";
@@ -127,7 +131,10 @@ final class PanelActions {
       if (e.outcome.kind() == Kind.NOT_ALLOWED) {
         return notAllowed(guild, NO_PERMISSION);
       }
-      String text = ConfigAdmin.failure(e.outcome, NO_PERMISSION);
+      String text =
+          e.outcome.kind() == Kind.CONFLICT
+              ? CONFLICT
+              : ConfigAdmin.failure(e.outcome, NO_PERMISSION);
       return orClosed(guild, NO_PERMISSION, () -> redraw(id, guild, text));
     }
   }

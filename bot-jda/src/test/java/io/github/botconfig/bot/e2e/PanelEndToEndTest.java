@@ -297,6 +297,23 @@ class PanelEndToEndTest extends EndToEndTest {
   }
 
   @Test
+  void aWriteLandingBetweenThePanelsReadAndItsWriteIsNeverOverwritten() {
+    track(REPORTS);
+    PanelReply panel = channelPanel(ADMIN, REPORTS);
+    Gate write = bot.store.blockNext(Operation.REPLACE_CHANNEL, When.BEFORE);
+
+    String token = use(ADMIN, panel.buttonId("Pin: off")).click();
+    write.awaitArrival(); // the use case read version 1 and is about to write pin on over it
+    ChannelConfig read = stored(REPORTS);
+    ChannelConfig theirs = bot.store.delegate().replaceChannel(read, read.withImage(true));
+    write.open();
+    PanelReply answer = bot.discord.awaitPanelReply(token);
+
+    assertThat(answer.content()).contains("Someone else changed this at the same moment");
+    assertThat(stored(REPORTS)).as("the other write is kept whole").isEqualTo(theirs);
+  }
+
+  @Test
   void aSettingsPanelDrawnBeforeACommandChangedTheSettingsAppliesItsClickToWhatIsStored() {
     track(REPORTS);
     PanelReply server = click(ADMIN, open(ADMIN), "Server settings");
