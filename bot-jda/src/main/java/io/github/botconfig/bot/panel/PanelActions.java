@@ -3,7 +3,7 @@ package io.github.botconfig.bot.panel;
 import io.github.botconfig.application.port.in.ChannelChanges;
 import io.github.botconfig.application.port.in.OptionalChange;
 import io.github.botconfig.application.port.in.SettingsChanges;
-import io.github.botconfig.bot.admin.ConfigAdmin;
+import io.github.botconfig.bot.internal.admin.ConfigAdmin;
 import io.github.botconfig.bot.panel.PanelId.Action;
 import io.github.botconfig.domain.ChannelConfig;
 import io.github.botconfig.domain.ChannelId;
