@@ -1,7 +1,7 @@
 package io.github.botconfig.bot;
 
-import io.github.botconfig.bot.guild.GuildWarnings;
-import io.github.botconfig.bot.guild.LiveBoards;
+import io.github.botconfig.bot.internal.guild.GuildWarnings;
+import io.github.botconfig.bot.internal.guild.LiveBoards;
 import io.github.botconfig.bot.report.Alert;
 import io.github.botconfig.bot.report.AlertLimits;
 import io.github.botconfig.bot.testing.FakeDiscord;

@@ -1,7 +1,7 @@
 package io.github.botconfig.bot;
 
+import io.github.botconfig.bot.internal.report.ResultCard;
 import io.github.botconfig.bot.report.Alert;
-import io.github.botconfig.bot.report.ResultCard;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;

@@ -1,7 +1,7 @@
 package io.github.botconfig.bot;
 
+import io.github.botconfig.bot.internal.report.ReportParser;
 import io.github.botconfig.bot.report.MessagePath;
-import io.github.botconfig.bot.report.ReportParser;
 import io.github.botconfig.bot.report.ResultReport;
 import io.github.botconfig.domain.Reporters;
 import java.time.Instant;

@@ -1,9 +1,9 @@
 package io.github.botconfig.bot;
 
-import io.github.botconfig.bot.lifecycle.GuildDepartures;
-import io.github.botconfig.bot.lifecycle.GuildOwnership;
-import io.github.botconfig.bot.lifecycle.GuildPresence;
-import io.github.botconfig.bot.lifecycle.SweepResult;
+import io.github.botconfig.bot.internal.lifecycle.GuildDepartures;
+import io.github.botconfig.bot.internal.lifecycle.GuildOwnership;
+import io.github.botconfig.bot.internal.lifecycle.GuildPresence;
+import io.github.botconfig.bot.internal.lifecycle.SweepResult;
 import io.github.botconfig.domain.GuildId;
 import java.time.Duration;
 import java.util.List;

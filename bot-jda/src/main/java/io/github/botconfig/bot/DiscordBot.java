@@ -1,12 +1,12 @@
 package io.github.botconfig.bot;
 
 import io.github.botconfig.application.service.AdminService;
-import io.github.botconfig.bot.admin.ConfigAdmin;
-import io.github.botconfig.bot.guild.GuildSummaries;
-import io.github.botconfig.bot.guild.GuildWarnings;
-import io.github.botconfig.bot.guild.LiveBoards;
-import io.github.botconfig.bot.lifecycle.GuildDepartures;
-import io.github.botconfig.bot.lifecycle.GuildOwnership;
+import io.github.botconfig.bot.internal.admin.ConfigAdmin;
+import io.github.botconfig.bot.internal.guild.GuildSummaries;
+import io.github.botconfig.bot.internal.guild.GuildWarnings;
+import io.github.botconfig.bot.internal.guild.LiveBoards;
+import io.github.botconfig.bot.internal.lifecycle.GuildDepartures;
+import io.github.botconfig.bot.internal.lifecycle.GuildOwnership;
 import io.github.botconfig.bot.panel.PanelListener;
 import io.github.botconfig.bot.report.AlertLimits;
 import io.github.botconfig.domain.ConfigRepository;

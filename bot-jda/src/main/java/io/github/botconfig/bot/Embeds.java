@@ -1,6 +1,6 @@
 package io.github.botconfig.bot;
 
-import io.github.botconfig.bot.guild.EmbedText;
+import io.github.botconfig.bot.internal.guild.EmbedText;
 import net.dv8tion.jda.api.EmbedBuilder;
 import net.dv8tion.jda.api.entities.MessageEmbed;
 

@@ -1,7 +1,7 @@
 package io.github.botconfig.bot;
 
-import io.github.botconfig.bot.guild.GuildWarnings.Feature;
-import io.github.botconfig.bot.guild.SummaryKind;
+import io.github.botconfig.bot.internal.guild.GuildWarnings.Feature;
+import io.github.botconfig.bot.internal.guild.SummaryKind;
 import io.github.botconfig.domain.ChannelId;
 import io.github.botconfig.domain.GuildSettings;
 import java.util.ArrayList;

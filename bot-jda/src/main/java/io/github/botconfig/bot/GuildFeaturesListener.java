@@ -1,7 +1,7 @@
 package io.github.botconfig.bot;
 
-import io.github.botconfig.bot.guild.GuildSummaries;
-import io.github.botconfig.bot.guild.LiveBoards;
+import io.github.botconfig.bot.internal.guild.GuildSummaries;
+import io.github.botconfig.bot.internal.guild.LiveBoards;
 import io.github.botconfig.domain.GuildId;
 import net.dv8tion.jda.api.entities.Guild;
 import net.dv8tion.jda.api.events.GenericEvent;

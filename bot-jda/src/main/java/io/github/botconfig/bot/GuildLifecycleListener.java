@@ -1,6 +1,6 @@
 package io.github.botconfig.bot;
 
-import io.github.botconfig.bot.lifecycle.GuildDepartures;
+import io.github.botconfig.bot.internal.lifecycle.GuildDepartures;
 import io.github.botconfig.domain.ChannelId;
 import io.github.botconfig.domain.ConfigException;
 import io.github.botconfig.domain.GuildId;

@@ -1,9 +1,9 @@
 package io.github.botconfig.bot;
 
-import io.github.botconfig.bot.guild.EmbedText;
-import io.github.botconfig.bot.guild.GuildWarnings.Feature;
-import io.github.botconfig.bot.guild.LatestResult;
-import io.github.botconfig.bot.guild.LiveBoards;
+import io.github.botconfig.bot.internal.guild.EmbedText;
+import io.github.botconfig.bot.internal.guild.GuildWarnings.Feature;
+import io.github.botconfig.bot.internal.guild.LatestResult;
+import io.github.botconfig.bot.internal.guild.LiveBoards;
 import io.github.botconfig.domain.ChannelConfig;
 import io.github.botconfig.domain.ChannelId;
 import io.github.botconfig.domain.GuildId;

@@ -1,7 +1,7 @@
 package io.github.botconfig.bot;
 
-import io.github.botconfig.bot.lifecycle.GuildOwnership;
-import io.github.botconfig.bot.lifecycle.GuildPresence;
+import io.github.botconfig.bot.internal.lifecycle.GuildOwnership;
+import io.github.botconfig.bot.internal.lifecycle.GuildPresence;
 import io.github.botconfig.domain.GuildId;
 import java.util.EnumSet;
 import java.util.Map;

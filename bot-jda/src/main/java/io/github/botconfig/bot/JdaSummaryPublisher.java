@@ -1,14 +1,14 @@
 package io.github.botconfig.bot;
 
-import io.github.botconfig.bot.guild.ChannelSummary;
-import io.github.botconfig.bot.guild.EmbedText;
-import io.github.botconfig.bot.guild.GuildSummaries;
-import io.github.botconfig.bot.guild.GuildWarnings;
-import io.github.botconfig.bot.guild.GuildWarnings.Feature;
-import io.github.botconfig.bot.guild.ResultTally;
-import io.github.botconfig.bot.guild.SummaryPeriod;
-import io.github.botconfig.bot.guild.SummaryText;
-import io.github.botconfig.bot.report.AlertPolicy;
+import io.github.botconfig.bot.internal.guild.ChannelSummary;
+import io.github.botconfig.bot.internal.guild.EmbedText;
+import io.github.botconfig.bot.internal.guild.GuildSummaries;
+import io.github.botconfig.bot.internal.guild.GuildWarnings;
+import io.github.botconfig.bot.internal.guild.GuildWarnings.Feature;
+import io.github.botconfig.bot.internal.guild.ResultTally;
+import io.github.botconfig.bot.internal.guild.SummaryPeriod;
+import io.github.botconfig.bot.internal.guild.SummaryText;
+import io.github.botconfig.bot.internal.report.AlertPolicy;
 import io.github.botconfig.bot.report.ResultReport;
 import io.github.botconfig.domain.ChannelConfig;
 import io.github.botconfig.domain.ConfigRepository;

@@ -1,6 +1,6 @@
 package io.github.botconfig.bot;
 
-import io.github.botconfig.bot.guild.LiveBoards;
+import io.github.botconfig.bot.internal.guild.LiveBoards;
 import io.github.botconfig.bot.report.Alert;
 import io.github.botconfig.bot.report.AlertLimits;
 import io.github.botconfig.bot.report.AuthorKind;

@@ -1,6 +1,5 @@
 package io.github.botconfig.bot;
 
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -21,9 +20,10 @@ class BotDependencyRulesTest {
         .that()
         .resideInAnyPackage(
             "io.github.botconfig.bot.report..",
-            "io.github.botconfig.bot.admin..",
-            "io.github.botconfig.bot.lifecycle..",
-            "io.github.botconfig.bot.guild..")
+            "io.github.botconfig.bot.internal.report..",
+            "io.github.botconfig.bot.internal.admin..",
+            "io.github.botconfig.bot.internal.lifecycle..",
+            "io.github.botconfig.bot.internal.guild..")
         .should()
         .dependOnClassesThat()
         .resideInAPackage("net.dv8tion..")
@@ -80,25 +80,6 @@ class BotDependencyRulesTest {
         .dependOnClassesThat()
         .resideInAnyPackage(
             "io.github.botconfig.cache..", "io.github.botconfig.dynamodb..", "software.amazon..")
-        .allowEmptyShould(false)
-        .check(BOT);
-  }
-
-  @Test
-  void onlyTheEntryPointAndItsValuesArePublicInTheAdapterPackage() {
-    classes()
-        .that()
-        .resideInAPackage("io.github.botconfig.bot")
-        .and()
-        .arePublic()
-        .should()
-        .haveSimpleNameStartingWith("DiscordBot")
-        .orShould()
-        .haveSimpleName("BotOptions")
-        .orShould()
-        .haveSimpleName("GuildDirectory")
-        .orShould()
-        .haveSimpleName("RoleTags") // the tag rule both /config and its panel apply
         .allowEmptyShould(false)
         .check(BOT);
   }

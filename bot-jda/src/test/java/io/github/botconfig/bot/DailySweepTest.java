@@ -2,9 +2,9 @@ package io.github.botconfig.bot;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.botconfig.bot.lifecycle.GuildDepartures;
-import io.github.botconfig.bot.lifecycle.GuildOwnership;
-import io.github.botconfig.bot.lifecycle.GuildPresence.Presence;
+import io.github.botconfig.bot.internal.lifecycle.GuildDepartures;
+import io.github.botconfig.bot.internal.lifecycle.GuildOwnership;
+import io.github.botconfig.bot.internal.lifecycle.GuildPresence.Presence;
 import io.github.botconfig.bot.testing.ManualScheduler;
 import io.github.botconfig.domain.ChannelConfig;
 import io.github.botconfig.domain.ChannelId;

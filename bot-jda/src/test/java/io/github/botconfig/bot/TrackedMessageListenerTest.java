@@ -2,8 +2,8 @@ package io.github.botconfig.bot;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.botconfig.bot.guild.GuildWarnings;
-import io.github.botconfig.bot.guild.LiveBoards;
+import io.github.botconfig.bot.internal.guild.GuildWarnings;
+import io.github.botconfig.bot.internal.guild.LiveBoards;
 import io.github.botconfig.bot.report.Alert;
 import io.github.botconfig.bot.report.AlertLimits;
 import io.github.botconfig.bot.report.MessagePath;

@@ -44,6 +44,21 @@ class DynamoDbPublicApiTest {
   }
 
   @Test
+  void theToolingOnRawItemsIsInternalAndNoWiderThanBackupAndItsPlan() {
+    Set<String> internalPublicTypes =
+        STORE.stream()
+            .filter(c -> c.getModifiers().contains(JavaModifier.PUBLIC))
+            .filter(JavaClass::isTopLevelClass)
+            .filter(c -> c.getPackageName().equals("io.github.botconfig.dynamodb.internal"))
+            .map(JavaClass::getSimpleName)
+            .collect(Collectors.toSet());
+
+    // Raw AttributeValue maps (ImportPlan.AttributeChange) are what a whole-item backup is made
+    // of; they stay here, outside the compatibility promise, reached only through DynamoDbTooling.
+    assertThat(internalPublicTypes).containsExactlyInAnyOrder("TableBackup", "ImportPlan");
+  }
+
+  @Test
   void theStoreSeesNeitherTheCacheNorTheFrontEnds() {
     noClasses()
         .that()

@@ -38,17 +38,19 @@ class ModuleApiUseTest {
           "io.github.botconfig.cache.CacheStatus",
           "io.github.botconfig.cache.CacheStats",
           "io.github.botconfig.cache.CacheListener",
+          // bot-jda's API as its BotPublicApiTest lists it (never bot.internal, nor the panel)
           "io.github.botconfig.bot.DiscordBot",
           "io.github.botconfig.bot.BotOptions",
           "io.github.botconfig.bot.GuildDirectory",
-          "io.github.botconfig.bot.report.MessagePath",
-          "io.github.botconfig.bot.report.Alert",
           // simulate drives the message path as the listener does: one posted message, one
           // decision, the channel's limits
+          "io.github.botconfig.bot.report.MessagePath",
+          "io.github.botconfig.bot.report.Alert",
           "io.github.botconfig.bot.report.Decision",
           "io.github.botconfig.bot.report.PostedMessage",
           "io.github.botconfig.bot.report.AuthorKind",
-          "io.github.botconfig.bot.report.AlertLimits");
+          "io.github.botconfig.bot.report.AlertLimits",
+          "io.github.botconfig.bot.report.ResultReport");
 
   @Test
   void theLauncherUsesOtherModulesOnlyThroughTheirApi() {

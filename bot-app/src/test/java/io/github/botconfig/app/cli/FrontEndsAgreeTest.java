@@ -19,7 +19,7 @@ import io.github.botconfig.application.port.in.ShowChannelUseCase;
 import io.github.botconfig.application.port.in.ShowSettingsUseCase;
 import io.github.botconfig.application.port.in.UntrackChannelUseCase;
 import io.github.botconfig.application.service.AdminService;
-import io.github.botconfig.bot.admin.ConfigAdmin;
+import io.github.botconfig.bot.internal.admin.ConfigAdmin;
 import io.github.botconfig.domain.ChannelConfig;
 import io.github.botconfig.domain.ChannelId;
 import io.github.botconfig.domain.ConfigConflictException;

@@ -58,6 +58,21 @@ class SettingsAndGuildCommandsIT {
   }
 
   @Test
+  void boardTurnsTheLiveBoardOffAndTheOlderPositionDisplayNameStillWorks() {
+    CliRun off = table.run("settings", "set", "--guild", "1", "--board", "false");
+
+    assertThat(off.exitCode()).as(off.err()).isZero();
+    assertThat(store.findSettings(GUILD).orElseThrow().positionDisplayEnabled()).isFalse();
+    assertThat(table.run("settings", "show", "--guild", "1").out())
+        .containsPattern("board\\s+false");
+
+    CliRun on = table.run("settings", "set", "--guild", "1", "--position-display", "true");
+
+    assertThat(on.exitCode()).as(on.err()).isZero();
+    assertThat(store.findSettings(GUILD).orElseThrow().positionDisplayEnabled()).isTrue();
+  }
+
+  @Test
   void globalChannelCanBeCleared() {
     table.run("settings", "set", "--guild", "1", "--global-channel", "55");
 

@@ -1,7 +1,7 @@
 package io.github.botconfig.bot.panel;
 
 import io.github.botconfig.application.port.in.Actor;
-import io.github.botconfig.bot.RoleTags;
+import io.github.botconfig.bot.internal.RoleTags;
 import io.github.botconfig.domain.ChannelId;
 import io.github.botconfig.domain.GuildId;
 import io.github.botconfig.domain.GuildSettings;

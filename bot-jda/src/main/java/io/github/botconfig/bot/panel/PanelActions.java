@@ -12,7 +12,7 @@ import io.github.botconfig.application.port.in.SettingsChanges;
 import io.github.botconfig.application.port.in.ShowChannelUseCase;
 import io.github.botconfig.application.port.in.ShowSettingsUseCase;
 import io.github.botconfig.application.port.in.UntrackChannelUseCase;
-import io.github.botconfig.bot.admin.ConfigAdmin;
+import io.github.botconfig.bot.internal.admin.ConfigAdmin;
 import io.github.botconfig.bot.panel.PanelId.Action;
 import io.github.botconfig.domain.ChannelConfig;
 import io.github.botconfig.domain.ChannelId;

@@ -1,5 +1,7 @@
 package io.github.botconfig.bot.report;
 
+import io.github.botconfig.bot.internal.report.AlertPolicy;
+import io.github.botconfig.bot.internal.report.ReportParser;
 import io.github.botconfig.domain.ChannelConfig;
 import io.github.botconfig.domain.ConfigRepository;
 import io.github.botconfig.domain.Reporters;

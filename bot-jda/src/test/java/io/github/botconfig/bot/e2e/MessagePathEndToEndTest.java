@@ -10,7 +10,7 @@ import static io.github.botconfig.bot.e2e.BotHarness.TRADERS_ROLE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.botconfig.bot.BotOptions;
-import io.github.botconfig.bot.report.ResultCard;
+import io.github.botconfig.bot.internal.report.ResultCard;
 import io.github.botconfig.bot.testing.FakeGuild;
 import io.github.botconfig.bot.testing.RestCall;
 import io.github.botconfig.domain.ChannelConfig;

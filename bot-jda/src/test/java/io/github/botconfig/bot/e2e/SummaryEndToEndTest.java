@@ -231,7 +231,7 @@ class SummaryEndToEndTest extends EndToEndTest {
     assertThat(errors.warnings())
         .filteredOn(w -> w.contains("summaries cannot be posted"))
         .containsExactly(
-            "io.github.botconfig.bot.guild.GuildWarnings: guild "
+            "io.github.botconfig.bot.internal.guild.GuildWarnings: guild "
                 + GUILD
                 + ": summaries cannot be posted: "
                 + problem);
