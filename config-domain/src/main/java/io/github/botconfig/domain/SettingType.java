@@ -275,7 +275,10 @@ public abstract class SettingType<T> {
     @Override
     public BigDecimal validate(Object value) {
       if (value instanceof BigDecimal d && d.compareTo(min) >= 0 && d.compareTo(max) <= 0) {
-        return d;
+        // One value, one form: 12.50 and 12.5 are the same setting (and equal values compare
+        // equal, so a write of the same number writes nothing).
+        BigDecimal plain = d.stripTrailingZeros();
+        return plain.scale() < 0 ? plain.setScale(0) : plain;
       }
       throw refused(description(), value instanceof BigDecimal d ? d.toPlainString() : value);
     }
