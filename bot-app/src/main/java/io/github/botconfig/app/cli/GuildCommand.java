@@ -114,7 +114,7 @@ final class GuildCommand {
       List<String[]> items = new ArrayList<>();
       QueryRequest request =
           QueryRequest.builder()
-              .tableName(context().settings().table())
+              .tableName(context().options().table())
               .keyConditionExpression("#pk = :pk")
               .expressionAttributeNames(Map.of("#pk", "PK", "#sk", "SK", "#type", "Type"))
               .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS("GUILD#" + guild)))
