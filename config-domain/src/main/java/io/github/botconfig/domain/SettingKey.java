@@ -103,6 +103,22 @@ public final class SettingKey<T> {
     return validate(value);
   }
 
+  /**
+   * As {@link #parse(String)}, starting from {@code current}: a record key's text changes the
+   * fields it names and keeps the others (see {@link SettingType#parse(String, Object)}).
+   *
+   * @throws InvalidConfigException naming the key and the value when it is refused
+   */
+  public T parse(String text, T current) {
+    T value;
+    try {
+      value = type.parse(text, current);
+    } catch (InvalidConfigException e) {
+      throw Inputs.invalid("%s %s", name, e.getMessage());
+    }
+    return validate(value);
+  }
+
   /** The text {@link #parse} reads back as {@code value}. */
   public String format(T value) {
     return type.format(value);

@@ -135,6 +135,17 @@ public abstract class SettingType<T> {
    */
   public abstract T parse(String text);
 
+  /**
+   * Reads a value from its text, starting from {@code current}: for a record, the fields the text
+   * names change and the others keep their value in {@code current}; for every other type, {@link
+   * #parse(String)}.
+   *
+   * @throws InvalidConfigException naming {@code text} when it is not a value of this type
+   */
+  public T parse(String text, T current) {
+    return parse(text);
+  }
+
   /** The text {@link #parse} reads back as {@code value}. */
   public abstract String format(T value);
 
@@ -578,7 +589,12 @@ public abstract class SettingType<T> {
 
     @Override
     public SettingRecord parse(String text) {
-      SettingRecord value = defaults;
+      return parse(text, defaults);
+    }
+
+    @Override
+    public SettingRecord parse(String text, SettingRecord current) {
+      SettingRecord value = validate(current);
       if (text.isBlank()) {
         return value;
       }
