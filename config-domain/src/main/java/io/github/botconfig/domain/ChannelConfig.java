@@ -69,6 +69,53 @@ public abstract class ChannelConfig {
     return Reporters.WEBHOOKS;
   }
 
+  /**
+   * The values of the project's own {@link SettingKey}s ({@link SettingKey.Scope#CHANNEL}); read
+   * them with {@link #get}. Default: none stored.
+   */
+  @Value.Default
+  public CustomValues custom() {
+    return CustomValues.none();
+  }
+
+  /**
+   * The value of the project's own {@code key}: the stored one, or the key's default. Allocates
+   * nothing (docs/domain.md).
+   *
+   * @throws IllegalArgumentException if {@code key} is not a {@link SettingKey.Scope#CHANNEL} key
+   */
+  public final <T> T get(SettingKey<T> key) {
+    requireScope(key);
+    return custom().get(key);
+  }
+
+  /**
+   * Returns {@code this} with {@code value} stored for the project's own {@code key}.
+   *
+   * @throws InvalidConfigException naming the key and the value when the key refuses it
+   * @throws IllegalArgumentException if {@code key} is not a {@link SettingKey.Scope#CHANNEL} key
+   */
+  public final <T> ChannelConfig with(SettingKey<T> key, T value) {
+    requireScope(key);
+    return ((ImmutableChannelConfig) this).withCustom(custom().with(key, value));
+  }
+
+  /**
+   * Returns {@code this} with nothing stored for {@code key}: it reads its default again (a write
+   * removes the attribute).
+   */
+  public final ChannelConfig reset(SettingKey<?> key) {
+    requireScope(key);
+    return ((ImmutableChannelConfig) this).withCustom(custom().reset(key));
+  }
+
+  private static void requireScope(SettingKey<?> key) {
+    if (key.scope() != SettingKey.Scope.CHANNEL) {
+      throw new IllegalArgumentException(
+          "setting key " + key + " is a " + key.scope() + " key, not a channel one");
+    }
+  }
+
   /** When the channel was first stored (millisecond precision). */
   @Value.Default
   public Instant createdAt() {

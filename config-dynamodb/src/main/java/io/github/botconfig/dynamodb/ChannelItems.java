@@ -3,6 +3,7 @@ package io.github.botconfig.dynamodb;
 import io.github.botconfig.domain.ChannelConfig;
 import io.github.botconfig.domain.InvalidConfigException;
 import io.github.botconfig.domain.Reporters;
+import io.github.botconfig.domain.SettingKey;
 import io.github.botconfig.domain.Tag;
 import io.github.botconfig.domain.Threshold;
 import java.time.Instant;
@@ -56,6 +57,7 @@ final class ChannelItems {
         .tag(reader.tag().map(shared::share))
         .threshold(shared.share(reader.threshold()))
         .reporters(reporters(reader))
+        .custom(shared.share(CustomItems.read(item, shared.schema(), SettingKey.Scope.CHANNEL)))
         .createdAt(createdAt)
         .updatedAt(reader.updatedAt(createdAt))
         .version(reader.version())
@@ -120,6 +122,7 @@ final class ChannelItems {
     if (read.reporters() != changed.reporters()) {
       update.set(TableLayout.REPORTERS, TableLayout.s(changed.reporters().text()));
     }
+    CustomItems.writeChanges(read.custom(), changed.custom(), stored, update);
   }
 
   /**
@@ -153,7 +156,10 @@ final class ChannelItems {
     }
   }
 
-  /** Adds the SETs of every modelled attribute, index keys and type included (not the metadata). */
+  /**
+   * Adds the SETs of every modelled attribute, index keys and type included (not the metadata), and
+   * of every custom key holding a value.
+   */
   static void write(ChannelConfig channel, Expressions update) {
     writeKeys(channel, update);
     update
@@ -166,6 +172,7 @@ final class ChannelItems {
         .set(TableLayout.TAG_ID, channel.tag().map(ChannelItems::tagId).orElseGet(TableLayout::nul))
         .set(TableLayout.THRESHOLD, threshold(channel.threshold()))
         .set(TableLayout.REPORTERS, TableLayout.s(channel.reporters().text()));
+    CustomItems.write(channel.custom(), update);
   }
 
   /** Absent or NULL (every item the running bot wrote): the default. */

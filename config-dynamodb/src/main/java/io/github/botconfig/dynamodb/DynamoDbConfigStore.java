@@ -12,6 +12,8 @@ import io.github.botconfig.domain.GuildId;
 import io.github.botconfig.domain.GuildSettings;
 import io.github.botconfig.domain.LiveBoard;
 import io.github.botconfig.domain.RecentChanges;
+import io.github.botconfig.domain.SettingKey;
+import io.github.botconfig.domain.SettingsSchema;
 import io.github.botconfig.domain.StoreUnavailableException;
 import io.github.botconfig.domain.UnreadableItem;
 import java.time.Clock;
@@ -70,6 +72,13 @@ public final class DynamoDbConfigStore implements ConfigStore {
   private final GuildPurge purge;
   private final VersionedWrites writes;
   private final IndexKeyRepair indexKeys;
+  private final SettingsSchema schema;
+
+  /** How single items are read: with the project's own keys, sharing nothing. */
+  private final SharedValues reading;
+
+  private final List<String> channelModelled;
+  private final List<String> settingsModelled;
   private volatile LoadReport lastLoad = LoadReport.NONE;
 
   /**
@@ -90,7 +99,13 @@ public final class DynamoDbConfigStore implements ConfigStore {
     this.clock = builder.clock;
     this.errors = new StoreErrors(client, tableName);
     this.malformedLog = new MalformedItemLog(tableName);
-    this.scanner = new TableScanner(client, errors, malformedLog, builder.scanSegments);
+    this.schema = builder.schema;
+    this.reading = SharedValues.none(schema);
+    this.channelModelled =
+        CustomItems.modelled(ChannelItems.MODELLED, schema, SettingKey.Scope.CHANNEL);
+    this.settingsModelled =
+        CustomItems.modelled(SettingsItems.MODELLED, schema, SettingKey.Scope.GUILD);
+    this.scanner = new TableScanner(client, errors, malformedLog, builder.scanSegments, schema);
     this.marker = new ChangeMarker(client, errors, clock);
     this.purge = new GuildPurge(client, errors, GuildPurge.Sleeper.THREAD);
     this.writes = new VersionedWrites(client, errors);
@@ -255,7 +270,7 @@ public final class DynamoDbConfigStore implements ConfigStore {
 
   /** Adds an item to {@code found}: as what it is, or as unreadable (logged once). */
   private void collect(Map<String, AttributeValue> item, ConfigSnapshot.Builder found) {
-    ItemDecoder.Decoded decoded = ItemDecoder.decode(item);
+    ItemDecoder.Decoded decoded = ItemDecoder.decode(item, reading);
     if (decoded.value() instanceof ChannelConfig) {
       found.addChannel((ChannelConfig) decoded.value());
     } else if (decoded.value() instanceof GuildSettings) {
@@ -284,7 +299,7 @@ public final class DynamoDbConfigStore implements ConfigStore {
                             Map.of(
                                 ":pk", TableLayout.s(TableLayout.guildKey(guildId)),
                                 ":channel", TableLayout.s(TableLayout.CHANNEL_PREFIX))),
-                ChannelItems::read));
+                this::readChannelItem));
     // SK order is text order (CHANNEL#10 before CHANNEL#9); the port promises id order.
     channels.sort(Comparator.comparing(ChannelConfig::channelId));
     return List.copyOf(channels);
@@ -301,6 +316,7 @@ public final class DynamoDbConfigStore implements ConfigStore {
     String what = "channel " + config.channelId();
     Map<String, AttributeValue> key =
         TableLayout.channelItemKey(config.guildId(), config.channelId());
+    CustomItems.requireDeclared(config.custom(), schema);
     if (config.version() == 0) {
       refuseIfTrackedElsewhere(config);
       Expressions update = new Expressions();
@@ -311,10 +327,10 @@ public final class DynamoDbConfigStore implements ConfigStore {
               "save " + what,
               () -> writes.create(what, key, update, now(), found -> refusalToCreate(what, found)),
               created -> true);
-      return written(stored, ChannelItems::read);
+      return written(stored, this::readChannelItem);
     }
     Map<String, AttributeValue> raw = writes.read(what, key);
-    ChannelConfig stored = readStored(what, raw, config.version(), ChannelItems::read);
+    ChannelConfig stored = readStored(what, raw, config.version(), this::readChannelItem);
     VersionedWrites.refuseIfStale(what, raw, config.version());
     return replaceChannel(what, key, raw, stored, config);
   }
@@ -322,10 +338,11 @@ public final class DynamoDbConfigStore implements ConfigStore {
   @Override
   public ChannelConfig replaceChannel(ChannelConfig read, ChannelConfig changed) {
     ConfigRepository.requireSameChannel(read, changed);
+    CustomItems.requireDeclared(changed.custom(), schema);
     String what = "channel " + read.channelId();
     Map<String, AttributeValue> key = TableLayout.channelItemKey(read.guildId(), read.channelId());
     Map<String, AttributeValue> raw = writes.read(what, key);
-    ChannelConfig stored = readStored(what, raw, read.version(), ChannelItems::read);
+    ChannelConfig stored = readStored(what, raw, read.version(), this::readChannelItem);
     refuseUnlessStillRead(what, raw, stored, read, read.version(), stored.version());
     return replaceChannel(what, key, raw, read, changed);
   }
@@ -342,11 +359,9 @@ public final class DynamoDbConfigStore implements ConfigStore {
         marker.recording(
             ConfigKey.channel(read.guildId(), read.channelId()),
             "save " + what,
-            () ->
-                writes.replace(
-                    what, key, update, raw, read.version(), ChannelItems.MODELLED, now()),
+            () -> writes.replace(what, key, update, raw, read.version(), channelModelled, now()),
             replaced -> true);
-    return written(stored, ChannelItems::read);
+    return written(stored, this::readChannelItem);
   }
 
   @Override
@@ -361,6 +376,7 @@ public final class DynamoDbConfigStore implements ConfigStore {
   public GuildSettings saveSettings(GuildSettings settings) {
     String what = "settings of guild " + settings.guildId();
     Map<String, AttributeValue> key = TableLayout.settingsItemKey(settings.guildId());
+    CustomItems.requireDeclared(settings.custom(), schema);
     if (settings.version() == 0) {
       Expressions update = new Expressions();
       SettingsItems.write(settings, update);
@@ -370,10 +386,10 @@ public final class DynamoDbConfigStore implements ConfigStore {
               "save " + what,
               () -> writes.create(what, key, update, now(), found -> refusalToCreate(what, found)),
               created -> true);
-      return written(stored, SettingsItems::read);
+      return written(stored, this::readSettingsItem);
     }
     Map<String, AttributeValue> raw = writes.read(what, key);
-    GuildSettings stored = readStored(what, raw, settings.version(), SettingsItems::read);
+    GuildSettings stored = readStored(what, raw, settings.version(), this::readSettingsItem);
     VersionedWrites.refuseIfStale(what, raw, settings.version());
     return replaceSettings(what, key, raw, stored, settings);
   }
@@ -381,10 +397,11 @@ public final class DynamoDbConfigStore implements ConfigStore {
   @Override
   public GuildSettings replaceSettings(GuildSettings read, GuildSettings changed) {
     ConfigRepository.requireSameGuild(read, changed);
+    CustomItems.requireDeclared(changed.custom(), schema);
     String what = "settings of guild " + read.guildId();
     Map<String, AttributeValue> key = TableLayout.settingsItemKey(read.guildId());
     Map<String, AttributeValue> raw = writes.read(what, key);
-    GuildSettings stored = readStored(what, raw, read.version(), SettingsItems::read);
+    GuildSettings stored = readStored(what, raw, read.version(), this::readSettingsItem);
     refuseUnlessStillRead(what, raw, stored, read, read.version(), stored.version());
     return replaceSettings(what, key, raw, read, changed);
   }
@@ -397,15 +414,14 @@ public final class DynamoDbConfigStore implements ConfigStore {
       GuildSettings changed) {
     Expressions update = new Expressions();
     SettingsItems.writeChanges(read, changed, raw.get(TableLayout.SUMMARY_PREFERENCES), update);
+    CustomItems.writeChanges(read.custom(), changed.custom(), raw, update);
     Map<String, AttributeValue> stored =
         marker.recording(
             ConfigKey.settings(read.guildId()),
             "save " + what,
-            () ->
-                writes.replace(
-                    what, key, update, raw, read.version(), SettingsItems.MODELLED, now()),
+            () -> writes.replace(what, key, update, raw, read.version(), settingsModelled, now()),
             replaced -> true);
-    return written(stored, SettingsItems::read);
+    return written(stored, this::readSettingsItem);
   }
 
   /**
@@ -458,7 +474,7 @@ public final class DynamoDbConfigStore implements ConfigStore {
       // lookups by channel id find it, so the caller's retry reads it instead of creating again.
       learnUnindexed(found);
     }
-    ItemDecoder.Decoded decoded = ItemDecoder.decode(found);
+    ItemDecoder.Decoded decoded = ItemDecoder.decode(found, reading);
     if (!decoded.readable()) {
       return unreadable(what, found, new MalformedItemException(String.valueOf(decoded.problem())));
     }
@@ -468,7 +484,7 @@ public final class DynamoDbConfigStore implements ConfigStore {
   private ConfigConflictException unreadable(
       String what, Map<String, AttributeValue> raw, MalformedItemException problem) {
     malformedLog.report(raw, problem);
-    return ItemDecoder.decode(raw)
+    return ItemDecoder.decode(raw, reading)
         .unreadable(raw)
         .map(ConfigConflictException::unreadable)
         .orElseGet(
@@ -719,7 +735,15 @@ public final class DynamoDbConfigStore implements ConfigStore {
   }
 
   private Optional<GuildSettings> readSettings(Map<String, AttributeValue> item) {
-    return readOrSkip(item, SettingsItems::read);
+    return readOrSkip(item, this::readSettingsItem);
+  }
+
+  private ChannelConfig readChannelItem(Map<String, AttributeValue> item) {
+    return ChannelItems.read(item, reading);
+  }
+
+  private GuildSettings readSettingsItem(Map<String, AttributeValue> item) {
+    return SettingsItems.read(item, reading);
   }
 
   /** Reads one item; a malformed one is logged (once) and read as absent. */
@@ -774,6 +798,7 @@ public final class DynamoDbConfigStore implements ConfigStore {
     private String tableName = TableLayout.DEFAULT_TABLE_NAME;
     private Clock clock = Clock.systemUTC();
     private int scanSegments = 1;
+    private SettingsSchema schema = SettingsSchema.none();
 
     private Builder() {}
 
@@ -804,6 +829,16 @@ public final class DynamoDbConfigStore implements ConfigStore {
         throw new IllegalArgumentException("scanSegments must be from 1 to 64, got " + segments);
       }
       this.scanSegments = segments;
+      return this;
+    }
+
+    /**
+     * The project's own setting keys (docs/domain.md): read from every item beside the built-in
+     * options, and the only custom keys a write accepts. Default: none. Give every process sharing
+     * the table the same schema; a process without a key keeps its stored value untouched.
+     */
+    public Builder settingsSchema(SettingsSchema schema) {
+      this.schema = Objects.requireNonNull(schema, "schema");
       return this;
     }
 

@@ -3,6 +3,7 @@ package io.github.botconfig.dynamodb;
 import io.github.botconfig.domain.ChannelId;
 import io.github.botconfig.domain.GuildSettings;
 import io.github.botconfig.domain.InvalidConfigException;
+import io.github.botconfig.domain.SettingKey;
 import io.github.botconfig.domain.SummaryPreferences;
 import java.time.Instant;
 import java.util.HashMap;
@@ -54,7 +55,8 @@ final class SettingsItems {
             .departedAt(reader.instant(TableLayout.DEPARTED_AT))
             .createdAt(createdAt)
             .updatedAt(reader.updatedAt(createdAt))
-            .version(reader.version());
+            .version(reader.version())
+            .custom(shared.share(CustomItems.read(item, shared.schema(), SettingKey.Scope.GUILD)));
     reader
         .string(TableLayout.TIMEZONE)
         .ifPresent(
@@ -86,7 +88,10 @@ final class SettingsItems {
           TableLayout.UPDATED_AT,
           TableLayout.VERSION);
 
-  /** Adds the SETs of every modelled attribute of new settings (not the metadata). */
+  /**
+   * Adds the SETs of every modelled attribute of new settings (not the metadata), and of every
+   * custom key holding a value.
+   */
   static void write(GuildSettings settings, Expressions update) {
     update
         .set(TableLayout.TYPE, TableLayout.s(TableLayout.SETTINGS_TYPE))
@@ -101,6 +106,7 @@ final class SettingsItems {
     settings
         .departedAt()
         .ifPresent(at -> update.set(TableLayout.DEPARTED_AT, TableLayout.n(at.toEpochMilli())));
+    CustomItems.write(settings.custom(), update);
   }
 
   /**

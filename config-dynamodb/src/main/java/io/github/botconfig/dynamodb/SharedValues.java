@@ -1,5 +1,7 @@
 package io.github.botconfig.dynamodb;
 
+import io.github.botconfig.domain.SettingKey;
+import io.github.botconfig.domain.SettingsSchema;
 import java.util.HashMap;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -16,18 +18,34 @@ import org.jspecify.annotations.Nullable;
  */
 final class SharedValues {
   /** For reads of single items, where there is nothing to share with. */
-  static final SharedValues NONE = new SharedValues(false);
+  static final SharedValues NONE = new SharedValues(false, SettingsSchema.none());
 
   /** Each value seen, by itself; null when sharing nothing. */
   private final @Nullable Map<Object, Object> known;
 
-  private SharedValues(boolean sharing) {
+  private final SettingsSchema schema;
+
+  private SharedValues(boolean sharing, SettingsSchema schema) {
     this.known = sharing ? new HashMap<>() : null;
+    this.schema = schema;
   }
 
   /** A new, empty set of values, for one load (or one segment of it). */
-  static SharedValues forOneLoad() {
-    return new SharedValues(true);
+  static SharedValues forOneLoad(SettingsSchema schema) {
+    return new SharedValues(true, schema);
+  }
+
+  /** For reads of single items with the keys of {@code schema}: shares nothing. */
+  static SharedValues none(SettingsSchema schema) {
+    return schema.keys(SettingKey.Scope.GUILD).isEmpty()
+            && schema.keys(SettingKey.Scope.CHANNEL).isEmpty()
+        ? NONE
+        : new SharedValues(false, schema);
+  }
+
+  /** The project's own keys the items are read with. */
+  SettingsSchema schema() {
+    return schema;
   }
 
   /** The value equal to {@code value} seen first, or {@code value} itself if it is the first. */

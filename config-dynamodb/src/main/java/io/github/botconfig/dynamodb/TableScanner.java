@@ -4,6 +4,7 @@ import io.github.botconfig.domain.ChannelConfig;
 import io.github.botconfig.domain.ConfigSnapshot;
 import io.github.botconfig.domain.GuildSettings;
 import io.github.botconfig.domain.LiveBoard;
+import io.github.botconfig.domain.SettingsSchema;
 import io.github.botconfig.domain.StoreUnavailableException;
 import io.github.botconfig.domain.UnreadableItem;
 import java.util.ArrayList;
@@ -33,13 +34,19 @@ final class TableScanner {
   private final StoreErrors errors;
   private final MalformedItemLog malformedLog;
   private final int segments;
+  private final SettingsSchema schema;
 
   TableScanner(
-      DynamoDbClient client, StoreErrors errors, MalformedItemLog malformedLog, int segments) {
+      DynamoDbClient client,
+      StoreErrors errors,
+      MalformedItemLog malformedLog,
+      int segments,
+      SettingsSchema schema) {
     this.client = client;
     this.errors = errors;
     this.malformedLog = malformedLog;
     this.segments = segments;
+    this.schema = schema;
   }
 
   /**
@@ -151,7 +158,7 @@ final class TableScanner {
 
   /** What one segment found. Confined to the thread that scans it. */
   private final class Segment {
-    final SharedValues shared = SharedValues.forOneLoad();
+    final SharedValues shared = SharedValues.forOneLoad(schema);
     final List<ChannelConfig> channels = new ArrayList<>();
     final List<GuildSettings> settings = new ArrayList<>();
     final List<LiveBoard> boards = new ArrayList<>();

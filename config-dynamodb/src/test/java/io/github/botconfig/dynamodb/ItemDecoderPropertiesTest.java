@@ -101,7 +101,8 @@ class ItemDecoderPropertiesTest {
                           dynamo,
                           new StoreErrors("t", "http://127.0.0.1:1"),
                           new MalformedItemLog(m -> {}),
-                          1)
+                          1,
+                          io.github.botconfig.domain.SettingsSchema.none())
                       .scan();
               LoadReport report = result.report();
               assertThat(report.itemsRead()).isEqualTo(items.size());

@@ -9,6 +9,7 @@ import io.github.botconfig.domain.ChannelId;
 import io.github.botconfig.domain.ConfigSnapshot;
 import io.github.botconfig.domain.GuildId;
 import io.github.botconfig.domain.GuildSettings;
+import io.github.botconfig.domain.SettingsSchema;
 import io.github.botconfig.domain.StoreUnavailableException;
 import io.github.botconfig.domain.UnreadableItem;
 import java.net.ConnectException;
@@ -34,7 +35,8 @@ class TableScannerTest {
     dynamo.onScan(request -> page(NEXT, legacyChannel("1", "11").build()));
     dynamo.onScan(request -> page(null, legacyChannel("1", "12").build()));
 
-    TableScanner.Result result = new TableScanner(dynamo, ERRORS, log, 1).scan();
+    TableScanner.Result result =
+        new TableScanner(dynamo, ERRORS, log, 1, SettingsSchema.none()).scan();
 
     assertThat(result.snapshot().channels()).containsOnlyKeys(ChannelId.of(11), ChannelId.of(12));
     assertThat(result.report().pages()).isEqualTo(2);
@@ -53,7 +55,7 @@ class TableScannerTest {
               .build();
         });
 
-    assertThatThrownBy(() -> new TableScanner(dynamo, ERRORS, log, 1).scan())
+    assertThatThrownBy(() -> new TableScanner(dynamo, ERRORS, log, 1, SettingsSchema.none()).scan())
         .isInstanceOf(StoreUnavailableException.class)
         .hasMessageStartingWith(
             "could not load the configuration (1 pages were read): DynamoDB could not be reached for table 't' at"
@@ -83,7 +85,8 @@ class TableScannerTest {
                     .n("counter", "3")
                     .build()));
 
-    TableScanner.Result result = new TableScanner(dynamo, ERRORS, log, 1).scan();
+    TableScanner.Result result =
+        new TableScanner(dynamo, ERRORS, log, 1, SettingsSchema.none()).scan();
 
     assertThat(result.snapshot().channels()).containsOnlyKeys(ChannelId.of(11));
     assertThat(result.snapshot().boards()).containsOnlyKeys(GuildId.of(1));
@@ -118,7 +121,7 @@ class TableScannerTest {
     Map<String, AttributeValue> bad = legacyChannel("1", "12").n("pin", "7").build();
     dynamo.onScan(request -> page(null, bad));
     dynamo.onScan(request -> page(null, bad));
-    TableScanner scanner = new TableScanner(dynamo, ERRORS, log, 1);
+    TableScanner scanner = new TableScanner(dynamo, ERRORS, log, 1, SettingsSchema.none());
 
     int first = scanner.scan().report().malformedItems();
     int second = scanner.scan().report().malformedItems();
@@ -139,7 +142,8 @@ class TableScannerTest {
                 legacyChannel("1", "11").n("version", "1").build(),
                 legacyChannel("2", "11").n("version", "4").build()));
 
-    TableScanner.Result result = new TableScanner(dynamo, ERRORS, log, 1).scan();
+    TableScanner.Result result =
+        new TableScanner(dynamo, ERRORS, log, 1, SettingsSchema.none()).scan();
 
     assertThat(result.snapshot().channel(ChannelId.of(11)).orElseThrow().guildId().value())
         .isEqualTo(2);
@@ -169,7 +173,8 @@ class TableScannerTest {
                 Items.legacySettings("1").build(),
                 Items.legacySettings("2").build()));
 
-    ConfigSnapshot snapshot = new TableScanner(dynamo, ERRORS, log, 1).scan().snapshot();
+    ConfigSnapshot snapshot =
+        new TableScanner(dynamo, ERRORS, log, 1, SettingsSchema.none()).scan().snapshot();
 
     ChannelConfig first = snapshot.channel(ChannelId.of(11)).orElseThrow();
     ChannelConfig second = snapshot.channel(ChannelId.of(12)).orElseThrow();

@@ -4,6 +4,7 @@ import io.github.botconfig.app.json.ConfigJson;
 import io.github.botconfig.application.port.in.Actor;
 import io.github.botconfig.application.port.in.ChangeChannelUseCase;
 import io.github.botconfig.application.port.in.ChannelChanges;
+import io.github.botconfig.application.port.in.CustomChanges;
 import io.github.botconfig.application.port.in.ListChannelsUseCase;
 import io.github.botconfig.application.port.in.OptionalChange;
 import io.github.botconfig.application.port.in.Outcome;
@@ -13,9 +14,12 @@ import io.github.botconfig.domain.ChannelConfig;
 import io.github.botconfig.domain.ChannelId;
 import io.github.botconfig.domain.GuildId;
 import io.github.botconfig.domain.Reporters;
+import io.github.botconfig.domain.SettingKey;
+import io.github.botconfig.domain.SettingsSchema;
 import io.github.botconfig.domain.Tag;
 import io.github.botconfig.domain.Threshold;
 import io.github.botconfig.domain.UnreadableItem;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -114,10 +118,11 @@ final class ChannelsCommand {
         return AdminOutcomes.failure(context(), outcome);
       }
       ChannelConfig config = outcome.get();
+      SettingsSchema schema = context().settingsSchema();
       if (json) {
-        Output.json(context().out(), ConfigJson.channel(config));
+        Output.json(context().out(), ConfigJson.channel(config, schema));
       } else {
-        Output.channel(context().out(), config);
+        Output.channel(context().out(), config, schema);
       }
       return ExitCodes.OK;
     }
@@ -177,11 +182,28 @@ final class ChannelsCommand {
             "Whose messages count as reports: webhooks only (the default), or members too.")
     @Nullable Reporters reporters;
 
+    @Option(
+        names = "--set",
+        paramLabel = "KEY=VALUE",
+        description = {
+          "Set one of the declared setting keys (listed by show), in its own text form;",
+          "repeatable. Each key checks its value and says what it expects."
+        })
+    List<String> set = new ArrayList<>();
+
+    @Option(
+        names = "--reset",
+        paramLabel = "KEY",
+        description =
+            "Reset a declared setting key to its default (its attribute is removed); repeatable.")
+    List<String> reset = new ArrayList<>();
+
     @Option(names = "--json", description = "Print the stored channel as JSON.")
     boolean json;
 
     @Override
     public Integer call() {
+      SettingsSchema schema = context().settingsSchema();
       ChannelChanges changes =
           new ChannelChanges(
               Optional.ofNullable(image),
@@ -189,7 +211,8 @@ final class ChannelsCommand {
               Optional.ofNullable(notifyOnClose),
               change(tag),
               Optional.ofNullable(threshold),
-              Optional.ofNullable(reporters));
+              Optional.ofNullable(reporters),
+              CustomChanges.parse(schema, SettingKey.Scope.CHANNEL, set, reset));
       Outcome<ChannelConfig> outcome =
           context()
               .admin()
@@ -203,9 +226,9 @@ final class ChannelsCommand {
         context().err().printf("nothing to change: channel %s already is so%n", channel);
       }
       if (json) {
-        Output.json(context().out(), ConfigJson.channel(saved));
+        Output.json(context().out(), ConfigJson.channel(saved, schema));
       } else {
-        Output.channel(context().out(), saved);
+        Output.channel(context().out(), saved, schema);
       }
       return ExitCodes.OK;
     }

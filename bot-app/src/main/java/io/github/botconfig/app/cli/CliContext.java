@@ -2,9 +2,11 @@ package io.github.botconfig.app.cli;
 
 import io.github.botconfig.app.launch.LaunchOptions;
 import io.github.botconfig.app.wiring.AppComponent;
+import io.github.botconfig.app.wiring.BotSettingKeys;
 import io.github.botconfig.application.port.in.ConfigAdministration;
 import io.github.botconfig.application.service.AdminService;
 import io.github.botconfig.domain.ConfigStore;
+import io.github.botconfig.domain.SettingsSchema;
 import java.io.PrintWriter;
 
 /**
@@ -40,6 +42,14 @@ public interface CliContext {
 
   /** Whether {@code --verbose} was given. */
   boolean verbose();
+
+  /**
+   * The setting keys declared beside the built-in options ({@link BotSettingKeys}): what {@code
+   * --set KEY=VALUE} accepts and {@code show} lists; the store of {@link #graph()} reads the same.
+   */
+  default SettingsSchema settingsSchema() {
+    return BotSettingKeys.SCHEMA;
+  }
 
   /** The configured store, created on first call. */
   default ConfigStore store() {

@@ -4,7 +4,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.botconfig.app.json.ConfigJson;
 import io.github.botconfig.domain.ChannelConfig;
+import io.github.botconfig.domain.CustomValues;
 import io.github.botconfig.domain.GuildSettings;
+import io.github.botconfig.domain.SettingKey;
+import io.github.botconfig.domain.SettingsSchema;
 import io.github.botconfig.domain.SummaryPreferences;
 import io.github.botconfig.domain.Tag;
 import java.io.PrintWriter;
@@ -22,6 +25,34 @@ final class Output {
       out.println(ConfigJson.mapper().writeValueAsString(node));
     } catch (JsonProcessingException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  static void channel(PrintWriter out, ChannelConfig c, SettingsSchema schema) {
+    channel(out, c);
+    custom(out, c.custom(), schema.keys(SettingKey.Scope.CHANNEL));
+  }
+
+  static void settings(PrintWriter out, GuildSettings s, boolean stored, SettingsSchema schema) {
+    settings(out, s, stored);
+    custom(out, s.custom(), schema.keys(SettingKey.Scope.GUILD));
+  }
+
+  /**
+   * One row per declared key: its value, "(default)" when none is stored, and the reason when the
+   * stored one cannot be read (the key then acts on its default).
+   */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private static void custom(PrintWriter out, CustomValues values, List<SettingKey<?>> keys) {
+    for (SettingKey key : keys) {
+      String text = key.format(values.get(key));
+      Optional<String> problem = values.problem(key);
+      if (problem.isPresent()) {
+        text += " (default: the stored value is unreadable: " + problem.get() + ")";
+      } else if (!values.isStored(key)) {
+        text += " (default)";
+      }
+      row(out, key.name(), text);
     }
   }
 

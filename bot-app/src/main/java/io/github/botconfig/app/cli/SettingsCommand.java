@@ -3,12 +3,17 @@ package io.github.botconfig.app.cli;
 import io.github.botconfig.app.json.ConfigJson;
 import io.github.botconfig.application.port.in.Actor;
 import io.github.botconfig.application.port.in.ChangeSettingsUseCase;
+import io.github.botconfig.application.port.in.CustomChanges;
 import io.github.botconfig.application.port.in.Outcome;
 import io.github.botconfig.application.port.in.SettingsChanges;
 import io.github.botconfig.application.port.in.ShowSettingsUseCase;
 import io.github.botconfig.domain.GuildId;
 import io.github.botconfig.domain.GuildSettings;
+import io.github.botconfig.domain.SettingKey;
+import io.github.botconfig.domain.SettingsSchema;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
@@ -42,10 +47,11 @@ final class SettingsCommand {
         return AdminOutcomes.failure(context(), outcome);
       }
       GuildSettings settings = outcome.get().settings();
+      SettingsSchema schema = context().settingsSchema();
       if (json) {
-        Output.json(context().out(), ConfigJson.settings(settings));
+        Output.json(context().out(), ConfigJson.settings(settings, schema));
       } else {
-        Output.settings(context().out(), settings, outcome.get().stored());
+        Output.settings(context().out(), settings, outcome.get().stored(), schema);
       }
       return ExitCodes.OK;
     }
@@ -108,11 +114,28 @@ final class SettingsCommand {
         description = "Where summaries and the board go.")
     Converters.@Nullable ChannelOption globalChannel;
 
+    @Option(
+        names = "--set",
+        paramLabel = "KEY=VALUE",
+        description = {
+          "Set one of the declared setting keys (listed by show), in its own text form;",
+          "repeatable. Each key checks its value and says what it expects."
+        })
+    List<String> set = new ArrayList<>();
+
+    @Option(
+        names = "--reset",
+        paramLabel = "KEY",
+        description =
+            "Reset a declared setting key to its default (its attribute is removed); repeatable.")
+    List<String> reset = new ArrayList<>();
+
     @Option(names = "--json", description = "Print the stored settings as JSON.")
     boolean json;
 
     @Override
     public Integer call() {
+      SettingsSchema schema = context().settingsSchema();
       SettingsChanges changes =
           new SettingsChanges(
               Optional.ofNullable(timezone),
@@ -122,7 +145,8 @@ final class SettingsCommand {
               Optional.ofNullable(monthly),
               ChannelsCommand.change(summaryTag),
               Optional.ofNullable(summaryPin),
-              ChannelsCommand.change(globalChannel));
+              ChannelsCommand.change(globalChannel),
+              CustomChanges.parse(schema, SettingKey.Scope.GUILD, set, reset));
       Outcome<GuildSettings> outcome =
           context()
               .admin()
@@ -140,9 +164,9 @@ final class SettingsCommand {
                     : "nothing to change: the settings of guild " + guild + " already are so");
       }
       if (json) {
-        Output.json(context().out(), ConfigJson.settings(saved));
+        Output.json(context().out(), ConfigJson.settings(saved, schema));
       } else {
-        Output.settings(context().out(), saved, saved.version() > 0);
+        Output.settings(context().out(), saved, saved.version() > 0, schema);
       }
       return ExitCodes.OK;
     }

@@ -8,10 +8,13 @@ import com.fasterxml.jackson.databind.node.JsonNodeType;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.botconfig.domain.ChannelConfig;
 import io.github.botconfig.domain.ChannelId;
+import io.github.botconfig.domain.CustomValues;
 import io.github.botconfig.domain.GuildId;
 import io.github.botconfig.domain.GuildSettings;
 import io.github.botconfig.domain.InvalidConfigException;
 import io.github.botconfig.domain.Reporters;
+import io.github.botconfig.domain.SettingKey;
+import io.github.botconfig.domain.SettingsSchema;
 import io.github.botconfig.domain.SummaryPreferences;
 import io.github.botconfig.domain.Tag;
 import io.github.botconfig.domain.TagType;
@@ -44,6 +47,49 @@ public final class ConfigJson {
   /** The shared mapper (thread-safe once configured). */
   public static ObjectMapper mapper() {
     return MAPPER;
+  }
+
+  /** As {@link #channel(ChannelConfig)}, with {@code custom}: every key {@code schema} declares. */
+  public static ObjectNode channel(ChannelConfig channel, SettingsSchema schema) {
+    ObjectNode node = channel(channel);
+    custom(node, channel.custom(), schema.keys(SettingKey.Scope.CHANNEL));
+    return node;
+  }
+
+  /**
+   * As {@link #settings(GuildSettings)}, with {@code custom}: every key {@code schema} declares.
+   */
+  public static ObjectNode settings(GuildSettings settings, SettingsSchema schema) {
+    ObjectNode node = settings(settings);
+    custom(node, settings.custom(), schema.keys(SettingKey.Scope.GUILD));
+    return node;
+  }
+
+  /**
+   * {@code "custom": {"KEY": value}}: booleans and numbers as JSON values, everything else in the
+   * text {@code --set KEY=VALUE} reads; and {@code "customProblems": {"KEY": "why"}} for stored
+   * values that cannot be read (their key then acts on its default).
+   */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private static void custom(ObjectNode node, CustomValues values, List<SettingKey<?>> keys) {
+    if (keys.isEmpty()) {
+      return;
+    }
+    ObjectNode custom = node.putObject("custom");
+    ObjectNode problems = MAPPER.createObjectNode();
+    for (SettingKey key : keys) {
+      Object value = values.get(key);
+      switch (key.type().kind()) {
+        case BOOLEAN -> custom.put(key.name(), (Boolean) value);
+        case INTEGER -> custom.put(key.name(), (Long) value);
+        case DECIMAL -> custom.put(key.name(), (java.math.BigDecimal) value);
+        default -> custom.put(key.name(), key.format(value));
+      }
+      values.problem(key).ifPresent(problem -> problems.put(key.name(), problem));
+    }
+    if (!problems.isEmpty()) {
+      node.set("customProblems", problems);
+    }
   }
 
   public static ObjectNode channel(ChannelConfig channel) {

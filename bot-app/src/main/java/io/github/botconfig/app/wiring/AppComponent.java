@@ -6,6 +6,7 @@ import io.github.botconfig.app.launch.LaunchOptions;
 import io.github.botconfig.bot.DiscordBot;
 import io.github.botconfig.cache.ConfigCache;
 import io.github.botconfig.domain.ConfigStore;
+import io.github.botconfig.domain.SettingsSchema;
 import io.github.botconfig.dynamodb.DynamoDbConfigStore;
 import io.github.botconfig.dynamodb.RequestMetrics;
 import io.github.botconfig.dynamodb.TableProvisioner;
@@ -60,6 +61,9 @@ public interface AppComponent {
   ConfigStore store();
 
   DynamoDbConfigStore dynamoDbStore();
+
+  /** The setting keys declared beside the built-in options: what the CLI lists and sets. */
+  SettingsSchema settingsSchema();
 
   TableProvisioner provisioner();
 

@@ -5,6 +5,7 @@ import dagger.Module;
 import dagger.Provides;
 import io.github.botconfig.app.launch.LaunchOptions;
 import io.github.botconfig.domain.ConfigStore;
+import io.github.botconfig.domain.SettingsSchema;
 import io.github.botconfig.dynamodb.DynamoDbClients;
 import io.github.botconfig.dynamodb.DynamoDbConfigStore;
 import io.github.botconfig.dynamodb.DynamoDbTooling;
@@ -22,6 +23,12 @@ interface DynamoDbModule {
 
   @Binds
   ConfigStore store(DynamoDbConfigStore store);
+
+  /** The setting keys this bot declares beside the built-in options ({@link BotSettingKeys}). */
+  @Provides
+  static SettingsSchema settingsSchema() {
+    return BotSettingKeys.SCHEMA;
+  }
 
   @Provides
   @Singleton
@@ -42,9 +49,10 @@ interface DynamoDbModule {
   @Provides
   @Singleton
   static DynamoDbConfigStore dynamoDbStore(
-      DynamoDbClient client, LaunchOptions options, Clock clock) {
+      DynamoDbClient client, LaunchOptions options, Clock clock, SettingsSchema schema) {
     return DynamoDbConfigStore.builder()
         .client(client)
+        .settingsSchema(schema)
         .tableName(options.table())
         .clock(clock)
         .build();

@@ -97,7 +97,8 @@ class SettingsAndGuildCommandsIT {
                 + createdAt
                 + "\",\"updatedAt\":\""
                 + createdAt
-                + "\",\"version\":1}");
+                + "\",\"version\":1,\"custom\":{\"forward\":false,\"autoDeleteWarnings\":false,"
+                + "\"positionSizeDefaults\":\"walletAddress=none,stopLossPercent=none\"}}");
   }
 
   @Test

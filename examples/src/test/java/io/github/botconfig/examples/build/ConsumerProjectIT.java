@@ -138,6 +138,9 @@ class ConsumerProjectIT {
         .containsPattern(
             "Tests run: 2, Failures: 0, Errors: 0, Skipped: 0, Time elapsed: [^\\n]* in"
                 + " io.github.botconfig.examples.PinChannelTest")
+        .containsPattern(
+            "Tests run: 4, Failures: 0, Errors: 0, Skipped: 0, Time elapsed: [^\\n]* in"
+                + " io.github.botconfig.examples.WelcomeBotIT")
         .contains("BUILD SUCCESS");
     try (Stream<Path> files = Files.walk(localRepository.resolve("io/github/botconfig"))) {
       List<Path> origins =

@@ -20,6 +20,7 @@ import java.util.Optional;
  * @param summaryTag set or clear whom summaries mention
  * @param summaryPin turn pinning summaries on or off
  * @param globalChannel set or clear where summaries and the live board go
+ * @param custom what changes among the project's own setting keys
  */
 public record SettingsChanges(
     Optional<ZoneId> timezone,
@@ -29,7 +30,30 @@ public record SettingsChanges(
     Optional<Boolean> monthlySummary,
     OptionalChange<Tag> summaryTag,
     Optional<Boolean> summaryPin,
-    OptionalChange<ChannelId> globalChannel) {
+    OptionalChange<ChannelId> globalChannel,
+    CustomChanges custom) {
+
+  /** Changes of the built-in settings only. */
+  public SettingsChanges(
+      Optional<ZoneId> timezone,
+      Optional<Boolean> board,
+      Optional<Boolean> dailySummary,
+      Optional<Boolean> weeklySummary,
+      Optional<Boolean> monthlySummary,
+      OptionalChange<Tag> summaryTag,
+      Optional<Boolean> summaryPin,
+      OptionalChange<ChannelId> globalChannel) {
+    this(
+        timezone,
+        board,
+        dailySummary,
+        weeklySummary,
+        monthlySummary,
+        summaryTag,
+        summaryPin,
+        globalChannel,
+        CustomChanges.none());
+  }
 
   /** Changes nothing. */
   public static SettingsChanges none() {
@@ -41,7 +65,27 @@ public record SettingsChanges(
         Optional.empty(),
         OptionalChange.keep(),
         Optional.empty(),
-        OptionalChange.keep());
+        OptionalChange.keep(),
+        CustomChanges.none());
+  }
+
+  /** Changes the project's own setting keys only. */
+  public static SettingsChanges of(CustomChanges custom) {
+    return none().withCustom(custom);
+  }
+
+  /** These changes, and {@code custom} instead of their custom ones. */
+  public SettingsChanges withCustom(CustomChanges custom) {
+    return new SettingsChanges(
+        timezone,
+        board,
+        dailySummary,
+        weeklySummary,
+        monthlySummary,
+        summaryTag,
+        summaryPin,
+        globalChannel,
+        custom);
   }
 
   /** Whether nothing is to change. */
@@ -53,7 +97,8 @@ public record SettingsChanges(
         && monthlySummary.isEmpty()
         && summaryTag.isKeep()
         && summaryPin.isEmpty()
-        && globalChannel.isKeep();
+        && globalChannel.isKeep()
+        && custom.isEmpty();
   }
 
   /**
@@ -61,16 +106,17 @@ public record SettingsChanges(
    */
   public GuildSettings applyTo(GuildSettings settings) {
     SummaryPreferences summaries = settings.summaryPreferences();
-    return settings
-        .withTimezone(timezone.orElse(settings.timezone()))
-        .withPositionDisplayEnabled(board.orElse(settings.positionDisplayEnabled()))
-        .withSummaryPreferences(
-            summaries
-                .withDailySummary(dailySummary.orElse(summaries.dailySummary()))
-                .withWeeklySummary(weeklySummary.orElse(summaries.weeklySummary()))
-                .withMonthlySummary(monthlySummary.orElse(summaries.monthlySummary()))
-                .withTag(summaryTag.applyTo(summaries.tag()))
-                .withPin(summaryPin.orElse(summaries.pin())))
-        .withGlobalChannelId(globalChannel.applyTo(settings.globalChannelId()));
+    return custom.applyTo(
+        settings
+            .withTimezone(timezone.orElse(settings.timezone()))
+            .withPositionDisplayEnabled(board.orElse(settings.positionDisplayEnabled()))
+            .withSummaryPreferences(
+                summaries
+                    .withDailySummary(dailySummary.orElse(summaries.dailySummary()))
+                    .withWeeklySummary(weeklySummary.orElse(summaries.weeklySummary()))
+                    .withMonthlySummary(monthlySummary.orElse(summaries.monthlySummary()))
+                    .withTag(summaryTag.applyTo(summaries.tag()))
+                    .withPin(summaryPin.orElse(summaries.pin())))
+            .withGlobalChannelId(globalChannel.applyTo(settings.globalChannelId())));
   }
 }
