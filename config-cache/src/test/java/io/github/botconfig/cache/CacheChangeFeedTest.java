@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.botconfig.domain.ChannelConfig;
 import io.github.botconfig.domain.GuildSettings;
 import io.github.botconfig.domain.testing.InMemoryConfigStore;
+import io.github.botconfig.domain.testing.ManualScheduler;
 import io.github.botconfig.domain.testing.MutableClock;
 import java.time.Duration;
 import java.util.Optional;
@@ -42,7 +43,7 @@ class CacheChangeFeedTest {
             .changeGapGrace(GRACE)
             .build();
     cache.start();
-    scheduler.runDueTasks();
+    scheduler.runDue();
     assertThat(cache.stats().loads()).isEqualTo(1);
     return cache;
   }
