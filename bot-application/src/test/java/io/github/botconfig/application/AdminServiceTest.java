@@ -6,12 +6,12 @@ import io.github.botconfig.application.port.in.Actor;
 import io.github.botconfig.application.port.in.ChangeChannelUseCase;
 import io.github.botconfig.application.port.in.ChangeSettingsUseCase;
 import io.github.botconfig.application.port.in.ChannelChanges;
-import io.github.botconfig.application.port.in.GuildChanges;
 import io.github.botconfig.application.port.in.ListChannelsUseCase;
 import io.github.botconfig.application.port.in.OptionalChange;
 import io.github.botconfig.application.port.in.Outcome;
 import io.github.botconfig.application.port.in.Outcome.Kind;
 import io.github.botconfig.application.port.in.PurgeGuildUseCase;
+import io.github.botconfig.application.port.in.SettingsChanges;
 import io.github.botconfig.application.port.in.ShowChannelUseCase;
 import io.github.botconfig.application.port.in.ShowSettingsUseCase;
 import io.github.botconfig.application.port.in.UntrackChannelUseCase;
@@ -108,7 +108,7 @@ class AdminServiceTest {
         store.saveSettings(GuildSettings.defaults(GUILD).withTimezone(ZoneId.of("Europe/Paris")));
     store.resetCounts();
 
-    Outcome<GuildSettings> nothing = changeSettings(GuildChanges.none());
+    Outcome<GuildSettings> nothing = changeSettings(SettingsChanges.none());
     Outcome<GuildSettings> sameZone = changeSettings(timezone("Europe/Paris"));
 
     assertThat(nothing).isEqualTo(Outcome.of(Kind.UNCHANGED, stored));
@@ -353,7 +353,7 @@ class AdminServiceTest {
     return admin.changeChannel(new ChangeChannelUseCase.Command(actor, GUILD, CHANNEL, changes));
   }
 
-  private Outcome<GuildSettings> changeSettings(GuildChanges changes) {
+  private Outcome<GuildSettings> changeSettings(SettingsChanges changes) {
     return admin.changeSettings(new ChangeSettingsUseCase.Command(OPERATOR, GUILD, changes));
   }
 
@@ -367,8 +367,8 @@ class AdminServiceTest {
         Optional.empty());
   }
 
-  private static GuildChanges timezone(String zone) {
-    return new GuildChanges(
+  private static SettingsChanges timezone(String zone) {
+    return new SettingsChanges(
         Optional.of(ZoneId.of(zone)),
         Optional.empty(),
         Optional.empty(),

@@ -2,12 +2,12 @@ package io.github.botconfig.bot;
 
 import static io.github.botconfig.bot.ConfigCommands.CHANNEL;
 import static io.github.botconfig.bot.ConfigCommands.GLOBAL_CHANNEL;
-import static io.github.botconfig.bot.ConfigCommands.GUILD;
+import static io.github.botconfig.bot.ConfigCommands.SETTINGS;
 
 import io.github.botconfig.application.port.in.Actor;
 import io.github.botconfig.application.port.in.ChannelChanges;
-import io.github.botconfig.application.port.in.GuildChanges;
 import io.github.botconfig.application.port.in.OptionalChange;
+import io.github.botconfig.application.port.in.SettingsChanges;
 import io.github.botconfig.bot.admin.ConfigAdmin;
 import io.github.botconfig.bot.admin.Tags;
 import io.github.botconfig.bot.admin.TimezoneSuggestions;
@@ -109,17 +109,17 @@ final class ConfigCommandListener implements EventListener {
                     actor, guildId, ChannelId.of(option(event, CHANNEL).getAsLong())));
         case CHANNEL + " " + ConfigCommands.LIST ->
             reply(event, admin.listChannels(actor, guildId));
-        case GUILD + " " + ConfigCommands.SHOW ->
+        case SETTINGS + " " + ConfigCommands.SHOW ->
             reply(
                 event,
-                admin.showGuild(
+                admin.showSettings(
                     actor, guildId, settings -> GlobalChannelCheck.warnings(guild, settings)));
-        case GUILD + " " + ConfigCommands.SET -> {
-          GuildChanges changes = guildChanges(event, guild);
+        case SETTINGS + " " + ConfigCommands.SET -> {
+          SettingsChanges changes = settingsChanges(event, guild);
           change(
               event,
               () ->
-                  admin.setGuild(
+                  admin.setSettings(
                       actor,
                       guildId,
                       changes,
@@ -190,14 +190,14 @@ final class ConfigCommandListener implements EventListener {
         text(event, ConfigCommands.REPORTERS).map(Reporters::parse));
   }
 
-  private static GuildChanges guildChanges(SlashCommandInteractionEvent event, Guild guild) {
+  private static SettingsChanges settingsChanges(SlashCommandInteractionEvent event, Guild guild) {
     Optional<ChannelId> global =
         event.getOption(GLOBAL_CHANNEL) == null
             ? Optional.empty()
             : Optional.of(ownChannel(event, guild, GLOBAL_CHANNEL));
-    return new GuildChanges(
+    return new SettingsChanges(
         text(event, ConfigCommands.TIMEZONE).map(GuildSettings::parseTimezone),
-        bool(event, ConfigCommands.POSITION_DISPLAY),
+        bool(event, ConfigCommands.BOARD),
         bool(event, ConfigCommands.DAILY),
         bool(event, ConfigCommands.WEEKLY),
         bool(event, ConfigCommands.MONTHLY),

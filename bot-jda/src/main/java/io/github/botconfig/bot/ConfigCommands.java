@@ -18,7 +18,7 @@ import net.dv8tion.jda.api.interactions.commands.build.SubcommandGroupData;
 final class ConfigCommands {
   static final String NAME = "config";
   static final String CHANNEL = "channel";
-  static final String GUILD = "guild";
+  static final String SETTINGS = "settings";
   static final String SET = "set";
   static final String REMOVE = "remove";
   static final String SHOW = "show";
@@ -31,7 +31,7 @@ final class ConfigCommands {
   static final String THRESHOLD = "threshold";
   static final String REPORTERS = "reporters";
   static final String TIMEZONE = "timezone";
-  static final String POSITION_DISPLAY = "position-display";
+  static final String BOARD = "board";
   static final String DAILY = "daily";
   static final String WEEKLY = "weekly";
   static final String MONTHLY = "monthly";
@@ -79,7 +79,7 @@ final class ConfigCommands {
                     new SubcommandData(SHOW, "Show a channel's options")
                         .addOptions(channel("The channel")),
                     new SubcommandData(LIST, "List the tracked channels of this server")),
-            new SubcommandGroupData(GUILD, "Server settings")
+            new SubcommandGroupData(SETTINGS, "Server settings")
                 .addSubcommands(
                     new SubcommandData(SHOW, "Show this server's settings"),
                     new SubcommandData(SET, "Change this server's settings (others are kept)")
@@ -90,9 +90,7 @@ final class ConfigCommands {
                                     "IANA time zone, such as Europe/Paris")
                                 .setAutoComplete(true))
                         .addOption(
-                            OptionType.BOOLEAN,
-                            POSITION_DISPLAY,
-                            "Keep the live board in the global channel")
+                            OptionType.BOOLEAN, BOARD, "Keep the live board in the global channel")
                         .addOption(OptionType.BOOLEAN, DAILY, "Post a daily summary")
                         .addOption(OptionType.BOOLEAN, WEEKLY, "Post a weekly summary (Mondays)")
                         .addOption(OptionType.BOOLEAN, MONTHLY, "Post a monthly summary (the 1st)")

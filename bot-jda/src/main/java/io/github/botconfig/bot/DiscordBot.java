@@ -36,7 +36,7 @@ import net.dv8tion.jda.api.requests.GatewayIntent;
  * #commands()} (globally, or in the development guild of {@link BotOptions}) and the first one
  * starts the daily purge of departed guilds on {@code scheduler}.
  *
- * <p>The guild settings act through it too: each guild's summaries are posted at midnight of its
+ * <p>A guild's settings act through it too: each guild's summaries are posted at midnight of its
  * time zone, and its live board is kept in its global channel, both on {@code scheduler} (give the
  * bot a scheduler of its own: these jobs block it while Discord answers). Tell the bot when the
  * configuration changes, from a cache listener:

@@ -17,13 +17,13 @@ import net.dv8tion.jda.api.entities.channel.middleman.GuildMessageChannel;
 /**
  * Whether the global channel can take what the settings turn on, on the bot's cached view of the
  * guild: set, still there, and with the permissions the bot needs in it. The same answer goes to
- * the log (once, by the features) and to admins ({@code /config guild show} and {@code set}).
+ * the log (once, by the features) and to admins ({@code /config settings show} and {@code set}).
  * Stateless and thread-safe.
  */
 final class GlobalChannelCheck {
-  private static final String CHOOSE_ONE = "choose one with `/config guild set global-channel`";
+  private static final String CHOOSE_ONE = "choose one with `/config settings set global-channel`";
   private static final String CHOOSE_ANOTHER =
-      "choose another with `/config guild set global-channel`";
+      "choose another with `/config settings set global-channel`";
 
   private GlobalChannelCheck() {}
 
@@ -71,7 +71,7 @@ final class GlobalChannelCheck {
   }
 
   /**
-   * One line per feature the settings turn on that cannot post: what {@code /config guild} shows
+   * One line per feature the settings turn on that cannot post: what {@code /config settings} shows
    * admins.
    */
   static List<String> warnings(Guild guild, GuildSettings settings) {

@@ -17,7 +17,7 @@ import org.openjdk.jol.info.GraphLayout;
 
 /**
  * What the cache retains per tracked channel and per guild's settings, measured with JOL's {@link
- * GraphLayout} (every object reachable from the cache's contents, each counted once). Not a
+ * GraphLayout} (every object reachable from the cache's snapshot, each counted once). Not a
  * benchmark: a harness, never run by {@code mvn verify}. Run (see docs/performance.md):
  *
  * <pre>
@@ -64,13 +64,13 @@ public final class MemoryFootprint {
     }
 
     GraphLayout empty =
-        GraphLayout.parseInstance(Contents.complete(List.of(), Map.of(), Map.of(), List.of()));
+        GraphLayout.parseInstance(CacheSnapshot.complete(List.of(), Map.of(), Map.of(), List.of()));
     GraphLayout channelsOnly =
-        GraphLayout.parseInstance(Contents.complete(channels, Map.of(), Map.of(), List.of()));
+        GraphLayout.parseInstance(CacheSnapshot.complete(channels, Map.of(), Map.of(), List.of()));
     GraphLayout settingsOnly =
-        GraphLayout.parseInstance(Contents.complete(List.of(), settings, Map.of(), List.of()));
+        GraphLayout.parseInstance(CacheSnapshot.complete(List.of(), settings, Map.of(), List.of()));
     GraphLayout both =
-        GraphLayout.parseInstance(Contents.complete(channels, settings, Map.of(), List.of()));
+        GraphLayout.parseInstance(CacheSnapshot.complete(channels, settings, Map.of(), List.of()));
 
     double perChannel = (double) (channelsOnly.totalSize() - empty.totalSize()) / channelCount;
     double perSettings = (double) (settingsOnly.totalSize() - empty.totalSize()) / guildCount;

@@ -34,7 +34,7 @@ public class SnapshotWriteBenchmark {
   @Param({"100", "10000", "100000"})
   int entries;
 
-  private Contents contents;
+  private CacheSnapshot current;
   private ChannelConfig update;
 
   @Setup(Level.Trial)
@@ -44,8 +44,8 @@ public class SnapshotWriteBenchmark {
       channels.add(
           ChannelConfig.of(GuildId.of(1 + i / 20), ChannelId.of(1_000_000L + i)).withVersion(1));
     }
-    contents =
-        Contents.complete(
+    current =
+        CacheSnapshot.complete(
             channels,
             Map.of(GuildId.of(1), GuildSettings.defaults(GuildId.of(1))),
             Map.of(),
@@ -54,7 +54,7 @@ public class SnapshotWriteBenchmark {
   }
 
   @Benchmark
-  public Contents saveOneChannel() {
-    return contents.withChannel(update);
+  public CacheSnapshot saveOneChannel() {
+    return current.withChannel(update);
   }
 }

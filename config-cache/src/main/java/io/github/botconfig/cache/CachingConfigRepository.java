@@ -28,10 +28,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The {@link ConfigCache}: lookups from its {@link Memory}, writes through the store, loads by
- * {@link SyncLoop}.
+ * The {@link ConfigCache}: lookups from its {@link SnapshotHolder}, writes through the store, loads
+ * by {@link SyncLoop}.
  */
-final class CachingConfigRepository extends Memory implements ConfigCache {
+final class CachingConfigRepository extends SnapshotHolder implements ConfigCache {
   private static final Logger log = LoggerFactory.getLogger(ConfigCache.class);
 
   private final CountingStore store;
@@ -108,9 +108,9 @@ final class CachingConfigRepository extends Memory implements ConfigCache {
     for (int i = ChannelTable.home(key, mask); ; i = (i + 1) & mask) {
       long k = keys[i];
       if (k == key) {
-        Optional<ChannelConfig> found = this.contents.valueAt(keys, i);
+        Optional<ChannelConfig> found = this.current.valueAt(keys, i);
         if (found == null) {
-          return findChannelInContents(key);
+          return findChannelInSnapshot(key);
         }
         LookupCounts.hit(lookups);
         return found;
@@ -138,9 +138,9 @@ final class CachingConfigRepository extends Memory implements ConfigCache {
     for (int i = ChannelTable.home(key, mask); ; i = (i + 1) & mask) {
       long k = keys[i];
       if (k == key) {
-        Optional<ChannelConfig> found = this.contents.valueAt(keys, i);
+        Optional<ChannelConfig> found = this.current.valueAt(keys, i);
         if (found == null) {
-          return findChannelInContents(key); // a write swapped the contents between the two reads
+          return findChannelInSnapshot(key); // a write swapped the snapshot between the two reads
         }
         LookupCounts.hit(lookups);
         return found;
@@ -166,18 +166,18 @@ final class CachingConfigRepository extends Memory implements ConfigCache {
   }
 
   /**
-   * The same lookup through one read of the contents: consistent by construction, one dependent
+   * The same lookup through one read of the snapshot: consistent by construction, one dependent
    * load slower. Neither a call of {@link #findChannel} nor a loop around it, which both made C2
    * compile the hot path worse.
    */
-  private Optional<ChannelConfig> findChannelInContents(long key) {
-    Contents contents = this.contents;
-    Optional<ChannelConfig> found = contents.get(key);
+  private Optional<ChannelConfig> findChannelInSnapshot(long key) {
+    CacheSnapshot current = this.current;
+    Optional<ChannelConfig> found = current.get(key);
     if (found != null) {
       LookupCounts.hit(lookups);
       return found;
     }
-    if (contents.complete) {
+    if (current.complete) {
       LookupCounts.miss(lookups);
       return Optional.empty();
     }
@@ -186,9 +186,9 @@ final class CachingConfigRepository extends Memory implements ConfigCache {
 
   @Override
   public List<ChannelConfig> findChannels(GuildId guildId) {
-    Contents contents = contents();
-    if (contents.complete) {
-      return contents.channelsOf(Objects.requireNonNull(guildId, "guildId"));
+    CacheSnapshot current = current();
+    if (current.complete) {
+      return current.channelsOf(Objects.requireNonNull(guildId, "guildId"));
     }
     requireStarted();
     return fallback.read(
@@ -203,9 +203,9 @@ final class CachingConfigRepository extends Memory implements ConfigCache {
 
   @Override
   public Optional<GuildSettings> findSettings(GuildId guildId) {
-    Contents contents = contents();
-    Optional<GuildSettings> found = contents.settings(Objects.requireNonNull(guildId, "guildId"));
-    if (found.isPresent() || contents.complete) {
+    CacheSnapshot current = current();
+    Optional<GuildSettings> found = current.settings(Objects.requireNonNull(guildId, "guildId"));
+    if (found.isPresent() || current.complete) {
       return found;
     }
     return readThrough(
@@ -216,9 +216,9 @@ final class CachingConfigRepository extends Memory implements ConfigCache {
 
   @Override
   public Optional<LiveBoard> findBoard(GuildId guildId) {
-    Contents contents = contents();
-    Optional<LiveBoard> found = contents.board(Objects.requireNonNull(guildId, "guildId"));
-    if (found.isPresent() || contents.complete) {
+    CacheSnapshot current = current();
+    Optional<LiveBoard> found = current.board(Objects.requireNonNull(guildId, "guildId"));
+    if (found.isPresent() || current.complete) {
       return found;
     }
     return readThrough(
@@ -282,12 +282,12 @@ final class CachingConfigRepository extends Memory implements ConfigCache {
   @Override
   public ChannelConfig saveChannel(ChannelConfig config) {
     Objects.requireNonNull(config, "config");
-    Memory.Change<ChannelConfig> change =
+    SnapshotHolder.Change<ChannelConfig> change =
         write(
             () -> store.saveChannel(config),
-            (contents, saved, writes) -> {
+            (current, saved, writes) -> {
               writes.channelWritten(saved.channelId());
-              return contents.withChannel(saved);
+              return current.withChannel(saved);
             });
     listeners.channelChanged(config.channelId(), change.before(), change.after());
     return change.result();
@@ -297,12 +297,12 @@ final class CachingConfigRepository extends Memory implements ConfigCache {
   public ChannelConfig replaceChannel(ChannelConfig read, ChannelConfig changed) {
     Objects.requireNonNull(read, "read");
     Objects.requireNonNull(changed, "changed");
-    Memory.Change<ChannelConfig> change =
+    SnapshotHolder.Change<ChannelConfig> change =
         write(
             () -> store.replaceChannel(read, changed),
-            (contents, saved, writes) -> {
+            (current, saved, writes) -> {
               writes.channelWritten(saved.channelId());
-              return contents.withChannel(saved);
+              return current.withChannel(saved);
             });
     listeners.channelChanged(read.channelId(), change.before(), change.after());
     return change.result();
@@ -312,21 +312,21 @@ final class CachingConfigRepository extends Memory implements ConfigCache {
   public boolean deleteChannel(GuildId guildId, ChannelId channelId) {
     Objects.requireNonNull(guildId, "guildId");
     Objects.requireNonNull(channelId, "channelId");
-    Memory.Change<Boolean> change =
+    SnapshotHolder.Change<Boolean> change =
         write(
             () -> store.deleteChannel(guildId, channelId),
-            (contents, deleted, writes) -> {
+            (current, deleted, writes) -> {
               // Deleted: it was under this guild, so under no other. Not deleted: the store does
               // not have it under
               // this guild, so a copy held under this guild is out of date; one under another guild
               // may be right.
               boolean heldHere =
-                  contents.channel(channelId).map(c -> c.guildId().equals(guildId)).orElse(false);
+                  current.channel(channelId).map(c -> c.guildId().equals(guildId)).orElse(false);
               if (!deleted && !heldHere) {
-                return contents;
+                return current;
               }
               writes.channelWritten(channelId);
-              return contents.withoutChannel(channelId);
+              return current.withoutChannel(channelId);
             });
     listeners.channelChanged(channelId, change.before(), change.after());
     return change.result();
@@ -335,12 +335,12 @@ final class CachingConfigRepository extends Memory implements ConfigCache {
   @Override
   public GuildSettings saveSettings(GuildSettings settings) {
     Objects.requireNonNull(settings, "settings");
-    Memory.Change<GuildSettings> change =
+    SnapshotHolder.Change<GuildSettings> change =
         write(
             () -> store.saveSettings(settings),
-            (contents, saved, writes) -> {
+            (current, saved, writes) -> {
               writes.settingsWritten(saved.guildId());
-              return contents.withSettings(saved.guildId(), saved);
+              return current.withSettings(saved.guildId(), saved);
             });
     listeners.settingsChanged(settings.guildId(), change.before(), change.after());
     return change.result();
@@ -350,12 +350,12 @@ final class CachingConfigRepository extends Memory implements ConfigCache {
   public GuildSettings replaceSettings(GuildSettings read, GuildSettings changed) {
     Objects.requireNonNull(read, "read");
     Objects.requireNonNull(changed, "changed");
-    Memory.Change<GuildSettings> change =
+    SnapshotHolder.Change<GuildSettings> change =
         write(
             () -> store.replaceSettings(read, changed),
-            (contents, saved, writes) -> {
+            (current, saved, writes) -> {
               writes.settingsWritten(saved.guildId());
-              return contents.withSettings(saved.guildId(), saved);
+              return current.withSettings(saved.guildId(), saved);
             });
     listeners.settingsChanged(read.guildId(), change.before(), change.after());
     return change.result();
@@ -367,9 +367,9 @@ final class CachingConfigRepository extends Memory implements ConfigCache {
    */
   @Override
   public List<UnreadableItem> findUnreadable(GuildId guildId) {
-    Contents contents = contents();
-    if (contents.complete) {
-      return contents.unreadable(Objects.requireNonNull(guildId, "guildId"));
+    CacheSnapshot current = current();
+    if (current.complete) {
+      return current.unreadable(Objects.requireNonNull(guildId, "guildId"));
     }
     requireStarted();
     return store.findUnreadable(guildId);
@@ -377,9 +377,9 @@ final class CachingConfigRepository extends Memory implements ConfigCache {
 
   @Override
   public Optional<UnreadableItem> findUnreadableChannel(ChannelId channelId) {
-    Contents contents = contents();
-    if (contents.complete) {
-      return contents.unreadableChannel(Objects.requireNonNull(channelId, "channelId"));
+    CacheSnapshot current = current();
+    if (current.complete) {
+      return current.unreadableChannel(Objects.requireNonNull(channelId, "channelId"));
     }
     requireStarted();
     return store.findUnreadableChannel(channelId);
@@ -390,9 +390,9 @@ final class CachingConfigRepository extends Memory implements ConfigCache {
     Objects.requireNonNull(board, "board");
     return write(
             () -> store.saveBoard(board),
-            (contents, saved, writes) -> {
+            (current, saved, writes) -> {
               writes.boardWritten(saved.guildId());
-              return contents.withBoard(saved.guildId(), saved);
+              return current.withBoard(saved.guildId(), saved);
             })
         .result();
   }
@@ -402,9 +402,9 @@ final class CachingConfigRepository extends Memory implements ConfigCache {
     Objects.requireNonNull(guildId, "guildId");
     return write(
             () -> store.deleteBoard(guildId),
-            (contents, deleted, writes) -> {
+            (current, deleted, writes) -> {
               writes.boardWritten(guildId);
-              return contents.withBoard(guildId, null);
+              return current.withBoard(guildId, null);
             })
         .result();
   }
@@ -412,12 +412,12 @@ final class CachingConfigRepository extends Memory implements ConfigCache {
   @Override
   public int deleteGuild(GuildId guildId) {
     Objects.requireNonNull(guildId, "guildId");
-    Memory.Change<Integer> change =
+    SnapshotHolder.Change<Integer> change =
         write(
             () -> store.deleteGuild(guildId),
-            (contents, removed, writes) -> {
+            (current, removed, writes) -> {
               writes.guildDeleted(guildId);
-              return contents.withoutGuild(guildId);
+              return current.withoutGuild(guildId);
             });
     listeners.guildChanged(guildId, change.before(), change.after());
     return change.result();
@@ -496,7 +496,7 @@ final class CachingConfigRepository extends Memory implements ConfigCache {
 
   @Override
   public CacheStats stats() {
-    Contents contents = contents();
+    CacheSnapshot current = current();
     return new CacheStats(
         LookupCounts.hits(lookups),
         LookupCounts.misses(lookups),
@@ -506,8 +506,8 @@ final class CachingConfigRepository extends Memory implements ConfigCache {
         loader.failures(),
         loader.lastLoadDuration(),
         loader.totalLoadDuration(),
-        contents.channelCount(),
-        contents.settingsCount(),
+        current.channelCount(),
+        current.settingsCount(),
         loader.changesApplied(),
         loader.gaps());
   }
@@ -530,7 +530,7 @@ final class CachingConfigRepository extends Memory implements ConfigCache {
 
   @Override
   public String toString() {
-    return "ConfigCache{" + status().state() + ", " + contents().channelCount() + " channels}";
+    return "ConfigCache{" + status().state() + ", " + current().channelCount() + " channels}";
   }
 
   /** How many lookups wait for another's fallback read of the same key; for tests. */
@@ -540,12 +540,12 @@ final class CachingConfigRepository extends Memory implements ConfigCache {
 
   /** Everything the cache holds now; for tests that compare it with the store. */
   ConfigSnapshot snapshot() {
-    Contents contents = contents();
+    CacheSnapshot current = current();
     ConfigSnapshot.Builder snapshot = ConfigSnapshot.builder();
-    contents.channelMap().values().forEach(snapshot::addChannel);
-    contents.settingsMap().values().forEach(snapshot::addSettings);
-    contents.boardMap().values().forEach(snapshot::addBoard);
-    contents.unreadable().forEach(snapshot::addUnreadable);
+    current.channelMap().values().forEach(snapshot::addChannel);
+    current.settingsMap().values().forEach(snapshot::addSettings);
+    current.boardMap().values().forEach(snapshot::addBoard);
+    current.unreadable().forEach(snapshot::addUnreadable);
     return snapshot.build();
   }
 
@@ -553,7 +553,7 @@ final class CachingConfigRepository extends Memory implements ConfigCache {
    * Where the channel table and the guild index disagree (nothing, always); for the stress test.
    */
   List<String> inconsistencies() {
-    return contents().inconsistencies();
+    return current().inconsistencies();
   }
 
   private static Thread daemonThread(Runnable task) {

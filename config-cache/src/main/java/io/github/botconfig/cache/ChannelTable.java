@@ -25,8 +25,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Changes copy the arrays: they happen on admin writes, a few per minute at most, while lookups
  * happen on every message. {@link java.util.HashMap} would box the key and {@link Optional#of}
- * would allocate on every hit. {@link Contents} extends it rather than holding one, so that a hit
- * reaches the values with one dependent load fewer (measured: docs/performance.md).
+ * would allocate on every hit. {@link CacheSnapshot} extends it rather than holding one, so that a
+ * hit reaches the values with one dependent load fewer (measured: docs/performance.md).
  */
 class ChannelTable {
   /** A free slot of a complete table. Snowflakes are positive, so no key is 0 or negative. */

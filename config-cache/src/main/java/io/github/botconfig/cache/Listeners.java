@@ -43,8 +43,8 @@ final class Listeners {
     each(l -> l.onStatusChanged(previous, current), "onStatusChanged");
   }
 
-  /** Reports every channel and settings that differ between two contents (a refresh). */
-  void changed(Contents before, Contents after) {
+  /** Reports every channel and settings that differ between two snapshots (a refresh). */
+  void changed(CacheSnapshot before, CacheSnapshot after) {
     if (listeners.isEmpty()) {
       return;
     }
@@ -58,8 +58,8 @@ final class Listeners {
     guilds.stream().sorted().forEach(guild -> settingsChanged(guild, before, after));
   }
 
-  /** Reports the channel if it differs between the two contents. */
-  void channelChanged(ChannelId channelId, Contents before, Contents after) {
+  /** Reports the channel if it differs between the two snapshots. */
+  void channelChanged(ChannelId channelId, CacheSnapshot before, CacheSnapshot after) {
     Optional<ChannelConfig> was = before.channel(channelId);
     Optional<ChannelConfig> is = after.channel(channelId);
     if (!was.equals(is)) {
@@ -67,8 +67,8 @@ final class Listeners {
     }
   }
 
-  /** Reports the guild's settings if they differ between the two contents. */
-  void settingsChanged(GuildId guildId, Contents before, Contents after) {
+  /** Reports the guild's settings if they differ between the two snapshots. */
+  void settingsChanged(GuildId guildId, CacheSnapshot before, CacheSnapshot after) {
     Optional<GuildSettings> was = before.settings(guildId);
     Optional<GuildSettings> is = after.settings(guildId);
     if (!was.equals(is)) {
@@ -77,7 +77,7 @@ final class Listeners {
   }
 
   /** Reports every channel of the guild, and its settings, that differ (a guild deleted). */
-  void guildChanged(GuildId guildId, Contents before, Contents after) {
+  void guildChanged(GuildId guildId, CacheSnapshot before, CacheSnapshot after) {
     before.channelsOf(guildId).forEach(c -> channelChanged(c.channelId(), before, after));
     settingsChanged(guildId, before, after);
   }

@@ -47,7 +47,7 @@ final class Loader {
   private static final Logger log = LoggerFactory.getLogger(ConfigCache.class);
 
   private final ConfigStore store;
-  private final Memory memory;
+  private final SnapshotHolder holder;
   private final StatusTracker status;
   private final Listeners listeners;
   private final Supplier<CacheStats> stats;
@@ -89,7 +89,7 @@ final class Loader {
 
   Loader(
       ConfigStore store,
-      Memory memory,
+      SnapshotHolder holder,
       StatusTracker status,
       Listeners listeners,
       Supplier<CacheStats> stats,
@@ -99,7 +99,7 @@ final class Loader {
     this.clock = clock;
     this.gapGrace = gapGrace;
     this.store = store;
-    this.memory = memory;
+    this.holder = holder;
     this.status = status;
     this.listeners = listeners;
     this.stats = stats;
@@ -302,12 +302,12 @@ final class Loader {
   }
 
   private void apply(Set<ConfigKey> keys, List<Runnable> afterUnlock) {
-    long since = memory.writeSequence();
+    long since = holder.writeSequence();
     ConfigSnapshot found = store.read(keys);
-    Memory.Change<ConfigSnapshot> change = memory.applyChanges(keys, found, since);
+    SnapshotHolder.Change<ConfigSnapshot> change = holder.applyChanges(keys, found, since);
     changesApplied.addAndGet(keys.size());
-    Contents before = change.before();
-    Contents after = change.after();
+    CacheSnapshot before = change.before();
+    CacheSnapshot after = change.after();
     log.debug("Config cache: applied {} changes from other processes", keys.size());
     afterUnlock.add(
         () -> {
@@ -330,7 +330,7 @@ final class Loader {
   }
 
   private void loadLocked(List<Runnable> afterUnlock) {
-    long scanStart = memory.writeSequence();
+    long scanStart = holder.writeSequence();
     long started = System.nanoTime();
     long marker;
     OptionalLong feedPosition;
@@ -351,7 +351,7 @@ final class Loader {
       afterUnlock.add(() -> firstAttempt.complete(null));
       throw e;
     }
-    Memory.Change<ConfigSnapshot> change = memory.load(scan, scanStart);
+    SnapshotHolder.Change<ConfigSnapshot> change = holder.load(scan, scanStart);
     long took = System.nanoTime() - started;
     feed = feedPosition.isPresent();
     loadedMarker = marker;
@@ -366,7 +366,7 @@ final class Loader {
     totalLoadNanos.addAndGet(took);
     Transition transition = status.loaded();
     boolean first = !change.before().complete;
-    Contents after = change.after();
+    CacheSnapshot after = change.after();
     if (first) {
       onFirstLoad.run();
       log.info(

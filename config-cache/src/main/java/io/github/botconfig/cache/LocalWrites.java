@@ -84,11 +84,11 @@ final class LocalWrites {
   }
 
   /**
-   * Builds complete contents from a scan that began at {@code scanStart}, keeping what {@code
+   * Builds a complete snapshot from a scan that began at {@code scanStart}, keeping what {@code
    * current} says for every item written after that, then forgets those writes: later scans begin
    * after them.
    */
-  Contents merge(ConfigSnapshot scan, Contents current, long scanStart) {
+  CacheSnapshot merge(ConfigSnapshot scan, CacheSnapshot current, long scanStart) {
     Map<ChannelId, ChannelConfig> merged = new HashMap<>(scan.channels());
     Map<GuildId, GuildSettings> mergedSettings = new HashMap<>(scan.settings());
     Map<GuildId, LiveBoard> mergedBoards = new HashMap<>(scan.boards());
@@ -128,7 +128,7 @@ final class LocalWrites {
     settings.values().removeIf(seq -> seq <= scanStart);
     boards.values().removeIf(seq -> seq <= scanStart);
     deletedGuilds.values().removeIf(seq -> seq <= scanStart);
-    return Contents.complete(merged.values(), mergedSettings, mergedBoards, unreadable);
+    return CacheSnapshot.complete(merged.values(), mergedSettings, mergedBoards, unreadable);
   }
 
   /**

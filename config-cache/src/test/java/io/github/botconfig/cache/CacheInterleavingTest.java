@@ -253,6 +253,6 @@ class CacheInterleavingTest {
     harness.scheduler.advance(POLL);
 
     assertThat(cache.status().state()).isEqualTo(CacheStatus.State.READY);
-    assertThat(CacheWriteThroughTest.contentsOf(cache)).isEqualTo(harness.backing.loadAll());
+    assertThat(CacheWriteThroughTest.snapshotOf(cache)).isEqualTo(harness.backing.loadAll());
   }
 }

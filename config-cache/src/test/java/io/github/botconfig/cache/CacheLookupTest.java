@@ -53,7 +53,7 @@ class CacheLookupTest {
   }
 
   @Test
-  void aLookupWhoseKeysAWriteReplacedMeanwhileAnswersFromTheNewContents() {
+  void aLookupWhoseKeysAWriteReplacedMeanwhileAnswersFromTheNewSnapshot() {
     harness.seed(2);
     CachingConfigRepository cache = (CachingConfigRepository) harness.loadedCache();
     long[] probedBeforeTheWrite = cache.channelKeys;
@@ -62,7 +62,7 @@ class CacheLookupTest {
     long hitsBefore = cache.stats().hits();
 
     // The interleaving a reader can meet: it read the key array, then a write published new
-    // contents.
+    // snapshot.
     cache.channelKeys = probedBeforeTheWrite;
 
     assertThat(cache.findChannel(channel(1))).contains(pinned);

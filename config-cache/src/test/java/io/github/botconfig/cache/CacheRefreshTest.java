@@ -210,6 +210,6 @@ class CacheRefreshTest {
     ChannelConfig throughB = b.saveChannel(throughA.withPin(true));
     harness.scheduler.advance(POLL.multipliedBy(2));
     assertThat(a.findChannel(channel(1))).contains(throughB);
-    assertThat(CacheWriteThroughTest.contentsOf(a)).isEqualTo(CacheWriteThroughTest.contentsOf(b));
+    assertThat(CacheWriteThroughTest.snapshotOf(a)).isEqualTo(CacheWriteThroughTest.snapshotOf(b));
   }
 }

@@ -200,7 +200,7 @@ class CacheWriteThroughTest {
     ChannelConfig one = cache.findChannel(channel(1)).orElseThrow();
     GuildSettings settings = cache.findSettings(GUILD).orElseThrow();
     ConfigSnapshot storeBefore = harness.backing.loadAll();
-    ConfigSnapshot cacheBefore = contentsOf(cache);
+    ConfigSnapshot cacheBefore = snapshotOf(cache);
 
     List<Consumer<ConfigCache>> writes =
         List.of(
@@ -214,7 +214,7 @@ class CacheWriteThroughTest {
     harness.store.goDown();
     for (Consumer<ConfigCache> write : writes) {
       assertThatThrownBy(() -> write.accept(cache)).isInstanceOf(StoreUnavailableException.class);
-      assertThat(contentsOf(cache)).isEqualTo(cacheBefore);
+      assertThat(snapshotOf(cache)).isEqualTo(cacheBefore);
     }
     harness.store.heal();
 
@@ -248,7 +248,7 @@ class CacheWriteThroughTest {
     ConfigCache cache = harness.loadedCache();
     ChannelConfig read = cache.saveChannel(tracked(GUILD, 1));
     GuildSettings settings = cache.saveSettings(GuildSettings.defaults(GUILD));
-    ConfigSnapshot cacheBefore = contentsOf(cache);
+    ConfigSnapshot cacheBefore = snapshotOf(cache);
     ConfigSnapshot storeBefore = harness.backing.loadAll();
     harness.store.failNext(
         Operation.REPLACE_CHANNEL, new StoreUnavailableException("store is down (test)"));
@@ -262,7 +262,7 @@ class CacheWriteThroughTest {
             () -> cache.replaceSettings(settings, settings.withPositionDisplayEnabled(false)))
         .isInstanceOf(ConfigConflictException.class);
 
-    assertThat(contentsOf(cache)).isEqualTo(cacheBefore);
+    assertThat(snapshotOf(cache)).isEqualTo(cacheBefore);
     assertThat(harness.backing.loadAll()).isEqualTo(storeBefore);
   }
 
@@ -296,7 +296,7 @@ class CacheWriteThroughTest {
     assertThat(harness.backing.findUnreadable(GUILD)).isEmpty();
   }
 
-  static ConfigSnapshot contentsOf(ConfigCache cache) {
+  static ConfigSnapshot snapshotOf(ConfigCache cache) {
     return ((CachingConfigRepository) cache).snapshot();
   }
 }

@@ -53,7 +53,7 @@ final class BackupCommands {
       ObjectNode document = ConfigJson.mapper().createObjectNode();
       document.put("format", FORMAT);
       document.put("formatVersion", FORMAT_VERSION);
-      document.put("table", context().settings().table());
+      document.put("table", context().options().table());
       document.put("exportedAt", Instant.now().toString());
       ArrayNode array = document.putArray("items");
       items.forEach(item -> array.add(DynamoJson.item(item)));

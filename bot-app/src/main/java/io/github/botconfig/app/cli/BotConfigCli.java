@@ -1,9 +1,9 @@
 package io.github.botconfig.app.cli;
 
-import io.github.botconfig.app.config.AppSettings;
-import io.github.botconfig.app.config.Logging;
-import io.github.botconfig.app.config.Setting;
-import io.github.botconfig.app.config.SettingsLoader;
+import io.github.botconfig.app.launch.LaunchOption;
+import io.github.botconfig.app.launch.LaunchOptions;
+import io.github.botconfig.app.launch.LaunchOptionsLoader;
+import io.github.botconfig.app.launch.Logging;
 import io.github.botconfig.app.wiring.AppComponent;
 import java.io.PrintWriter;
 import java.util.Map;
@@ -27,7 +27,7 @@ import picocli.CommandLine.ScopeType;
     description = "Configuration of the botconfig Discord bot, kept in one DynamoDB table.",
     footer = {
       "",
-      "Settings come from the options above, then environment variables, then the file --settings-file"
+      "Launch options come from the options above, then environment variables, then the file --settings-file"
           + " names, then the defaults (docs/configuration.md).",
       "Exit codes: 0 done, 1 a check found problems or an unexpected failure, 2 invalid usage or"
           + " input, 3 DynamoDB or Discord unavailable or the table missing, 4 conflict.",
@@ -61,7 +61,7 @@ public final class BotConfigCli implements CliContext, AutoCloseable {
   private final GraphFactory graphFactory;
   private final PrintWriter out;
   private final PrintWriter err;
-  private @Nullable AppSettings settings;
+  private @Nullable LaunchOptions options;
   private @Nullable AppComponent graph;
   private @Nullable CommandLine commandLine;
 
@@ -82,15 +82,15 @@ public final class BotConfigCli implements CliContext, AutoCloseable {
    */
   @FunctionalInterface
   public interface GraphFactory {
-    AppComponent open(AppSettings settings, boolean bot);
+    AppComponent open(LaunchOptions options, boolean bot);
   }
 
   /**
    * Builds the command line.
    *
    * @param environment the process environment
-   * @param graphFactory builds the object graph the settings describe; called at most once, on
-   *     first use
+   * @param graphFactory builds the object graph the options describe; called at most once, on first
+   *     use
    */
   public static CommandLine commandLine(
       Map<String, String> environment,
@@ -100,7 +100,7 @@ public final class BotConfigCli implements CliContext, AutoCloseable {
     BotConfigCli root = new BotConfigCli(environment, graphFactory, out, err);
     CommandLine commandLine = new CommandLine(root);
     root.commandLine = commandLine;
-    SettingOptions.addTo(commandLine);
+    LaunchOptionFlags.addTo(commandLine);
     Converters.register(commandLine);
     commandLine.setOut(out);
     commandLine.setErr(err);
@@ -139,22 +139,22 @@ public final class BotConfigCli implements CliContext, AutoCloseable {
   public static int run(
       String[] args,
       Map<String, String> environment,
-      Function<AppSettings, AppComponent> graphFactory,
+      Function<LaunchOptions, AppComponent> graphFactory,
       PrintWriter out,
       PrintWriter err) {
-    return run(args, environment, (settings, bot) -> graphFactory.apply(settings), out, err);
+    return run(args, environment, (options, bot) -> graphFactory.apply(options), out, err);
   }
 
   @Override
-  public AppSettings settings() {
-    if (settings == null) {
-      Map<Setting, String> options =
-          commandLine == null ? Map.of() : SettingOptions.given(commandLine.getParseResult());
-      SettingsLoader loader = SettingsLoader.load(environment, options);
+  public LaunchOptions options() {
+    if (options == null) {
+      Map<LaunchOption, String> flags =
+          commandLine == null ? Map.of() : LaunchOptionFlags.given(commandLine.getParseResult());
+      LaunchOptionsLoader loader = LaunchOptionsLoader.load(environment, flags);
       loader.warnings().forEach(w -> err.println("warning: " + w));
-      settings = loader.settings();
+      options = loader.options();
     }
-    return settings;
+    return options;
   }
 
   @Override
@@ -169,7 +169,7 @@ public final class BotConfigCli implements CliContext, AutoCloseable {
 
   private AppComponent graph(boolean bot) {
     if (graph == null) {
-      graph = graphFactory.open(settings(), bot);
+      graph = graphFactory.open(options(), bot);
     }
     return graph;
   }
@@ -259,16 +259,16 @@ public final class BotConfigCli implements CliContext, AutoCloseable {
     return new Failures.Where() {
       @Override
       public String table() {
-        return settingsOrNull() == null ? "?" : settingsOrNull().table();
+        return optionsOrNull() == null ? "?" : optionsOrNull().table();
       }
 
       @Override
       public String location() {
-        AppSettings configured = settingsOrNull();
+        LaunchOptions configured = optionsOrNull();
         if (configured == null) {
           return "the configured DynamoDB";
         }
-        AppSettings used = graph == null ? configured : graph.settings();
+        LaunchOptions used = graph == null ? configured : graph.options();
         String at =
             used.endpoint()
                 .map(Object::toString)
@@ -285,12 +285,12 @@ public final class BotConfigCli implements CliContext, AutoCloseable {
     };
   }
 
-  private @Nullable AppSettings settingsOrNull() {
-    if (settings != null) {
-      return settings;
+  private @Nullable LaunchOptions optionsOrNull() {
+    if (options != null) {
+      return options;
     }
     try {
-      return settings();
+      return options();
     } catch (RuntimeException e) {
       return null;
     }
@@ -302,10 +302,10 @@ public final class BotConfigCli implements CliContext, AutoCloseable {
       return "";
     }
     StringBuilder options = new StringBuilder();
-    SettingOptions.given(commandLine.getParseResult())
+    LaunchOptionFlags.given(commandLine.getParseResult())
         .forEach(
             (setting, value) -> {
-              if (setting.global() && setting != Setting.TABLE) {
+              if (setting.global() && setting != LaunchOption.TABLE) {
                 options.append(' ').append(setting.option()).append(' ').append(value);
               }
             });

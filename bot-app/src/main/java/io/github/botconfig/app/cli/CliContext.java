@@ -1,6 +1,6 @@
 package io.github.botconfig.app.cli;
 
-import io.github.botconfig.app.config.AppSettings;
+import io.github.botconfig.app.launch.LaunchOptions;
 import io.github.botconfig.app.wiring.AppComponent;
 import io.github.botconfig.app.wiring.DynamoDbGuildInventory;
 import io.github.botconfig.application.port.in.ConfigAdministration;
@@ -9,15 +9,15 @@ import io.github.botconfig.domain.ConfigStore;
 import java.io.PrintWriter;
 
 /**
- * What a command needs from the outside world: settings, the store (built on first use, so that
+ * What a command needs from the outside world: options, the store (built on first use, so that
  * `--help` and usage errors never touch the network) and where to print.
  */
 public interface CliContext {
-  /** The validated settings, global options applied. */
-  AppSettings settings();
+  /** The validated options, global options applied. */
+  LaunchOptions options();
 
   /**
-   * The object graph for the settings (DynamoDB client, store, provisioner, …), created on first
+   * The object graph for the options (DynamoDB client, store, provisioner, …), created on first
    * call.
    */
   AppComponent graph();
@@ -54,7 +54,7 @@ public interface CliContext {
    */
   default ConfigAdministration admin() {
     return new AdminService(
-        store(), new DynamoDbGuildInventory(graph().client(), settings().table()));
+        store(), new DynamoDbGuildInventory(graph().client(), options().table()));
   }
 
   /** Standard output: results, and nothing else (scripts parse it). */

@@ -43,7 +43,7 @@ final class DoctorCommand extends StoreCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     AppComponent graph = context().graph();
-    String table = context().settings().table();
+    String table = context().options().table();
     if (connectionAndTable(graph, table)) {
       tableDefinition(graph, table);
       indexKeys(graph);

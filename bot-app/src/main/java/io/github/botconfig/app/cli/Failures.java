@@ -1,6 +1,6 @@
 package io.github.botconfig.app.cli;
 
-import io.github.botconfig.app.config.InvalidSettingsException;
+import io.github.botconfig.app.launch.InvalidLaunchOptionsException;
 import io.github.botconfig.domain.ConfigConflictException;
 import io.github.botconfig.domain.InvalidConfigException;
 import io.github.botconfig.domain.StoreNotFoundException;
@@ -60,9 +60,9 @@ final class Failures {
     if (e instanceof InvalidConfigException) {
       return new Failure(ExitCodes.INVALID, text(e));
     }
-    if (e instanceof InvalidSettingsException invalid) {
+    if (e instanceof InvalidLaunchOptionsException invalid) {
       return new Failure(
-          ExitCodes.INVALID, "invalid settings: " + String.join("; ", invalid.problems()));
+          ExitCodes.INVALID, "invalid launch options: " + String.join("; ", invalid.problems()));
     }
     if (e instanceof ConfigConflictException) {
       return new Failure(ExitCodes.CONFLICT, text(e));

@@ -60,7 +60,7 @@ final class Output {
   static void settings(PrintWriter out, GuildSettings s, boolean stored) {
     out.printf("settings of guild %s%s%n", s.guildId(), stored ? "" : " (defaults: none stored)");
     row(out, "timezone", s.timezone().getId());
-    row(out, "position display", s.positionDisplayEnabled());
+    row(out, "board", s.positionDisplayEnabled());
     SummaryPreferences p = s.summaryPreferences();
     row(out, "daily summary", p.dailySummary());
     row(out, "weekly summary", p.weeklySummary());

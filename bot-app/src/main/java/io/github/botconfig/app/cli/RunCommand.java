@@ -1,8 +1,8 @@
 package io.github.botconfig.app.cli;
 
-import io.github.botconfig.app.config.AppSettings;
-import io.github.botconfig.app.config.Logging;
 import io.github.botconfig.app.health.ShardView;
+import io.github.botconfig.app.launch.LaunchOptions;
+import io.github.botconfig.app.launch.Logging;
 import io.github.botconfig.app.wiring.AppComponent;
 import io.github.botconfig.app.wiring.DiscordConnection;
 import io.github.botconfig.app.wiring.HealthEndpoints;
@@ -55,20 +55,20 @@ final class RunCommand extends StoreCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
-    AppSettings settings = context().settings();
-    if (settings.token().isEmpty()) {
+    LaunchOptions options = context().options();
+    if (options.token().isEmpty()) {
       throw new InvalidConfigException(NO_TOKEN);
     }
-    Logging.configure(settings.logLevel(), settings.logFormat());
+    Logging.configure(options.logLevel(), options.logFormat());
     AppComponent graph = context().botGraph();
     ShutdownOnSignal.install(graph::close);
     ShardView shards = new ShardView();
-    if (settings.health().enabled()) {
+    if (options.health().enabled()) {
       HealthEndpoints.start(graph, shards); // before the load: a probe can watch the bot start
     }
 
     long started = System.nanoTime();
-    checkTable(graph, settings.table());
+    checkTable(graph, options.table());
     ConfigCache cache = graph.cache();
     CacheStatus status = cache.start();
     long loadMillis = (System.nanoTime() - started) / 1_000_000;
@@ -84,7 +84,7 @@ final class RunCommand extends StoreCommand implements Callable<Integer> {
           status);
     }
 
-    LOG.info("Connecting to Discord: {}", settings.sharding().describe());
+    LOG.info("Connecting to Discord: {}", options.sharding().describe());
     // JDA's REST layer logs a failed login (no network, a rejected token) with its stack trace; the
     // command line says it once, in one line.
     shards.connected(

@@ -3,8 +3,8 @@ package io.github.botconfig.app.cli;
 import io.github.botconfig.app.json.ConfigJson;
 import io.github.botconfig.application.port.in.Actor;
 import io.github.botconfig.application.port.in.ChangeSettingsUseCase;
-import io.github.botconfig.application.port.in.GuildChanges;
 import io.github.botconfig.application.port.in.Outcome;
+import io.github.botconfig.application.port.in.SettingsChanges;
 import io.github.botconfig.application.port.in.ShowSettingsUseCase;
 import io.github.botconfig.domain.GuildId;
 import io.github.botconfig.domain.GuildSettings;
@@ -66,11 +66,11 @@ final class SettingsCommand {
     @Nullable ZoneId timezone;
 
     @Option(
-        names = "--position-display",
+        names = {"--board", "--position-display"},
         arity = "1",
         paramLabel = "BOOL",
-        description = "Keep the live board.")
-    @Nullable Boolean positionDisplay;
+        description = "Keep the live board in the global channel (--position-display: the same).")
+    @Nullable Boolean board;
 
     @Option(names = "--daily", arity = "1", paramLabel = "BOOL", description = "Daily summary.")
     @Nullable Boolean daily;
@@ -113,10 +113,10 @@ final class SettingsCommand {
 
     @Override
     public Integer call() {
-      GuildChanges changes =
-          new GuildChanges(
+      SettingsChanges changes =
+          new SettingsChanges(
               Optional.ofNullable(timezone),
-              Optional.ofNullable(positionDisplay),
+              Optional.ofNullable(board),
               Optional.ofNullable(daily),
               Optional.ofNullable(weekly),
               Optional.ofNullable(monthly),

@@ -77,8 +77,8 @@ final class SimulateCommand extends StoreCommand implements Callable<Integer> {
               trackedPercent / 100,
               messagesPerDay,
               adminWritesPerDay,
-              context().settings().changePollInterval(),
-              context().settings().refreshInterval());
+              context().options().changePollInterval(),
+              context().options().refreshInterval());
     } catch (IllegalArgumentException e) {
       throw new InvalidConfigException(Objects.requireNonNullElse(e.getMessage(), e.toString()));
     }

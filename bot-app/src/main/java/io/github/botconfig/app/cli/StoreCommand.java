@@ -19,6 +19,6 @@ abstract class StoreCommand {
     context()
         .graph()
         .client()
-        .describeTable(request -> request.tableName(context().settings().table()));
+        .describeTable(request -> request.tableName(context().options().table()));
   }
 }

@@ -76,7 +76,7 @@ final class TableCommand {
             spec.commandLine(), "--rcu and --wcu must be at least 1, got " + rcu + " and " + wcu);
       }
       TableProvisioner provisioner = context().graph().provisioner();
-      String table = context().settings().table();
+      String table = context().options().table();
       boolean created =
           billing == Billing.PAY_PER_REQUEST
               ? provisioner.createIfMissing()
@@ -118,7 +118,7 @@ final class TableCommand {
     public Integer call() {
       requireTable();
       List<String> problems = context().graph().provisioner().verify();
-      String table = context().settings().table();
+      String table = context().options().table();
       if (json) {
         var document = ConfigJson.mapper().createObjectNode().put("table", table);
         problems.forEach(document.putArray("problems")::add);
@@ -156,7 +156,7 @@ final class TableCommand {
           .printf(
               "table backfill: scanning table '%s' for channel items without index keys, and"
                   + " repairing each…%n",
-              context().settings().table());
+              context().options().table());
       context().err().flush();
       long started = System.nanoTime();
       int repaired = context().graph().provisioner().backfill();
@@ -168,7 +168,7 @@ final class TableCommand {
             context().out(),
             ConfigJson.mapper()
                 .createObjectNode()
-                .put("table", context().settings().table())
+                .put("table", context().options().table())
                 .put("repaired", repaired));
       } else {
         context().out().printf("%d channel item%s repaired%n", repaired, repaired == 1 ? "" : "s");

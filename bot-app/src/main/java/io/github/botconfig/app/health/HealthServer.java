@@ -2,7 +2,7 @@ package io.github.botconfig.app.health;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import io.github.botconfig.app.config.HealthEndpoint;
+import io.github.botconfig.app.launch.HealthEndpoint;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;

@@ -2,7 +2,7 @@ package io.github.botconfig.app.wiring;
 
 import dagger.BindsInstance;
 import dagger.Component;
-import io.github.botconfig.app.config.AppSettings;
+import io.github.botconfig.app.launch.LaunchOptions;
 import io.github.botconfig.bot.DiscordBot;
 import io.github.botconfig.cache.ConfigCache;
 import io.github.botconfig.domain.ConfigStore;
@@ -25,9 +25,9 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 @Component(modules = {DynamoDbModule.class, BotModule.class, DiscordModule.class})
 public interface AppComponent {
 
-  /** Creates the graph for these settings, on the system clock. */
-  static AppComponent create(AppSettings settings) {
-    return create(settings, Clock.systemUTC(), new Lifecycle());
+  /** Creates the graph for these options, on the system clock. */
+  static AppComponent create(LaunchOptions options) {
+    return create(options, Clock.systemUTC(), new Lifecycle());
   }
 
   /**
@@ -36,8 +36,8 @@ public interface AppComponent {
    * @param lifecycle where the graph registers what it opens; may already hold what was opened
    *     before it (the embedded server), which then closes last
    */
-  static AppComponent create(AppSettings settings, Clock clock, Lifecycle lifecycle) {
-    return DaggerAppComponent.factory().create(settings, clock, lifecycle, Optional.empty());
+  static AppComponent create(LaunchOptions options, Clock clock, Lifecycle lifecycle) {
+    return DaggerAppComponent.factory().create(options, clock, lifecycle, Optional.empty());
   }
 
   /**
@@ -45,11 +45,11 @@ public interface AppComponent {
    * clock}); the caller shuts it down.
    */
   static AppComponent create(
-      AppSettings settings, Clock clock, ScheduledExecutorService scheduler, Lifecycle lifecycle) {
-    return DaggerAppComponent.factory().create(settings, clock, lifecycle, Optional.of(scheduler));
+      LaunchOptions options, Clock clock, ScheduledExecutorService scheduler, Lifecycle lifecycle) {
+    return DaggerAppComponent.factory().create(options, clock, lifecycle, Optional.of(scheduler));
   }
 
-  AppSettings settings();
+  LaunchOptions options();
 
   Clock clock();
 
@@ -72,7 +72,7 @@ public interface AppComponent {
   DiscordBot bot();
 
   /**
-   * A new shard manager builder for the bot (each call a new one), for the shards the settings give
+   * A new shard manager builder for the bot (each call a new one), for the shards the options give
    * this process; building it logs in to Discord.
    */
   DefaultShardManagerBuilder shardManagerBuilder();
@@ -88,7 +88,7 @@ public interface AppComponent {
   @Component.Factory
   interface Factory {
     AppComponent create(
-        @BindsInstance AppSettings settings,
+        @BindsInstance LaunchOptions options,
         @BindsInstance Clock clock,
         @BindsInstance Lifecycle lifecycle,
         @BindsInstance Optional<ScheduledExecutorService> scheduler);

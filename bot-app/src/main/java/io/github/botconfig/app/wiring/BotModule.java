@@ -3,7 +3,7 @@ package io.github.botconfig.app.wiring;
 import dagger.Lazy;
 import dagger.Module;
 import dagger.Provides;
-import io.github.botconfig.app.config.AppSettings;
+import io.github.botconfig.app.launch.LaunchOptions;
 import io.github.botconfig.bot.BotOptions;
 import io.github.botconfig.bot.DiscordBot;
 import io.github.botconfig.cache.ConfigCache;
@@ -69,16 +69,16 @@ interface BotModule {
   @Singleton
   static ConfigCache cache(
       ConfigStore store,
-      AppSettings settings,
+      LaunchOptions options,
       Clock clock,
       ScheduledExecutorService scheduler,
       Lazy<DiscordBot> bot,
       Lifecycle lifecycle) {
     ConfigCache cache =
         ConfigCache.builder(store)
-            .refreshInterval(settings.refreshInterval())
-            .changePollInterval(settings.changePollInterval())
-            .initialLoadWait(settings.initialLoadWait())
+            .refreshInterval(options.refreshInterval())
+            .changePollInterval(options.changePollInterval())
+            .initialLoadWait(options.initialLoadWait())
             .clock(clock)
             .scheduler(scheduler)
             .listener(new ChangesToBot(bot))
@@ -91,13 +91,13 @@ interface BotModule {
   static DiscordBot bot(
       ConfigCache cache,
       ConfigStore store,
-      AppSettings settings,
+      LaunchOptions launch,
       Clock clock,
       @Named("bot") ScheduledExecutorService scheduler,
       Lifecycle lifecycle) {
-    BotOptions options = BotOptions.defaults().withPurgeGracePeriod(settings.purgeGracePeriod());
-    if (settings.devGuildId().isPresent()) {
-      options = options.withDevGuild(settings.devGuildId().get());
+    BotOptions options = BotOptions.defaults().withPurgeGracePeriod(launch.purgeGracePeriod());
+    if (launch.devGuildId().isPresent()) {
+      options = options.withDevGuild(launch.devGuildId().get());
     }
     // The daily purge goes over every guild with stored items: one scan a day, next to the cache's
     // every 30 min.

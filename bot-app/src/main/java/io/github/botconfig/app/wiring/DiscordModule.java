@@ -2,7 +2,7 @@ package io.github.botconfig.app.wiring;
 
 import dagger.Module;
 import dagger.Provides;
-import io.github.botconfig.app.config.AppSettings;
+import io.github.botconfig.app.launch.LaunchOptions;
 import io.github.botconfig.bot.DiscordBot;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.requests.RestConfig;
@@ -13,7 +13,7 @@ import net.dv8tion.jda.api.utils.SessionController;
 
 /**
  * How JDA is built for the bot: always through a shard manager, even for one shard, so that growing
- * past one process is a matter of settings ({@code BOTCONFIG_SHARD_TOTAL}, {@code
+ * past one process is a matter of options ({@code BOTCONFIG_SHARD_TOTAL}, {@code
  * BOTCONFIG_SHARDS}), not of code.
  */
 @Module
@@ -24,9 +24,9 @@ interface DiscordModule {
    * overridden.
    */
   @Provides
-  static DefaultShardManagerBuilder shardManagerBuilder(AppSettings settings, DiscordBot bot) {
+  static DefaultShardManagerBuilder shardManagerBuilder(LaunchOptions options, DiscordBot bot) {
     String token =
-        settings
+        options
             .token()
             .orElseThrow(() -> new IllegalStateException("no Discord token: run checks it first"))
             .reveal();
@@ -35,14 +35,14 @@ interface DiscordModule {
             .addEventListeners(bot.listeners().toArray())
             .setEnableShutdownHook(false)
             // -1: as many as Discord's gateway/bot recommends (the ShardManager asks it at login).
-            .setShardsTotal(settings.sharding().total().orElse(-1));
-    settings.sharding().shards().ifPresent(builder::setShards);
-    settings
+            .setShardsTotal(options.sharding().total().orElse(-1));
+    options.sharding().shards().ifPresent(builder::setShards);
+    options
         .discordRestUrl()
         .ifPresent(url -> builder.setRestConfig(new RestConfig().setBaseUrl(url.toString())));
     // A gateway other than Discord's (a test double, a proxy) is spoken to without zlib
     // compression.
-    settings
+    options
         .discordGatewayUrl()
         .ifPresent(
             url ->

@@ -3,7 +3,7 @@ package io.github.botconfig.app.wiring;
 import dagger.Binds;
 import dagger.Module;
 import dagger.Provides;
-import io.github.botconfig.app.config.AppSettings;
+import io.github.botconfig.app.launch.LaunchOptions;
 import io.github.botconfig.domain.ConfigStore;
 import io.github.botconfig.dynamodb.DynamoDbClients;
 import io.github.botconfig.dynamodb.DynamoDbConfigStore;
@@ -31,10 +31,10 @@ interface DynamoDbModule {
 
   @Provides
   @Singleton
-  static DynamoDbClient client(AppSettings settings, RequestMetrics metrics, Lifecycle lifecycle) {
+  static DynamoDbClient client(LaunchOptions options, RequestMetrics metrics, Lifecycle lifecycle) {
     DynamoDbClients.Builder builder = DynamoDbClients.builder().metrics(metrics);
-    settings.region().map(Region::of).ifPresent(builder::region);
-    settings.endpoint().ifPresent(builder::endpointOverride);
+    options.region().map(Region::of).ifPresent(builder::region);
+    options.endpoint().ifPresent(builder::endpointOverride);
     DynamoDbClient client = builder.build();
     return lifecycle.register("the DynamoDB client", client, client::close);
   }
@@ -42,21 +42,21 @@ interface DynamoDbModule {
   @Provides
   @Singleton
   static DynamoDbConfigStore dynamoDbStore(
-      DynamoDbClient client, AppSettings settings, Clock clock) {
+      DynamoDbClient client, LaunchOptions options, Clock clock) {
     return DynamoDbConfigStore.builder()
         .client(client)
-        .tableName(settings.table())
+        .tableName(options.table())
         .clock(clock)
         .build();
   }
 
   @Provides
-  static TableProvisioner provisioner(DynamoDbClient client, AppSettings settings) {
-    return TableProvisioner.builder().client(client).tableName(settings.table()).build();
+  static TableProvisioner provisioner(DynamoDbClient client, LaunchOptions options) {
+    return TableProvisioner.builder().client(client).tableName(options.table()).build();
   }
 
   @Provides
-  static TableBackup backup(DynamoDbClient client, AppSettings settings, Clock clock) {
-    return DynamoDbTooling.tableBackup(client, settings.table(), clock);
+  static TableBackup backup(DynamoDbClient client, LaunchOptions options, Clock clock) {
+    return DynamoDbTooling.tableBackup(client, options.table(), clock);
   }
 }

@@ -22,7 +22,7 @@ public final class HealthEndpoints {
     HealthCheck check = new HealthCheck(graph.cache(), graph.store(), shards, graph.clock());
     HealthServer server;
     try {
-      server = HealthServer.start(graph.settings().health(), check, metrics);
+      server = HealthServer.start(graph.options().health(), check, metrics);
     } catch (RuntimeException e) {
       metrics.close();
       throw e;

@@ -1,16 +1,16 @@
 package io.github.botconfig.app.wiring;
 
-import io.github.botconfig.app.config.AppSettings;
-import io.github.botconfig.app.config.Setting;
 import io.github.botconfig.app.embedded.BotLock;
 import io.github.botconfig.app.embedded.EmbeddedDynamoDb;
+import io.github.botconfig.app.launch.LaunchOption;
+import io.github.botconfig.app.launch.LaunchOptions;
 import java.nio.file.Path;
 import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Builds the process's graph from its settings, starting the embedded local DynamoDB first when no
+ * Builds the process's graph from its options, starting the embedded local DynamoDB first when no
  * AWS configuration is given (see docs/configuration.md, "Which DynamoDB").
  */
 public final class Launcher {
@@ -34,9 +34,9 @@ public final class Launcher {
         Path.of(System.getProperty("botconfig.home", ".")).toAbsolutePath().normalize());
   }
 
-  /** Builds the graph for a command that is not the bot: {@link #open(AppSettings, boolean)}. */
-  public AppComponent open(AppSettings settings) {
-    return open(settings, false);
+  /** Builds the graph for a command that is not the bot: {@link #open(LaunchOptions, boolean)}. */
+  public AppComponent open(LaunchOptions options) {
+    return open(options, false);
   }
 
   /**
@@ -49,10 +49,10 @@ public final class Launcher {
    *     data/bot.lock} until the graph closes, and a second bot on the same {@code data/} is
    *     refused
    */
-  public AppComponent open(AppSettings settings, boolean bot) {
+  public AppComponent open(LaunchOptions options, boolean bot) {
     Lifecycle lifecycle = new Lifecycle();
-    if (!settings.usesEmbeddedStore()) {
-      return AppComponent.create(settings, Clock.systemUTC(), lifecycle);
+    if (!options.usesEmbeddedStore()) {
+      return AppComponent.create(options, Clock.systemUTC(), lifecycle);
     }
     if (bot) {
       BotLock lock = BotLock.acquire(home);
@@ -61,20 +61,20 @@ public final class Launcher {
     AppComponent graph;
     try {
       // The server outlives this process, for the others of this home: only the lease is released.
-      EmbeddedDynamoDb embedded = EmbeddedDynamoDb.attach(home, settings.embeddedIdleStop());
+      EmbeddedDynamoDb embedded = EmbeddedDynamoDb.attach(home, options.embeddedIdleStop());
       lifecycle.register(
           "the lease on the embedded DynamoDB", embedded, () -> EmbeddedDynamoDb.release(home));
       graph =
           AppComponent.create(
-              settings.withEndpoint(embedded.endpoint()), Clock.systemUTC(), lifecycle);
+              options.withEndpoint(embedded.endpoint()), Clock.systemUTC(), lifecycle);
     } catch (RuntimeException e) {
       lifecycle.close();
       throw e;
     }
-    if (bot && settings.table().equals(Setting.TABLE.defaultValue())) {
+    if (bot && options.table().equals(LaunchOption.TABLE.defaultValue())) {
       try {
         if (graph.provisioner().createIfMissing()) {
-          LOG.info("Created table '{}' in the embedded DynamoDB", settings.table());
+          LOG.info("Created table '{}' in the embedded DynamoDB", options.table());
         }
       } catch (RuntimeException e) {
         graph.close();

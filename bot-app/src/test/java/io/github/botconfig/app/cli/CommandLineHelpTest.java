@@ -52,7 +52,7 @@ class CommandLineHelpTest {
         .singleElement()
         .asString()
         .isEqualTo(
-            "error: invalid settings: --endpoint must be a URL starting with http:// or https://,"
+            "error: invalid launch options: --endpoint must be a URL starting with http:// or https://,"
                 + " such as http://127.0.0.1:8000, got 'notaurl'");
   }
 

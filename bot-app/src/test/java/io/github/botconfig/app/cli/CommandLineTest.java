@@ -69,7 +69,7 @@ class CommandLineTest {
 
     assertThat(run.exitCode()).isEqualTo(ExitCodes.INVALID);
     assertThat(run.err())
-        .contains("invalid settings:")
+        .contains("invalid launch options:")
         .contains("BOTCONFIG_TABLE must be 3 to 255 letters, digits, '_', '-' or '.', got 'x'")
         .contains("AWS_REGION must be an AWS region such as eu-west-3, got 'mars'")
         .contains(

@@ -2,19 +2,19 @@ package io.github.botconfig.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.botconfig.app.config.AppSettings;
+import io.github.botconfig.app.launch.LaunchOptions;
 import io.github.botconfig.app.wiring.AppComponent;
 import io.github.botconfig.application.port.in.Actor;
 import io.github.botconfig.application.port.in.ChangeChannelUseCase;
 import io.github.botconfig.application.port.in.ChangeSettingsUseCase;
 import io.github.botconfig.application.port.in.ChannelChanges;
 import io.github.botconfig.application.port.in.ConfigAdministration;
-import io.github.botconfig.application.port.in.GuildChanges;
 import io.github.botconfig.application.port.in.ListChannelsUseCase;
 import io.github.botconfig.application.port.in.OptionalChange;
 import io.github.botconfig.application.port.in.Outcome;
 import io.github.botconfig.application.port.in.Outcome.Kind;
 import io.github.botconfig.application.port.in.PurgeGuildUseCase;
+import io.github.botconfig.application.port.in.SettingsChanges;
 import io.github.botconfig.application.port.in.ShowChannelUseCase;
 import io.github.botconfig.application.port.in.ShowSettingsUseCase;
 import io.github.botconfig.application.port.in.UntrackChannelUseCase;
@@ -183,7 +183,7 @@ class FrontEndsAgreeTest {
             nothing,
             List.of("settings", "set", "--guild", G, "--timezone", "Europe/Paris"),
             (admin, actor) ->
-                admin.setGuild(actor, GUILD, timezone("Europe/Paris"), settings -> List.of()),
+                admin.setSettings(actor, GUILD, timezone("Europe/Paris"), settings -> List.of()),
             Kind.CHANGED),
         new Scenario(
             "setting the time zone a guild has",
@@ -192,19 +192,20 @@ class FrontEndsAgreeTest {
                     GuildSettings.defaults(GUILD).withTimezone(ZoneId.of("Europe/Paris"))),
             List.of("settings", "set", "--guild", G, "--timezone", "Europe/Paris"),
             (admin, actor) ->
-                admin.setGuild(actor, GUILD, timezone("Europe/Paris"), settings -> List.of()),
+                admin.setSettings(actor, GUILD, timezone("Europe/Paris"), settings -> List.of()),
             Kind.UNCHANGED),
         new Scenario(
             "setting settings with no option",
             nothing,
             List.of("settings", "set", "--guild", G),
-            (admin, actor) -> admin.setGuild(actor, GUILD, GuildChanges.none(), s -> List.of()),
+            (admin, actor) ->
+                admin.setSettings(actor, GUILD, SettingsChanges.none(), s -> List.of()),
             Kind.UNCHANGED),
         new Scenario(
             "showing a guild's settings",
             nothing,
             List.of("settings", "show", "--guild", G),
-            (admin, actor) -> admin.showGuild(actor, GUILD, settings -> List.of()),
+            (admin, actor) -> admin.showSettings(actor, GUILD, settings -> List.of()),
             Kind.FOUND));
   }
 
@@ -268,8 +269,8 @@ class FrontEndsAgreeTest {
         Optional.empty());
   }
 
-  private static GuildChanges timezone(String zone) {
-    return new GuildChanges(
+  private static SettingsChanges timezone(String zone) {
+    return new SettingsChanges(
         Optional.of(ZoneId.of(zone)),
         Optional.empty(),
         Optional.empty(),
@@ -320,7 +321,7 @@ class FrontEndsAgreeTest {
     }
 
     @Override
-    public AppSettings settings() {
+    public LaunchOptions options() {
       throw new UnsupportedOperationException("the admin commands need no settings");
     }
 

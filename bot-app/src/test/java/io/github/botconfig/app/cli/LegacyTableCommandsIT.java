@@ -106,7 +106,7 @@ class LegacyTableCommandsIT {
     assertThat(list.out()).contains(C);
     assertThat(settings.out())
         .contains("Europe/Berlin")
-        .containsPattern("position display\\s+false")
+        .containsPattern("board\\s+false")
         .containsPattern("weekly summary\\s+true")
         .containsPattern("monthly summary\\s+true")
         .containsPattern("global channel\\s+none")

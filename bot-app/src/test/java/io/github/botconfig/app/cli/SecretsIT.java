@@ -2,8 +2,8 @@ package io.github.botconfig.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.botconfig.app.config.AppSettings;
-import io.github.botconfig.app.config.SettingsLoader;
+import io.github.botconfig.app.launch.LaunchOptions;
+import io.github.botconfig.app.launch.LaunchOptionsLoader;
 import io.github.botconfig.domain.ChannelConfig;
 import io.github.botconfig.domain.ChannelId;
 import io.github.botconfig.domain.GuildId;
@@ -23,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The Discord token is never printed: not by {@code --help}, {@code doctor}, {@code export}, a
- * failing command (with {@code --verbose} stack traces), invalid settings, nor the settings object
+ * failing command (with {@code --verbose} stack traces), invalid options, nor the options object
  * itself. A token file other users can read gets a warning on every command. ({@code RunCommandIT}
  * checks the running bot's log.)
  */
@@ -74,7 +74,7 @@ class SecretsIT {
       runs.add(
           CliRun.run(
               environment, "--verbose", "--endpoint", "http://127.0.0.1:1", "channels", "list"));
-      runs.add(CliRun.run(environment, "--table", "x", "doctor")); // invalid settings
+      runs.add(CliRun.run(environment, "--table", "x", "doctor")); // invalid options
     }
 
     assertThat(runs).extracting(CliRun::exitCode).contains(0, 2, 3, 4);
@@ -96,11 +96,12 @@ class SecretsIT {
 
   @Test
   void theSettingsAndTheTokenShowNoSecretWhenPrinted() {
-    AppSettings settings = SettingsLoader.load(Map.of("DISCORD_TOKEN", TOKEN), Map.of()).settings();
+    LaunchOptions options =
+        LaunchOptionsLoader.load(Map.of("DISCORD_TOKEN", TOKEN), Map.of()).options();
 
-    assertThat(settings.toString()).doesNotContain(SECRET_PART);
-    assertThat(settings.token().orElseThrow().toString()).isEqualTo("DiscordToken[hidden]");
-    assertThat(settings.token().orElseThrow().reveal()).isEqualTo(TOKEN);
+    assertThat(options.toString()).doesNotContain(SECRET_PART);
+    assertThat(options.token().orElseThrow().toString()).isEqualTo("DiscordToken[hidden]");
+    assertThat(options.token().orElseThrow().reveal()).isEqualTo(TOKEN);
   }
 
   @Test

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.botconfig.app.config.HealthEndpoint;
 import io.github.botconfig.app.json.ConfigJson;
+import io.github.botconfig.app.launch.HealthEndpoint;
 import io.github.botconfig.app.shard.ShardProcess;
 import io.github.botconfig.app.wiring.HealthEndpoints;
 import io.github.botconfig.bot.testing.ErrorLogTrap;

@@ -1,7 +1,7 @@
 package io.github.botconfig.app.shard;
 
-import io.github.botconfig.app.config.AppSettings;
-import io.github.botconfig.app.config.SettingsLoader;
+import io.github.botconfig.app.launch.LaunchOptions;
+import io.github.botconfig.app.launch.LaunchOptionsLoader;
 import io.github.botconfig.app.wiring.AppComponent;
 import io.github.botconfig.app.wiring.DiscordConnection;
 import io.github.botconfig.app.wiring.Lifecycle;
@@ -52,10 +52,10 @@ public final class ShardProcess implements AutoCloseable {
         "0"); // the test runs the first load itself, on the manual scheduler
     env.put("BOTCONFIG_DISCORD_REST_URL", discord.restConfig().getBaseUrl());
     env.put("BOTCONFIG_DISCORD_GATEWAY_URL", discord.gatewayUrl());
-    AppSettings settings = SettingsLoader.load(env, Map.of()).settings();
+    LaunchOptions options = LaunchOptionsLoader.load(env, Map.of()).options();
 
     ManualScheduler scheduler = new ManualScheduler(clock);
-    AppComponent graph = AppComponent.create(settings, clock, scheduler, new Lifecycle());
+    AppComponent graph = AppComponent.create(options, clock, scheduler, new Lifecycle());
     try {
       ConfigCache cache = graph.cache();
       cache.start();

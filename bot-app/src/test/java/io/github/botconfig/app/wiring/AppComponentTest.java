@@ -2,20 +2,20 @@ package io.github.botconfig.app.wiring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.botconfig.app.config.AppSettings;
-import io.github.botconfig.app.config.SettingsLoader;
+import io.github.botconfig.app.launch.LaunchOptions;
+import io.github.botconfig.app.launch.LaunchOptionsLoader;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class AppComponentTest {
-  private static final AppSettings SETTINGS =
-      SettingsLoader.load(
+  private static final LaunchOptions SETTINGS =
+      LaunchOptionsLoader.load(
               Map.of(
                   "AWS_ENDPOINT_URL_DYNAMODB", "http://127.0.0.1:9",
                   "DISCORD_TOKEN", "a.b.c",
                   "BOTCONFIG_TABLE", "graph-test"),
               Map.of())
-          .settings();
+          .options();
 
   @Test
   void theGraphBuildsWithOneOfEachSingletonAndTouchesNothingUntilUsed() {

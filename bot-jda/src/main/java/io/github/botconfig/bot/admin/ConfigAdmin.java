@@ -5,9 +5,9 @@ import io.github.botconfig.application.port.in.ChangeChannelUseCase;
 import io.github.botconfig.application.port.in.ChangeSettingsUseCase;
 import io.github.botconfig.application.port.in.ChannelChanges;
 import io.github.botconfig.application.port.in.ConfigAdministration;
-import io.github.botconfig.application.port.in.GuildChanges;
 import io.github.botconfig.application.port.in.ListChannelsUseCase;
 import io.github.botconfig.application.port.in.Outcome;
+import io.github.botconfig.application.port.in.SettingsChanges;
 import io.github.botconfig.application.port.in.ShowChannelUseCase;
 import io.github.botconfig.application.port.in.ShowSettingsUseCase;
 import io.github.botconfig.application.port.in.UntrackChannelUseCase;
@@ -123,10 +123,10 @@ public final class ConfigAdmin {
   }
 
   /**
-   * {@code /config guild show}, followed by what {@code warnings} finds wrong with the settings (a
-   * global channel that is gone, a permission the bot lacks there), one line each.
+   * {@code /config settings show}, followed by what {@code warnings} finds wrong with the settings
+   * (a global channel that is gone, a permission the bot lacks there), one line each.
    */
-  public String showGuild(
+  public String showSettings(
       Actor actor, GuildId guildId, Function<GuildSettings, List<String>> warnings) {
     Outcome<ShowSettingsUseCase.StoredSettings> outcome =
         useCases.showSettings(new ShowSettingsUseCase.Query(actor, guildId));
@@ -140,13 +140,13 @@ public final class ConfigAdmin {
   }
 
   /**
-   * {@code /config guild set}: changes what was given and keeps the rest, followed by what {@code
-   * warnings} finds wrong with the settings it leaves.
+   * {@code /config settings set}: changes what was given and keeps the rest, followed by what
+   * {@code warnings} finds wrong with the settings it leaves.
    */
-  public String setGuild(
+  public String setSettings(
       Actor actor,
       GuildId guildId,
-      GuildChanges changes,
+      SettingsChanges changes,
       Function<GuildSettings, List<String>> warnings) {
     Outcome<GuildSettings> outcome =
         useCases.changeSettings(new ChangeSettingsUseCase.Command(actor, guildId, changes));

@@ -7,7 +7,7 @@
  * <p>{@link io.github.botconfig.bot.admin.ConfigAdmin} is the entry point; the JDA listener turns
  * command options into the use cases' commands ({@link
  * io.github.botconfig.application.port.in.ChannelChanges}, {@link
- * io.github.botconfig.application.port.in.GuildChanges}) and sends back the text it gets.
+ * io.github.botconfig.application.port.in.SettingsChanges}) and sends back the text it gets.
  */
 @NullMarked
 package io.github.botconfig.bot.admin;

@@ -1,5 +1,5 @@
 /**
- * What the guild settings make the bot do, without JDA (an architecture test keeps it so): the
+ * What a guild's settings make the bot do, without JDA (an architecture test keeps it so): the
  * periodic summaries ({@link io.github.botconfig.bot.guild.GuildSummaries} schedules them at local
  * midnight, {@link io.github.botconfig.bot.guild.SummaryPeriod} says which days a summary covers,
  * {@link io.github.botconfig.bot.guild.ResultTally} counts the results) and the live board ({@link

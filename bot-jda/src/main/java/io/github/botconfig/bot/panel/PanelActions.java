@@ -1,8 +1,8 @@
 package io.github.botconfig.bot.panel;
 
 import io.github.botconfig.application.port.in.ChannelChanges;
-import io.github.botconfig.application.port.in.GuildChanges;
 import io.github.botconfig.application.port.in.OptionalChange;
+import io.github.botconfig.application.port.in.SettingsChanges;
 import io.github.botconfig.bot.admin.ConfigAdmin;
 import io.github.botconfig.bot.panel.PanelId.Action;
 import io.github.botconfig.domain.ChannelConfig;
@@ -237,7 +237,7 @@ final class PanelActions {
     GuildSettings stored = repository.settingsOrDefaults(guild.id());
     String stale = stored.version() == id.version() ? "" : STALE + "\n";
     Action action = id.action();
-    GuildChanges changes;
+    SettingsChanges changes;
     String done;
     switch (action) {
       case TIMEZONE_FORM -> {
@@ -295,7 +295,7 @@ final class PanelActions {
   /** The argument of a time zone form opened from the setup. */
   static final String SETUP_ARG = "w";
 
-  private GuildSettings changeSettings(GuildView guild, GuildChanges changes) {
+  private GuildSettings changeSettings(GuildView guild, SettingsChanges changes) {
     return repository.updateSettings(guild.id(), changes::applyTo).after();
   }
 
@@ -459,11 +459,11 @@ final class PanelActions {
     return channelChange(null, null, null, tag, null);
   }
 
-  private static GuildChanges changes(OptionalChange<ChannelId> global) {
-    GuildChanges none = GuildChanges.none();
-    return new GuildChanges(
+  private static SettingsChanges changes(OptionalChange<ChannelId> global) {
+    SettingsChanges none = SettingsChanges.none();
+    return new SettingsChanges(
         none.timezone(),
-        none.positionDisplay(),
+        none.board(),
         none.dailySummary(),
         none.weeklySummary(),
         none.monthlySummary(),
@@ -472,11 +472,11 @@ final class PanelActions {
         global);
   }
 
-  private static GuildChanges timezoneChange(ZoneId zone) {
-    GuildChanges none = GuildChanges.none();
-    return new GuildChanges(
+  private static SettingsChanges timezoneChange(ZoneId zone) {
+    SettingsChanges none = SettingsChanges.none();
+    return new SettingsChanges(
         Optional.of(zone),
-        none.positionDisplay(),
+        none.board(),
         none.dailySummary(),
         none.weeklySummary(),
         none.monthlySummary(),
@@ -485,11 +485,11 @@ final class PanelActions {
         none.globalChannel());
   }
 
-  private static GuildChanges summaryTag(OptionalChange<Tag> tag) {
-    GuildChanges none = GuildChanges.none();
-    return new GuildChanges(
+  private static SettingsChanges summaryTag(OptionalChange<Tag> tag) {
+    SettingsChanges none = SettingsChanges.none();
+    return new SettingsChanges(
         none.timezone(),
-        none.positionDisplay(),
+        none.board(),
         none.dailySummary(),
         none.weeklySummary(),
         none.monthlySummary(),
@@ -498,10 +498,10 @@ final class PanelActions {
         none.globalChannel());
   }
 
-  private static GuildChanges serverToggle(Action action, boolean on) {
+  private static SettingsChanges serverToggle(Action action, boolean on) {
     Optional<Boolean> value = Optional.of(on);
     Optional<Boolean> keep = Optional.empty();
-    return new GuildChanges(
+    return new SettingsChanges(
         Optional.empty(),
         action == Action.BOARD ? value : keep,
         action == Action.DAILY ? value : keep,
@@ -513,7 +513,7 @@ final class PanelActions {
   }
 
   /** The setup's summary toggles: {@code d1}, {@code w0}, … (kind, then on or off). */
-  private static GuildChanges summaryToggle(String arg) {
+  private static SettingsChanges summaryToggle(String arg) {
     if (arg.length() != 2 || "dwm".indexOf(arg.charAt(0)) < 0 || "01".indexOf(arg.charAt(1)) < 0) {
       throw new Refused("a summary toggle is d, w or m then 1 or 0, got '" + arg + "'");
     }

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.botconfig.application.port.in.Actor;
 import io.github.botconfig.application.port.in.ChannelChanges;
-import io.github.botconfig.application.port.in.GuildChanges;
 import io.github.botconfig.application.port.in.OptionalChange;
+import io.github.botconfig.application.port.in.SettingsChanges;
 import io.github.botconfig.application.service.AdminService;
 import io.github.botconfig.domain.ChannelConfig;
 import io.github.botconfig.domain.ChannelId;
@@ -213,8 +213,8 @@ class ConfigAdminTest {
         GuildSettings.defaults(GUILD)
             .withGlobalChannelId(ChannelId.of(99))
             .withPositionDisplayEnabled(false));
-    GuildChanges changes =
-        new GuildChanges(
+    SettingsChanges changes =
+        new SettingsChanges(
             Optional.of(ZoneId.of("Europe/Paris")),
             Optional.empty(),
             Optional.empty(),
@@ -224,7 +224,7 @@ class ConfigAdminTest {
             Optional.empty(),
             OptionalChange.of("global-channel", Optional.empty(), true));
 
-    String reply = admin.setGuild(OPERATOR, GUILD, changes, NO_WARNINGS);
+    String reply = admin.setSettings(OPERATOR, GUILD, changes, NO_WARNINGS);
 
     assertThat(reply)
         .startsWith("✅ Server settings updated.")
@@ -239,7 +239,7 @@ class ConfigAdminTest {
 
   @Test
   void guildSetWithNothingGivenWritesNothing() {
-    assertThat(admin.setGuild(OPERATOR, GUILD, GuildChanges.none(), NO_WARNINGS))
+    assertThat(admin.setSettings(OPERATOR, GUILD, SettingsChanges.none(), NO_WARNINGS))
         .startsWith("Nothing to change");
     assertThat(store.calls(Operation.SAVE_SETTINGS) + store.calls(Operation.REPLACE_SETTINGS))
         .isZero();
@@ -247,7 +247,7 @@ class ConfigAdminTest {
 
   @Test
   void guildShowGivesTheDefaultsOfAGuildThatStoredNothing() {
-    assertThat(admin.showGuild(OPERATOR, GUILD, NO_WARNINGS))
+    assertThat(admin.showSettings(OPERATOR, GUILD, NO_WARNINGS))
         .isEqualTo(
             "**Server settings**\ntimezone: UTC\nlive board: on\nsummaries: daily off · weekly off · monthly off"
                 + "\nsummary tag: none\nsummary pin: off\nglobal channel: none");
@@ -261,12 +261,12 @@ class ConfigAdminTest {
                 ? List.of("⚠️ Summaries are not posted: no global channel is set.")
                 : List.of();
 
-    assertThat(admin.showGuild(OPERATOR, GUILD, warnings)).doesNotContain("⚠️");
+    assertThat(admin.showSettings(OPERATOR, GUILD, warnings)).doesNotContain("⚠️");
     String set =
-        admin.setGuild(
+        admin.setSettings(
             OPERATOR,
             GUILD,
-            new GuildChanges(
+            new SettingsChanges(
                 Optional.empty(),
                 Optional.empty(),
                 Optional.of(true),
@@ -280,7 +280,7 @@ class ConfigAdminTest {
     assertThat(set)
         .startsWith("✅ Server settings updated.")
         .endsWith("\n⚠️ Summaries are not posted: no global channel is set.");
-    assertThat(admin.showGuild(OPERATOR, GUILD, warnings))
+    assertThat(admin.showSettings(OPERATOR, GUILD, warnings))
         .endsWith("global channel: none\n⚠️ Summaries are not posted: no global channel is set.");
   }
 

@@ -93,7 +93,8 @@ class ConfigCommandEndToEndTest extends EndToEndTest {
   void aTagIsNeverEveryoneNorARoleTheAdminCouldNotMentionThemselves() {
     String everyone =
         config(ADMIN, "channel", "set").channel("channel", REPORTS).role("tag-role", GUILD).send();
-    String summaryEveryone = config(ADMIN, "guild", "set").role("summary-tag-role", GUILD).send();
+    String summaryEveryone =
+        config(ADMIN, "settings", "set").role("summary-tag-role", GUILD).send();
     String unmentionable =
         config(ADMIN, "channel", "set")
             .channel("channel", REPORTS)
@@ -216,11 +217,11 @@ class ConfigCommandEndToEndTest extends EndToEndTest {
 
   @Test
   void guildSetChangesTheSettingsAndTheTimezoneIsAutocompleted() {
-    String typed = config(ADMIN, "guild", "set").autocomplete("timezone", "paris");
+    String typed = config(ADMIN, "settings", "set").autocomplete("timezone", "paris");
     assertThat(bot.discord.awaitInteractionReply(typed).content()).contains("Europe/Paris");
 
     String token =
-        config(ADMIN, "guild", "set")
+        config(ADMIN, "settings", "set")
             .option("timezone", "Europe/Paris")
             .option("weekly", true)
             .channel("global-channel", REPORTS)
@@ -237,7 +238,7 @@ class ConfigCommandEndToEndTest extends EndToEndTest {
 
   @Test
   void aMemberGetsNoTimezoneSuggestions() {
-    String typed = config(MEMBER, "guild", "set").autocomplete("timezone", "paris");
+    String typed = config(MEMBER, "settings", "set").autocomplete("timezone", "paris");
 
     assertThat(bot.discord.awaitInteractionReply(typed).content()).doesNotContain("Europe/Paris");
   }

@@ -121,7 +121,7 @@ class GuildIsolationEndToEndTest extends EndToEndTest {
 
   @Test
   void guildShowShowsOnlyTheGuildsOwnSettings() {
-    String reply = reply(asAdminOfGuild("guild", "show"));
+    String reply = reply(asAdminOfGuild("settings", "show"));
 
     assertThat(reply)
         .contains("timezone: UTC")
@@ -131,7 +131,8 @@ class GuildIsolationEndToEndTest extends EndToEndTest {
 
   @Test
   void guildSetWithAnotherGuildsChannelAsGlobalChannelIsRefused() {
-    String reply = reply(asAdminOfGuild("guild", "set").channel("global-channel", OTHER_REPORTS));
+    String reply =
+        reply(asAdminOfGuild("settings", "set").channel("global-channel", OTHER_REPORTS));
 
     assertThat(reply).isEqualTo("❌ channel " + OTHER_REPORTS + " is not a channel of this server");
     assertThat(
@@ -154,7 +155,7 @@ class GuildIsolationEndToEndTest extends EndToEndTest {
 
   @Test
   void aSummaryTagRoleOfAnotherGuildIsRefused() {
-    String reply = reply(asAdminOfGuild("guild", "set").role("summary-tag-role", OTHER_ROLE));
+    String reply = reply(asAdminOfGuild("settings", "set").role("summary-tag-role", OTHER_ROLE));
 
     assertThat(reply).isEqualTo("❌ role " + OTHER_ROLE + " is not a role of this server");
     assertThat(

@@ -70,7 +70,7 @@ class HostileOptionsEndToEndTest extends EndToEndTest {
       String token =
           bot.discord
               .slashCommand("config", GUILD, CHATTER, ADMIN)
-              .subcommand("guild", "set")
+              .subcommand("settings", "set")
               .option("timezone", zone)
               .option("weekly", true)
               .send();
@@ -94,7 +94,7 @@ class HostileOptionsEndToEndTest extends EndToEndTest {
     String tagAndClear =
         bot.discord
             .slashCommand("config", GUILD, CHATTER, ADMIN)
-            .subcommand("guild", "set")
+            .subcommand("settings", "set")
             .role("summary-tag-role", TRADERS_ROLE)
             .option("clear-summary-tag", true)
             .send();

@@ -143,8 +143,8 @@ class LiveBoardEndToEndTest extends EndToEndTest {
     String token =
         bot.discord
             .slashCommand("config", GUILD, CHATTER, ADMIN)
-            .subcommand("guild", "set")
-            .option("position-display", false)
+            .subcommand("settings", "set")
+            .option("board", false)
             .send();
     bot.discord.awaitInteractionReply(token);
     bot.scheduler.advance(Duration.ofSeconds(10));

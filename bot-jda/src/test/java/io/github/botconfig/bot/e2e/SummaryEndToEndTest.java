@@ -105,7 +105,7 @@ class SummaryEndToEndTest extends EndToEndTest {
     String token =
         bot.discord
             .slashCommand("config", GUILD, CHATTER, ADMIN)
-            .subcommand("guild", "set")
+            .subcommand("settings", "set")
             .option("daily", true)
             .option("weekly", true)
             .option("monthly", true)
@@ -220,14 +220,14 @@ class SummaryEndToEndTest extends EndToEndTest {
     String token =
         bot.discord
             .slashCommand("config", GUILD, CHATTER, ADMIN)
-            .subcommand("guild", "show")
+            .subcommand("settings", "show")
             .send();
     String shown = bot.discord.awaitInteractionReply(token).content();
 
     String problem =
         "the global channel <#"
             + gone
-            + "> no longer exists: choose another with `/config guild set global-channel`";
+            + "> no longer exists: choose another with `/config settings set global-channel`";
     assertThat(errors.warnings())
         .filteredOn(w -> w.contains("summaries cannot be posted"))
         .containsExactly(
@@ -255,7 +255,7 @@ class SummaryEndToEndTest extends EndToEndTest {
     String token =
         bot.discord
             .slashCommand("config", GUILD, CHATTER, ADMIN)
-            .subcommand("guild", "set")
+            .subcommand("settings", "set")
             .option("daily", true)
             .channel("global-channel", QUIET)
             .send();

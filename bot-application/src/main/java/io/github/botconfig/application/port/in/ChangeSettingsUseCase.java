@@ -21,5 +21,5 @@ public interface ChangeSettingsUseCase {
    * @param guildId the guild
    * @param changes what to change; every field left empty keeps the stored value
    */
-  record Command(Actor actor, GuildId guildId, GuildChanges changes) {}
+  record Command(Actor actor, GuildId guildId, SettingsChanges changes) {}
 }

@@ -1,4 +1,4 @@
-package io.github.botconfig.app.config;
+package io.github.botconfig.app.launch;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -17,27 +17,28 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A settings file: {@code VARIABLE=value} lines, as systemd's {@code EnvironmentFile} and docker's
+ * A options file: {@code VARIABLE=value} lines, as systemd's {@code EnvironmentFile} and docker's
  * {@code --env-file} read them, so one file serves the service manager and botconfig alike. Blank
  * lines and {@code #} comments are skipped, an {@code export } prefix is allowed, and a value may
- * be quoted with {@code '} or {@code "}. Names that are not settings are refused (a typo would
+ * be quoted with {@code '} or {@code "}. Names that are not options are refused (a typo would
  * otherwise be silently ignored); values are never echoed for the token.
  */
-final class SettingsFile {
-  static final SettingsFile NONE = new SettingsFile(null, Map.of(), Map.of(), List.of(), List.of());
+final class LaunchOptionsFile {
+  static final LaunchOptionsFile NONE =
+      new LaunchOptionsFile(null, Map.of(), Map.of(), List.of(), List.of());
   private static final Pattern LINE =
       Pattern.compile("\\s*(?:export\\s+)?([A-Za-z_][A-Za-z0-9_]*)\\s*=\\s*(.*?)\\s*");
 
   private final @Nullable Path path;
-  private final Map<Setting, String> values;
-  private final Map<Setting, Integer> lines;
+  private final Map<LaunchOption, String> values;
+  private final Map<LaunchOption, Integer> lines;
   private final List<String> problems;
   private final List<String> warnings;
 
-  private SettingsFile(
+  private LaunchOptionsFile(
       @Nullable Path path,
-      Map<Setting, String> values,
-      Map<Setting, Integer> lines,
+      Map<LaunchOption, String> values,
+      Map<LaunchOption, Integer> lines,
       List<String> problems,
       List<String> warnings) {
     this.path = path;
@@ -52,7 +53,7 @@ final class SettingsFile {
    *
    * @throws IllegalArgumentException when the file cannot be read, saying why
    */
-  static SettingsFile read(Path path) {
+  static LaunchOptionsFile read(Path path) {
     List<String> text;
     try {
       text = Files.readAllLines(path, StandardCharsets.UTF_8);
@@ -62,12 +63,12 @@ final class SettingsFile {
       throw new IllegalArgumentException(
           "cannot be read: " + path + " (" + e.getClass().getSimpleName() + ")");
     }
-    Map<String, Setting> byVariable = new HashMap<>();
-    for (Setting setting : Setting.values()) {
+    Map<String, LaunchOption> byVariable = new HashMap<>();
+    for (LaunchOption setting : LaunchOption.values()) {
       byVariable.put(setting.variable(), setting);
     }
-    Map<Setting, String> values = new EnumMap<>(Setting.class);
-    Map<Setting, Integer> lines = new EnumMap<>(Setting.class);
+    Map<LaunchOption, String> values = new EnumMap<>(LaunchOption.class);
+    Map<LaunchOption, Integer> lines = new EnumMap<>(LaunchOption.class);
     List<String> problems = new ArrayList<>();
     for (int i = 0; i < text.size(); i++) {
       String line = text.get(i);
@@ -80,8 +81,8 @@ final class SettingsFile {
         problems.add(where + " is not VARIABLE=value");
         continue;
       }
-      Setting setting = byVariable.get(matcher.group(1));
-      if (setting == null || setting == Setting.SETTINGS_FILE) {
+      LaunchOption setting = byVariable.get(matcher.group(1));
+      if (setting == null || setting == LaunchOption.SETTINGS_FILE) {
         problems.add(
             where
                 + ": "
@@ -93,23 +94,23 @@ final class SettingsFile {
       lines.put(setting, i + 1);
     }
     List<String> warnings = new ArrayList<>();
-    if (values.containsKey(Setting.DISCORD_TOKEN) && othersCanRead(path)) {
+    if (values.containsKey(LaunchOption.DISCORD_TOKEN) && othersCanRead(path)) {
       warnings.add(
-          "settings file "
+          "options file "
               + path
               + " holds the token and other users can read it: chmod 600 "
               + path);
     }
-    return new SettingsFile(path, values, lines, problems, warnings);
+    return new LaunchOptionsFile(path, values, lines, problems, warnings);
   }
 
-  Optional<String> value(Setting setting) {
+  Optional<String> value(LaunchOption setting) {
     String value = values.get(setting);
     return value == null || value.isBlank() ? Optional.empty() : Optional.of(value);
   }
 
   /** Names where a setting was read: "VARIABLE (FILE line N)". */
-  String describe(Setting setting) {
+  String describe(LaunchOption setting) {
     return setting.variable() + " (" + path + " line " + lines.get(setting) + ")";
   }
 

@@ -16,14 +16,15 @@ import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
 /**
- * The cache's state and its one rule of concurrency: readers take {@link #contents()} (a volatile
- * read of an immutable value, no lock); everything that changes it holds the writer lock and
- * publishes a new value.
+ * Holds the cache's current {@link CacheSnapshot} and its one rule of concurrency: readers take
+ * {@link #current()} (a volatile read of an immutable value, no lock); everything that changes it
+ * holds the writer lock and publishes a new snapshot. (Named for what it holds: the cache's state
+ * is a snapshot, as the store's full load is a {@code ConfigSnapshot}.)
  *
- * <p>The per-message lookup reads {@link #channelKeys} instead, the key array of the same contents,
- * published after them: it probes that array without reaching the contents first (one dependent
- * load fewer, a fifth of a lookup's time), and on a hit takes the value from {@link #contents},
- * which is then the same contents or a newer one (see {@link ChannelTable#valueAt}).
+ * <p>The per-message lookup reads {@link #channelKeys} instead, the key array of the same snapshot,
+ * published after it: it probes that array without reaching the snapshot first (one dependent load
+ * fewer, a fifth of a lookup's time), and on a hit takes the value from {@link #current}, which is
+ * then the same snapshot or a newer one (see {@link ChannelTable#valueAt}).
  *
  * <p>A write through the cache holds the lock across its store call, so two writes reach the cache
  * in the order they reached the store and an older result can never replace a newer one. Writes are
@@ -32,36 +33,36 @@ import java.util.function.UnaryOperator;
  * <p>{@link CachingConfigRepository} extends it rather than holding one, so that a lookup reaches
  * the snapshot with one dependent load fewer (measured: docs/performance.md).
  */
-abstract class Memory {
+abstract class SnapshotHolder {
   private final ReentrantLock writeLock = new ReentrantLock();
   private final LocalWrites writes = new LocalWrites();
 
   /** Read by lookups directly: the hot path. Changed only by {@link #publish}. */
-  volatile Contents contents = Contents.nothingYet();
+  volatile CacheSnapshot current = CacheSnapshot.nothingYet();
 
-  /** The key array of {@link #contents}, written after it. Changed only by {@link #publish}. */
-  volatile long[] channelKeys = contents.keys();
+  /** The key array of {@link #current}, written after it. Changed only by {@link #publish}. */
+  volatile long[] channelKeys = current.keys();
 
-  final Contents contents() {
-    return contents;
+  final CacheSnapshot current() {
+    return current;
   }
 
   /**
-   * Swaps in {@code next}: contents first, then their keys, so a reader of the keys finds contents
-   * as new.
+   * Swaps in {@code next}: the snapshot first, then its keys, so a reader of the keys finds a
+   * snapshot as new.
    */
-  private void publish(Contents next) {
-    contents = next;
+  private void publish(CacheSnapshot next) {
+    current = next;
     channelKeys = next.keys();
   }
 
-  /** What one change did: the value it produced and the contents before and after. */
-  record Change<R>(R result, Contents before, Contents after) {}
+  /** What one change did: the value it produced and the snapshot before and after. */
+  record Change<R>(R result, CacheSnapshot before, CacheSnapshot after) {}
 
-  /** How a successful store write changes the contents and what it records as written. */
+  /** How a successful store write changes the snapshot and what it records as written. */
   @FunctionalInterface
   interface Apply<R> {
-    Contents apply(Contents current, R storeResult, LocalWrites writes);
+    CacheSnapshot apply(CacheSnapshot current, R storeResult, LocalWrites writes);
   }
 
   /**
@@ -72,8 +73,8 @@ abstract class Memory {
     writeLock.lock();
     try {
       R result = storeWrite.get();
-      Contents before = contents;
-      Contents after = apply.apply(before, result, writes);
+      CacheSnapshot before = current;
+      CacheSnapshot after = apply.apply(before, result, writes);
       publish(after);
       return new Change<>(result, before, after);
     } finally {
@@ -90,12 +91,12 @@ abstract class Memory {
     return writes.sequence();
   }
 
-  /** Swaps in the contents of a scan that began at {@code scanStart}, keeping writes made since. */
+  /** Swaps in the snapshot of a scan that began at {@code scanStart}, keeping writes made since. */
   final Change<ConfigSnapshot> load(ConfigSnapshot scan, long scanStart) {
     writeLock.lock();
     try {
-      Contents before = contents;
-      Contents after = writes.merge(scan, before, scanStart);
+      CacheSnapshot before = current;
+      CacheSnapshot after = writes.merge(scan, before, scanStart);
       publish(after);
       return new Change<>(scan, before, after);
     } finally {
@@ -113,8 +114,8 @@ abstract class Memory {
       Collection<ConfigKey> keys, ConfigSnapshot found, long since) {
     writeLock.lock();
     try {
-      Contents before = contents;
-      Contents after = before;
+      CacheSnapshot before = current;
+      CacheSnapshot after = before;
       for (ConfigKey key : keys) {
         after = applyOne(after, key, found, since);
       }
@@ -127,7 +128,8 @@ abstract class Memory {
     }
   }
 
-  private Contents applyOne(Contents current, ConfigKey key, ConfigSnapshot found, long since) {
+  private CacheSnapshot applyOne(
+      CacheSnapshot current, ConfigKey key, ConfigSnapshot found, long since) {
     GuildId guild = key.guildId().orElseThrow();
     return switch (key.kind()) {
       case CHANNEL -> applyChannel(current, guild, key.channelId().orElseThrow(), found, since);
@@ -140,7 +142,7 @@ abstract class Memory {
               ? current
               : current.withBoard(guild, found.board(guild).orElse(null));
       case GUILD, EVERYTHING -> {
-        Contents next = current;
+        CacheSnapshot next = current;
         for (ChannelConfig held : current.channelsOf(guild)) {
           next = applyChannel(next, guild, held.channelId(), found, since);
         }
@@ -153,8 +155,8 @@ abstract class Memory {
     };
   }
 
-  private Contents applyChannel(
-      Contents current, GuildId guild, ChannelId channelId, ConfigSnapshot found, long since) {
+  private CacheSnapshot applyChannel(
+      CacheSnapshot current, GuildId guild, ChannelId channelId, ConfigSnapshot found, long since) {
     if (writes.channelWrittenSince(channelId, guild, since)) {
       return current;
     }
@@ -181,7 +183,7 @@ abstract class Memory {
       // lookup repeats it
     }
     try {
-      Contents current = contents;
+      CacheSnapshot current = this.current;
       if (current.complete) {
         return;
       }
@@ -203,11 +205,11 @@ abstract class Memory {
       // lookup repeats it
     }
     try {
-      if (contents.complete) {
+      if (current.complete) {
         return;
       }
-      Contents repaired = contents;
-      for (ChannelConfig held : contents.channelsOf(guildId)) {
+      CacheSnapshot repaired = current;
+      for (ChannelConfig held : current.channelsOf(guildId)) {
         if (!writes.channelWrittenSince(held.channelId(), guildId, since)) {
           repaired = repaired.withoutChannel(held.channelId());
         }
@@ -238,14 +240,14 @@ abstract class Memory {
   }
 
   private void repairUnlessWritten(
-      Predicate<LocalWrites> writtenSince, UnaryOperator<Contents> repair) {
+      Predicate<LocalWrites> writtenSince, UnaryOperator<CacheSnapshot> repair) {
     if (!writeLock.tryLock()) {
       return; // a write is in progress, perhaps stuck in the store: skip this repair, a later
       // lookup repeats it
     }
     try {
-      if (!contents.complete && !writtenSince.test(writes)) {
-        publish(repair.apply(contents));
+      if (!current.complete && !writtenSince.test(writes)) {
+        publish(repair.apply(current));
       }
     } finally {
       writeLock.unlock();

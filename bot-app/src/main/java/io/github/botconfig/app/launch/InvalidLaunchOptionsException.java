@@ -1,16 +1,16 @@
-package io.github.botconfig.app.config;
+package io.github.botconfig.app.launch;
 
 import java.util.List;
 
 /**
- * The settings are wrong; {@link #problems()} has one readable line per problem, each naming the
+ * The options are wrong; {@link #problems()} has one readable line per problem, each naming the
  * setting.
  */
-public final class InvalidSettingsException extends RuntimeException {
+public final class InvalidLaunchOptionsException extends RuntimeException {
   private static final long serialVersionUID = 1L;
   private final List<String> problems;
 
-  InvalidSettingsException(List<String> problems) {
+  InvalidLaunchOptionsException(List<String> problems) {
     super(String.join("\n", problems));
     this.problems = List.copyOf(problems);
   }

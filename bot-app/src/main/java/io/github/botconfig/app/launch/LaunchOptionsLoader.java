@@ -1,4 +1,4 @@
-package io.github.botconfig.app.config;
+package io.github.botconfig.app.launch;
 
 import io.github.botconfig.domain.GuildId;
 import io.github.botconfig.domain.InvalidConfigException;
@@ -26,13 +26,13 @@ import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
- * Reads {@link AppSettings} from command-line options, environment variables and a settings file,
+ * Reads {@link LaunchOptions} from command-line options, environment variables and an options file,
  * in that order of precedence (then the defaults), and checks them all before anything starts: one
  * message per problem, each naming the setting and the value (never the token's).
  *
  * <p>Not thread-safe; use one loader per load.
  */
-public final class SettingsLoader {
+public final class LaunchOptionsLoader {
   private static final Pattern TABLE_NAME = Pattern.compile("[A-Za-z0-9_.-]{3,255}");
   private static final Pattern REGION = Pattern.compile("[a-z]{2}(-[a-z]+)+-[0-9]{1,2}");
   private static final Set<String> LOG_LEVELS = Set.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR");
@@ -43,40 +43,41 @@ public final class SettingsLoader {
   private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*");
 
   private final Map<String, String> environment;
-  private final Map<Setting, String> options;
-  private final SettingsFile file;
+  private final Map<LaunchOption, String> options;
+  private final LaunchOptionsFile file;
   private final List<String> problems = new ArrayList<>();
   private final List<String> warnings = new ArrayList<>();
-  private final AppSettings settings;
+  private final LaunchOptions loaded;
 
-  private SettingsLoader(Map<String, String> environment, Map<Setting, String> options) {
+  private LaunchOptionsLoader(Map<String, String> environment, Map<LaunchOption, String> options) {
     this.environment = environment;
-    this.options = options.isEmpty() ? new EnumMap<>(Setting.class) : new EnumMap<>(options);
-    this.file = settingsFile();
-    this.settings = read();
+    this.options = options.isEmpty() ? new EnumMap<>(LaunchOption.class) : new EnumMap<>(options);
+    this.file = optionsFile();
+    this.loaded = read();
   }
 
   /**
-   * Loads settings.
+   * Loads options.
    *
    * @param environment the process environment ({@code System.getenv()})
    * @param options values given on the command line; they win over the environment
-   * @return the loader, whose {@link #settings()} and {@link #warnings()} hold the result
+   * @return the loader, whose {@link #options()} and {@link #warnings()} hold the result
    */
-  public static SettingsLoader load(Map<String, String> environment, Map<Setting, String> options) {
-    return new SettingsLoader(environment, options);
+  public static LaunchOptionsLoader load(
+      Map<String, String> environment, Map<LaunchOption, String> options) {
+    return new LaunchOptionsLoader(environment, options);
   }
 
   /**
-   * Returns the settings.
+   * Returns the options.
    *
-   * @throws InvalidSettingsException listing every problem found
+   * @throws InvalidLaunchOptionsException listing every problem found
    */
-  public AppSettings settings() {
+  public LaunchOptions options() {
     if (!problems.isEmpty()) {
-      throw new InvalidSettingsException(problems);
+      throw new InvalidLaunchOptionsException(problems);
     }
-    return settings;
+    return loaded;
   }
 
   /** Things that work but deserve attention (a token file other users can read). */
@@ -84,33 +85,35 @@ public final class SettingsLoader {
     return List.copyOf(warnings);
   }
 
-  private AppSettings read() {
+  private LaunchOptions read() {
     Optional<DiscordToken> token = token();
-    String table = value(Setting.TABLE).orElse(Setting.TABLE.defaultValue());
+    String table = value(LaunchOption.TABLE).orElse(LaunchOption.TABLE.defaultValue());
     if (!TABLE_NAME.matcher(table).matches()) {
-      problem(Setting.TABLE, table, "must be 3 to 255 letters, digits, '_', '-' or '.'");
+      problem(LaunchOption.TABLE, table, "must be 3 to 255 letters, digits, '_', '-' or '.'");
     }
     Optional<String> region =
         checked(
-            Setting.REGION,
+            LaunchOption.REGION,
             s -> {
               if (!REGION.matcher(s).matches()) {
                 throw new IllegalArgumentException("must be an AWS region such as eu-west-3");
               }
               return s;
             });
-    Optional<URI> endpoint = checked(Setting.ENDPOINT, SettingsLoader::endpoint);
-    Duration refresh = duration(Setting.REFRESH_INTERVAL, Duration.ofSeconds(1));
-    Duration poll = duration(Setting.CHANGE_POLL_INTERVAL, Duration.ZERO);
+    Optional<URI> endpoint = checked(LaunchOption.ENDPOINT, LaunchOptionsLoader::endpoint);
+    Duration refresh = duration(LaunchOption.REFRESH_INTERVAL, Duration.ofSeconds(1));
+    Duration poll = duration(LaunchOption.CHANGE_POLL_INTERVAL, Duration.ZERO);
     if (!poll.isZero() && poll.compareTo(Duration.ofSeconds(1)) < 0) {
       problem(
-          Setting.CHANGE_POLL_INTERVAL, Durations.format(poll), "must be 0 (off) or at least 1s");
+          LaunchOption.CHANGE_POLL_INTERVAL,
+          Durations.format(poll),
+          "must be 0 (off) or at least 1s");
     }
-    Duration initialWait = duration(Setting.INITIAL_LOAD_WAIT, Duration.ZERO);
-    Duration grace = duration(Setting.PURGE_GRACE_PERIOD, MIN_GRACE);
+    Duration initialWait = duration(LaunchOption.INITIAL_LOAD_WAIT, Duration.ZERO);
+    Duration grace = duration(LaunchOption.PURGE_GRACE_PERIOD, MIN_GRACE);
     Optional<GuildId> devGuild =
         checked(
-            Setting.DEV_GUILD_ID,
+            LaunchOption.DEV_GUILD_ID,
             s -> {
               try {
                 return GuildId.of(s);
@@ -120,7 +123,7 @@ public final class SettingsLoader {
             });
     String logLevel =
         checked(
-                Setting.LOG_LEVEL,
+                LaunchOption.LOG_LEVEL,
                 s -> {
                   String level = s.toUpperCase(Locale.ROOT);
                   if (!LOG_LEVELS.contains(level)) {
@@ -129,10 +132,10 @@ public final class SettingsLoader {
                   }
                   return level;
                 })
-            .orElse(Setting.LOG_LEVEL.defaultValue());
+            .orElse(LaunchOption.LOG_LEVEL.defaultValue());
     LogFormat logFormat =
         checked(
-                Setting.LOG_FORMAT,
+                LaunchOption.LOG_FORMAT,
                 s -> {
                   return switch (s.toLowerCase(Locale.ROOT)) {
                     case "text" -> LogFormat.TEXT;
@@ -143,13 +146,13 @@ public final class SettingsLoader {
             .orElse(LogFormat.TEXT);
     Optional<URI> restUrl =
         checked(
-            Setting.DISCORD_REST_URL,
+            LaunchOption.DISCORD_REST_URL,
             s -> discordUrl(s, "https://discord.com/api/v10/", "http", "https"));
     Optional<URI> gatewayUrl =
         checked(
-            Setting.DISCORD_GATEWAY_URL,
+            LaunchOption.DISCORD_GATEWAY_URL,
             s -> discordUrl(s, "wss://gateway.discord.gg/", "ws", "wss"));
-    return new AppSettings(
+    return new LaunchOptions(
         token,
         table,
         region,
@@ -165,34 +168,34 @@ public final class SettingsLoader {
         gatewayUrl,
         sharding(),
         health(),
-        duration(Setting.EMBEDDED_IDLE_STOP, Duration.ofSeconds(1)));
+        duration(LaunchOption.EMBEDDED_IDLE_STOP, Duration.ofSeconds(1)));
   }
 
   private Sharding sharding() {
     OptionalInt total =
-        checked(Setting.SHARD_TOTAL, Sharding::parseTotal).orElse(OptionalInt.empty());
-    Optional<SortedSet<Integer>> shards = checked(Setting.SHARDS, Sharding::parseShards);
+        checked(LaunchOption.SHARD_TOTAL, Sharding::parseTotal).orElse(OptionalInt.empty());
+    Optional<SortedSet<Integer>> shards = checked(LaunchOption.SHARDS, Sharding::parseShards);
     if (shards.isEmpty()) {
       return new Sharding(total, Optional.empty());
     }
-    String given = value(Setting.SHARDS).orElseThrow();
+    String given = value(LaunchOption.SHARDS).orElseThrow();
     if (total.isEmpty()) {
       problem(
-          Setting.SHARDS,
+          LaunchOption.SHARDS,
           given,
           "needs "
-              + Setting.SHARD_TOTAL.variable()
+              + LaunchOption.SHARD_TOTAL.variable()
               + " set to a number (every process must agree on the total)");
       return Sharding.auto();
     }
     if (shards.get().last() >= total.getAsInt()) {
       problem(
-          Setting.SHARDS,
+          LaunchOption.SHARDS,
           given,
           "must name shards from 0 to "
               + (total.getAsInt() - 1)
               + " ("
-              + Setting.SHARD_TOTAL.variable()
+              + LaunchOption.SHARD_TOTAL.variable()
               + " is "
               + total.getAsInt()
               + ")");
@@ -202,23 +205,23 @@ public final class SettingsLoader {
   }
 
   private HealthEndpoint health() {
-    boolean enabled = checked(Setting.HEALTH_ENABLED, SettingsLoader::bool).orElse(false);
+    boolean enabled = checked(LaunchOption.HEALTH_ENABLED, LaunchOptionsLoader::bool).orElse(false);
     InetAddress address =
-        checked(Setting.HEALTH_ADDRESS, SettingsLoader::ipAddress)
-            .orElseGet(() -> ipAddress(Setting.HEALTH_ADDRESS.defaultValue()));
+        checked(LaunchOption.HEALTH_ADDRESS, LaunchOptionsLoader::ipAddress)
+            .orElseGet(() -> ipAddress(LaunchOption.HEALTH_ADDRESS.defaultValue()));
     int port =
         checked(
-                Setting.HEALTH_PORT,
+                LaunchOption.HEALTH_PORT,
                 s -> {
                   if (!s.matches("[0-9]{1,5}") || Integer.parseInt(s) > 65_535) {
                     throw new IllegalArgumentException("must be a TCP port from 0 to 65535");
                   }
                   return Integer.parseInt(s);
                 })
-            .orElseGet(() -> Integer.parseInt(Setting.HEALTH_PORT.defaultValue()));
+            .orElseGet(() -> Integer.parseInt(LaunchOption.HEALTH_PORT.defaultValue()));
     if (enabled && !address.isLoopbackAddress()) {
       warnings.add(
-          Setting.HEALTH_ADDRESS.variable()
+          LaunchOption.HEALTH_ADDRESS.variable()
               + " "
               + address.getHostAddress()
               + " lets other machines read /healthz"
@@ -255,13 +258,13 @@ public final class SettingsLoader {
   }
 
   private Optional<DiscordToken> token() {
-    Optional<String> direct = value(Setting.DISCORD_TOKEN);
-    Optional<String> file = value(Setting.DISCORD_TOKEN_FILE);
-    // A token given at a higher level (environment over settings file) wins over the other kind.
+    Optional<String> direct = value(LaunchOption.DISCORD_TOKEN);
+    Optional<String> file = value(LaunchOption.DISCORD_TOKEN_FILE);
+    // A token given at a higher level (environment over options file) wins over the other kind.
     if (direct.isPresent()
         && file.isPresent()
-        && level(Setting.DISCORD_TOKEN) != level(Setting.DISCORD_TOKEN_FILE)) {
-      if (level(Setting.DISCORD_TOKEN) < level(Setting.DISCORD_TOKEN_FILE)) {
+        && level(LaunchOption.DISCORD_TOKEN) != level(LaunchOption.DISCORD_TOKEN_FILE)) {
+      if (level(LaunchOption.DISCORD_TOKEN) < level(LaunchOption.DISCORD_TOKEN_FILE)) {
         file = Optional.empty();
       } else {
         direct = Optional.empty();
@@ -275,11 +278,11 @@ public final class SettingsLoader {
     if (file.isPresent()) {
       return tokenFromFile(Path.of(file.get()));
     }
-    return direct.flatMap(t -> checkedToken(t, source(Setting.DISCORD_TOKEN)));
+    return direct.flatMap(t -> checkedToken(t, source(LaunchOption.DISCORD_TOKEN)));
   }
 
   private Optional<DiscordToken> tokenFromFile(Path path) {
-    String name = source(Setting.DISCORD_TOKEN_FILE);
+    String name = source(LaunchOption.DISCORD_TOKEN_FILE);
     if (!Files.isRegularFile(path)) {
       problems.add(name + ": no such file: " + path);
       return Optional.empty();
@@ -385,7 +388,7 @@ public final class SettingsLoader {
     return url(text, "http://127.0.0.1:8000", "http", "https");
   }
 
-  private Duration duration(Setting setting, Duration minimum) {
+  private Duration duration(LaunchOption setting, Duration minimum) {
     Duration value =
         checked(setting, Durations::parse).orElseGet(() -> Durations.parse(setting.defaultValue()));
     if (value.compareTo(minimum) < 0) {
@@ -395,7 +398,7 @@ public final class SettingsLoader {
     return value;
   }
 
-  private <T> Optional<T> checked(Setting setting, Function<String, T> parser) {
+  private <T> Optional<T> checked(LaunchOption setting, Function<String, T> parser) {
     Optional<String> text = value(setting);
     if (text.isEmpty()) {
       return Optional.empty();
@@ -410,7 +413,7 @@ public final class SettingsLoader {
     }
   }
 
-  private Optional<String> value(Setting setting) {
+  private Optional<String> value(LaunchOption setting) {
     String option = options.get(setting);
     if (option != null) {
       return Optional.of(option);
@@ -422,8 +425,8 @@ public final class SettingsLoader {
     return file.value(setting);
   }
 
-  /** 0 option, 1 environment, 2 settings file, 3 not given. */
-  private int level(Setting setting) {
+  /** 0 option, 1 environment, 2 options file, 3 not given. */
+  private int level(LaunchOption setting) {
     if (options.containsKey(setting)) {
       return 0;
     }
@@ -435,7 +438,7 @@ public final class SettingsLoader {
   }
 
   /** Where a setting's value came from, as the user wrote it: option, variable or file line. */
-  private String source(Setting setting) {
+  private String source(LaunchOption setting) {
     if (options.containsKey(setting)) {
       return setting.option();
     }
@@ -446,27 +449,29 @@ public final class SettingsLoader {
     return setting.variable();
   }
 
-  private void problem(Setting setting, String value, String rule) {
+  private void problem(LaunchOption setting, String value, String rule) {
     problems.add(source(setting) + " " + rule + ", got '" + quote(value) + "'");
   }
 
-  private SettingsFile settingsFile() {
-    String option = options.get(Setting.SETTINGS_FILE);
-    String variable = environment.get(Setting.SETTINGS_FILE.variable());
+  private LaunchOptionsFile optionsFile() {
+    String option = options.get(LaunchOption.SETTINGS_FILE);
+    String variable = environment.get(LaunchOption.SETTINGS_FILE.variable());
     String given = option != null ? option : variable;
     if (given == null || given.isBlank()) {
-      return SettingsFile.NONE;
+      return LaunchOptionsFile.NONE;
     }
     String source =
-        option != null ? Setting.SETTINGS_FILE.option() : Setting.SETTINGS_FILE.variable();
+        option != null
+            ? LaunchOption.SETTINGS_FILE.option()
+            : LaunchOption.SETTINGS_FILE.variable();
     try {
-      SettingsFile read = SettingsFile.read(Path.of(given.strip()));
+      LaunchOptionsFile read = LaunchOptionsFile.read(Path.of(given.strip()));
       problems.addAll(read.problems());
       warnings.addAll(read.warnings());
       return read;
     } catch (IllegalArgumentException e) {
       problems.add(source + " " + e.getMessage());
-      return SettingsFile.NONE;
+      return LaunchOptionsFile.NONE;
     }
   }
 

@@ -1,4 +1,4 @@
-package io.github.botconfig.app.config;
+package io.github.botconfig.app.launch;
 
 /** How log lines are written. */
 public enum LogFormat {

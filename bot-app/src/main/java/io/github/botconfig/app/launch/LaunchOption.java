@@ -1,4 +1,4 @@
-package io.github.botconfig.app.config;
+package io.github.botconfig.app.launch;
 
 import org.jspecify.annotations.Nullable;
 
@@ -8,7 +8,7 @@ import org.jspecify.annotations.Nullable;
  * command, the others on {@code run}); docs/configuration.md lists the same table, and a test keeps
  * the two in step.
  */
-public enum Setting {
+public enum LaunchOption {
   DISCORD_TOKEN(
       "DISCORD_TOKEN",
       null,
@@ -20,7 +20,7 @@ public enum Setting {
   SETTINGS_FILE(
       "BOTCONFIG_SETTINGS_FILE",
       "--settings-file",
-      "a file of settings, one VARIABLE=value a line (the format of systemd's EnvironmentFile and"
+      "a file of launch options, one VARIABLE=value a line (the format of systemd's EnvironmentFile and"
           + " docker's --env-file); the environment and the options override it"),
   TABLE("BOTCONFIG_TABLE", "--table", "the DynamoDB table", "discord-bot-config"),
   REGION("AWS_REGION", "--region", "the AWS region of the table; alone, it selects real DynamoDB"),
@@ -102,11 +102,11 @@ public enum Setting {
   private final String description;
   private final String defaultValue;
 
-  Setting(String variable, @Nullable String option, String description) {
+  LaunchOption(String variable, @Nullable String option, String description) {
     this(variable, option, description, "");
   }
 
-  Setting(String variable, @Nullable String option, String description, String defaultValue) {
+  LaunchOption(String variable, @Nullable String option, String description, String defaultValue) {
     this.variable = variable;
     this.option = option == null ? "" : option;
     this.description = description;

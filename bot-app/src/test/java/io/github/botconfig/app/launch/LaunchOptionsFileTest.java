@@ -1,4 +1,4 @@
-package io.github.botconfig.app.config;
+package io.github.botconfig.app.launch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -14,7 +14,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** Settings read from a file too: option, then environment, then file, then default. */
-class SettingsFileTest {
+class LaunchOptionsFileTest {
   private static final String TOKEN = "MTE4MDU4NjQxMjQzNDgxNzAyNA.GabcDE.secret-part_0123456789";
 
   @TempDir Path dir;
@@ -31,7 +31,7 @@ class SettingsFileTest {
       throws Exception {
     Path file =
         file(
-            "# the service's settings",
+            "# the service's launch options",
             "BOTCONFIG_TABLE=from-file",
             "export BOTCONFIG_LOG_LEVEL=debug",
             "BOTCONFIG_REFRESH_INTERVAL=\"10m\"",
@@ -43,11 +43,11 @@ class SettingsFileTest {
             "BOTCONFIG_TABLE", "from-environment",
             "BOTCONFIG_REFRESH_INTERVAL", "20m");
 
-    AppSettings settings =
-        SettingsLoader.load(env, Map.of(Setting.TABLE, "from-option")).settings();
-    AppSettings withoutOption = SettingsLoader.load(env, Map.of()).settings();
+    LaunchOptions options =
+        LaunchOptionsLoader.load(env, Map.of(LaunchOption.TABLE, "from-option")).options();
+    LaunchOptions withoutOption = LaunchOptionsLoader.load(env, Map.of()).options();
 
-    assertThat(settings.table()).isEqualTo("from-option");
+    assertThat(options.table()).isEqualTo("from-option");
     assertThat(withoutOption.table()).isEqualTo("from-environment");
     assertThat(withoutOption.refreshInterval()).isEqualTo(Duration.ofMinutes(20));
     assertThat(withoutOption.logLevel()).isEqualTo("DEBUG");
@@ -59,10 +59,11 @@ class SettingsFileTest {
   void theFileCanBeNamedByTheOption() throws Exception {
     Path file = file("BOTCONFIG_TABLE=named-by-option");
 
-    AppSettings settings =
-        SettingsLoader.load(Map.of(), Map.of(Setting.SETTINGS_FILE, file.toString())).settings();
+    LaunchOptions options =
+        LaunchOptionsLoader.load(Map.of(), Map.of(LaunchOption.SETTINGS_FILE, file.toString()))
+            .options();
 
-    assertThat(settings.table()).isEqualTo("named-by-option");
+    assertThat(options.table()).isEqualTo("named-by-option");
   }
 
   @Test
@@ -71,9 +72,10 @@ class SettingsFileTest {
 
     assertThatThrownBy(
             () ->
-                SettingsLoader.load(Map.of("BOTCONFIG_SETTINGS_FILE", file.toString()), Map.of())
-                    .settings())
-        .isInstanceOf(InvalidSettingsException.class)
+                LaunchOptionsLoader.load(
+                        Map.of("BOTCONFIG_SETTINGS_FILE", file.toString()), Map.of())
+                    .options())
+        .isInstanceOf(InvalidLaunchOptionsException.class)
         .hasMessage(
             "BOTCONFIG_PURGE_GRACE_PERIOD (" + file + " line 2) must be at least 1h, got '5m'");
   }
@@ -84,9 +86,10 @@ class SettingsFileTest {
 
     assertThatThrownBy(
             () ->
-                SettingsLoader.load(Map.of("BOTCONFIG_SETTINGS_FILE", file.toString()), Map.of())
-                    .settings())
-        .isInstanceOf(InvalidSettingsException.class)
+                LaunchOptionsLoader.load(
+                        Map.of("BOTCONFIG_SETTINGS_FILE", file.toString()), Map.of())
+                    .options())
+        .isInstanceOf(InvalidLaunchOptionsException.class)
         .hasMessageContaining(
             file + " line 1: BOTCONFIG_TABEL is not a botconfig setting (docs/configuration.md")
         .hasMessageContaining(file + " line 2 is not VARIABLE=value");
@@ -96,9 +99,10 @@ class SettingsFileTest {
   void aMissingFileIsNamed() {
     assertThatThrownBy(
             () ->
-                SettingsLoader.load(Map.of(), Map.of(Setting.SETTINGS_FILE, "/nonexistent/b.env"))
-                    .settings())
-        .isInstanceOf(InvalidSettingsException.class)
+                LaunchOptionsLoader.load(
+                        Map.of(), Map.of(LaunchOption.SETTINGS_FILE, "/nonexistent/b.env"))
+                    .options())
+        .isInstanceOf(InvalidLaunchOptionsException.class)
         .hasMessage("--settings-file names no file: /nonexistent/b.env");
   }
 
@@ -107,10 +111,10 @@ class SettingsFileTest {
     Path file = file("DISCORD_TOKEN=" + TOKEN);
     Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
 
-    SettingsLoader loader =
-        SettingsLoader.load(Map.of("BOTCONFIG_SETTINGS_FILE", file.toString()), Map.of());
+    LaunchOptionsLoader loader =
+        LaunchOptionsLoader.load(Map.of("BOTCONFIG_SETTINGS_FILE", file.toString()), Map.of());
 
-    assertThat(loader.settings().token().orElseThrow().reveal()).isEqualTo(TOKEN);
+    assertThat(loader.options().token().orElseThrow().reveal()).isEqualTo(TOKEN);
     assertThat(loader.warnings())
         .singleElement()
         .asString()
@@ -119,8 +123,9 @@ class SettingsFileTest {
     Path bad = file("DISCORD_TOKEN=two words" + TOKEN);
     assertThatThrownBy(
             () ->
-                SettingsLoader.load(Map.of("BOTCONFIG_SETTINGS_FILE", bad.toString()), Map.of())
-                    .settings())
+                LaunchOptionsLoader.load(
+                        Map.of("BOTCONFIG_SETTINGS_FILE", bad.toString()), Map.of())
+                    .options())
         .hasMessageContaining("line 1")
         .satisfies(e -> assertThat(e.getMessage()).doesNotContain(TOKEN));
   }
@@ -129,29 +134,31 @@ class SettingsFileTest {
   void aTokenInTheEnvironmentWinsOverATokenFileInTheSettingsFile() throws Exception {
     Path file = file("DISCORD_TOKEN_FILE=/nonexistent/token");
 
-    AppSettings settings =
-        SettingsLoader.load(
+    LaunchOptions options =
+        LaunchOptionsLoader.load(
                 Map.of("BOTCONFIG_SETTINGS_FILE", file.toString(), "DISCORD_TOKEN", TOKEN),
                 Map.of())
-            .settings();
+            .options();
 
-    assertThat(settings.token().orElseThrow().reveal()).isEqualTo(TOKEN);
+    assertThat(options.token().orElseThrow().reveal()).isEqualTo(TOKEN);
   }
 
   @ParameterizedTest
   @CsvSource({"yes,true", "on,true", "TRUE,true", "no,false", "off,false", "false,false"})
   void yesNoAndOnOffAreBooleansAsTheDocsSay(String text, boolean expected) {
-    AppSettings settings =
-        SettingsLoader.load(Map.of("BOTCONFIG_HEALTH_ENABLED", text), Map.of()).settings();
+    LaunchOptions options =
+        LaunchOptionsLoader.load(Map.of("BOTCONFIG_HEALTH_ENABLED", text), Map.of()).options();
 
-    assertThat(settings.health().enabled()).isEqualTo(expected);
+    assertThat(options.health().enabled()).isEqualTo(expected);
   }
 
   @Test
   void anEndpointThatIsNotAUrlIsNamedNotANullPointer() {
     assertThatThrownBy(
-            () -> SettingsLoader.load(Map.of(), Map.of(Setting.ENDPOINT, "notaurl")).settings())
-        .isInstanceOf(InvalidSettingsException.class)
+            () ->
+                LaunchOptionsLoader.load(Map.of(), Map.of(LaunchOption.ENDPOINT, "notaurl"))
+                    .options())
+        .isInstanceOf(InvalidLaunchOptionsException.class)
         .hasMessage(
             "--endpoint must be a URL starting with http:// or https://, such as"
                 + " http://127.0.0.1:8000, got 'notaurl'");

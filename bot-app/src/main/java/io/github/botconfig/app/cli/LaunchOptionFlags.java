@@ -1,6 +1,6 @@
 package io.github.botconfig.app.cli;
 
-import io.github.botconfig.app.config.Setting;
+import io.github.botconfig.app.launch.LaunchOption;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
@@ -11,16 +11,16 @@ import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.ScopeType;
 
 /**
- * The command line's options for the settings, made from {@link Setting}: each overrides its
+ * The command line's options for the options, made from {@link Setting}: each overrides its
  * environment variable. Global ones ({@code --table}, {@code --endpoint}, {@code --region}) are
  * accepted by every command, before or after it; the others only by {@code run}.
  */
-final class SettingOptions {
-  private SettingOptions() {}
+final class LaunchOptionFlags {
+  private LaunchOptionFlags() {}
 
   static void addTo(CommandLine root) {
     CommandLine run = Objects.requireNonNull(root.getSubcommands().get("run"), "no run command");
-    for (Setting setting : Setting.values()) {
+    for (LaunchOption setting : LaunchOption.values()) {
       if (setting.option().isEmpty()) {
         continue;
       }
@@ -38,11 +38,11 @@ final class SettingOptions {
     }
   }
 
-  /** The settings given as options in this parse, from the root down to the command that runs. */
-  static Map<Setting, String> given(ParseResult parse) {
-    Map<Setting, String> given = new EnumMap<>(Setting.class);
+  /** The options given as options in this parse, from the root down to the command that runs. */
+  static Map<LaunchOption, String> given(ParseResult parse) {
+    Map<LaunchOption, String> given = new EnumMap<>(LaunchOption.class);
     for (ParseResult level = parse; level != null; level = level.subcommand()) {
-      for (Setting setting : Setting.values()) {
+      for (LaunchOption setting : LaunchOption.values()) {
         if (!setting.option().isEmpty() && level.hasMatchedOption(setting.option())) {
           given.put(setting, level.matchedOptionValue(setting.option(), ""));
         }
@@ -51,11 +51,11 @@ final class SettingOptions {
     return given;
   }
 
-  private static String label(Setting setting) {
+  private static String label(LaunchOption setting) {
     return setting.name().replace("_", "-").toUpperCase(Locale.ROOT);
   }
 
-  private static String description(Setting setting) {
+  private static String description(LaunchOption setting) {
     String defaultValue =
         setting.defaultValue().isEmpty() ? "" : ", default " + setting.defaultValue();
     String text = setting.description();

@@ -1,4 +1,4 @@
-package io.github.botconfig.app.config;
+package io.github.botconfig.app.launch;
 
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.Configurator;
@@ -6,7 +6,7 @@ import ch.qos.logback.core.spi.ContextAwareBase;
 
 /**
  * Logback's configuration at start, in code: warnings only, on standard error, until {@link
- * Logging#configure} applies the settings. Logback finds it through ServiceLoader ({@code
+ * Logging#configure} applies the options. Logback finds it through ServiceLoader ({@code
  * META-INF/services}); it replaces a {@code logback.xml}, whose XML parsing cost every command,
  * {@code --version} included, about a tenth of a second.
  *

@@ -1,4 +1,4 @@
-package io.github.botconfig.app.config;
+package io.github.botconfig.app.launch;
 
 import java.net.InetAddress;
 import java.net.InetSocketAddress;

@@ -1,4 +1,4 @@
-package io.github.botconfig.app.config;
+package io.github.botconfig.app.launch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package io.github.botconfig.app.config;
+package io.github.botconfig.app.launch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -13,32 +13,32 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class SettingsLoaderTest {
+class LaunchOptionsLoaderTest {
   private static final String TOKEN = "MTE4MDU4NjQxMjQzNDgxNzAyNA.GabcDE.secret-part_0123456789";
 
   @TempDir Path dir;
 
-  private static AppSettings load(Map<String, String> env) {
-    return SettingsLoader.load(env, Map.of()).settings();
+  private static LaunchOptions load(Map<String, String> env) {
+    return LaunchOptionsLoader.load(env, Map.of()).options();
   }
 
   @Test
   void defaultsNeedNoSettingAtAll() {
-    AppSettings settings = load(Map.of());
+    LaunchOptions options = load(Map.of());
 
-    assertThat(settings.token()).isEmpty();
-    assertThat(settings.table()).isEqualTo("discord-bot-config");
-    assertThat(settings.refreshInterval()).isEqualTo(Duration.ofMinutes(30));
-    assertThat(settings.changePollInterval()).isEqualTo(Duration.ofSeconds(5));
-    assertThat(settings.purgeGracePeriod()).isEqualTo(Duration.ofDays(7));
-    assertThat(settings.logLevel()).isEqualTo("INFO");
-    assertThat(settings.logFormat()).isEqualTo(LogFormat.TEXT);
-    assertThat(settings.usesEmbeddedStore()).isTrue();
+    assertThat(options.token()).isEmpty();
+    assertThat(options.table()).isEqualTo("discord-bot-config");
+    assertThat(options.refreshInterval()).isEqualTo(Duration.ofMinutes(30));
+    assertThat(options.changePollInterval()).isEqualTo(Duration.ofSeconds(5));
+    assertThat(options.purgeGracePeriod()).isEqualTo(Duration.ofDays(7));
+    assertThat(options.logLevel()).isEqualTo("INFO");
+    assertThat(options.logFormat()).isEqualTo(LogFormat.TEXT);
+    assertThat(options.usesEmbeddedStore()).isTrue();
   }
 
   @Test
   void everyVariableIsRead() {
-    AppSettings settings =
+    LaunchOptions options =
         load(
             Map.ofEntries(
                 Map.entry("DISCORD_TOKEN", TOKEN),
@@ -53,28 +53,28 @@ class SettingsLoaderTest {
                 Map.entry("BOTCONFIG_LOG_LEVEL", "debug"),
                 Map.entry("BOTCONFIG_LOG_FORMAT", "JSON")));
 
-    assertThat(settings.token().orElseThrow().reveal()).isEqualTo(TOKEN);
-    assertThat(settings.table()).isEqualTo("my_table.v2");
-    assertThat(settings.region()).contains("eu-west-3");
-    assertThat(settings.endpoint()).contains(URI.create("http://127.0.0.1:8000"));
-    assertThat(settings.refreshInterval()).isEqualTo(Duration.ofMinutes(10));
-    assertThat(settings.changePollInterval()).isZero();
-    assertThat(settings.initialLoadWait()).isEqualTo(Duration.ofSeconds(5));
-    assertThat(settings.purgeGracePeriod()).isEqualTo(Duration.ofDays(2));
-    assertThat(settings.devGuildId()).contains(GuildId.of("1180586412434817024"));
-    assertThat(settings.logLevel()).isEqualTo("DEBUG");
-    assertThat(settings.logFormat()).isEqualTo(LogFormat.JSON);
-    assertThat(settings.usesEmbeddedStore()).isFalse();
+    assertThat(options.token().orElseThrow().reveal()).isEqualTo(TOKEN);
+    assertThat(options.table()).isEqualTo("my_table.v2");
+    assertThat(options.region()).contains("eu-west-3");
+    assertThat(options.endpoint()).contains(URI.create("http://127.0.0.1:8000"));
+    assertThat(options.refreshInterval()).isEqualTo(Duration.ofMinutes(10));
+    assertThat(options.changePollInterval()).isZero();
+    assertThat(options.initialLoadWait()).isEqualTo(Duration.ofSeconds(5));
+    assertThat(options.purgeGracePeriod()).isEqualTo(Duration.ofDays(2));
+    assertThat(options.devGuildId()).contains(GuildId.of("1180586412434817024"));
+    assertThat(options.logLevel()).isEqualTo("DEBUG");
+    assertThat(options.logFormat()).isEqualTo(LogFormat.JSON);
+    assertThat(options.usesEmbeddedStore()).isFalse();
   }
 
   @Test
   void optionsWinOverTheEnvironment() {
-    AppSettings settings =
-        SettingsLoader.load(
-                Map.of("BOTCONFIG_TABLE", "from-env"), Map.of(Setting.TABLE, "from-option"))
-            .settings();
+    LaunchOptions options =
+        LaunchOptionsLoader.load(
+                Map.of("BOTCONFIG_TABLE", "from-env"), Map.of(LaunchOption.TABLE, "from-option"))
+            .options();
 
-    assertThat(settings.table()).isEqualTo("from-option");
+    assertThat(options.table()).isEqualTo("from-option");
   }
 
   @Test
@@ -93,7 +93,7 @@ class SettingsLoaderTest {
                         "BOTCONFIG_LOG_LEVEL", "LOUD",
                         "BOTCONFIG_LOG_FORMAT", "xml")))
         .isInstanceOfSatisfying(
-            InvalidSettingsException.class,
+            InvalidLaunchOptionsException.class,
             e ->
                 assertThat(e.problems())
                     .containsExactly(
@@ -113,10 +113,10 @@ class SettingsLoaderTest {
     Path file = Files.writeString(dir.resolve("token"), TOKEN + "\n");
     Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
 
-    SettingsLoader loader =
-        SettingsLoader.load(Map.of("DISCORD_TOKEN_FILE", file.toString()), Map.of());
+    LaunchOptionsLoader loader =
+        LaunchOptionsLoader.load(Map.of("DISCORD_TOKEN_FILE", file.toString()), Map.of());
 
-    assertThat(loader.settings().token().orElseThrow().reveal()).isEqualTo(TOKEN);
+    assertThat(loader.options().token().orElseThrow().reveal()).isEqualTo(TOKEN);
     assertThat(loader.warnings()).isEmpty();
   }
 
@@ -125,10 +125,10 @@ class SettingsLoaderTest {
     Path file = Files.writeString(dir.resolve("token"), TOKEN);
     Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
 
-    SettingsLoader loader =
-        SettingsLoader.load(Map.of("DISCORD_TOKEN_FILE", file.toString()), Map.of());
+    LaunchOptionsLoader loader =
+        LaunchOptionsLoader.load(Map.of("DISCORD_TOKEN_FILE", file.toString()), Map.of());
 
-    assertThat(loader.settings().token()).isPresent();
+    assertThat(loader.options().token()).isPresent();
     assertThat(loader.warnings())
         .containsExactly(
             "DISCORD_TOKEN_FILE "
@@ -153,9 +153,9 @@ class SettingsLoaderTest {
 
   @Test
   void theTokenHidesItselfFromToString() {
-    AppSettings settings = load(Map.of("DISCORD_TOKEN", TOKEN));
+    LaunchOptions options = load(Map.of("DISCORD_TOKEN", TOKEN));
 
-    assertThat(settings.toString()).doesNotContain(TOKEN).contains("DiscordToken[hidden]");
+    assertThat(options.toString()).doesNotContain(TOKEN).contains("DiscordToken[hidden]");
   }
 
   @Test

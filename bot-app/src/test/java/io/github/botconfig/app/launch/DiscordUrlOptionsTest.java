@@ -1,4 +1,4 @@
-package io.github.botconfig.app.config;
+package io.github.botconfig.app.launch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -13,12 +13,12 @@ import org.junit.jupiter.params.provider.ValueSource;
  * The Discord REST and gateway overrides carry the bot's token: plain {@code http}/{@code ws} is
  * accepted only to this machine (the fake Discord of the tests, a local proxy).
  */
-class DiscordUrlSettingsTest {
+class DiscordUrlOptionsTest {
   private static final String REST = "BOTCONFIG_DISCORD_REST_URL";
   private static final String GATEWAY = "BOTCONFIG_DISCORD_GATEWAY_URL";
 
-  private static AppSettings load(Map<String, String> env) {
-    return SettingsLoader.load(env, Map.of()).settings();
+  private static LaunchOptions load(Map<String, String> env) {
+    return LaunchOptionsLoader.load(env, Map.of()).options();
   }
 
   @Test
@@ -30,7 +30,7 @@ class DiscordUrlSettingsTest {
                         REST, "http://10.1.2.3:8080/api/v10/",
                         GATEWAY, "ws://gateway.example.net/")))
         .isInstanceOfSatisfying(
-            InvalidSettingsException.class,
+            InvalidLaunchOptionsException.class,
             e ->
                 assertThat(e.problems())
                     .containsExactly(
@@ -58,7 +58,7 @@ class DiscordUrlSettingsTest {
   void aHostThatIsNotALoopbackLiteralOrLocalhostGetsNoPlainHttp(String url) {
     assertThatThrownBy(() -> load(Map.of(REST, url)))
         .isInstanceOfSatisfying(
-            InvalidSettingsException.class,
+            InvalidLaunchOptionsException.class,
             e ->
                 assertThat(e.problems())
                     .singleElement()
@@ -77,29 +77,29 @@ class DiscordUrlSettingsTest {
         "http://[::1]:41234/api/v10/",
       })
   void theLoopbackRangeAndLocalhostMayUsePlainHttpAsTheFakeDiscordDoes(String url) {
-    AppSettings settings = load(Map.of(REST, url));
+    LaunchOptions options = load(Map.of(REST, url));
 
-    assertThat(settings.discordRestUrl()).contains(URI.create(url));
+    assertThat(options.discordRestUrl()).contains(URI.create(url));
   }
 
   @Test
   void aLoopbackGatewayMayUsePlainWs() {
-    AppSettings settings = load(Map.of(GATEWAY, "ws://127.0.0.1:41235/"));
+    LaunchOptions options = load(Map.of(GATEWAY, "ws://127.0.0.1:41235/"));
 
-    assertThat(settings.discordGatewayUrl()).contains(URI.create("ws://127.0.0.1:41235/"));
+    assertThat(options.discordGatewayUrl()).contains(URI.create("ws://127.0.0.1:41235/"));
   }
 
   @Test
   void httpsAndWssGoAnywhere() {
-    AppSettings settings =
+    LaunchOptions options =
         load(
             Map.of(
                 REST, "https://discord-proxy.example.net/api/v10/",
                 GATEWAY, "wss://gateway-proxy.example.net/"));
 
-    assertThat(settings.discordRestUrl())
+    assertThat(options.discordRestUrl())
         .contains(URI.create("https://discord-proxy.example.net/api/v10/"));
-    assertThat(settings.discordGatewayUrl())
+    assertThat(options.discordGatewayUrl())
         .contains(URI.create("wss://gateway-proxy.example.net/"));
   }
 }

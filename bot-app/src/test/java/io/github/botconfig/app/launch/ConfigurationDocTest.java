@@ -1,4 +1,4 @@
-package io.github.botconfig.app.config;
+package io.github.botconfig.app.launch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -24,8 +24,8 @@ class ConfigurationDocTest {
   }
 
   @ParameterizedTest
-  @EnumSource(Setting.class)
-  void everySettingHasItsRow(Setting setting) {
+  @EnumSource(LaunchOption.class)
+  void everySettingHasItsRow(LaunchOption setting) {
     String option = setting.option().isEmpty() ? "—" : "`" + setting.option() + "`";
     String defaultValue =
         setting.defaultValue().isEmpty() ? "—" : "`" + setting.defaultValue() + "`";

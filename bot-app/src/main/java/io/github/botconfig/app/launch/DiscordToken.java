@@ -1,4 +1,4 @@
-package io.github.botconfig.app.config;
+package io.github.botconfig.app.launch;
 
 /**
  * The bot's Discord token. It is a secret: {@link #toString()} never shows it, so it cannot leak

@@ -1,4 +1,4 @@
-package io.github.botconfig.app.config;
+package io.github.botconfig.app.launch;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
@@ -11,7 +11,7 @@ import ch.qos.logback.core.encoder.Encoder;
 import org.slf4j.LoggerFactory;
 
 /**
- * Configures Logback from the settings: the level, and text or JSON lines, always on standard error
+ * Configures Logback from the options: the level, and text or JSON lines, always on standard error
  * (standard output belongs to command results). Until this runs, {@link StartupLogging} keeps the
  * console quiet.
  */

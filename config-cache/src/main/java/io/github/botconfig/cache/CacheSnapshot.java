@@ -17,7 +17,13 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Everything the cache knows at one moment, immutable, so that readers need no lock: the cache
- * swaps a whole new value in for every change.
+ * swaps a whole new snapshot in for every change ({@link SnapshotHolder}).
+ *
+ * <p>It is the cache's own form of the domain's {@link io.github.botconfig.domain.ConfigSnapshot}:
+ * a {@code ConfigSnapshot} is what one full load of the store returned, always complete; a {@code
+ * CacheSnapshot} starts from one, is indexed for the lookups (by channel key and by guild), and
+ * moves on by the cache's writes and the change feed's items. Before the first load succeeds it is
+ * not complete: it then holds only what the fallback reads and the writes brought in.
  *
  * <p>It is the channel table itself (see {@link ChannelTable}), plus the {@link GuildIndex},
  * settings and boards. The table and the guild index are always built together, so they agree: each
@@ -25,9 +31,9 @@ import org.jspecify.annotations.Nullable;
  * this holds a whole snapshot of the store (a miss is then an answer) or only what the fallback
  * reads and the writes brought in.
  */
-final class Contents extends ChannelTable {
-  private static final Contents NOTHING_YET =
-      new Contents(ChannelTable.unknown(), GuildIndex.empty(), Map.of(), Map.of(), List.of());
+final class CacheSnapshot extends ChannelTable {
+  private static final CacheSnapshot NOTHING_YET =
+      new CacheSnapshot(ChannelTable.unknown(), GuildIndex.empty(), Map.of(), Map.of(), List.of());
 
   private final GuildIndex guilds;
   private final Map<GuildId, GuildSettings> settings;
@@ -39,7 +45,7 @@ final class Contents extends ChannelTable {
    */
   private final List<UnreadableItem> unreadable;
 
-  private Contents(
+  private CacheSnapshot(
       ChannelTable channels,
       GuildIndex guilds,
       Map<GuildId, GuildSettings> settings,
@@ -53,17 +59,17 @@ final class Contents extends ChannelTable {
   }
 
   /** What the cache holds before any snapshot loaded: nothing, and not as an answer. */
-  static Contents nothingYet() {
+  static CacheSnapshot nothingYet() {
     return NOTHING_YET;
   }
 
   /** A complete view of these channels, settings and boards; a channel must appear once. */
-  static Contents complete(
+  static CacheSnapshot complete(
       Collection<ChannelConfig> channels,
       Map<GuildId, GuildSettings> settings,
       Map<GuildId, LiveBoard> boards,
       Collection<UnreadableItem> unreadable) {
-    return new Contents(
+    return new CacheSnapshot(
         ChannelTable.of(channels),
         GuildIndex.of(channels),
         Map.copyOf(settings),
@@ -166,42 +172,42 @@ final class Contents extends ChannelTable {
     return problems;
   }
 
-  /** These contents with {@code channel} stored, listed under its guild and no other. */
-  Contents withChannel(ChannelConfig channel) {
+  /** This snapshot with {@code channel} stored, listed under its guild and no other. */
+  CacheSnapshot withChannel(ChannelConfig channel) {
     ChannelConfig previous = channel(channel.channelId()).orElse(null);
-    return new Contents(
+    return new CacheSnapshot(
         with(channel), guilds.with(channel, previous), settings, boards, unreadable);
   }
 
   /**
-   * These contents without the channel, readable or not (unchanged if it is not held). An
-   * unreadable item of the channel goes too: the only write that reaches one is its deletion.
+   * This snapshot without the channel, readable or not (unchanged if it is not held). An unreadable
+   * item of the channel goes too: the only write that reaches one is its deletion.
    */
-  Contents withoutChannel(ChannelId channelId) {
+  CacheSnapshot withoutChannel(ChannelId channelId) {
     Optional<ChannelConfig> previous = channel(channelId);
     List<UnreadableItem> remaining =
         unreadableWithout(i -> i.channelId().filter(channelId::equals).isPresent());
     if (previous.isEmpty()) {
       return remaining == unreadable
           ? this
-          : new Contents(this, guilds, settings, boards, remaining);
+          : new CacheSnapshot(this, guilds, settings, boards, remaining);
     }
-    return new Contents(
+    return new CacheSnapshot(
         without(channelId.value()), guilds.without(previous.get()), settings, boards, remaining);
   }
 
   /**
-   * These contents with the guild's settings replaced, or removed when {@code replacement} is null.
+   * This snapshot with the guild's settings replaced, or removed when {@code replacement} is null.
    */
-  Contents withSettings(GuildId guildId, @Nullable GuildSettings replacement) {
-    return new Contents(this, guilds, replaced(settings, guildId, replacement), boards, unreadable);
+  CacheSnapshot withSettings(GuildId guildId, @Nullable GuildSettings replacement) {
+    return new CacheSnapshot(
+        this, guilds, replaced(settings, guildId, replacement), boards, unreadable);
   }
 
-  /**
-   * These contents with the guild's board replaced, or removed when {@code replacement} is null.
-   */
-  Contents withBoard(GuildId guildId, @Nullable LiveBoard replacement) {
-    return new Contents(this, guilds, settings, replaced(boards, guildId, replacement), unreadable);
+  /** This snapshot with the guild's board replaced, or removed when {@code replacement} is null. */
+  CacheSnapshot withBoard(GuildId guildId, @Nullable LiveBoard replacement) {
+    return new CacheSnapshot(
+        this, guilds, settings, replaced(boards, guildId, replacement), unreadable);
   }
 
   private static <V> Map<GuildId, V> replaced(
@@ -215,8 +221,8 @@ final class Contents extends ChannelTable {
     return Map.copyOf(copy);
   }
 
-  /** These contents without any channel, settings or board of the guild. */
-  Contents withoutGuild(GuildId guildId) {
+  /** This snapshot without any channel, settings or board of the guild. */
+  CacheSnapshot withoutGuild(GuildId guildId) {
     List<ChannelConfig> gone = channelsOf(guildId);
     List<UnreadableItem> remaining = unreadableWithout(i -> i.guildId().equals(guildId));
     if (gone.isEmpty()
@@ -229,7 +235,7 @@ final class Contents extends ChannelTable {
     for (ChannelConfig channel : gone) {
       table = table.without(channel.channelId().value());
     }
-    return new Contents(
+    return new CacheSnapshot(
         table,
         guilds.withoutGuild(guildId),
         replaced(settings, guildId, null),

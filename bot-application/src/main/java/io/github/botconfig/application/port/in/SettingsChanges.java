@@ -8,12 +8,12 @@ import java.time.ZoneId;
 import java.util.Optional;
 
 /**
- * What {@code /config guild set} asks to change; every field left empty keeps the stored value.
+ * What {@code /config settings set} asks to change; every field left empty keeps the stored value.
  *
  * <p>Immutable and thread-safe.
  *
  * @param timezone the new IANA time zone
- * @param positionDisplay turn the live board on or off
+ * @param board turn the live board on or off
  * @param dailySummary turn the daily summary on or off
  * @param weeklySummary turn the weekly summary on or off
  * @param monthlySummary turn the monthly summary on or off
@@ -21,9 +21,9 @@ import java.util.Optional;
  * @param summaryPin turn pinning summaries on or off
  * @param globalChannel set or clear where summaries and the live board go
  */
-public record GuildChanges(
+public record SettingsChanges(
     Optional<ZoneId> timezone,
-    Optional<Boolean> positionDisplay,
+    Optional<Boolean> board,
     Optional<Boolean> dailySummary,
     Optional<Boolean> weeklySummary,
     Optional<Boolean> monthlySummary,
@@ -32,8 +32,8 @@ public record GuildChanges(
     OptionalChange<ChannelId> globalChannel) {
 
   /** Changes nothing. */
-  public static GuildChanges none() {
-    return new GuildChanges(
+  public static SettingsChanges none() {
+    return new SettingsChanges(
         Optional.empty(),
         Optional.empty(),
         Optional.empty(),
@@ -47,7 +47,7 @@ public record GuildChanges(
   /** Whether nothing is to change. */
   public boolean isEmpty() {
     return timezone.isEmpty()
-        && positionDisplay.isEmpty()
+        && board.isEmpty()
         && dailySummary.isEmpty()
         && weeklySummary.isEmpty()
         && monthlySummary.isEmpty()
@@ -63,7 +63,7 @@ public record GuildChanges(
     SummaryPreferences summaries = settings.summaryPreferences();
     return settings
         .withTimezone(timezone.orElse(settings.timezone()))
-        .withPositionDisplayEnabled(positionDisplay.orElse(settings.positionDisplayEnabled()))
+        .withPositionDisplayEnabled(board.orElse(settings.positionDisplayEnabled()))
         .withSummaryPreferences(
             summaries
                 .withDailySummary(dailySummary.orElse(summaries.dailySummary()))

@@ -1,4 +1,4 @@
-package io.github.botconfig.app.config;
+package io.github.botconfig.app.launch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -9,23 +9,23 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 
-class ShardingAndHealthSettingsTest {
+class ShardingAndHealthOptionsTest {
 
-  private static AppSettings load(Map<String, String> env) {
-    return SettingsLoader.load(env, Map.of()).settings();
+  private static LaunchOptions load(Map<String, String> env) {
+    return LaunchOptionsLoader.load(env, Map.of()).options();
   }
 
   @Test
   void byDefaultOneProcessRunsEveryShardDiscordRecommendsAndServesNoHealthEndpoint()
       throws Exception {
-    AppSettings settings = load(Map.of());
+    LaunchOptions options = load(Map.of());
 
-    assertThat(settings.sharding()).isEqualTo(Sharding.auto());
-    assertThat(settings.sharding().runsAllShards()).isTrue();
-    assertThat(settings.sharding().describe()).isEqualTo("all shards (total from Discord)");
-    assertThat(settings.health().enabled()).isFalse();
-    assertThat(settings.health().address()).isEqualTo(InetAddress.getByName("127.0.0.1"));
-    assertThat(settings.health().port()).isEqualTo(8081);
+    assertThat(options.sharding()).isEqualTo(Sharding.auto());
+    assertThat(options.sharding().runsAllShards()).isTrue();
+    assertThat(options.sharding().describe()).isEqualTo("all shards (total from Discord)");
+    assertThat(options.health().enabled()).isFalse();
+    assertThat(options.health().address()).isEqualTo(InetAddress.getByName("127.0.0.1"));
+    assertThat(options.health().port()).isEqualTo(8081);
   }
 
   @Test
@@ -66,7 +66,7 @@ class ShardingAndHealthSettingsTest {
   void everyShardingProblemIsNamedWithItsValue() {
     assertThatThrownBy(() -> load(Map.of("BOTCONFIG_SHARD_TOTAL", "0", "BOTCONFIG_SHARDS", "3-1")))
         .isInstanceOfSatisfying(
-            InvalidSettingsException.class,
+            InvalidLaunchOptionsException.class,
             e ->
                 assertThat(e.problems())
                     .containsExactly(
@@ -89,15 +89,15 @@ class ShardingAndHealthSettingsTest {
 
   @Test
   void theHealthEndpointIsReadAndAWideBindingIsAWarning() throws Exception {
-    SettingsLoader loader =
-        SettingsLoader.load(
+    LaunchOptionsLoader loader =
+        LaunchOptionsLoader.load(
             Map.of(
                 "BOTCONFIG_HEALTH_ENABLED", "TRUE",
                 "BOTCONFIG_HEALTH_ADDRESS", "0.0.0.0",
                 "BOTCONFIG_HEALTH_PORT", "9000"),
             Map.of());
 
-    HealthEndpoint health = loader.settings().health();
+    HealthEndpoint health = loader.options().health();
     assertThat(health.enabled()).isTrue();
     assertThat(health.address()).isEqualTo(InetAddress.getByName("0.0.0.0"));
     assertThat(health.port()).isEqualTo(9000);
@@ -109,12 +109,12 @@ class ShardingAndHealthSettingsTest {
 
   @Test
   void aLoopbackBindingIsNoWarningAndIPv6IsAccepted() throws Exception {
-    SettingsLoader loader =
-        SettingsLoader.load(
+    LaunchOptionsLoader loader =
+        LaunchOptionsLoader.load(
             Map.of("BOTCONFIG_HEALTH_ENABLED", "true", "BOTCONFIG_HEALTH_ADDRESS", "::1"),
             Map.of());
 
-    assertThat(loader.settings().health().address()).isEqualTo(InetAddress.getByName("::1"));
+    assertThat(loader.options().health().address()).isEqualTo(InetAddress.getByName("::1"));
     assertThat(loader.warnings()).isEmpty();
   }
 
@@ -128,7 +128,7 @@ class ShardingAndHealthSettingsTest {
                         "BOTCONFIG_HEALTH_ADDRESS", "localhost",
                         "BOTCONFIG_HEALTH_PORT", "70000")))
         .isInstanceOfSatisfying(
-            InvalidSettingsException.class,
+            InvalidLaunchOptionsException.class,
             e ->
                 assertThat(e.problems())
                     .containsExactly(

@@ -1,4 +1,4 @@
-package io.github.botconfig.app.config;
+package io.github.botconfig.app.launch;
 
 import io.github.botconfig.domain.GuildId;
 import java.net.URI;
@@ -6,8 +6,8 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * The launcher's validated settings. Build them with {@link SettingsLoader}; every value here has
- * passed its checks.
+ * The launcher's validated options. Build them with {@link LaunchOptionsLoader}; every value here
+ * has passed its checks.
  *
  * @param token the Discord token, needed only to run the bot
  * @param table the DynamoDB table name
@@ -26,7 +26,7 @@ import java.util.Optional;
  * @param health the optional HTTP health endpoint
  * @param embeddedIdleStop how long the embedded server runs on with no request and no bot
  */
-public record AppSettings(
+public record LaunchOptions(
     Optional<DiscordToken> token,
     String table,
     Optional<String> region,
@@ -52,9 +52,9 @@ public record AppSettings(
     return region.isEmpty() && endpoint.isEmpty();
   }
 
-  /** Returns these settings pointed at another endpoint (the embedded server's, once it runs). */
-  public AppSettings withEndpoint(URI newEndpoint) {
-    return new AppSettings(
+  /** Returns these options pointed at another endpoint (the embedded server's, once it runs). */
+  public LaunchOptions withEndpoint(URI newEndpoint) {
+    return new LaunchOptions(
         token,
         table,
         region,
