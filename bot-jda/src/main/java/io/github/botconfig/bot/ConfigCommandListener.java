@@ -75,9 +75,7 @@ final class ConfigCommandListener implements EventListener {
   }
 
   private void onSlashCommandInteraction(SlashCommandInteractionEvent event) {
-    if (!event.getName().equals(ConfigCommands.NAME)
-        || (event.getSubcommandGroup() == null
-            && PanelListener.SUBCOMMAND.equals(event.getSubcommandName()))) {
+    if (!event.getName().equals(ConfigCommands.NAME) || PanelListener.opensPanel(event)) {
       return; // the panel's own listener answers it
     }
     Guild guild = event.getGuild();

@@ -108,6 +108,17 @@ final class ConfigCommands {
                             "Use no global channel")));
   }
 
+  /**
+   * {@code /config-panel}: the panel at one word, for admins who would type {@code /config} alone
+   * (Discord runs no command that has subcommands bare, so {@code /config} itself cannot open it).
+   */
+  static SlashCommandData panel() {
+    return Commands.slash(
+            PanelListener.COMMAND, "Open the settings panel of this bot (buttons and menus)")
+        .setContexts(InteractionContextType.GUILD)
+        .setDefaultPermissions(DefaultMemberPermissions.enabledFor(REQUIRED));
+  }
+
   /** {@code NAME-user}, {@code NAME-role}, {@code clear-NAME}: whom a message mentions. */
   private static List<OptionData> tagOptions(String name, String what) {
     return List.of(

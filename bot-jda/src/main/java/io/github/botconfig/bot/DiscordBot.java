@@ -73,7 +73,7 @@ public final class DiscordBot implements AutoCloseable {
       Clock clock,
       ScheduledExecutorService scheduler,
       BotOptions options) {
-    this.commands = List.of(ConfigCommands.definition());
+    this.commands = List.of(ConfigCommands.definition(), ConfigCommands.panel());
     GuildDepartures departures = new GuildDepartures(repository, clock, options.purgeGracePeriod());
     JdaGuildPresence presence = new JdaGuildPresence();
     this.sweep = new DailySweep(departures, directory, presence, presence, scheduler);
@@ -86,6 +86,8 @@ public final class DiscordBot implements AutoCloseable {
             clock,
             scheduler);
     this.boards = new LiveBoards(repository, new JdaBoards(presence), warnings, clock, scheduler);
+    // One set of use cases for both front ends: /config and its panels decide nothing themselves.
+    AdminService useCases = new AdminService(repository);
     this.listeners =
         List.of(
             new TrackedMessageListener(
@@ -94,9 +96,8 @@ public final class DiscordBot implements AutoCloseable {
                 new AlertPublisher(pins),
                 boards),
             new ConfigCommandListener(
-                new ConfigAdmin(
-                    new AdminService(repository), ConfigCommandListener.PERMISSION_REFUSED)),
-            new PanelListener(repository, clock, GlobalChannelCheck::warnings),
+                new ConfigAdmin(useCases, ConfigCommandListener.PERMISSION_REFUSED)),
+            new PanelListener(useCases, MemberActor::new, clock, GlobalChannelCheck::warnings),
             new GuildLifecycleListener(
                 departures, presence, new CommandRegistrar(commands, options.devGuildId()), sweep),
             new GuildFeaturesListener(presence, summaries, boards));

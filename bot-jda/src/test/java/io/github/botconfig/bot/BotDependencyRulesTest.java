@@ -54,6 +54,24 @@ class BotDependencyRulesTest {
   }
 
   @Test
+  void thePanelsReadAndWriteOnlyThroughTheUseCases() {
+    noClasses()
+        .that()
+        .resideInAPackage("io.github.botconfig.bot.panel")
+        .should()
+        .dependOnClassesThat()
+        .haveFullyQualifiedName("io.github.botconfig.domain.ConfigRepository")
+        .orShould()
+        .dependOnClassesThat()
+        .haveFullyQualifiedName("io.github.botconfig.domain.ConfigStore")
+        .orShould()
+        .dependOnClassesThat()
+        .resideInAPackage("io.github.botconfig.application.service..")
+        .allowEmptyShould(false)
+        .check(BOT);
+  }
+
+  @Test
   void theAdapterNeverSeesTheCacheOrTheStoreAdapters() {
     noClasses()
         .that()

@@ -169,8 +169,17 @@ public final class ConfigAdmin {
     return lines.isEmpty() ? "" : "\n" + String.join("\n", lines);
   }
 
-  /** The reply for a failed outcome: what went wrong, that nothing changed, and what to do. */
   private String failure(Outcome<?> outcome) {
+    return failure(outcome, notAllowed);
+  }
+
+  /**
+   * The reply for a failed outcome, for every Discord front end ({@code /config} and its panel):
+   * what went wrong, that nothing changed, and what to do.
+   *
+   * @param notAllowed the reply to an actor the use cases refuse
+   */
+  public static String failure(Outcome<?> outcome, String notAllowed) {
     return switch (outcome.kind()) {
       case NOT_ALLOWED -> notAllowed;
       case CONFLICT -> CONFLICT;
@@ -181,7 +190,7 @@ public final class ConfigAdmin {
 
   /**
    * The reply for a failure outside the use cases: input refused before one ran (an option that
-   * does not parse), or a panel's own write (the panels do not run on the use cases yet).
+   * does not parse).
    */
   public static String failure(ConfigException e) {
     if (e instanceof ConfigConflictException conflict

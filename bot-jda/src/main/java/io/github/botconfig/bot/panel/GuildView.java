@@ -1,5 +1,6 @@
 package io.github.botconfig.bot.panel;
 
+import io.github.botconfig.application.port.in.Actor;
 import io.github.botconfig.domain.ChannelId;
 import io.github.botconfig.domain.GuildId;
 import io.github.botconfig.domain.GuildSettings;
@@ -8,10 +9,13 @@ import java.util.Optional;
 
 /**
  * The guild an interaction came from, as Discord (the bot's cache) knows it: what {@link
- * PanelActions} checks every id of a custom id or a select against.
+ * PanelActions} checks every id of a custom id or a select against, and who clicks.
  */
 interface GuildView {
   GuildId id();
+
+  /** Who clicks, as the use cases ask it whether they may configure this guild. */
+  Actor actor();
 
   /** Whether the channel is a text or announcement channel of this guild now. */
   boolean hasChannel(ChannelId channelId);

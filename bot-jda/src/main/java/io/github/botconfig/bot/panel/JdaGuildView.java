@@ -1,5 +1,6 @@
 package io.github.botconfig.bot.panel;
 
+import io.github.botconfig.application.port.in.Actor;
 import io.github.botconfig.bot.RoleTags;
 import io.github.botconfig.domain.ChannelId;
 import io.github.botconfig.domain.GuildId;
@@ -16,18 +17,27 @@ import org.jspecify.annotations.Nullable;
 final class JdaGuildView implements GuildView {
   private final Guild guild;
   private final @Nullable Member member;
+  private final Actor actor;
   private final BiFunction<Guild, GuildSettings, List<String>> warnings;
 
   /**
    * @param member who clicks; null where nobody does (the welcome on joining a server)
+   * @param actor who asks the use cases: the member, or the bot itself where nobody clicks
    */
   JdaGuildView(
       Guild guild,
       @Nullable Member member,
+      Actor actor,
       BiFunction<Guild, GuildSettings, List<String>> warnings) {
     this.guild = guild;
     this.member = member;
+    this.actor = actor;
     this.warnings = warnings;
+  }
+
+  @Override
+  public Actor actor() {
+    return actor;
   }
 
   @Override

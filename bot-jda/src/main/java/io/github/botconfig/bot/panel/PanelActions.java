@@ -1,38 +1,50 @@
 package io.github.botconfig.bot.panel;
 
+import io.github.botconfig.application.port.in.ChangeChannelUseCase;
+import io.github.botconfig.application.port.in.ChangeSettingsUseCase;
 import io.github.botconfig.application.port.in.ChannelChanges;
+import io.github.botconfig.application.port.in.ConfigAdministration;
+import io.github.botconfig.application.port.in.ListChannelsUseCase;
 import io.github.botconfig.application.port.in.OptionalChange;
+import io.github.botconfig.application.port.in.Outcome;
+import io.github.botconfig.application.port.in.Outcome.Kind;
 import io.github.botconfig.application.port.in.SettingsChanges;
+import io.github.botconfig.application.port.in.ShowChannelUseCase;
+import io.github.botconfig.application.port.in.ShowSettingsUseCase;
+import io.github.botconfig.application.port.in.UntrackChannelUseCase;
 import io.github.botconfig.bot.admin.ConfigAdmin;
 import io.github.botconfig.bot.panel.PanelId.Action;
 import io.github.botconfig.domain.ChannelConfig;
 import io.github.botconfig.domain.ChannelId;
-import io.github.botconfig.domain.ConfigException;
-import io.github.botconfig.domain.ConfigRepository;
 import io.github.botconfig.domain.GuildSettings;
 import io.github.botconfig.domain.InvalidConfigException;
+import io.github.botconfig.domain.Reporters;
 import io.github.botconfig.domain.Tag;
 import io.github.botconfig.domain.Threshold;
+import io.github.botconfig.domain.UnreadableItem;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What a click on a panel does: checks what the custom id and the selected values name against the
- * interaction's guild, applies the change to the stored configuration (read from the repository the
- * panel was drawn from, written with its version, re-read and re-applied on a conflict), and
- * returns the screen to show, read back from what was stored.
+ * What a click on a panel does: parses the custom id and the selected values (checking every id
+ * they name against the interaction's guild), calls one admin use case as the member who clicked,
+ * and returns the screen to show for its outcome, drawn from what is stored. Authorisation,
+ * retries, the nothing-to-change rule and ownership are the use cases'; nothing here reads or
+ * writes the configuration any other way.
  *
  * <p>A click states what it sets ("pin: on"), never "flip what the panel showed", so a panel drawn
- * before a change made elsewhere applies its click to the stored value and says the panel was
- * stale. Whether the member may configure the guild is checked by the caller, before. No JDA;
- * thread-safe when the repository is.
+ * before a change made elsewhere applies its click to the stored value (the use case's
+ * read-change-write is conditioned on the stored version) and says the panel was stale. No JDA;
+ * thread-safe when the use cases are.
  */
 final class PanelActions {
   private static final Logger log = LoggerFactory.getLogger(PanelActions.class);
@@ -47,63 +59,104 @@ final class PanelActions {
       "⚠️ This was changed elsewhere since the panel was drawn; your click was applied to what is"
           + " stored, shown here.";
   static final String REFUSED = "❌ That is not part of this server; nothing changed.";
+
+  /** Another write won every attempt of the use case: nothing of this click was saved. */
+  static final String CONFLICT =
+      "❌ Someone else changed this at the same moment, so your click was not saved. Click again.";
+
+  /** The answer to a click the use cases refuse: the member may not configure the server now. */
+  static final String NO_PERMISSION =
+      "❌ You need the **Manage Server** permission to configure this bot, so this panel is closed.";
+
+  /** The answer to opening a panel the use cases refuse. */
+  static final String NO_PERMISSION_TO_OPEN =
+      "❌ You need the **Manage Server** permission to configure this bot.";
+
   private static final Set<String> QUICK_THRESHOLDS = Set.of("TP", "SL", "TP/SL", "none");
 
-  private final ConfigRepository repository;
+  private final ConfigAdministration useCases;
   private final Clock clock;
 
-  PanelActions(ConfigRepository repository, Clock clock) {
-    this.repository = repository;
+  PanelActions(ConfigAdministration useCases, Clock clock) {
+    this.useCases = useCases;
     this.clock = clock;
   }
 
   /** {@code /config panel}: the first setup where nothing is configured, else the overview. */
   Screen open(GuildView guild) {
-    return isNew(guild) ? setup(guild, Screen.Step.CHANNELS, "") : overview(guild, "");
+    return orClosed(
+        guild,
+        NO_PERMISSION_TO_OPEN,
+        () -> isNew(guild) ? setup(guild, Screen.Step.CHANNELS, "") : overview(guild, ""));
   }
 
-  /** Whether nothing at all is configured for the guild: no settings, no tracked channel. */
-  boolean isNew(GuildView guild) {
-    return repository.findSettings(guild.id()).isEmpty()
-        && repository.findChannels(guild.id()).isEmpty();
+  /**
+   * Whether a server that just added the bot gets the welcome: nothing at all is configured for it
+   * (no settings, no channel, nothing unreadable). False when that cannot be read.
+   */
+  boolean welcomes(GuildView guild) {
+    try {
+      return isNew(guild);
+    } catch (Failed e) {
+      log.warn("no welcome for guild {}: {}", guild.id(), e.outcome);
+      return false;
+    }
+  }
+
+  private boolean isNew(GuildView guild) {
+    ListChannelsUseCase.Listing listing = listing(guild);
+    return !storedSettings(guild).stored()
+        && listing.channels().isEmpty()
+        && listing.unreadable().isEmpty();
   }
 
   /**
    * Applies the click {@code id}, with the values the member selected or typed, in {@code guild}.
    */
-  Screen click(PanelId id, List<String> values, GuildView guild, long userId) {
-    if (clock.instant().getEpochSecond() - id.drawnAt() > LIFETIME.toSeconds()) {
-      return redraw(id, guild, EXPIRED);
-    }
+  Screen click(PanelId id, List<String> values, GuildView guild) {
     try {
-      return apply(id, values, guild, userId);
+      if (clock.instant().getEpochSecond() - id.drawnAt() > LIFETIME.toSeconds()) {
+        return redraw(id, guild, EXPIRED);
+      }
+      return apply(id, values, guild);
     } catch (Refused e) {
       log.warn(
-          "refused panel click {} by user {} in guild {}: {}",
+          "refused panel click {} by {} in guild {}: {}",
           id.encode(),
-          Long.toUnsignedString(userId),
+          guild.actor().who(),
           guild.id(),
           e.getMessage());
-      return overview(guild, REFUSED);
-    } catch (ConfigException e) {
-      return redraw(id, guild, ConfigAdmin.failure(e));
+      return orClosed(guild, NO_PERMISSION, () -> overview(guild, REFUSED));
+    } catch (Failed e) {
+      if (e.outcome.kind() == Kind.NOT_ALLOWED) {
+        return notAllowed(guild, NO_PERMISSION);
+      }
+      String text =
+          e.outcome.kind() == Kind.CONFLICT
+              ? CONFLICT
+              : ConfigAdmin.failure(e.outcome, NO_PERMISSION);
+      return orClosed(guild, NO_PERMISSION, () -> redraw(id, guild, text));
     }
   }
 
-  private Screen apply(PanelId id, List<String> values, GuildView guild, long userId) {
+  private Screen apply(PanelId id, List<String> values, GuildView guild) {
     Action action = id.action();
     switch (action) {
       case OVERVIEW -> {
         return overview(guild, "");
       }
       case SERVER -> {
-        return server(guild, repository.settingsOrDefaults(guild.id()), "");
+        return server(guild, settings(guild), "");
       }
       case OPEN -> {
         ChannelId channel = ownChannel(guild, single(values));
-        return tracked(guild, channel)
-            .<Screen>map(c -> new Screen.Channel(c, ""))
-            .orElseGet(() -> overview(guild, notTracked(channel)));
+        Outcome<ChannelConfig> shown = show(guild, channel);
+        return switch (shown.kind()) {
+          case FOUND -> new Screen.Channel(named(guild, shown.get()), "");
+          case NOT_TRACKED -> overview(guild, notTracked(channel));
+          case OWNED_BY_ANOTHER_GUILD -> overview(guild, ownedElsewhere(channel));
+          default -> throw new Failed(shown);
+        };
       }
       case ADD -> {
         return add(guild, ownChannel(guild, single(values)));
@@ -114,10 +167,7 @@ final class PanelActions {
       case SETUP_TRACK -> {
         // Every value is checked before the first write: a forged one changes nothing.
         List<ChannelId> picked = values.stream().map(v -> ownChannel(guild, v)).toList();
-        for (ChannelId channel : picked) {
-          repository.updateChannel(guild.id(), channel, ChannelChanges.none()::applyTo);
-        }
-        return setup(guild, Screen.Step.GLOBAL_CHANNEL, tracking(values.size()));
+        return setup(guild, Screen.Step.GLOBAL_CHANNEL, trackAll(guild, picked));
       }
       case SETUP_GLOBAL -> {
         if (!values.isEmpty()) {
@@ -134,31 +184,29 @@ final class PanelActions {
         return overview(guild, "✅ Set up. Everything can be changed here at any time.");
       }
       default -> {
-        return action.onChannel()
-            ? onChannel(id, values, guild, userId)
-            : onServer(id, values, guild);
+        return action.onChannel() ? onChannel(id, values, guild) : onServer(id, values, guild);
       }
     }
   }
 
-  private Screen onChannel(PanelId id, List<String> values, GuildView guild, long userId) {
+  private Screen onChannel(PanelId id, List<String> values, GuildView guild) {
     ChannelId channelId =
         target(id)
             .orElseThrow(
                 () ->
                     new Refused(
                         "target " + Long.toUnsignedString(id.target()) + " is not a channel id"));
-    Optional<ChannelConfig> stored = repository.findChannel(channelId);
-    if (stored.isPresent() && !stored.get().guildId().equals(guild.id())) {
+    Outcome<ChannelConfig> shown = show(guild, channelId);
+    if (shown.kind() == Kind.OWNED_BY_ANOTHER_GUILD) {
       throw new Refused("channel " + channelId + " is tracked by another guild");
     }
     if (!guild.hasChannel(channelId)) {
       // Deleted while the panel was open (then untracked by the lifecycle, or about to be), or
       // forged: either way the flow ends here, and a forged id is in the log.
       log.warn(
-          "panel click {} by user {} in guild {}: channel {} is not a channel of this guild",
+          "panel click {} by {} in guild {}: channel {} is not a channel of this guild",
           id.encode(),
-          Long.toUnsignedString(userId),
+          guild.actor().who(),
           guild.id(),
           channelId);
       return new Screen.Closed(
@@ -167,10 +215,11 @@ final class PanelActions {
               + " is not a channel of this server (any more), so this panel is closed. Open a new"
               + " one with `/config panel`.");
     }
-    if (stored.isEmpty()) {
+    if (shown.kind() == Kind.NOT_TRACKED) {
       return overview(guild, notTracked(channelId));
     }
-    String stale = stored.get().version() == id.version() ? "" : STALE + "\n";
+    ChannelConfig stored = get(shown);
+    String stale = stored.version() == id.version() ? "" : STALE + "\n";
     Action action = id.action();
     if (action == Action.UNTRACK) {
       return untrack(guild, channelId);
@@ -178,24 +227,27 @@ final class PanelActions {
     if (action == Action.PERCENT_FORM) {
       return new Screen.Form(
           id.withAction(Action.PERCENT_SUBMIT).withArg(PanelId.NO_ARG),
-          stored.get().threshold().percent().isPresent()
-              ? stored.get().threshold().toString()
-              : "");
+          stored.threshold().percent().isPresent() ? stored.threshold().toString() : "");
     }
     ChannelChanges changes;
     String done;
     switch (action) {
       case IMAGE -> {
-        changes = channelChange(toggle(id), null, null, OptionalChange.keep(), null);
+        changes = channelChange(toggle(id), null, null, OptionalChange.keep(), null, null);
         done = "Image turned " + PanelText.onOff(toggle(id));
       }
       case PIN -> {
-        changes = channelChange(null, toggle(id), null, OptionalChange.keep(), null);
+        changes = channelChange(null, toggle(id), null, OptionalChange.keep(), null, null);
         done = "Pin turned " + PanelText.onOff(toggle(id));
       }
       case NOTIFY -> {
-        changes = channelChange(null, null, toggle(id), OptionalChange.keep(), null);
+        changes = channelChange(null, null, toggle(id), OptionalChange.keep(), null, null);
         done = "Answers to reports turned " + PanelText.onOff(toggle(id));
+      }
+      case REPORTERS -> {
+        Reporters reporters = reporters(id);
+        changes = channelChange(null, null, null, OptionalChange.keep(), null, reporters);
+        done = "Reports now count from " + PanelText.reporters(reporters);
       }
       case THRESHOLD -> {
         if (!QUICK_THRESHOLDS.contains(id.arg())) {
@@ -210,7 +262,7 @@ final class PanelActions {
           threshold = Threshold.parse(single(values).trim().replace(',', '.').replace("%", ""));
         } catch (InvalidConfigException e) {
           return new Screen.Channel(
-              named(guild, stored.get()), "❌ " + e.getMessage() + "; nothing changed.");
+              named(guild, stored), "❌ " + e.getMessage() + "; nothing changed.");
         }
         changes = thresholdChange(threshold);
         done = "Threshold set to " + PanelText.threshold(threshold);
@@ -220,8 +272,14 @@ final class PanelActions {
         done = "Alerts now mention " + Tag.user(id(single(values))).mention();
       }
       case TAG_ROLE -> {
-        changes = tagChange(OptionalChange.set(ownRole(guild, single(values))));
-        done = "Alerts now mention " + ownRole(guild, single(values)).mention();
+        Tag role = ownRole(guild, single(values));
+        Optional<String> refusal = guild.roleRefusal(role.id());
+        if (refusal.isPresent()) {
+          return new Screen.Channel(
+              named(guild, stored), "❌ " + refusal.get() + "; nothing changed.");
+        }
+        changes = tagChange(OptionalChange.set(role));
+        done = "Alerts now mention " + role.mention();
       }
       case TAG_CLEAR -> {
         changes = tagChange(OptionalChange.cleared());
@@ -229,12 +287,20 @@ final class PanelActions {
       }
       default -> throw new Refused("action " + action + " is not one of a channel's");
     }
-    ChannelConfig saved = repository.updateChannel(guild.id(), channelId, changes::applyTo).after();
-    return new Screen.Channel(named(guild, saved), stale + "✅ " + done + ".");
+    Outcome<ChannelConfig> saved =
+        useCases.changeChannel(
+            new ChangeChannelUseCase.Command(guild.actor(), guild.id(), channelId, changes));
+    return switch (saved.kind()) {
+      case CHANGED, UNCHANGED, CREATED ->
+          new Screen.Channel(named(guild, saved.get()), stale + "✅ " + done + ".");
+      // Tracked by another guild between the check above and the write: the store refused it.
+      case OWNED_BY_ANOTHER_GUILD -> overview(guild, ownedElsewhere(channelId));
+      default -> throw new Failed(saved);
+    };
   }
 
   private Screen onServer(PanelId id, List<String> values, GuildView guild) {
-    GuildSettings stored = repository.settingsOrDefaults(guild.id());
+    GuildSettings stored = settings(guild);
     String stale = stored.version() == id.version() ? "" : STALE + "\n";
     Action action = id.action();
     SettingsChanges changes;
@@ -271,8 +337,13 @@ final class PanelActions {
         done = "Summaries now mention " + Tag.user(id(single(values))).mention();
       }
       case SUMMARY_ROLE -> {
-        changes = summaryTag(OptionalChange.set(ownRole(guild, single(values))));
-        done = "Summaries now mention " + ownRole(guild, single(values)).mention();
+        Tag role = ownRole(guild, single(values));
+        Optional<String> refusal = guild.roleRefusal(role.id());
+        if (refusal.isPresent()) {
+          return afterServerChange(id, guild, stored, "❌ " + refusal.get() + "; nothing changed.");
+        }
+        changes = summaryTag(OptionalChange.set(role));
+        done = "Summaries now mention " + role.mention();
       }
       case SUMMARY_CLEAR -> {
         changes = summaryTag(OptionalChange.cleared());
@@ -295,44 +366,90 @@ final class PanelActions {
   /** The argument of a time zone form opened from the setup. */
   static final String SETUP_ARG = "w";
 
-  private GuildSettings changeSettings(GuildView guild, SettingsChanges changes) {
-    return repository.updateSettings(guild.id(), changes::applyTo).after();
+  private Screen add(GuildView guild, ChannelId channelId) {
+    Outcome<ChannelConfig> shown = show(guild, channelId);
+    switch (shown.kind()) {
+      case FOUND -> {
+        return new Screen.Channel(
+            named(guild, shown.get()), PanelText.channel(channelId) + " is already tracked.");
+      }
+      case OWNED_BY_ANOTHER_GUILD -> {
+        return overview(guild, ownedElsewhere(channelId));
+      }
+      case NOT_TRACKED -> {
+        Outcome<ChannelConfig> saved = track(guild, channelId);
+        return switch (saved.kind()) {
+          case CREATED, CHANGED, UNCHANGED ->
+              new Screen.Channel(
+                  named(guild, saved.get()),
+                  "✅ "
+                      + PanelText.channel(channelId)
+                      + " is now tracked, with the default options.");
+          // Tracked by another guild between the check above and the write: the store refused it.
+          case OWNED_BY_ANOTHER_GUILD -> overview(guild, ownedElsewhere(channelId));
+          default -> throw new Failed(saved);
+        };
+      }
+      default -> throw new Failed(shown);
+    }
   }
 
-  private Screen add(GuildView guild, ChannelId channelId) {
-    Optional<ChannelConfig> tracked = tracked(guild, channelId).map(Screen.Tracked::config);
-    if (tracked.isPresent()) {
-      return new Screen.Channel(
-          named(guild, tracked.get()), PanelText.channel(channelId) + " is already tracked.");
+  /** Tracks the channels picked in the first setup; says how many, and which were refused. */
+  private String trackAll(GuildView guild, List<ChannelId> picked) {
+    int tracked = 0;
+    List<String> refused = new ArrayList<>();
+    for (ChannelId channel : picked) {
+      Outcome<ChannelConfig> saved = track(guild, channel);
+      if (saved.succeeded()) {
+        tracked++;
+      } else if (saved.kind() == Kind.OWNED_BY_ANOTHER_GUILD) {
+        refused.add(ownedElsewhere(channel));
+      } else {
+        throw new Failed(saved);
+      }
     }
-    ChannelConfig saved =
-        repository.updateChannel(guild.id(), channelId, ChannelChanges.none()::applyTo).after();
-    return new Screen.Channel(
-        named(guild, saved),
-        "✅ " + PanelText.channel(channelId) + " is now tracked, with the default options.");
+    String done =
+        tracked == 0
+            ? ""
+            : "✅ Tracking "
+                + tracked
+                + " channel"
+                + (tracked == 1 ? "" : "s")
+                + ", with the default options.";
+    refused.add(0, done);
+    return String.join("\n", refused.stream().filter(t -> !t.isEmpty()).toList());
+  }
+
+  private Outcome<ChannelConfig> track(GuildView guild, ChannelId channelId) {
+    return useCases.changeChannel(
+        new ChangeChannelUseCase.Command(
+            guild.actor(), guild.id(), channelId, ChannelChanges.none()));
   }
 
   private Screen untrack(GuildView guild, ChannelId channelId) {
-    boolean removed = repository.deleteChannel(guild.id(), channelId);
-    return overview(
-        guild,
-        removed
-            ? "✅ " + PanelText.channel(channelId) + " is no longer tracked."
-            : notTracked(channelId));
+    Outcome<ChannelId> removed =
+        useCases.untrackChannel(
+            new UntrackChannelUseCase.Command(guild.actor(), guild.id(), channelId));
+    return switch (removed.kind()) {
+      case REMOVED ->
+          overview(guild, "✅ " + PanelText.channel(channelId) + " is no longer tracked.");
+      case NOT_TRACKED -> overview(guild, notTracked(channelId));
+      default -> throw new Failed(removed);
+    };
   }
 
   /** The screen the click was made on, drawn anew from what is stored. */
   private Screen redraw(PanelId id, GuildView guild, String notice) {
     Action action = id.action();
     if (action.onChannel()) {
-      Optional<Screen.Tracked> tracked =
-          target(id).filter(guild::hasChannel).flatMap(c -> tracked(guild, c));
+      Optional<ChannelConfig> tracked =
+          target(id).filter(guild::hasChannel).flatMap(c -> show(guild, c).value());
       return tracked
-          .<Screen>map(c -> new Screen.Channel(c, notice))
+          .<Screen>map(c -> new Screen.Channel(named(guild, c), notice))
           .orElseGet(() -> overview(guild, notice));
     }
     if (action.onServer()) {
-      return afterServerChange(id, guild, repository.settingsOrDefaults(guild.id()), notice);
+      return afterServerChange(id, guild, settings(guild), notice);
     }
     if (action.name().startsWith("SETUP")) {
       return setup(guild, Screen.Step.CHANNELS, notice);
@@ -340,8 +457,23 @@ final class PanelActions {
     return overview(guild, notice);
   }
 
-  Screen overview(GuildView guild, String notice) {
-    return new Screen.Overview(repository.settingsOrDefaults(guild.id()), channels(guild), notice);
+  /** The overview, for the listener's answer to a click it cannot read. */
+  Screen refused(GuildView guild) {
+    return orClosed(guild, NO_PERMISSION, () -> overview(guild, REFUSED));
+  }
+
+  private Screen overview(GuildView guild, String notice) {
+    ListChannelsUseCase.Listing listing = listing(guild);
+    List<String> unreadable = new ArrayList<>();
+    for (UnreadableItem item : listing.unreadable()) {
+      item.channelId()
+          .ifPresent(c -> unreadable.add(PanelText.channel(c) + " is " + item.describe()));
+    }
+    return new Screen.Overview(
+        settings(guild),
+        listing.channels().stream().map(c -> named(guild, c)).toList(),
+        unreadable,
+        notice);
   }
 
   private Screen server(GuildView guild, GuildSettings settings, String notice) {
@@ -350,19 +482,65 @@ final class PanelActions {
   }
 
   private Screen setup(GuildView guild, Screen.Step step, String notice) {
-    return new Screen.Setup(
-        step, repository.settingsOrDefaults(guild.id()), channels(guild), notice);
+    return new Screen.Setup(step, settings(guild), channels(guild), notice);
+  }
+
+  /**
+   * The screen {@code screen} draws, or where a use case refuses to read: the member may not
+   * configure the server ({@code notAllowed}), or what went wrong, with no component.
+   */
+  private Screen orClosed(GuildView guild, String notAllowed, Supplier<Screen> screen) {
+    try {
+      return screen.get();
+    } catch (Failed e) {
+      return e.outcome.kind() == Kind.NOT_ALLOWED
+          ? notAllowed(guild, notAllowed)
+          : new Screen.Closed(ConfigAdmin.failure(e.outcome, notAllowed));
+    }
+  }
+
+  private static Screen notAllowed(GuildView guild, String text) {
+    log.info(
+        "panel interaction refused: {} may not configure guild {}",
+        guild.actor().who(),
+        guild.id());
+    return new Screen.Closed(text);
+  }
+
+  private ShowSettingsUseCase.StoredSettings storedSettings(GuildView guild) {
+    return get(useCases.showSettings(new ShowSettingsUseCase.Query(guild.actor(), guild.id())));
+  }
+
+  private GuildSettings settings(GuildView guild) {
+    return storedSettings(guild).settings();
+  }
+
+  private ListChannelsUseCase.Listing listing(GuildView guild) {
+    return get(
+        useCases.listChannels(
+            new ListChannelsUseCase.Query(guild.actor(), Optional.of(guild.id()))));
   }
 
   private List<Screen.Tracked> channels(GuildView guild) {
-    return repository.findChannels(guild.id()).stream().map(c -> named(guild, c)).toList();
+    return listing(guild).channels().stream().map(c -> named(guild, c)).toList();
   }
 
-  private Optional<Screen.Tracked> tracked(GuildView guild, ChannelId channelId) {
-    return repository
-        .findChannel(channelId)
-        .filter(c -> c.guildId().equals(guild.id()))
-        .map(c -> named(guild, c));
+  private Outcome<ChannelConfig> show(GuildView guild, ChannelId channelId) {
+    return useCases.showChannel(
+        new ShowChannelUseCase.Query(guild.actor(), Optional.of(guild.id()), channelId));
+  }
+
+  private GuildSettings changeSettings(GuildView guild, SettingsChanges changes) {
+    return get(
+        useCases.changeSettings(
+            new ChangeSettingsUseCase.Command(guild.actor(), guild.id(), changes)));
+  }
+
+  private static <T> T get(Outcome<T> outcome) {
+    if (!outcome.succeeded()) {
+      throw new Failed(outcome);
+    }
+    return outcome.get();
   }
 
   private static Screen.Tracked named(GuildView guild, ChannelConfig config) {
@@ -386,14 +564,11 @@ final class PanelActions {
     return channelId;
   }
 
+  /** The role a select names, refused unless it is one of this guild's. */
   private static Tag ownRole(GuildView guild, String value) {
     long role = id(value);
     if (!guild.hasRole(role)) {
       throw new Refused("role " + Long.toUnsignedString(role) + " is not a role of this guild");
-    }
-    Optional<String> refusal = guild.roleRefusal(role);
-    if (refusal.isPresent()) {
-      throw new InvalidConfigException(refusal.get()); // shown on the panel; nothing changes
     }
     return Tag.role(role);
   }
@@ -421,19 +596,23 @@ final class PanelActions {
     };
   }
 
+  private static Reporters reporters(PanelId id) {
+    try {
+      return Reporters.parse(id.arg());
+    } catch (InvalidConfigException e) {
+      throw new Refused(e.getMessage());
+    }
+  }
+
   private static String notTracked(ChannelId channelId) {
     return PanelText.channel(channelId)
         + " is not tracked (any more); nothing changed. Here is what is tracked now.";
   }
 
-  private static String tracking(int count) {
-    return count == 0
-        ? ""
-        : "✅ Tracking "
-            + count
-            + " channel"
-            + (count == 1 ? "" : "s")
-            + ", with the default options.";
+  private static String ownedElsewhere(ChannelId channelId) {
+    return "❌ "
+        + PanelText.channel(channelId)
+        + " is tracked by another server; it can only be configured there. Nothing changed.";
   }
 
   private static ChannelChanges channelChange(
@@ -441,22 +620,23 @@ final class PanelActions {
       @Nullable Boolean pin,
       @Nullable Boolean notify,
       OptionalChange<Tag> tag,
-      @Nullable Threshold threshold) {
+      @Nullable Threshold threshold,
+      @Nullable Reporters reporters) {
     return new ChannelChanges(
         Optional.ofNullable(image),
         Optional.ofNullable(pin),
         Optional.ofNullable(notify),
         tag,
         Optional.ofNullable(threshold),
-        Optional.empty()); // reporters: set with /config channel set, not offered by the panel yet
+        Optional.ofNullable(reporters));
   }
 
   private static ChannelChanges thresholdChange(Threshold threshold) {
-    return channelChange(null, null, null, OptionalChange.keep(), threshold);
+    return channelChange(null, null, null, OptionalChange.keep(), threshold, null);
   }
 
   private static ChannelChanges tagChange(OptionalChange<Tag> tag) {
-    return channelChange(null, null, null, tag, null);
+    return channelChange(null, null, null, tag, null, null);
   }
 
   private static SettingsChanges changes(OptionalChange<ChannelId> global) {
@@ -528,6 +708,19 @@ final class PanelActions {
 
     Refused(String message) {
       super(message, null, false, false);
+    }
+  }
+
+  /** A use case's failed outcome, answered by {@link #click} on the panel. */
+  private static final class Failed extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    @SuppressWarnings("serial") // never serialised
+    final Outcome<?> outcome;
+
+    Failed(Outcome<?> outcome) {
+      super(outcome.toString(), null, false, false);
+      this.outcome = outcome;
     }
   }
 }

@@ -15,8 +15,8 @@ import java.util.regex.Pattern;
  * Immutable and thread-safe.
  *
  * @param action what the component does
- * @param arg the value the component sets ({@code 1}/{@code 0} for a toggle, a threshold), or
- *     {@value #NO_ARG}
+ * @param arg the value the component sets ({@code 1}/{@code 0} for a toggle, a threshold, {@code
+ *     webhooks}/{@code everyone}), or {@value #NO_ARG}
  * @param target the channel the component acts on, 0 for none
  * @param version the version of the channel or settings the panel showed
  * @param drawnAt when the panel was drawn, in epoch seconds
@@ -37,6 +37,8 @@ record PanelId(Action action, String arg, long target, long version, long drawnA
     IMAGE("ci"),
     PIN("cp"),
     NOTIFY("cn"),
+    /** Whose messages count as reports; its argument is what a click sets. */
+    REPORTERS("ce"),
     THRESHOLD("ct"),
     PERCENT_FORM("cf"),
     PERCENT_SUBMIT("cs"),

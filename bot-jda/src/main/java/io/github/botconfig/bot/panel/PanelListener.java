@@ -1,14 +1,15 @@
 package io.github.botconfig.bot.panel;
 
-import io.github.botconfig.domain.ConfigException;
-import io.github.botconfig.domain.ConfigRepository;
+import io.github.botconfig.application.port.in.Actor;
+import io.github.botconfig.application.port.in.ConfigAdministration;
+import io.github.botconfig.domain.GuildId;
 import io.github.botconfig.domain.GuildSettings;
 import java.time.Clock;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.BiFunction;
-import net.dv8tion.jda.api.Permission;
+import java.util.function.Function;
 import net.dv8tion.jda.api.components.actionrow.ActionRow;
 import net.dv8tion.jda.api.components.buttons.Button;
 import net.dv8tion.jda.api.entities.Guild;
@@ -26,6 +27,7 @@ import net.dv8tion.jda.api.events.interaction.component.GenericComponentInteract
 import net.dv8tion.jda.api.events.interaction.component.StringSelectInteractionEvent;
 import net.dv8tion.jda.api.hooks.EventListener;
 import net.dv8tion.jda.api.interactions.Interaction;
+import net.dv8tion.jda.api.interactions.callbacks.IReplyCallback;
 import net.dv8tion.jda.api.interactions.modals.ModalMapping;
 import net.dv8tion.jda.api.utils.messages.MessageCreateBuilder;
 import net.dv8tion.jda.api.utils.messages.MessageEditBuilder;
@@ -34,11 +36,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The settings panels in Discord: opens one on {@code /config panel} (or from the welcome a new
- * server gets when it adds the bot), and answers every click, select and form of one. Each
- * interaction re-checks the member's Manage Server permission and takes the guild from the
- * interaction, never from the custom id; changes are acknowledged first (deferred), then the panel
- * is edited into what was stored. Thread-safe; holds no JDA instance.
+ * The settings panels in Discord: opens one on {@code /config panel} or {@code /config-panel} (or
+ * from the welcome a new server gets when it adds the bot), and answers every click, select and
+ * form of one. It only turns interactions into {@link PanelActions} calls and screens into
+ * messages: the guild comes from the interaction, never from the custom id, and the member who
+ * clicks is the actor the use cases ask (so the Manage Server permission is checked on every
+ * interaction, by the use cases). Changes are acknowledged first (deferred), then the panel is
+ * edited into what was stored. Thread-safe; holds no JDA instance.
  *
  * <p>A plain {@link EventListener}, as the other listeners of the bot (docs/performance.md): it
  * looks at interactions only, so the message path pays one {@code instanceof} chain.
@@ -47,33 +51,39 @@ public final class PanelListener implements EventListener {
   /** The {@code /config} subcommand that opens the panel. */
   public static final String SUBCOMMAND = "panel";
 
+  /**
+   * The top-level command that opens the panel, with no option: Discord runs no command that has
+   * subcommands bare, so {@code /config} alone cannot (docs/bot.md).
+   */
+  public static final String COMMAND = "config-panel";
+
   private static final Logger log = LoggerFactory.getLogger(PanelListener.class);
-  private static final Permission REQUIRED = Permission.MANAGE_SERVER;
-  static final String NO_PERMISSION =
-      "❌ You need the **Manage Server** permission to configure this bot, so this panel is closed.";
   static final String WELCOME =
       "👋 Thanks for adding me! A member with the **Manage Server** permission can set me up here"
           + " (channels to track, the global channel, the time zone, summaries), or at any time"
           + " with `/config panel`.";
-  private static final String NO_PERMISSION_TO_START =
-      "❌ You need the **Manage Server** permission to configure this bot.";
   private static final String SOMETHING_WENT_WRONG =
       "❌ Something went wrong; the error was logged. Open a new panel with `/config panel`.";
 
   private final PanelActions actions;
+  private final Function<Member, Actor> members;
   private final Clock clock;
   private final BiFunction<Guild, GuildSettings, List<String>> warnings;
 
   /**
-   * @param repository the configuration: give the cache (panels read it on every click)
+   * @param useCases the admin use cases every panel reads and writes through (over the cache: a
+   *     panel reads it on every click)
+   * @param members the actor a member is for the use cases (who may configure which server)
    * @param clock what time panels are drawn at, and whether one is older than 15 minutes
    * @param warnings what keeps a guild's global channel from working, one line each
    */
   public PanelListener(
-      ConfigRepository repository,
+      ConfigAdministration useCases,
+      Function<Member, Actor> members,
       Clock clock,
       BiFunction<Guild, GuildSettings, List<String>> warnings) {
-    this.actions = new PanelActions(repository, clock);
+    this.actions = new PanelActions(useCases, clock);
+    this.members = members;
     this.clock = clock;
     this.warnings = warnings;
   }
@@ -81,9 +91,7 @@ public final class PanelListener implements EventListener {
   @Override
   public void onEvent(GenericEvent event) {
     if (event instanceof SlashCommandInteractionEvent command) {
-      if (command.getName().equals("config")
-          && command.getSubcommandGroup() == null
-          && SUBCOMMAND.equals(command.getSubcommandName())) {
+      if (opensPanel(command)) {
         open(command);
       }
     } else if (event instanceof GuildJoinEvent join) {
@@ -99,72 +107,22 @@ public final class PanelListener implements EventListener {
     }
   }
 
-  private void open(SlashCommandInteractionEvent event) {
-    Optional<GuildView> guild = allowed(event);
-    if (guild.isEmpty()) {
-      event
-          .reply(event.getGuild() == null ? "❌ `/config` works in a server only." : NO_PERMISSION)
-          .setEphemeral(true)
-          .queue(null, f -> log.debug("answering /config panel failed: {}", f.toString()));
-      return;
-    }
-    Screen screen;
-    try {
-      screen = actions.open(guild.get());
-    } catch (RuntimeException e) {
-      log.error("/config panel in guild {} failed", guild.get().id(), e);
-      screen = new Screen.Closed(SOMETHING_WENT_WRONG);
-    }
-    PanelView view = PanelRenderer.render(screen, now());
-    event
-        .reply(
-            new MessageCreateBuilder()
-                .setContent(view.content())
-                .setComponents(view.rows())
-                .setAllowedMentions(EnumSet.noneOf(Message.MentionType.class))
-                .build())
-        .setEphemeral(true)
-        .queue(null, f -> log.warn("opening a panel failed: {}", f.toString()));
-  }
-
   /**
-   * A server that adds the bot and has nothing configured gets one message in its system channel
-   * (where Discord posts "X joined"), if the bot may write there: a button that opens the first
-   * setup, for the member who clicks it only.
+   * Whether the command is one that opens the panel: {@code /config panel}, {@code /config-panel}.
    */
-  private void welcome(Guild guild) {
-    TextChannel channel = guild.getSystemChannel();
-    try {
-      if (channel == null
-          || !channel.canTalk()
-          || !actions.isNew(new JdaGuildView(guild, null, warnings))) {
-        return;
-      }
-    } catch (ConfigException e) {
-      log.warn("no welcome for guild {}: {}", guild.getId(), e.getMessage());
-      return;
-    }
-    channel
-        .sendMessage(
-            new MessageCreateBuilder()
-                .setContent(WELCOME)
-                .setComponents(
-                    ActionRow.of(
-                        Button.primary(
-                            PanelId.of(PanelId.Action.START, 0, 0, now()).encode(),
-                            "Set up the bot")))
-                .setAllowedMentions(EnumSet.noneOf(Message.MentionType.class))
-                .build())
-        .queue(
-            null, f -> log.info("welcome to guild {} not posted: {}", guild.getId(), f.toString()));
+  public static boolean opensPanel(SlashCommandInteractionEvent command) {
+    return command.getName().equals(COMMAND)
+        || (command.getName().equals("config")
+            && command.getSubcommandGroup() == null
+            && SUBCOMMAND.equals(command.getSubcommandName()));
   }
 
-  /** The welcome's button: a new panel only the clicking member sees; the welcome stays. */
-  private void start(GenericComponentInteractionCreateEvent event) {
-    Optional<GuildView> guild = allowed(event);
+  /** A new panel, only the member sees it: on the commands, and on the welcome's button. */
+  private void open(IReplyCallback event) {
+    Optional<GuildView> guild = view(event);
     if (guild.isEmpty()) {
       event
-          .reply(NO_PERMISSION_TO_START)
+          .reply("❌ `/config` works in a server only.")
           .setEphemeral(true)
           .queue(null, PanelListener::answerFailed);
       return;
@@ -188,17 +146,62 @@ public final class PanelListener implements EventListener {
         .queue(null, PanelListener::answerFailed);
   }
 
+  /**
+   * A server that adds the bot and has nothing configured gets one message in its system channel
+   * (where Discord posts "X joined"), if the bot may write there: a button that opens the first
+   * setup, for the member who clicks it only.
+   */
+  private void welcome(Guild guild) {
+    TextChannel channel = guild.getSystemChannel();
+    if (channel == null
+        || !channel.canTalk()
+        || !actions.welcomes(new JdaGuildView(guild, null, joined(guild), warnings))) {
+      return;
+    }
+    channel
+        .sendMessage(
+            new MessageCreateBuilder()
+                .setContent(WELCOME)
+                .setComponents(
+                    ActionRow.of(
+                        Button.primary(
+                            PanelId.of(PanelId.Action.START, 0, 0, now()).encode(),
+                            "Set up the bot")))
+                .setAllowedMentions(EnumSet.noneOf(Message.MentionType.class))
+                .build())
+        .queue(
+            null, f -> log.info("welcome to guild {} not posted: {}", guild.getId(), f.toString()));
+  }
+
+  /**
+   * The bot itself, asking whether a server it just joined has anything configured: it may read
+   * that server's configuration, and no other's.
+   */
+  private static Actor joined(Guild guild) {
+    GuildId id = GuildId.of(guild.getIdLong());
+    return new Actor() {
+      @Override
+      public String who() {
+        return "the bot, on joining guild " + id;
+      }
+
+      @Override
+      public boolean mayConfigure(GuildId guildId) {
+        return guildId.equals(id);
+      }
+    };
+  }
+
   private void onComponent(GenericComponentInteractionCreateEvent event) {
     if (PanelId.parse(event.getComponentId())
         .filter(id -> id.action() == PanelId.Action.START)
         .isPresent()) {
-      start(event);
+      open(event); // the welcome's button: a new panel only the clicking member sees
       return;
     }
-    Optional<GuildView> guild = allowed(event);
+    Optional<GuildView> guild = view(event);
     if (guild.isEmpty()) {
-      event.editMessage(closed(NO_PERMISSION)).queue(null, PanelListener::answerFailed);
-      return;
+      return; // panels are drawn in servers only
     }
     Optional<PanelId> id = parsed(event.getComponentId(), event, guild.get());
     List<String> values = List.of();
@@ -211,7 +214,7 @@ public final class PanelListener implements EventListener {
     }
     if (id.isPresent() && id.get().action().opensForm()) {
       // A form must be the first answer: it is read only, so no acknowledgement is needed.
-      Screen screen = click(id.get(), values, guild.get(), event.getUser().getIdLong());
+      Screen screen = click(id.get(), values, guild.get());
       if (screen instanceof Screen.Form form) {
         event.replyModal(PanelForms.render(form, now())).queue(null, PanelListener::answerFailed);
       } else {
@@ -221,16 +224,13 @@ public final class PanelListener implements EventListener {
     }
     event.deferEdit().queue(null, PanelListener::answerFailed);
     Screen screen =
-        id.isPresent()
-            ? click(id.get(), values, guild.get(), event.getUser().getIdLong())
-            : actions.overview(guild.get(), PanelActions.REFUSED);
+        id.isPresent() ? click(id.get(), values, guild.get()) : actions.refused(guild.get());
     event.getHook().editOriginal(edit(screen)).queue(null, PanelListener::answerFailed);
   }
 
   private void onForm(ModalInteractionEvent event) {
-    Optional<GuildView> guild = allowed(event);
+    Optional<GuildView> guild = view(event);
     if (guild.isEmpty()) {
-      event.editMessage(closed(NO_PERMISSION)).queue(null, PanelListener::answerFailed);
       return;
     }
     Optional<PanelId> id = parsed(event.getModalId(), event, guild.get());
@@ -238,36 +238,31 @@ public final class PanelListener implements EventListener {
     event.deferEdit().queue(null, PanelListener::answerFailed);
     Screen screen =
         id.isPresent() && value != null
-            ? click(
-                id.get(), List.of(value.getAsString()), guild.get(), event.getUser().getIdLong())
-            : actions.overview(guild.get(), PanelActions.REFUSED);
+            ? click(id.get(), List.of(value.getAsString()), guild.get())
+            : actions.refused(guild.get());
     event.getHook().editOriginal(edit(screen)).queue(null, PanelListener::answerFailed);
   }
 
-  private Screen click(PanelId id, List<String> values, GuildView guild, long userId) {
+  private Screen click(PanelId id, List<String> values, GuildView guild) {
     try {
-      return actions.click(id, values, guild, userId);
+      return actions.click(id, values, guild);
     } catch (RuntimeException e) {
       log.error("panel click {} in guild {} failed", id.encode(), guild.id(), e);
       return new Screen.Closed(SOMETHING_WENT_WRONG);
     }
   }
 
-  /** The guild, if the interaction comes from one and its member may configure it now. */
-  private Optional<GuildView> allowed(Interaction interaction) {
+  /**
+   * The guild and member of an interaction from a server; whether the member may configure it is
+   * the use cases' question, asked on every click.
+   */
+  private Optional<GuildView> view(Interaction interaction) {
     Guild guild = interaction.getGuild();
     Member member = interaction.getMember();
-    if (guild == null || member == null || !member.hasPermission(REQUIRED)) {
-      if (guild != null) {
-        log.info(
-            "panel interaction refused: user {} in guild {} lacks {}",
-            interaction.getUser().getId(),
-            guild.getId(),
-            REQUIRED.getName());
-      }
+    if (guild == null || member == null) {
       return Optional.empty();
     }
-    return Optional.of(new JdaGuildView(guild, member, warnings));
+    return Optional.of(new JdaGuildView(guild, member, members.apply(member), warnings));
   }
 
   private static Optional<PanelId> parsed(
@@ -288,14 +283,6 @@ public final class PanelListener implements EventListener {
     return new MessageEditBuilder()
         .setContent(view.content())
         .setComponents(view.rows())
-        .setAllowedMentions(EnumSet.noneOf(Message.MentionType.class))
-        .build();
-  }
-
-  private static MessageEditData closed(String text) {
-    return new MessageEditBuilder()
-        .setContent(text)
-        .setComponents(List.of())
         .setAllowedMentions(EnumSet.noneOf(Message.MentionType.class))
         .build();
   }

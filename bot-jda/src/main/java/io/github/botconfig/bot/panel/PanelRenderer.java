@@ -3,6 +3,7 @@ package io.github.botconfig.bot.panel;
 import io.github.botconfig.bot.panel.PanelId.Action;
 import io.github.botconfig.domain.ChannelConfig;
 import io.github.botconfig.domain.GuildSettings;
+import io.github.botconfig.domain.Reporters;
 import io.github.botconfig.domain.SummaryPreferences;
 import io.github.botconfig.domain.Tag;
 import io.github.botconfig.domain.TagType;
@@ -69,9 +70,10 @@ final class PanelRenderer {
   static PanelView overview(Screen.Overview screen, long drawnAt) {
     List<Screen.Tracked> channels = screen.channels();
     StringBuilder list = new StringBuilder("**Tracked channels (" + channels.size() + ")**");
-    if (channels.isEmpty()) {
+    if (channels.isEmpty() && screen.unreadable().isEmpty()) {
       list.append("\nNone yet: pick one below to track it.");
     }
+    screen.unreadable().forEach(line -> list.append("\n⚠️ ").append(line));
     String head =
         PanelText.withNotice(
             "**⚙️ Bot settings**", screen.notice(), PanelText.settings(screen.settings()));
@@ -124,6 +126,8 @@ final class PanelRenderer {
                 + PanelText.onOff(c.pin())
                 + "** · answer reports: **"
                 + PanelText.onOff(c.notifyOnClose())
+                + "**\nReports from: **"
+                + PanelText.reporters(c.reporters())
                 + "**\nThreshold: **"
                 + PanelText.threshold(c.threshold())
                 + "** · mention: "
@@ -136,7 +140,8 @@ final class PanelRenderer {
                 toggle(Action.IMAGE, "Image", c.image(), target, version, drawnAt),
                 toggle(Action.PIN, "Pin", c.pin(), target, version, drawnAt),
                 toggle(
-                    Action.NOTIFY, "Answer reports", c.notifyOnClose(), target, version, drawnAt)),
+                    Action.NOTIFY, "Answer reports", c.notifyOnClose(), target, version, drawnAt),
+                reporters(c.reporters(), target, version, drawnAt)),
             ActionRow.of(
                 quick(
                     "TP",
@@ -351,6 +356,19 @@ final class PanelRenderer {
       Action action, String name, boolean on, long target, long version, long drawnAt) {
     String id = PanelId.of(action, target, version, drawnAt).withArg(on ? "0" : "1").encode();
     return on ? Button.success(id, name + ": on") : Button.secondary(id, name + ": off");
+  }
+
+  /**
+   * Whose messages count as reports: the label says the state, a click sets the other one; blue
+   * when members count too (the default, webhooks only, is grey like a toggle that is off).
+   */
+  private static Button reporters(Reporters reporters, long target, long version, long drawnAt) {
+    Reporters other = reporters == Reporters.WEBHOOKS ? Reporters.EVERYONE : Reporters.WEBHOOKS;
+    String id =
+        PanelId.of(Action.REPORTERS, target, version, drawnAt).withArg(other.text()).encode();
+    return reporters == Reporters.WEBHOOKS
+        ? Button.secondary(id, "Reports: webhooks only")
+        : Button.primary(id, "Reports: everyone");
   }
 
   private static Button setupToggle(

@@ -4,6 +4,7 @@ import io.github.botconfig.bot.panel.PanelId.Action;
 import io.github.botconfig.domain.ChannelConfig;
 import io.github.botconfig.domain.ChannelId;
 import io.github.botconfig.domain.GuildSettings;
+import io.github.botconfig.domain.Reporters;
 import io.github.botconfig.domain.SummaryPreferences;
 import io.github.botconfig.domain.Tag;
 import io.github.botconfig.domain.Threshold;
@@ -29,6 +30,11 @@ final class PanelText {
     };
   }
 
+  /** Whose messages count as reports, as the panel says it. */
+  static String reporters(Reporters reporters) {
+    return reporters == Reporters.WEBHOOKS ? "webhooks only" : "everyone: webhooks and members";
+  }
+
   static String tag(Optional<Tag> tag) {
     return tag.map(Tag::mention).orElse("nobody");
   }
@@ -44,7 +50,9 @@ final class PanelText {
         + " · mention "
         + tag(channel.tag())
         + " · threshold "
-        + threshold(channel.threshold());
+        + threshold(channel.threshold())
+        + " · reports from "
+        + (channel.reporters() == Reporters.WEBHOOKS ? "webhooks" : "everyone");
   }
 
   /** The server settings at a glance, two lines. */

@@ -15,10 +15,21 @@ sealed interface Screen {
   /** A tracked channel with the name Discord shows for it. */
   record Tracked(ChannelConfig config, String name) {}
 
-  /** The server's settings at a glance and its tracked channels. */
-  record Overview(GuildSettings settings, List<Tracked> channels, String notice) implements Screen {
+  /**
+   * The server's settings at a glance and its tracked channels, with one line for each channel
+   * stored but unreadable (not absent: the panel says so, and tracking it again would overwrite it,
+   * which the store refuses).
+   */
+  record Overview(
+      GuildSettings settings, List<Tracked> channels, List<String> unreadable, String notice)
+      implements Screen {
     public Overview {
       channels = List.copyOf(channels);
+      unreadable = List.copyOf(unreadable);
+    }
+
+    Overview(GuildSettings settings, List<Tracked> channels, String notice) {
+      this(settings, channels, List.of(), notice);
     }
   }
 

@@ -8,6 +8,7 @@ import io.github.botconfig.bot.testing.FakeDiscord;
 import io.github.botconfig.bot.testing.RestCall;
 import io.github.botconfig.domain.GuildId;
 import net.dv8tion.jda.api.Permission;
+import net.dv8tion.jda.api.utils.data.DataArray;
 import net.dv8tion.jda.api.utils.data.DataObject;
 import org.junit.jupiter.api.Test;
 
@@ -25,6 +26,14 @@ class CommandRegistrationEndToEndTest extends EndToEndTest {
     assertThat(command.getString("default_member_permissions"))
         .isEqualTo(Long.toString(Permission.MANAGE_SERVER.getRawValue()));
     assertThat(command.getArray("contexts").toList()).containsExactly("0"); // servers only
+    DataObject panel = registration.body().getArray(RestCall.ARRAY).getObject(1);
+    assertThat(panel.getString("name")).isEqualTo("config-panel");
+    assertThat(panel.optArray("options").map(DataArray::length).orElse(0))
+        .as("no option: typed and sent at once")
+        .isZero();
+    assertThat(panel.getString("default_member_permissions"))
+        .isEqualTo(Long.toString(Permission.MANAGE_SERVER.getRawValue()));
+    assertThat(panel.getArray("contexts").toList()).containsExactly("0");
   }
 
   @Test

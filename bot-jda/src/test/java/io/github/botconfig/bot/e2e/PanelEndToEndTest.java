@@ -20,9 +20,12 @@ import io.github.botconfig.domain.ChannelConfig;
 import io.github.botconfig.domain.ChannelId;
 import io.github.botconfig.domain.GuildId;
 import io.github.botconfig.domain.GuildSettings;
+import io.github.botconfig.domain.Reporters;
 import io.github.botconfig.domain.Tag;
 import io.github.botconfig.domain.Threshold;
+import io.github.botconfig.domain.testing.InstrumentedConfigStore.Gate;
 import io.github.botconfig.domain.testing.InstrumentedConfigStore.Operation;
+import io.github.botconfig.domain.testing.InstrumentedConfigStore.When;
 import java.time.Duration;
 import java.time.ZoneId;
 import net.dv8tion.jda.api.Permission;
@@ -110,7 +113,11 @@ class PanelEndToEndTest extends EndToEndTest {
     assertThat(pinned.button("Pin: on").getInt("style")).isEqualTo(SUCCESS);
     PanelReply imaged = click(ADMIN, pinned, "Image: off");
     PanelReply quiet = click(ADMIN, imaged, "Answer reports: on");
-    PanelReply tp = click(ADMIN, quiet, "TP only");
+    PanelReply everyone = click(ADMIN, quiet, "Reports: webhooks only");
+    assertThat(everyone.button("Reports: everyone").getInt("style")).isEqualTo(PRIMARY);
+    assertThat(everyone.content()).contains("Reports from: **everyone: webhooks and members**");
+    assertThat(stored(REPORTS).reporters()).isEqualTo(Reporters.EVERYONE);
+    PanelReply tp = click(ADMIN, everyone, "TP only");
     assertThat(tp.button("TP only").getInt("style")).isEqualTo(PRIMARY);
     assertThat(tp.button("SL only").getInt("style")).isEqualTo(SECONDARY);
     assertThat(stored(REPORTS).threshold()).isEqualTo(Threshold.TAKE_PROFIT);
@@ -267,6 +274,67 @@ class PanelEndToEndTest extends EndToEndTest {
   }
 
   @Test
+  void aChannelTrackedByAnotherServerBetweenThePanelsCheckAndItsWriteIsRefusedByTheStore() {
+    bot.repository().saveSettings(GuildSettings.defaults(GuildId.of(GUILD)));
+    PanelReply overview = open(ADMIN);
+    Gate write = bot.store.blockNext(Operation.SAVE_CHANNEL, When.BEFORE);
+
+    String token = use(ADMIN, overview.selectId("Track a channel…")).selectChannels(REPORTS);
+    write.awaitArrival(); // the use case found the channel untracked and is about to create it
+    ChannelConfig theirs =
+        bot.store
+            .delegate()
+            .saveChannel(ChannelConfig.of(GuildId.of(OTHER_GUILD), ChannelId.of(REPORTS)));
+    write.open();
+    PanelReply refused = bot.discord.awaitPanelReply(token);
+
+    assertThat(refused.content())
+        .contains("<#" + REPORTS + "> is tracked by another server")
+        .contains("Nothing changed.")
+        .contains("**Tracked channels (0)**");
+    assertThat(bot.store.delegate().findChannel(ChannelId.of(REPORTS))).contains(theirs);
+    assertThat(bot.store.calls(Operation.SAVE_CHANNEL)).isEqualTo(1);
+  }
+
+  @Test
+  void aWriteLandingBetweenThePanelsReadAndItsWriteIsNeverOverwritten() {
+    track(REPORTS);
+    PanelReply panel = channelPanel(ADMIN, REPORTS);
+    Gate write = bot.store.blockNext(Operation.REPLACE_CHANNEL, When.BEFORE);
+
+    String token = use(ADMIN, panel.buttonId("Pin: off")).click();
+    write.awaitArrival(); // the use case read version 1 and is about to write pin on over it
+    ChannelConfig read = stored(REPORTS);
+    ChannelConfig theirs = bot.store.delegate().replaceChannel(read, read.withImage(true));
+    write.open();
+    PanelReply answer = bot.discord.awaitPanelReply(token);
+
+    assertThat(answer.content()).contains("Someone else changed this at the same moment");
+    assertThat(stored(REPORTS)).as("the other write is kept whole").isEqualTo(theirs);
+  }
+
+  @Test
+  void aSettingsPanelDrawnBeforeACommandChangedTheSettingsAppliesItsClickToWhatIsStored() {
+    track(REPORTS);
+    PanelReply server = click(ADMIN, open(ADMIN), "Server settings");
+    String weekly =
+        bot.discord
+            .slashCommand("config", GUILD, CHATTER, ADMIN)
+            .subcommand("settings", "set")
+            .option("weekly", true)
+            .send();
+    assertThat(bot.discord.awaitInteractionReply(weekly).content()).contains("weekly on");
+
+    PanelReply daily = click(ADMIN, server, "Daily: off");
+
+    assertThat(daily.content()).contains("changed elsewhere since the panel was drawn");
+    assertThat(daily.button("Weekly: on").getInt("style")).isEqualTo(SUCCESS);
+    GuildSettings stored = bot.store.delegate().findSettings(GuildId.of(GUILD)).orElseThrow();
+    assertThat(stored.summaryPreferences().weeklySummary()).isTrue();
+    assertThat(stored.summaryPreferences().dailySummary()).isTrue();
+  }
+
+  @Test
   void aPanelOlderThanFifteenMinutesAnswersWithAFreshOne() {
     track(REPORTS);
     PanelReply panel = channelPanel(ADMIN, REPORTS);
@@ -346,6 +414,23 @@ class PanelEndToEndTest extends EndToEndTest {
 
     assertThat(bot.discord.restCalls())
         .noneMatch(c -> c.is("POST", "channels/" + CHATTER + "/messages"));
+  }
+
+  @Test
+  void theTopLevelConfigPanelCommandOpensThePanelForServerManagersOnly() {
+    track(REPORTS);
+
+    PanelReply panel =
+        bot.discord.awaitPanelReply(
+            bot.discord.slashCommand("config-panel", GUILD, CHATTER, ADMIN).send());
+    PanelReply refused =
+        bot.discord.awaitPanelReply(
+            bot.discord.slashCommand("config-panel", GUILD, CHATTER, MEMBER).send());
+
+    assertThat(panel.ephemeral()).isTrue();
+    assertThat(panel.content()).startsWith("**⚙️ Bot settings**").contains("<#" + REPORTS + ">");
+    assertThat(refused.content()).contains("You need the **Manage Server** permission");
+    assertThat(refused.components()).isEmpty();
   }
 
   @Test

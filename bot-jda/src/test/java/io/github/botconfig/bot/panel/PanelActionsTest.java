@@ -2,14 +2,18 @@ package io.github.botconfig.bot.panel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.botconfig.application.port.in.Actor;
+import io.github.botconfig.application.service.AdminService;
 import io.github.botconfig.bot.panel.PanelId.Action;
 import io.github.botconfig.domain.ChannelConfig;
 import io.github.botconfig.domain.ChannelId;
 import io.github.botconfig.domain.GuildId;
 import io.github.botconfig.domain.GuildSettings;
+import io.github.botconfig.domain.Reporters;
 import io.github.botconfig.domain.StoreUnavailableException;
 import io.github.botconfig.domain.Tag;
 import io.github.botconfig.domain.Threshold;
+import io.github.botconfig.domain.UnreadableItem;
 import io.github.botconfig.domain.testing.InMemoryConfigStore;
 import io.github.botconfig.domain.testing.InstrumentedConfigStore;
 import io.github.botconfig.domain.testing.InstrumentedConfigStore.Operation;
@@ -33,7 +37,7 @@ class PanelActionsTest {
   private final MutableClock clock = MutableClock.startingAt2026();
   private final InstrumentedConfigStore store =
       new InstrumentedConfigStore(new InMemoryConfigStore(clock));
-  private final PanelActions actions = new PanelActions(store, clock);
+  private final PanelActions actions = new PanelActions(new AdminService(store), clock);
   private final TestGuild guild = new TestGuild(GUILD, Set.of(REPORTS, QUIET), Set.of(ROLE));
 
   private PanelId click(Action action, long target, long version) {
@@ -63,10 +67,7 @@ class PanelActionsTest {
 
     Screen screen =
         actions.click(
-            click(Action.PIN, REPORTS.value(), drawn.version()).withArg("1"),
-            List.of(),
-            guild,
-            USER);
+            click(Action.PIN, REPORTS.value(), drawn.version()).withArg("1"), List.of(), guild);
 
     assertThat(stored(REPORTS).pin()).isTrue();
     assertThat(screen).isInstanceOf(Screen.Channel.class);
@@ -84,10 +85,7 @@ class PanelActionsTest {
     Screen.Channel screen =
         (Screen.Channel)
             actions.click(
-                click(Action.PIN, REPORTS.value(), drawn.version()).withArg("1"),
-                List.of(),
-                guild,
-                USER);
+                click(Action.PIN, REPORTS.value(), drawn.version()).withArg("1"), List.of(), guild);
 
     assertThat(stored(REPORTS).image()).as("the other admin's change is kept").isTrue();
     assertThat(stored(REPORTS).pin()).isTrue();
@@ -101,7 +99,7 @@ class PanelActionsTest {
     PanelId old = click(Action.PIN, REPORTS.value(), drawn.version()).withArg("1");
     clock.advance(Duration.ofMinutes(16));
 
-    Screen.Channel screen = (Screen.Channel) actions.click(old, List.of(), guild, USER);
+    Screen.Channel screen = (Screen.Channel) actions.click(old, List.of(), guild);
 
     assertThat(stored(REPORTS)).isEqualTo(drawn);
     assertThat(screen.notice()).isEqualTo(PanelActions.EXPIRED);
@@ -113,10 +111,7 @@ class PanelActionsTest {
 
     Screen screen =
         actions.click(
-            click(Action.PIN, ELSEWHERE.value(), theirs.version()).withArg("1"),
-            List.of(),
-            guild,
-            USER);
+            click(Action.PIN, ELSEWHERE.value(), theirs.version()).withArg("1"), List.of(), guild);
 
     assertThat(stored(ELSEWHERE)).isEqualTo(theirs);
     assertThat(screen).isInstanceOf(Screen.Overview.class);
@@ -127,12 +122,11 @@ class PanelActionsTest {
   void aChannelOrRoleThatIsNotThisServersIsRefusedInSelectsToo() {
     ChannelConfig drawn = tracked(ChannelConfig.of(GUILD, REPORTS));
 
-    Screen added =
-        actions.click(click(Action.ADD, 0, 0), List.of(ELSEWHERE.toString()), guild, USER);
+    Screen added = actions.click(click(Action.ADD, 0, 0), List.of(ELSEWHERE.toString()), guild);
     Screen role =
         actions.click(
-            click(Action.TAG_ROLE, REPORTS.value(), drawn.version()), List.of("999"), guild, USER);
-    Screen global = actions.click(click(Action.GLOBAL, 0, 0), List.of("999"), guild, USER);
+            click(Action.TAG_ROLE, REPORTS.value(), drawn.version()), List.of("999"), guild);
+    Screen global = actions.click(click(Action.GLOBAL, 0, 0), List.of("999"), guild);
 
     assertThat(List.of(added, role, global))
         .allSatisfy(
@@ -151,8 +145,7 @@ class PanelActionsTest {
         actions.click(
             click(Action.TAG_ROLE, REPORTS.value(), drawn.version()),
             List.of(Long.toString(GUILD.value())),
-            withEveryone,
-            USER);
+            withEveryone);
 
     assertThat(screen)
         .isInstanceOfSatisfying(
@@ -167,16 +160,12 @@ class PanelActionsTest {
 
     Screen toggle =
         actions.click(
-            click(Action.PIN, REPORTS.value(), drawn.version()).withArg("2"),
-            List.of(),
-            guild,
-            USER);
+            click(Action.PIN, REPORTS.value(), drawn.version()).withArg("2"), List.of(), guild);
     Screen threshold =
         actions.click(
             click(Action.THRESHOLD, REPORTS.value(), drawn.version()).withArg("50"),
             List.of(),
-            guild,
-            USER);
+            guild);
 
     assertThat(List.of(toggle, threshold))
         .allSatisfy(s -> assertThat(s).isInstanceOf(Screen.Overview.class));
@@ -185,7 +174,7 @@ class PanelActionsTest {
 
   @Test
   void aForgedTargetThatIsNoChannelIdIsRefused() {
-    Screen screen = actions.click(click(Action.PIN, 0, 0).withArg("1"), List.of(), guild, USER);
+    Screen screen = actions.click(click(Action.PIN, 0, 0).withArg("1"), List.of(), guild);
 
     assertThat(((Screen.Overview) screen).notice()).isEqualTo(PanelActions.REFUSED);
     assertThat(store.findChannels(GUILD)).isEmpty();
@@ -198,10 +187,7 @@ class PanelActionsTest {
 
     Screen screen =
         actions.click(
-            click(Action.PIN, REPORTS.value(), drawn.version()).withArg("1"),
-            List.of(),
-            guild,
-            USER);
+            click(Action.PIN, REPORTS.value(), drawn.version()).withArg("1"), List.of(), guild);
 
     assertThat(store.findChannel(REPORTS)).isEmpty();
     assertThat(((Screen.Overview) screen).notice()).contains("is not tracked");
@@ -214,10 +200,7 @@ class PanelActionsTest {
 
     Screen screen =
         actions.click(
-            click(Action.PIN, REPORTS.value(), drawn.version()).withArg("1"),
-            List.of(),
-            withoutIt,
-            USER);
+            click(Action.PIN, REPORTS.value(), drawn.version()).withArg("1"), List.of(), withoutIt);
 
     assertThat(screen).isInstanceOf(Screen.Closed.class);
     assertThat(((Screen.Closed) screen).text()).contains("is not a channel of this server");
@@ -232,14 +215,9 @@ class PanelActionsTest {
     Screen.Form form =
         (Screen.Form)
             actions.click(
-                click(Action.PERCENT_FORM, REPORTS.value(), drawn.version()),
-                List.of(),
-                guild,
-                USER);
-    Screen.Channel refused =
-        (Screen.Channel) actions.click(form.submit(), List.of("12a"), guild, USER);
-    Screen.Channel saved =
-        (Screen.Channel) actions.click(form.submit(), List.of(" 7,5 % "), guild, USER);
+                click(Action.PERCENT_FORM, REPORTS.value(), drawn.version()), List.of(), guild);
+    Screen.Channel refused = (Screen.Channel) actions.click(form.submit(), List.of("12a"), guild);
+    Screen.Channel saved = (Screen.Channel) actions.click(form.submit(), List.of(" 7,5 % "), guild);
 
     assertThat(form.current()).isEqualTo("12.5");
     assertThat(refused.notice()).startsWith("❌ threshold must be").contains("'12a'");
@@ -252,27 +230,27 @@ class PanelActionsTest {
     ChannelConfig drawn = tracked(ChannelConfig.of(GUILD, REPORTS));
     long v = drawn.version();
 
-    actions.click(click(Action.TAG_USER, REPORTS.value(), v), List.of("" + USER), guild, USER);
+    actions.click(click(Action.TAG_USER, REPORTS.value(), v), List.of("" + USER), guild);
     assertThat(stored(REPORTS).tag()).contains(Tag.user(USER));
-    actions.click(click(Action.TAG_ROLE, REPORTS.value(), v), List.of("" + ROLE), guild, USER);
+    actions.click(click(Action.TAG_ROLE, REPORTS.value(), v), List.of("" + ROLE), guild);
     assertThat(stored(REPORTS).tag()).contains(Tag.role(ROLE));
-    actions.click(click(Action.TAG_CLEAR, REPORTS.value(), v), List.of(), guild, USER);
+    actions.click(click(Action.TAG_CLEAR, REPORTS.value(), v), List.of(), guild);
     assertThat(stored(REPORTS).tag()).isEmpty();
   }
 
   @Test
   void theTimezoneFormShowsTheZoneAndItsLocalTimeAndRefusesAnUnknownZone() {
     Screen.Form form =
-        (Screen.Form) actions.click(click(Action.TIMEZONE_FORM, 0, 0), List.of(), guild, USER);
+        (Screen.Form) actions.click(click(Action.TIMEZONE_FORM, 0, 0), List.of(), guild);
     assertThat(form.current()).isEqualTo("UTC");
 
     Screen.Server refused =
-        (Screen.Server) actions.click(form.submit(), List.of("Mars/Olympus"), guild, USER);
+        (Screen.Server) actions.click(form.submit(), List.of("Mars/Olympus"), guild);
     assertThat(refused.notice()).contains("Mars/Olympus").endsWith("nothing changed.");
     assertThat(store.findSettings(GUILD)).isEmpty();
 
     Screen.Server saved =
-        (Screen.Server) actions.click(form.submit(), List.of("Europe/Paris"), guild, USER);
+        (Screen.Server) actions.click(form.submit(), List.of("Europe/Paris"), guild);
     assertThat(store.findSettings(GUILD).orElseThrow().timezone())
         .isEqualTo(ZoneId.of("Europe/Paris"));
     assertThat(saved.localNow()).isEqualTo(clock.instant().atZone(ZoneId.of("Europe/Paris")));
@@ -280,9 +258,9 @@ class PanelActionsTest {
 
   @Test
   void serverTogglesAndTheGlobalChannelChangeOnlyWhatTheyName() {
-    actions.click(click(Action.WEEKLY, 0, 0).withArg("1"), List.of(), guild, USER);
-    actions.click(click(Action.GLOBAL, 0, 0), List.of(REPORTS.toString()), guild, USER);
-    actions.click(click(Action.BOARD, 0, 0).withArg("0"), List.of(), guild, USER);
+    actions.click(click(Action.WEEKLY, 0, 0).withArg("1"), List.of(), guild);
+    actions.click(click(Action.GLOBAL, 0, 0), List.of(REPORTS.toString()), guild);
+    actions.click(click(Action.BOARD, 0, 0).withArg("0"), List.of(), guild);
 
     GuildSettings stored = store.findSettings(GUILD).orElseThrow();
     assertThat(stored.summaryPreferences().weeklySummary()).isTrue();
@@ -296,16 +274,13 @@ class PanelActionsTest {
   void theFirstSetupTracksChannelsSetsTheGlobalChannelAndSummariesThenShowsTheOverview() {
     Screen step2 =
         actions.click(
-            click(Action.SETUP_TRACK, 0, 0),
-            List.of(REPORTS.toString(), QUIET.toString()),
-            guild,
-            USER);
+            click(Action.SETUP_TRACK, 0, 0), List.of(REPORTS.toString(), QUIET.toString()), guild);
     assertThat(((Screen.Setup) step2).step()).isEqualTo(Screen.Step.GLOBAL_CHANNEL);
     Screen step3 =
-        actions.click(click(Action.SETUP_GLOBAL, 0, 0), List.of(REPORTS.toString()), guild, USER);
+        actions.click(click(Action.SETUP_GLOBAL, 0, 0), List.of(REPORTS.toString()), guild);
     assertThat(((Screen.Setup) step3).step()).isEqualTo(Screen.Step.SUMMARIES);
-    actions.click(click(Action.SETUP_SUMMARIES, 0, 0).withArg("d1"), List.of(), guild, USER);
-    Screen done = actions.click(click(Action.SETUP_FINISH, 0, 0), List.of(), guild, USER);
+    actions.click(click(Action.SETUP_SUMMARIES, 0, 0).withArg("d1"), List.of(), guild);
+    Screen done = actions.click(click(Action.SETUP_FINISH, 0, 0), List.of(), guild);
 
     assertThat(store.findChannels(GUILD))
         .extracting(ChannelConfig::channelId)
@@ -319,10 +294,7 @@ class PanelActionsTest {
   @Test
   void theSetupChecksEveryChannelBeforeTrackingAny() {
     actions.click(
-        click(Action.SETUP_TRACK, 0, 0),
-        List.of(REPORTS.toString(), ELSEWHERE.toString()),
-        guild,
-        USER);
+        click(Action.SETUP_TRACK, 0, 0), List.of(REPORTS.toString(), ELSEWHERE.toString()), guild);
 
     assertThat(store.findChannels(GUILD)).isEmpty();
   }
@@ -335,17 +307,120 @@ class PanelActionsTest {
     Screen.Channel screen =
         (Screen.Channel)
             actions.click(
-                click(Action.PIN, REPORTS.value(), drawn.version()).withArg("1"),
-                List.of(),
-                guild,
-                USER);
+                click(Action.PIN, REPORTS.value(), drawn.version()).withArg("1"), List.of(), guild);
 
     assertThat(screen.notice()).startsWith("❌ The configuration store cannot be reached");
     assertThat(stored(REPORTS)).isEqualTo(drawn);
   }
 
+  @Test
+  void whoseMessagesCountAsReportsIsSetFromThePanelAndAForgedValueIsRefused() {
+    ChannelConfig drawn = tracked(ChannelConfig.of(GUILD, REPORTS));
+
+    Screen.Channel everyone =
+        (Screen.Channel)
+            actions.click(
+                click(Action.REPORTERS, REPORTS.value(), drawn.version()).withArg("everyone"),
+                List.of(),
+                guild);
+    assertThat(stored(REPORTS).reporters()).isEqualTo(Reporters.EVERYONE);
+    assertThat(everyone.notice())
+        .isEqualTo("✅ Reports now count from everyone: webhooks and members.");
+    Screen forged =
+        actions.click(
+            click(Action.REPORTERS, REPORTS.value(), stored(REPORTS).version()).withArg("bots"),
+            List.of(),
+            guild);
+    actions.click(
+        click(Action.REPORTERS, REPORTS.value(), stored(REPORTS).version()).withArg("webhooks"),
+        List.of(),
+        guild);
+
+    assertThat(((Screen.Overview) forged).notice()).isEqualTo(PanelActions.REFUSED);
+    assertThat(stored(REPORTS).reporters()).isEqualTo(Reporters.WEBHOOKS);
+  }
+
+  @Test
+  void anActorTheUseCasesRefuseGetsNoPanelAndTheirClicksChangeNothing() {
+    ChannelConfig drawn = tracked(ChannelConfig.of(GUILD, REPORTS));
+    TestGuild notAnAdmin = new TestGuild(GUILD, Set.of(REPORTS), Set.of(ROLE), false);
+    store.resetCounts();
+
+    Screen opened = actions.open(notAnAdmin);
+    Screen clicked =
+        actions.click(
+            click(Action.PIN, REPORTS.value(), drawn.version()).withArg("1"),
+            List.of(),
+            notAnAdmin);
+    Screen form =
+        actions.click(
+            click(Action.PERCENT_FORM, REPORTS.value(), drawn.version()), List.of(), notAnAdmin);
+
+    assertThat(opened).isEqualTo(new Screen.Closed(PanelActions.NO_PERMISSION_TO_OPEN));
+    assertThat(clicked).isEqualTo(new Screen.Closed(PanelActions.NO_PERMISSION));
+    assertThat(form).isEqualTo(new Screen.Closed(PanelActions.NO_PERMISSION));
+    assertThat(store.totalCalls()).as("refused before anything is read").isZero();
+    assertThat(stored(REPORTS)).isEqualTo(drawn);
+  }
+
+  @Test
+  void aChannelAnotherServerTracksIsNotTrackedHereFromTheAddMenu() {
+    ChannelConfig theirs = tracked(ChannelConfig.of(OTHER, REPORTS)); // a table of odd history
+    store.resetCounts();
+
+    Screen.Overview screen =
+        (Screen.Overview)
+            actions.click(click(Action.ADD, 0, 0), List.of(REPORTS.toString()), guild);
+
+    assertThat(screen.notice())
+        .contains("is tracked by another server")
+        .endsWith("Nothing changed.");
+    assertThat(stored(REPORTS)).isEqualTo(theirs);
+    assertThat(store.calls(Operation.SAVE_CHANNEL)).isZero();
+  }
+
+  @Test
+  void aChannelStoredButUnreadableIsShownOnTheOverviewAndNeverTrackedOver() {
+    UnreadableItem broken = UnreadableItem.channel(GUILD, QUIET, "threshold: got 'lots'");
+    ((InMemoryConfigStore) store.delegate()).putUnreadable(broken);
+    tracked(ChannelConfig.of(GUILD, REPORTS));
+
+    Screen.Overview overview = (Screen.Overview) actions.open(guild);
+    Screen.Overview added =
+        (Screen.Overview) actions.click(click(Action.ADD, 0, 0), List.of(QUIET.toString()), guild);
+
+    assertThat(overview.unreadable())
+        .containsExactly("<#12> is stored but unreadable: threshold: got 'lots'");
+    assertThat(PanelRenderer.render(overview, 0).content())
+        .contains("⚠️ <#12> is stored but unreadable");
+    assertThat(added.notice()).startsWith("❌ channel 12 of guild 10 is stored but unreadable");
+    assertThat(store.findUnreadableChannel(QUIET)).contains(broken);
+    assertThat(store.findChannel(QUIET)).isEmpty();
+  }
+
   /** A guild of fixed channels and roles. */
-  record TestGuild(GuildId id, Set<ChannelId> channels, Set<Long> roles) implements GuildView {
+  record TestGuild(GuildId id, Set<ChannelId> channels, Set<Long> roles, boolean admin)
+      implements GuildView {
+    TestGuild(GuildId id, Set<ChannelId> channels, Set<Long> roles) {
+      this(id, channels, roles, true);
+    }
+
+    /** An admin of this guild (or not): the use cases let an admin configure it, and no other. */
+    @Override
+    public Actor actor() {
+      return new Actor() {
+        @Override
+        public String who() {
+          return "admin of " + id;
+        }
+
+        @Override
+        public boolean mayConfigure(GuildId guildId) {
+          return admin && guildId.equals(id);
+        }
+      };
+    }
+
     @Override
     public boolean hasChannel(ChannelId channelId) {
       return channels.contains(channelId);
