@@ -81,7 +81,9 @@ echo "|---|---|---|---|---|"
 row "\`aws dynamodb scan\` (reference, Python)" aws dynamodb scan --table-name "$table" --endpoint-url "$endpoint"
 row "\`bin/botconfig channels list\`, same server" "$botconfig" --endpoint "$endpoint" --table "$table" channels list
 row "\`bin/botconfig channels list --json\`, same server" "$botconfig" --endpoint "$endpoint" --table "$table" channels list --json
+row "\`bin/botconfig channels show\`, same server" "$botconfig" --endpoint "$endpoint" --table "$table" channels show --channel 1
 row "\`bin/botconfig settings show\`, same server" "$botconfig" --endpoint "$endpoint" --table "$table" settings show --guild 1
+row "\`bin/botconfig table verify\`, same server" "$botconfig" --endpoint "$endpoint" --table "$table" table verify
 row "\`bin/botconfig doctor\`, same server" "$botconfig" --endpoint "$endpoint" --table "$table" doctor
 row "\`bin/botconfig --version\`" "$botconfig" --version
 row "\`bin/botconfig channels list\`, embedded store" "$botconfig" --table "$table" channels list
@@ -95,6 +97,7 @@ if [ -n "$dist" ]; then
   done
   row "distribution \`channels list\`, same server" "$dist/bin/botconfig" --endpoint "$endpoint" --table "$table" channels list
   row "distribution \`settings show\`, same server" "$dist/bin/botconfig" --endpoint "$endpoint" --table "$table" settings show --guild 1
+  row "distribution \`doctor\`, same server" "$dist/bin/botconfig" --endpoint "$endpoint" --table "$table" doctor
   row "distribution \`--version\`" "$dist/bin/botconfig" --version
   row "distribution \`channels list\`, embedded store" "$dist/bin/botconfig" --table "$table" channels list
   if [ -f "$dist/data/dynalite.address" ]; then

@@ -1,8 +1,10 @@
 package io.github.botconfig.cache;
 
 import io.github.botconfig.cache.CacheStatus.State;
+import io.github.botconfig.domain.StoreUnavailableException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -67,22 +69,22 @@ final class StatusTracker {
     if (lastLoadedAt == null) {
       state = State.UNAVAILABLE;
       if (failureStreak == 1) {
-        log.warn(
+        warn(
+            failure,
             "Config cache: {} failed, no snapshot loaded yet; lookups read the store per key while the "
                 + "cache retries: {}",
             what,
-            lastFailure,
-            failure);
+            lastFailure);
       }
     } else {
       state = State.STALE;
       if (failureStreak == 1) {
-        log.warn(
+        warn(
+            failure,
             "Config cache: {} failed; serving the snapshot loaded at {} while the cache retries: {}",
             what,
             lastLoadedAt,
-            lastFailure,
-            failure);
+            lastFailure);
       }
     }
     if (failureStreak > 1) {
@@ -90,6 +92,22 @@ final class StatusTracker {
           "Config cache: {} failed again ({} in a row): {}", what, failureStreak, lastFailure);
     }
     return transition(before);
+  }
+
+  /**
+   * Logs a failure: a store that cannot be reached is an outage its message names in full (table,
+   * endpoint, cause), so its stack trace goes to DEBUG only (it would bury that line in the log of
+   * a bot started without network); anything else is a bug and keeps its trace.
+   */
+  private static void warn(RuntimeException failure, String format, Object... arguments) {
+    if (failure instanceof StoreUnavailableException) {
+      log.warn(format, arguments);
+      log.debug("Config cache: the failure's stack trace", failure);
+    } else {
+      Object[] withTrace = Arrays.copyOf(arguments, arguments.length + 1);
+      withTrace[arguments.length] = failure;
+      log.warn(format, withTrace);
+    }
   }
 
   private @Nullable Transition succeeded(CacheStatus before) {

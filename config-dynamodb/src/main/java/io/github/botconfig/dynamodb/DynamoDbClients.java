@@ -1,9 +1,14 @@
 package io.github.botconfig.dynamodb;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.HttpURLConnection;
+import java.net.Proxy;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -37,6 +42,12 @@ public final class DynamoDbClients {
   /** The region a local endpoint is given when none is set: local servers accept any. */
   static final Region LOCAL_REGION = Region.US_EAST_1;
 
+  /**
+   * 127.x.y.z, each part a decimal number from 0 to 255 (no leading zeros: those read as octal).
+   */
+  private static final Pattern IPV4_LOOPBACK =
+      Pattern.compile("127(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}");
+
   private DynamoDbClients() {}
 
   /** A builder with every setting at its default. */
@@ -44,10 +55,18 @@ public final class DynamoDbClients {
     return new Builder();
   }
 
-  /** Whether {@code endpoint} points at this machine (loopback address or {@code localhost}). */
+  /**
+   * Whether {@code endpoint} points at this machine: {@code localhost}, an IPv4 loopback address
+   * written out ({@code 127.0.0.0/8}, four decimal parts) or {@code [::1]}. Decided from the text
+   * alone, never by a name lookup: a host name such as {@code 127.0.0.1.example.com} is not local,
+   * and it must not get the dummy credentials of a local server.
+   */
   static boolean isLocal(URI endpoint) {
     String host = Objects.requireNonNullElse(endpoint.getHost(), "").toLowerCase(Locale.ROOT);
-    return host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]");
+    return host.equals("localhost")
+        || host.equals("[::1]")
+        || host.equals("[0:0:0:0:0:0:0:1]")
+        || IPV4_LOOPBACK.matcher(host).matches();
   }
 
   static Duration requirePositive(String what, Duration value) {
@@ -146,14 +165,23 @@ public final class DynamoDbClients {
       if (metrics != null) {
         override.addExecutionInterceptor(metrics.interceptor());
       }
-      DynamoDbClientBuilder client =
-          DynamoDbClient.builder()
-              .httpClientBuilder(
-                  UrlConnectionHttpClient.builder()
-                      .connectionTimeout(min(Duration.ofSeconds(2), apiCallAttemptTimeout))
-                      .socketTimeout(apiCallAttemptTimeout))
-              .overrideConfiguration(override.build());
       boolean local = endpoint != null && isLocal(endpoint);
+      Duration connectionTimeout = min(Duration.ofSeconds(2), apiCallAttemptTimeout);
+      DynamoDbClientBuilder client =
+          DynamoDbClient.builder().overrideConfiguration(override.build());
+      if (endpoint != null && local && "http".equalsIgnoreCase(endpoint.getScheme())) {
+        // Plain HTTP on this machine: the SDK's own connection factory would set up TLS first
+        // (an SSLContext and the JDK's CA certificates, a third of a command's start) for
+        // connections that never use it, and look for a proxy, which loopback never takes.
+        client.httpClient(
+            UrlConnectionHttpClient.create(
+                uri -> plainConnection(uri, connectionTimeout, apiCallAttemptTimeout)));
+      } else {
+        client.httpClientBuilder(
+            UrlConnectionHttpClient.builder()
+                .connectionTimeout(connectionTimeout)
+                .socketTimeout(apiCallAttemptTimeout));
+      }
       if (endpoint != null) {
         client.endpointOverride(endpoint);
       }
@@ -178,6 +206,19 @@ public final class DynamoDbClients {
                 + e.getMessage()
                 + " (set AWS_REGION, or the region in ~/.aws/config, or give one to DynamoDbClients.builder())",
             e);
+      }
+    }
+
+    private static HttpURLConnection plainConnection(
+        URI uri, Duration connectionTimeout, Duration socketTimeout) {
+      try {
+        HttpURLConnection connection =
+            (HttpURLConnection) uri.toURL().openConnection(Proxy.NO_PROXY);
+        connection.setConnectTimeout(Math.toIntExact(connectionTimeout.toMillis()));
+        connection.setReadTimeout(Math.toIntExact(socketTimeout.toMillis()));
+        return connection;
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
       }
     }
 

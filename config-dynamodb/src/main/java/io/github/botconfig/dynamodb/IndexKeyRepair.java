@@ -11,6 +11,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
 import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
+import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
 /**
@@ -32,8 +33,19 @@ final class IndexKeyRepair {
     return expectedIndexKeys(item).filter(keys -> !keys.matches(item)).isPresent();
   }
 
+  /** Told after each page of a scan: pages and items so far, and how many of them lack keys. */
+  @FunctionalInterface
+  interface ScanProgress {
+    void page(int pages, long items, int missing);
+  }
+
   /** Every channel item lacking its index keys (or holding wrong ones): keys only. */
   List<Map<String, AttributeValue>> scanMissing(String action) {
+    return scanMissing(action, (pages, items, missing) -> {});
+  }
+
+  /** {@link #scanMissing(String)}, telling {@code progress} after each page. */
+  List<Map<String, AttributeValue>> scanMissing(String action, ScanProgress progress) {
     ScanRequest request =
         ScanRequest.builder()
             .tableName(errors.tableName())
@@ -49,11 +61,18 @@ final class IndexKeyRepair {
             .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL)
             .build();
     List<Map<String, AttributeValue>> missing = new ArrayList<>();
+    int pages = 0;
+    long items = 0;
     try {
-      for (Map<String, AttributeValue> item : client.scanPaginator(request).items()) {
-        if (lacksIndexKeys(item)) {
-          missing.add(item);
+      for (ScanResponse page : client.scanPaginator(request)) {
+        for (Map<String, AttributeValue> item : page.items()) {
+          if (lacksIndexKeys(item)) {
+            missing.add(item);
+          }
         }
+        pages++;
+        items += page.items().size();
+        progress.page(pages, items, missing.size());
       }
     } catch (SdkException e) {
       throw errors.unavailable(action, e);

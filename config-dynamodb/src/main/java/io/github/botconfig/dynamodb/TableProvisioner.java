@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.waiters.WaiterOverrideConfiguration;
@@ -108,14 +109,54 @@ public final class TableProvisioner {
    * @return how many items were repaired
    */
   public int backfill() {
+    return backfill(progress -> {});
+  }
+
+  /**
+   * {@link #backfill()}, telling {@code progress} how far it is, on the calling thread: after each
+   * page of the scan (a page is up to 1 MB of items), then after every 100 repairs and after the
+   * last.
+   *
+   * @return how many items were repaired
+   */
+  public int backfill(Consumer<BackfillProgress> progress) {
+    Objects.requireNonNull(progress, "progress");
+    int[] scanned = new int[1];
+    long[] items = new long[1];
+    List<Map<String, AttributeValue>> missing =
+        indexKeys.scanMissing(
+            "backfill the index keys",
+            (pages, itemsSoFar, missingSoFar) -> {
+              scanned[0] = pages;
+              items[0] = itemsSoFar;
+              progress.accept(new BackfillProgress(pages, itemsSoFar, missingSoFar, 0));
+            });
     int repaired = 0;
-    for (Map<String, AttributeValue> item : indexKeys.scanMissing("backfill the index keys")) {
+    int done = 0;
+    for (Map<String, AttributeValue> item : missing) {
       if (indexKeys.repair(item)) {
         repaired++;
+      }
+      done++;
+      if (done % REPAIRS_PER_REPORT == 0 || done == missing.size()) {
+        progress.accept(new BackfillProgress(scanned[0], items[0], missing.size(), done));
       }
     }
     return repaired;
   }
+
+  /** How often {@link #backfill(Consumer)} reports while it repairs. */
+  static final int REPAIRS_PER_REPORT = 100;
+
+  /**
+   * How far a {@link #backfill(Consumer)} is.
+   *
+   * @param pagesScanned scan pages read so far
+   * @param itemsScanned items of every kind read so far
+   * @param lacking channel items found so far that lack their index keys (or hold wrong ones)
+   * @param handled of those, how many have been repaired (or found deleted meanwhile)
+   */
+  public record BackfillProgress(int pagesScanned, long itemsScanned, int lacking, int handled) {}
 
   /**
    * Counts the channel items {@link #backfill()} would repair, without changing anything.

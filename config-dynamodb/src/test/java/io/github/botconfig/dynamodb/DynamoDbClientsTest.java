@@ -7,6 +7,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -20,6 +21,36 @@ class DynamoDbClientsTest {
     assertThat(DynamoDbClients.isLocal(URI.create("https://dynamodb.eu-west-3.amazonaws.com")))
         .isFalse();
     assertThat(DynamoDbClients.isLocal(URI.create("http://10.0.0.5:8000"))).isFalse();
+  }
+
+  @Test
+  void everyLoopbackAddressIsLocalAndNoHostThatOnlyStartsLikeOne() {
+    assertThat(DynamoDbClients.isLocal(URI.create("http://127.1.2.3:4567"))).isTrue();
+    assertThat(DynamoDbClients.isLocal(URI.create("http://127.255.255.254:4567"))).isTrue();
+    assertThat(DynamoDbClients.isLocal(URI.create("http://LOCALHOST:4567"))).isTrue();
+    assertThat(DynamoDbClients.isLocal(URI.create("http://[0:0:0:0:0:0:0:1]:4567"))).isTrue();
+
+    // Host names a DNS server (or an attacker's) answers for, which may be anywhere.
+    assertThat(DynamoDbClients.isLocal(URI.create("http://127.0.0.1.example.com:4567"))).isFalse();
+    assertThat(DynamoDbClients.isLocal(URI.create("http://127.evil.example:4567"))).isFalse();
+    assertThat(DynamoDbClients.isLocal(URI.create("http://localhost.example.com:4567"))).isFalse();
+    // Not a loopback address: out of range, too few parts, or not in 127.0.0.0/8.
+    assertThat(DynamoDbClients.isLocal(URI.create("http://127.0.0.256:4567"))).isFalse();
+    assertThat(DynamoDbClients.isLocal(URI.create("http://127.0.1:4567"))).isFalse();
+    assertThat(DynamoDbClients.isLocal(URI.create("http://128.0.0.1:4567"))).isFalse();
+    assertThat(DynamoDbClients.isLocal(URI.create("http://[::2]:4567"))).isFalse();
+  }
+
+  @Test
+  void aHostThatOnlyLooksLocalGetsNoDummyCredentials() {
+    try (DynamoDbClient client =
+        DynamoDbClients.builder()
+            .region(Region.EU_WEST_3)
+            .endpointOverride(URI.create("http://127.0.0.1.example.com:4567"))
+            .build()) {
+      assertThat(client.serviceClientConfiguration().credentialsProvider())
+          .isNotInstanceOf(StaticCredentialsProvider.class);
+    }
   }
 
   @Test

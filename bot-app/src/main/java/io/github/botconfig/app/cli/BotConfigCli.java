@@ -6,7 +6,12 @@ import io.github.botconfig.app.launch.LaunchOptionsLoader;
 import io.github.botconfig.app.launch.Logging;
 import io.github.botconfig.app.wiring.AppComponent;
 import java.io.PrintWriter;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
@@ -33,23 +38,41 @@ import picocli.CommandLine.ScopeType;
           + " input, 3 DynamoDB or Discord unavailable or the table missing, 4 conflict.",
       "'botconfig help COMMAND' shows a command's help; 'botconfig completion bash' the shell"
           + " completion."
-    },
-    subcommands = {
-      CommandLine.HelpCommand.class,
-      CompletionCommand.class,
-      RunCommand.class,
-      TableCommand.class,
-      ChannelsCommand.class,
-      SettingsCommand.class,
-      GuildCommand.class,
-      BackupCommands.Export.class,
-      BackupCommands.Import.class,
-      DoctorCommand.class,
-      SimulateCommand.class,
-      ManPageCommand.class,
-      TrainingCommand.class,
     })
 public final class BotConfigCli implements CliContext, AutoCloseable {
+
+  /**
+   * The commands, in the order help lists them. Registered by {@link #commandLine}, not by the
+   * annotation: picocli builds the model of every registered command (its options, their
+   * descriptions, the inherited global options copied into each) before it parses anything, and a
+   * command line that names one command needs only that one's (docs/performance.md, "The command
+   * line").
+   */
+  private static final Map<String, Class<?>> COMMANDS = commands();
+
+  /** Commands that show or describe the others: they get every command. */
+  private static final Set<String> ABOUT_ALL = Set.of("help", "completion", "man-page");
+
+  /** The root's options that take no value (the global settings' options all take one). */
+  private static final Set<String> ROOT_FLAGS = Set.of("--verbose", "--version");
+
+  private static Map<String, Class<?>> commands() {
+    Map<String, Class<?>> commands = new LinkedHashMap<>();
+    commands.put("help", CommandLine.HelpCommand.class);
+    commands.put("completion", CompletionCommand.class);
+    commands.put("run", RunCommand.class);
+    commands.put("table", TableCommand.class);
+    commands.put("channels", ChannelsCommand.class);
+    commands.put("settings", SettingsCommand.class);
+    commands.put("guild", GuildCommand.class);
+    commands.put("export", BackupCommands.Export.class);
+    commands.put("import", BackupCommands.Import.class);
+    commands.put("doctor", DoctorCommand.class);
+    commands.put("simulate", SimulateCommand.class);
+    commands.put("man-page", ManPageCommand.class);
+    commands.put("training", TrainingCommand.class);
+    return Collections.unmodifiableMap(commands);
+  }
 
   @Option(
       names = "--verbose",
@@ -97,8 +120,20 @@ public final class BotConfigCli implements CliContext, AutoCloseable {
       GraphFactory graphFactory,
       PrintWriter out,
       PrintWriter err) {
+    return commandLine(COMMANDS.keySet(), environment, graphFactory, out, err);
+  }
+
+  private static CommandLine commandLine(
+      Collection<String> commands,
+      Map<String, String> environment,
+      GraphFactory graphFactory,
+      PrintWriter out,
+      PrintWriter err) {
     BotConfigCli root = new BotConfigCli(environment, graphFactory, out, err);
     CommandLine commandLine = new CommandLine(root);
+    for (String name : commands) {
+      commandLine.addSubcommand(name, COMMANDS.get(name));
+    }
     root.commandLine = commandLine;
     LaunchOptionFlags.addTo(commandLine);
     Converters.register(commandLine);
@@ -122,7 +157,7 @@ public final class BotConfigCli implements CliContext, AutoCloseable {
       GraphFactory graphFactory,
       PrintWriter out,
       PrintWriter err) {
-    CommandLine commandLine = commandLine(environment, graphFactory, out, err);
+    CommandLine commandLine = commandLine(commandsFor(args), environment, graphFactory, out, err);
     try {
       return commandLine.execute(args);
     } finally {
@@ -143,6 +178,35 @@ public final class BotConfigCli implements CliContext, AutoCloseable {
       PrintWriter out,
       PrintWriter err) {
     return run(args, environment, (options, bot) -> graphFactory.apply(options), out, err);
+  }
+
+  /**
+   * The commands {@code args} need: the one it names, or every one when it names none (the root's
+   * help, a mistyped command that gets suggestions) or one of {@link #ABOUT_ALL}. The root takes
+   * only global options before the command, each with a value unless written {@code --opt=value} or
+   * a flag; whatever is not understood here gets every command, so that picocli says what is wrong
+   * exactly as it would have.
+   */
+  static Collection<String> commandsFor(String[] args) {
+    for (int i = 0; i < args.length; i++) {
+      String arg = args[i];
+      if (arg.startsWith("-")) {
+        if ((arg.equals("--version") || arg.equals("-V")) && i == args.length - 1) {
+          return List.of(); // the version alone needs no command
+        }
+        if (arg.equals("--") || !arg.startsWith("--") || arg.equals("--help")) {
+          return COMMANDS.keySet(); // "-h", "-V", a cluster, "--": whatever picocli makes of them
+        }
+        if (!arg.contains("=") && !ROOT_FLAGS.contains(arg)) {
+          i++; // its value
+        }
+        continue;
+      }
+      return COMMANDS.containsKey(arg) && !ABOUT_ALL.contains(arg)
+          ? List.of(arg)
+          : COMMANDS.keySet();
+    }
+    return COMMANDS.keySet();
   }
 
   @Override

@@ -28,6 +28,12 @@ import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
  * error: …}; the stack trace only under {@code --verbose}).
  */
 final class Failures {
+  /** What a token Discord refuses (at login over REST, or at the gateway: 4004) is said as. */
+  static final String TOKEN_REJECTED =
+      "Discord rejected the token (reset, revoked or mistyped): copy a new one from"
+          + " https://discord.com/developers/applications → your application → Bot → Reset"
+          + " Token into the file DISCORD_TOKEN_FILE names";
+
   private Failures() {}
 
   /** A failure to report. */
@@ -72,11 +78,7 @@ final class Failures {
     }
     Optional<InvalidTokenException> token = find(e, InvalidTokenException.class);
     if (token.isPresent()) {
-      return new Failure(
-          ExitCodes.INVALID,
-          "Discord rejected the token (reset, revoked or mistyped): copy a new one from"
-              + " https://discord.com/developers/applications → your application → Bot → Reset"
-              + " Token into the file DISCORD_TOKEN_FILE names");
+      return new Failure(ExitCodes.INVALID, TOKEN_REJECTED);
     }
     Optional<UnknownHostException> host = find(e, UnknownHostException.class);
     if (host.isPresent()) {

@@ -4,7 +4,7 @@ import io.github.botconfig.app.launch.LaunchOption;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.ParseResult;
@@ -18,8 +18,11 @@ import picocli.CommandLine.ScopeType;
 final class LaunchOptionFlags {
   private LaunchOptionFlags() {}
 
+  /**
+   * Adds the options to {@code root} and, the bot's own, to its {@code run} command if it has one.
+   */
   static void addTo(CommandLine root) {
-    CommandLine run = Objects.requireNonNull(root.getSubcommands().get("run"), "no run command");
+    @Nullable CommandLine run = root.getSubcommands().get("run");
     for (LaunchOption setting : LaunchOption.values()) {
       if (setting.option().isEmpty()) {
         continue;
@@ -32,7 +35,7 @@ final class LaunchOptionFlags {
               .description(description(setting));
       if (setting.global()) {
         root.getCommandSpec().addOption(option.scopeType(ScopeType.INHERIT).build());
-      } else {
+      } else if (run != null) {
         run.getCommandSpec().addOption(option.build());
       }
     }

@@ -130,8 +130,9 @@ final class RunCommand extends StoreCommand implements Callable<Integer> {
 
   /**
    * Ends the process when Discord closes the session for good because of the intents (the Message
-   * Content intent not enabled in the developer portal): JDA would otherwise stop the shard and
-   * leave a bot that runs but serves nothing.
+   * Content intent not enabled in the developer portal) or the token (4004: one the gateway refuses
+   * although the REST login took it): JDA would otherwise stop the shard and leave a bot that runs
+   * but serves nothing.
    */
   private static final class RefusedIntents implements EventListener {
     private final java.io.PrintWriter err;
@@ -140,15 +141,20 @@ final class RunCommand extends StoreCommand implements Callable<Integer> {
       this.err = err;
     }
 
+    private void refused(String why) {
+      err.println("error: " + why);
+      err.flush();
+      ShutdownOnSignal.exit(ExitCodes.INVALID);
+    }
+
     @Override
     public void onEvent(GenericEvent event) {
       if (event instanceof ShutdownEvent shutdown) {
         CloseCode code = shutdown.getCloseCode();
         if (code == CloseCode.DISALLOWED_INTENTS || code == CloseCode.INVALID_INTENTS) {
-          err.println(
-              "error: " + String.format(INTENTS_REFUSED, code.getCode(), code.getMeaning()));
-          err.flush();
-          ShutdownOnSignal.exit(ExitCodes.INVALID);
+          refused(String.format(INTENTS_REFUSED, code.getCode(), code.getMeaning()));
+        } else if (code == CloseCode.AUTHENTICATION_FAILED) {
+          refused(Failures.TOKEN_REJECTED);
         }
       }
     }

@@ -159,7 +159,26 @@ final class TableCommand {
               context().options().table());
       context().err().flush();
       long started = System.nanoTime();
-      int repaired = context().graph().provisioner().backfill();
+      // Plain lines on stderr as it goes (a page scanned, a hundred repaired): a terminal and a
+      // log read them alike, with no escape codes.
+      int repaired =
+          context()
+              .graph()
+              .provisioner()
+              .backfill(
+                  progress -> {
+                    context()
+                        .err()
+                        .printf(
+                            "table backfill: %d page%s scanned (%d items), %d lacking index keys,"
+                                + " %d repaired%n",
+                            progress.pagesScanned(),
+                            progress.pagesScanned() == 1 ? "" : "s",
+                            progress.itemsScanned(),
+                            progress.lacking(),
+                            progress.handled());
+                    context().err().flush();
+                  });
       context()
           .err()
           .printf("table backfill: done in %d ms%n", (System.nanoTime() - started) / 1_000_000);

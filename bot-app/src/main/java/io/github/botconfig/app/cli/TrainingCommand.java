@@ -46,8 +46,11 @@ final class TrainingCommand implements Callable<Integer> {
           + "\"GSI_PK\":{\"S\":\"CHANNEL#10\"},\"GSI_SK\":{\"S\":\"GUILD#1\"},\"image\":{\"BOOL\":true},"
           + "\"threshold\":{\"N\":\"5\"},\"version\":{\"N\":\"1\"},\"createdAt\":{\"N\":\"1\"},"
           + "\"updatedAt\":{\"N\":\"1\"}}";
+  // Real replies carry the consumed capacity the store asks for: its classes are trained too.
+  private static final String CAPACITY =
+      "\"ConsumedCapacity\":{\"TableName\":\"" + TABLE + "\",\"CapacityUnits\":0.5}";
   private static final String ITEMS =
-      "{\"Count\":1,\"ScannedCount\":1,\"Items\":[" + CHANNEL + "]}";
+      "{\"Count\":1,\"ScannedCount\":1,\"Items\":[" + CHANNEL + "]," + CAPACITY + "}";
 
   @Override
   public Integer call() throws IOException {
@@ -88,7 +91,7 @@ final class TrainingCommand implements Callable<Integer> {
         switch (operation) {
           case "DescribeTable" -> DESCRIBE;
           case "Scan", "Query" -> ITEMS;
-          case "GetItem" -> "{\"Item\":" + CHANNEL + "}";
+          case "GetItem" -> "{\"Item\":" + CHANNEL + "," + CAPACITY + "}";
           default -> "{}";
         };
     byte[] bytes = body.getBytes(StandardCharsets.UTF_8);

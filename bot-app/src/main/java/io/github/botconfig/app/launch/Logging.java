@@ -8,6 +8,8 @@ import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.ConsoleAppender;
 import ch.qos.logback.core.encoder.Encoder;
+import ch.qos.logback.core.encoder.EncoderBase;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -39,17 +41,17 @@ public final class Logging {
   /**
    * Runs {@code action} with {@code loggerName} silenced, then gives it its level back: for a step
    * whose failure the caller reports itself, in one line (a library that logs the same failure with
-   * its stack trace would only bury it).
+   * its stack trace would only bury it). After a failure the logger stays silent: the library's own
+   * threads may log that failure a moment after the caller has it (JDA's rate limiter does), while
+   * the caller says it and ends.
    */
   public static <T> T quietDuring(String loggerName, java.util.function.Supplier<T> action) {
     Logger logger = ((LoggerContext) LoggerFactory.getILoggerFactory()).getLogger(loggerName);
     Level before = logger.getLevel();
     logger.setLevel(Level.OFF);
-    try {
-      return action.get();
-    } finally {
-      logger.setLevel(before);
-    }
+    T result = action.get();
+    logger.setLevel(before);
+    return result;
   }
 
   /** Configures {@code context} (also while Logback initialises it: {@link StartupLogging}). */
@@ -68,9 +70,7 @@ public final class Logging {
       json.setWithNanoseconds(false);
       encoder = json;
     } else {
-      PatternLayoutEncoder text = new PatternLayoutEncoder();
-      text.setPattern(PATTERN);
-      encoder = text;
+      encoder = new TextOnFirstEvent();
     }
     encoder.setContext(context);
     encoder.start();
@@ -88,6 +88,41 @@ public final class Logging {
     // debug.
     if (root.getLevel().isGreaterOrEqual(Level.INFO)) {
       context.getLogger("software.amazon.awssdk").setLevel(Level.WARN);
+    }
+  }
+
+  /**
+   * The text encoder, set up at the first event: most commands log nothing, and a pattern layout's
+   * set-up (its table of converters, the pattern's parse) cost every command about a twentieth of
+   * its start. What it writes is the pattern's, as if it had been set up at once.
+   */
+  static final class TextOnFirstEvent extends EncoderBase<ILoggingEvent> {
+    private @Nullable PatternLayoutEncoder text;
+
+    private synchronized PatternLayoutEncoder text() {
+      if (text == null) {
+        PatternLayoutEncoder encoder = new PatternLayoutEncoder();
+        encoder.setContext(getContext());
+        encoder.setPattern(PATTERN);
+        encoder.start();
+        text = encoder;
+      }
+      return text;
+    }
+
+    @Override
+    public byte @Nullable [] headerBytes() {
+      return null;
+    }
+
+    @Override
+    public byte[] encode(ILoggingEvent event) {
+      return text().encode(event);
+    }
+
+    @Override
+    public byte @Nullable [] footerBytes() {
+      return null;
     }
   }
 }

@@ -127,4 +127,48 @@ class CommandLineHelpTest {
     }
     command.subcommands().values().forEach(sub -> walk(sub.getCommandSpec(), missing));
   }
+
+  @Test
+  void aCommandLineThatNamesOneCommandBuildsTheModelOfThatOneOnly() {
+    assertThat(BotConfigCli.commandsFor(new String[] {"channels", "list"}))
+        .containsExactly("channels");
+    assertThat(
+            BotConfigCli.commandsFor(
+                new String[] {"--table", "run", "--endpoint=http://127.0.0.1:1", "doctor"}))
+        .as("an option's value that is a command's name is the value")
+        .containsExactly("doctor");
+    assertThat(BotConfigCli.commandsFor(new String[] {"--verbose", "table", "verify"}))
+        .containsExactly("table");
+    assertThat(BotConfigCli.commandsFor(new String[] {"--version"})).isEmpty();
+  }
+
+  @Test
+  void helpCompletionTheManualAndAnythingUnclearGetEveryCommand() {
+    List<String> all =
+        List.copyOf(
+            BotConfigCli.commandLine(
+                    Map.of(),
+                    (settings, bot) -> {
+                      throw new AssertionError("no graph for help");
+                    },
+                    new PrintWriter(new StringWriter()),
+                    new PrintWriter(new StringWriter()))
+                .getSubcommands()
+                .keySet());
+    for (String[] args :
+        List.of(
+            new String[] {},
+            new String[] {"--help"},
+            new String[] {"-h", "channels"},
+            new String[] {"help", "channels"},
+            new String[] {"completion", "bash"},
+            new String[] {"man-page"},
+            new String[] {"chanels", "list"},
+            new String[] {"--table", "t"},
+            new String[] {"--", "channels"})) {
+      assertThat(BotConfigCli.commandsFor(args))
+          .as(String.join(" ", args))
+          .containsExactlyElementsOf(all);
+    }
+  }
 }

@@ -42,6 +42,25 @@ class SimulateCommandIT {
   }
 
   @Test
+  void saysEachStepOfALongRunOnStderrInPlainLines() {
+    CliRun run =
+        table.run("simulate", "--messages", "2000", "--guilds", "10", "--channels-per-guild", "2");
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.err().lines())
+        .containsSubsequence(
+            "simulate: wrote 2 of 20 channels",
+            "simulate: wrote 10 of 20 channels",
+            "simulate: wrote 20 of 20 channels",
+            "simulate: loading the cache",
+            "simulate: timing each message")
+        .allMatch(line -> line.startsWith("simulate: "))
+        .anyMatch(line -> line.startsWith("simulate: creating the temporary table "))
+        .anyMatch(line -> line.startsWith("simulate: deleting the temporary table "));
+    assertThat(run.err()).doesNotContain("\u001b").doesNotContain("\r");
+  }
+
+  @Test
   void theTemporaryTableIsGoneAfterwardsAndTheConfiguredOneUntouched() {
     table.run("simulate", "--messages", "1000");
 

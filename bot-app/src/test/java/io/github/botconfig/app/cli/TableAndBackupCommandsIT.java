@@ -122,6 +122,25 @@ class TableAndBackupCommandsIT {
   }
 
   @Test
+  void backfillSaysHowFarItIsWhileItWorksInPlainLines() {
+    for (int c = 1; c <= 250; c++) {
+      putRaw(legacyChannelWithoutIndexKeys("1", Integer.toString(1000 + c)));
+    }
+
+    CliRun run = table.run("table", "backfill");
+
+    assertThat(run.out()).isEqualTo("250 channel items repaired\n");
+    List<String> progress =
+        run.err().lines().filter(line -> line.startsWith("table backfill: 1 page")).toList();
+    assertThat(progress)
+        .as(run.err())
+        .allMatch(line -> line.matches("table backfill: 1 page scanned \\(25[0-9] items\\), 250.*"))
+        .extracting(line -> line.substring(line.lastIndexOf(", ") + 2))
+        .containsExactly("0 repaired", "100 repaired", "200 repaired", "250 repaired");
+    assertThat(run.err()).doesNotContain("\u001b").doesNotContain("\r");
+  }
+
+  @Test
   void doctorOnAHealthyTablePasses() {
     table.store.saveChannel(ChannelConfig.of(GUILD, ChannelId.of(10)));
 

@@ -62,13 +62,33 @@ final class BotProcess implements AutoCloseable {
   /** Runs another main class of this test's classpath (a test driver) the same way. */
   static BotProcess startMain(String mainClass, Map<String, String> environment, String... args)
       throws IOException {
-    return launch(List.of(), mainClass, environment, args);
+    return launch(List.of(), List.of(), mainClass, environment, args);
+  }
+
+  /**
+   * Runs {@code botconfig} under {@code wrapper}, a command that runs the rest of its command line
+   * in another setting (such as {@code unshare -n}: a network namespace of its own, with no
+   * network).
+   */
+  static BotProcess startWrapped(
+      List<String> wrapper, Map<String, String> environment, String... args) throws IOException {
+    return launch(wrapper, List.of(), "io.github.botconfig.app.Main", environment, args);
   }
 
   private static BotProcess launch(
       List<String> jvmOptions, String mainClass, Map<String, String> environment, String... args)
       throws IOException {
-    List<String> command = new ArrayList<>();
+    return launch(List.of(), jvmOptions, mainClass, environment, args);
+  }
+
+  private static BotProcess launch(
+      List<String> wrapper,
+      List<String> jvmOptions,
+      String mainClass,
+      Map<String, String> environment,
+      String... args)
+      throws IOException {
+    List<String> command = new ArrayList<>(wrapper);
     command.add(ProcessHandle.current().info().command().orElse("java"));
     command.addAll(jvmOptions);
     command.add("-cp");

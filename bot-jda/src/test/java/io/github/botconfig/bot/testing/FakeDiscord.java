@@ -88,6 +88,7 @@ public final class FakeDiscord implements AutoCloseable {
   private final int shardTotal;
   private final Map<Integer, FakeGateway> sessions = new ConcurrentHashMap<>();
   private final Set<FakeGateway> opened = ConcurrentHashMap.newKeySet();
+  private volatile FakeGateway.@Nullable Refusal identifyRefusal;
   private final ExecutorService requestPool =
       Executors.newCachedThreadPool(daemon("fake-discord-bot-request"));
   private final ExecutorService callbackPool =
@@ -241,6 +242,15 @@ public final class FakeDiscord implements AutoCloseable {
    */
   public String gatewayUrl() {
     return "ws://127.0.0.1:" + server.getPort() + "/";
+  }
+
+  /**
+   * From now on, closes every gateway session that identifies with {@code closeCode} and {@code
+   * reason} instead of sending READY, as Discord does for a bot asking for intents not enabled in
+   * the developer portal (4014, "Disallowed intent(s).") or with a bad token (4004).
+   */
+  public void refuseIdentify(int closeCode, String reason) {
+    identifyRefusal = new FakeGateway.Refusal(closeCode, reason);
   }
 
   /** A message from a member; returns its id. */
@@ -665,6 +675,11 @@ public final class FakeDiscord implements AutoCloseable {
     @Override
     public String gatewayUrl() {
       return FakeDiscord.this.gatewayUrl();
+    }
+
+    @Override
+    public FakeGateway.@Nullable Refusal identifyRefusal() {
+      return identifyRefusal;
     }
   }
 

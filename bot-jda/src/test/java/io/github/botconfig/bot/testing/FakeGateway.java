@@ -12,8 +12,9 @@ import org.jspecify.annotations.Nullable;
  * One gateway session of the {@link FakeDiscord}: says hello, answers heartbeats, and when the bot
  * identifies as shard {@code [id, total]} sends READY and one GUILD_CREATE per guild of that shard,
  * then the events of those guilds. An identify for a shard the fake does not serve is closed with
- * 4010 (invalid shard), as Discord does. Thread-safe: sending is serialised so sequence numbers
- * arrive in order.
+ * 4010 (invalid shard), as Discord does; every identify is closed with the code of {@link
+ * FakeDiscord#refuseIdentify} when one is set. Thread-safe: sending is serialised so sequence
+ * numbers arrive in order.
  */
 final class FakeGateway extends WebSocketListener {
   /** Discord's close code for a shard id or total it does not accept. */
@@ -35,7 +36,16 @@ final class FakeGateway extends WebSocketListener {
     void identified(int shardId, FakeGateway session);
 
     String gatewayUrl();
+
+    /**
+     * The close Discord answers every identify with instead of READY (a refused intent, a bad
+     * token), or null to accept.
+     */
+    @Nullable Refusal identifyRefusal();
   }
+
+  /** A close code and its reason, as Discord sends them when it ends a session for good. */
+  record Refusal(int code, String reason) {}
 
   private final Host host;
   private @Nullable WebSocket socket;
@@ -69,6 +79,11 @@ final class FakeGateway extends WebSocketListener {
   }
 
   private void identify(DataObject identify) {
+    Refusal refusal = host.identifyRefusal();
+    if (refusal != null) {
+      webSocket().close(refusal.code(), refusal.reason());
+      return;
+    }
     // A bot that does not shard identifies without "shard": it is shard 0 of 1.
     DataArray shard = identify.optArray("shard").orElseGet(() -> DataArray.empty().add(0).add(1));
     int shardId = shard.getInt(0);
