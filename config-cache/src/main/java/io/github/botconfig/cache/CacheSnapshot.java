@@ -2,6 +2,7 @@ package io.github.botconfig.cache;
 
 import io.github.botconfig.domain.ChannelConfig;
 import io.github.botconfig.domain.ChannelId;
+import io.github.botconfig.domain.ConfigKey;
 import io.github.botconfig.domain.GuildId;
 import io.github.botconfig.domain.GuildSettings;
 import io.github.botconfig.domain.LiveBoard;
@@ -12,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 
@@ -219,6 +221,21 @@ final class CacheSnapshot extends ChannelTable {
       copy.put(guildId, replacement);
     }
     return Map.copyOf(copy);
+  }
+
+  /**
+   * This snapshot with the unreadable items {@code key} covers replaced by those of {@code found}
+   * it covers (a change read from the store: an item may have turned unreadable, or readable).
+   */
+  CacheSnapshot withUnreadable(ConfigKey key, Collection<UnreadableItem> found) {
+    Set<UnreadableItem> held = Set.copyOf(unreadable.stream().filter(key::covers).toList());
+    List<UnreadableItem> added = found.stream().filter(key::covers).toList();
+    if (held.equals(Set.copyOf(added))) {
+      return this;
+    }
+    List<UnreadableItem> next = new ArrayList<>(unreadableWithout(key::covers));
+    next.addAll(added);
+    return new CacheSnapshot(this, guilds, settings, boards, List.copyOf(next));
   }
 
   /** This snapshot without any channel, settings or board of the guild. */

@@ -258,6 +258,10 @@ final class Loader {
             (recent.head() - known) + " changes are owed after position " + known, afterUnlock);
       }
       Instant now = clock.instant();
+      // The grace is measured on this process's clock alone. If that clock stepped back, a
+      // position owed "in the future" counts from now: a hole is still healed within two graces,
+      // not an hour (or whatever the step was) later.
+      owedSince.replaceAll((owed, since) -> since.isAfter(now) ? now : since);
       for (long owed = known + 1; owed <= recent.head(); owed++) {
         if (!appliedAhead.contains(owed)) {
           owedSince.putIfAbsent(owed, now);

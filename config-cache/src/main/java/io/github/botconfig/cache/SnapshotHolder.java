@@ -7,9 +7,12 @@ import io.github.botconfig.domain.ConfigSnapshot;
 import io.github.botconfig.domain.GuildId;
 import io.github.botconfig.domain.GuildSettings;
 import io.github.botconfig.domain.LiveBoard;
+import io.github.botconfig.domain.UnreadableItem;
 import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
@@ -106,9 +109,9 @@ abstract class SnapshotHolder {
 
   /**
    * Applies what a read of {@code keys} that began at {@code since} found (a change feed's keys):
-   * each key takes the stored value, or is removed when nothing was found under it, unless this
-   * cache wrote it since (its value is then at least as new as the read). A channel found under
-   * another guild than its key's is left alone: that is another key's change.
+   * each key takes the stored value, readable or unreadable, or is removed when nothing was found
+   * under it, unless this cache wrote it since (its value is then at least as new as the read). A
+   * channel found under another guild than its key's is left alone: that is another key's change.
    */
   final Change<ConfigSnapshot> applyChanges(
       Collection<ConfigKey> keys, ConfigSnapshot found, long since) {
@@ -136,18 +139,28 @@ abstract class SnapshotHolder {
       case SETTINGS ->
           writes.settingsWrittenSince(guild, since)
               ? current
-              : current.withSettings(guild, found.settings(guild).orElse(null));
+              : current
+                  .withSettings(guild, found.settings(guild).orElse(null))
+                  .withUnreadable(key, found.unreadable(guild));
       case BOARD ->
           writes.boardWrittenSince(guild, since)
               ? current
-              : current.withBoard(guild, found.board(guild).orElse(null));
+              : current
+                  .withBoard(guild, found.board(guild).orElse(null))
+                  .withUnreadable(key, found.unreadable(guild));
       case GUILD, EVERYTHING -> {
-        CacheSnapshot next = current;
-        for (ChannelConfig held : current.channelsOf(guild)) {
-          next = applyChannel(next, guild, held.channelId(), found, since);
+        Set<ChannelId> channels = new LinkedHashSet<>();
+        current.channelsOf(guild).forEach(c -> channels.add(c.channelId()));
+        found.channelsOf(guild).forEach(c -> channels.add(c.channelId()));
+        for (UnreadableItem item : current.unreadable(guild)) {
+          item.channelId().ifPresent(channels::add);
         }
-        for (ChannelConfig channel : found.channelsOf(guild)) {
-          next = applyChannel(next, guild, channel.channelId(), found, since);
+        for (UnreadableItem item : found.unreadable(guild)) {
+          item.channelId().ifPresent(channels::add);
+        }
+        CacheSnapshot next = current;
+        for (ChannelId channel : channels) {
+          next = applyChannel(next, guild, channel, found, since);
         }
         next = applyOne(next, ConfigKey.settings(guild), found, since);
         yield applyOne(next, ConfigKey.board(guild), found, since);
@@ -162,14 +175,20 @@ abstract class SnapshotHolder {
     }
     Optional<ChannelConfig> stored =
         found.channel(channelId).filter(c -> c.guildId().equals(guild));
+    CacheSnapshot next;
     if (stored.isPresent()) {
-      return stored.get().equals(current.channel(channelId).orElse(null))
-          ? current
-          : current.withChannel(stored.get());
+      next =
+          stored.get().equals(current.channel(channelId).orElse(null))
+              ? current
+              : current.withChannel(stored.get());
+    } else {
+      boolean heldHere =
+          current.channel(channelId).filter(c -> c.guildId().equals(guild)).isPresent();
+      next = heldHere ? current.withoutChannel(channelId) : current;
     }
-    boolean heldHere =
-        current.channel(channelId).filter(c -> c.guildId().equals(guild)).isPresent();
-    return heldHere ? current.withoutChannel(channelId) : current;
+    // Readable or not, what the store holds under the key now replaces what was held: an item
+    // may have turned unreadable (a newer writer's value), or readable again, or been deleted.
+    return next.withUnreadable(ConfigKey.channel(guild, channelId), found.unreadable(guild));
   }
 
   /**

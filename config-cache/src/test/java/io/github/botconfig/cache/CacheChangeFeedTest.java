@@ -7,10 +7,13 @@ import static io.github.botconfig.cache.CacheHarness.tracked;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.botconfig.domain.ChannelConfig;
+import io.github.botconfig.domain.ConfigKey;
 import io.github.botconfig.domain.GuildSettings;
+import io.github.botconfig.domain.UnreadableItem;
 import io.github.botconfig.domain.testing.InMemoryConfigStore;
 import io.github.botconfig.domain.testing.ManualScheduler;
 import io.github.botconfig.domain.testing.MutableClock;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
@@ -34,9 +37,14 @@ class CacheChangeFeedTest {
   private ConfigCache cache = ConfigCache.builder(other).build();
 
   private ConfigCache loaded() {
+    return loaded(clock);
+  }
+
+  /** A cache whose own clock is {@code readerClock}; the scheduler keeps its own time. */
+  private ConfigCache loaded(Clock readerClock) {
     cache =
         ConfigCache.builder(other)
-            .clock(clock)
+            .clock(readerClock)
             .scheduler(scheduler)
             .initialLoadWait(Duration.ZERO)
             .changePollInterval(POLL)
@@ -152,6 +160,29 @@ class CacheChangeFeedTest {
   }
 
   @Test
+  void aReaderWhoseClockStepsBackAnHourStillHealsAHoleWithinTwoGraces() {
+    MutableClock readerClock = MutableClock.startingAt2026();
+    backing.saveChannel(tracked(GUILD, 1));
+    loaded(readerClock);
+
+    other.loseNextRecord();
+    ChannelConfig unrecorded =
+        other.saveChannel(backing.findChannel(channel(1)).orElseThrow().withImage(true));
+    readerClock.advance(POLL);
+    poll(); // the position is owed from now, on the reader's clock
+    readerClock.set(readerClock.instant().minus(Duration.ofHours(1))); // a time server steps it
+    for (Duration waited = Duration.ZERO;
+        waited.compareTo(GRACE.multipliedBy(2).plus(POLL)) < 0;
+        waited = waited.plus(POLL)) {
+      readerClock.advance(POLL);
+      poll();
+    }
+
+    assertThat(cache.findChannel(channel(1))).contains(unrecorded);
+    assertThat(cache.stats().changeGaps()).isEqualTo(1);
+  }
+
+  @Test
   void recordsOutOfOrderAreAppliedAsTheyComeAndAreNoGapIfTheLateOneArrivesWithinTheGrace() {
     backing.saveChannel(tracked(GUILD, 1));
     backing.saveChannel(tracked(GUILD, 2));
@@ -215,6 +246,80 @@ class CacheChangeFeedTest {
     poll();
 
     assertThat(cache.findChannel(channel(1))).contains(mine);
+    assertThat(cache.stats().loads()).isEqualTo(1);
+  }
+
+  @Test
+  void itemsAnotherProcessMadeUnreadableAreHeldAsUnreadableAfterTheirChange() {
+    backing.saveChannel(tracked(GUILD, 1));
+    backing.saveSettings(GuildSettings.defaults(GUILD));
+    loaded();
+
+    UnreadableItem channelItem =
+        UnreadableItem.channel(GUILD, channel(1), "threshold: must be a percentage, got 'maybe'");
+    UnreadableItem settingsItem =
+        UnreadableItem.settings(GUILD, "timezone: must be an IANA time zone, got 'Mars/Olympus'");
+    other.recordedWrite(
+        ConfigKey.channel(GUILD, channel(1)), () -> backing.putUnreadable(channelItem));
+    other.recordedWrite(ConfigKey.settings(GUILD), () -> backing.putUnreadable(settingsItem));
+    poll();
+
+    assertThat(cache.findChannel(channel(1))).isEmpty();
+    assertThat(cache.findUnreadableChannel(channel(1))).contains(channelItem);
+    assertThat(cache.findSettings(GUILD)).isEmpty();
+    assertThat(cache.findUnreadable(GUILD)).containsExactlyInAnyOrder(channelItem, settingsItem);
+    assertThat(cache.stats().loads()).isEqualTo(1);
+    assertThat(cache.stats().changesApplied()).isEqualTo(2);
+  }
+
+  @Test
+  void unreadableItemsAnotherProcessFixedOrDeletedLeaveTheCacheByTheirChange() {
+    UnreadableItem fixed =
+        UnreadableItem.channel(GUILD, channel(1), "threshold: must be a percentage, got 'maybe'");
+    UnreadableItem deleted =
+        UnreadableItem.channel(GUILD, channel(2), "tagType: must be user or role, got 'team'");
+    UnreadableItem settings =
+        UnreadableItem.settings(GUILD, "timezone: must be an IANA time zone, got 'Mars/Olympus'");
+    UnreadableItem purged =
+        UnreadableItem.channel(OTHER_GUILD, channel(3), "pin: must be a boolean, got 'often'");
+    backing.putUnreadable(fixed);
+    backing.putUnreadable(deleted);
+    backing.putUnreadable(settings);
+    backing.putUnreadable(purged);
+    loaded();
+    assertThat(cache.findUnreadable(GUILD)).hasSize(3);
+
+    ChannelConfig readable = tracked(GUILD, 1);
+    other.recordedWrite(
+        ConfigKey.channel(GUILD, channel(1)), () -> backing.putAsAnotherWriter(readable));
+    other.deleteChannel(GUILD, channel(2));
+    GuildSettings fresh = GuildSettings.defaults(GUILD).withPositionDisplayEnabled(false);
+    other.recordedWrite(ConfigKey.settings(GUILD), () -> backing.putAsAnotherWriter(fresh));
+    other.deleteGuild(OTHER_GUILD);
+    poll();
+
+    assertThat(cache.findChannel(channel(1))).contains(readable);
+    assertThat(cache.findSettings(GUILD)).contains(fresh);
+    assertThat(cache.findUnreadable(GUILD)).isEmpty();
+    assertThat(cache.findUnreadableChannel(channel(2))).isEmpty();
+    assertThat(cache.findUnreadable(OTHER_GUILD)).isEmpty();
+    assertThat(cache.stats().loads()).isEqualTo(1);
+  }
+
+  @Test
+  void anUnreadableItemStaysListedThroughAChangeThatLeftItAndGoesWithItsDeletionHere() {
+    UnreadableItem item =
+        UnreadableItem.channel(GUILD, channel(1), "threshold: must be a percentage, got 'maybe'");
+    backing.putUnreadable(item);
+    loaded();
+
+    other.recordedWrite(ConfigKey.channel(GUILD, channel(1)), () -> {});
+    poll();
+    assertThat(cache.findUnreadableChannel(channel(1))).contains(item);
+    assertThat(cache.deleteChannel(GUILD, channel(1))).isTrue();
+    poll();
+
+    assertThat(cache.findUnreadableChannel(channel(1))).isEmpty();
     assertThat(cache.stats().loads()).isEqualTo(1);
   }
 

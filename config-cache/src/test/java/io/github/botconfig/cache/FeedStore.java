@@ -74,6 +74,19 @@ final class FeedStore implements ConfigStore {
     return head;
   }
 
+  /**
+   * A write made behind this store's back that records {@code key} as this store's writes do: a
+   * newer botconfig storing a value this one cannot read, or fixing an item this one could not.
+   */
+  void recordedWrite(ConfigKey key, Runnable write) {
+    recording(
+        key,
+        () -> {
+          write.run();
+          return key;
+        });
+  }
+
   private <T> T recording(ConfigKey key, Supplier<T> write) {
     long position;
     synchronized (this) {

@@ -75,6 +75,25 @@ public final class ConfigKey {
     return Optional.ofNullable(channelId);
   }
 
+  /**
+   * Whether {@code item} is stored under this key: a channel key covers that channel's item in that
+   * guild, a settings or board key the guild's settings or board item, a guild key every item of
+   * the guild, and {@link #everything()} every item.
+   */
+  public boolean covers(UnreadableItem item) {
+    return switch (kind) {
+      case CHANNEL ->
+          item.kind() == UnreadableItem.Kind.CHANNEL
+              && item.guildId().equals(guildId)
+              && item.channelId().filter(c -> c.equals(channelId)).isPresent();
+      case SETTINGS ->
+          item.kind() == UnreadableItem.Kind.SETTINGS && item.guildId().equals(guildId);
+      case BOARD -> item.kind() == UnreadableItem.Kind.BOARD && item.guildId().equals(guildId);
+      case GUILD -> item.guildId().equals(guildId);
+      case EVERYTHING -> true;
+    };
+  }
+
   @Override
   public boolean equals(@Nullable Object o) {
     return o instanceof ConfigKey other

@@ -71,11 +71,13 @@ public interface ConfigStore extends ConfigRepository {
 
   /**
    * Reads the stored value of each key, strongly consistent: a snapshot of the channels, settings
-   * and boards found under them (a {@link ConfigKey.Kind#GUILD guild} key: all of the guild's). A
-   * key with nothing found is not stored (or not readable).
+   * and boards found under them (a {@link ConfigKey.Kind#GUILD guild} key: all of the guild's), and
+   * in {@link ConfigSnapshot#unreadable()} the items stored under them that cannot be read. A key
+   * with nothing found under it, readable or not, is not stored. (A cache applying a change needs
+   * both: an item may turn unreadable, or readable again, through a change of another process.)
    *
-   * <p>The default asks {@link #findChannels}, {@link #findSettings} and {@link #findBoard}; a
-   * store overrides it to read single items.
+   * <p>The default asks {@link #findChannels}, {@link #findSettings}, {@link #findBoard} and {@link
+   * #findUnreadable}; a store overrides it to read single items.
    *
    * @throws IllegalArgumentException for {@link ConfigKey#everything()}: that is {@link #loadAll()}
    * @throws StoreUnavailableException if a key cannot be read
@@ -102,6 +104,7 @@ public interface ConfigStore extends ConfigRepository {
           findBoard(guild).ifPresent(found::addBoard);
         }
       }
+      findUnreadable(guild).stream().filter(key::covers).forEach(found::addUnreadable);
     }
     return found.build();
   }

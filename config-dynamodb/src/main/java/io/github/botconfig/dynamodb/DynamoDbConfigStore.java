@@ -132,17 +132,7 @@ public final class DynamoDbConfigStore implements ConfigStore {
   @Override
   public List<UnreadableItem> findUnreadable(GuildId guildId) {
     ConfigSnapshot.Builder found = ConfigSnapshot.builder();
-    queryAll(
-            "look for unreadable items of guild " + guildId,
-            request ->
-                request
-                    .consistentRead(true)
-                    .keyConditionExpression("#pk = :pk")
-                    .expressionAttributeNames(Map.of("#pk", TableLayout.PK))
-                    .expressionAttributeValues(
-                        Map.of(":pk", TableLayout.s(TableLayout.guildKey(guildId)))),
-            item -> item)
-        .forEach(item -> collect(item, found));
+    readGuild(guildId, "look for unreadable items of guild " + guildId, found);
     return found.build().unreadable();
   }
 
@@ -592,24 +582,26 @@ public final class DynamoDbConfigStore implements ConfigStore {
           key.guildId()
               .orElseThrow(
                   () -> new IllegalArgumentException("read(everything) is loadAll(), got " + key));
+      // Unreadable items are collected too: a change may have made an item unreadable, or
+      // readable again, and a cache applying it must learn which.
       switch (key.kind()) {
-        case CHANNEL -> {
-          ChannelId channel = key.channelId().orElseThrow();
-          getItem(TableLayout.channelItemKey(guild, channel), "read " + key)
-              .flatMap(item -> readOrSkip(item, ChannelItems::read))
-              .ifPresent(found::addChannel);
-        }
-        case SETTINGS -> findSettings(guild).ifPresent(found::addSettings);
-        case BOARD -> findBoard(guild).ifPresent(found::addBoard);
-        case GUILD, EVERYTHING -> readGuild(guild, found);
+        case CHANNEL ->
+            getItem(TableLayout.channelItemKey(guild, key.channelId().orElseThrow()), "read " + key)
+                .ifPresent(item -> collect(item, found));
+        case SETTINGS -> settingsItem(guild, "read " + key).ifPresent(item -> collect(item, found));
+        case BOARD ->
+            getItem(TableLayout.boardItemKey(guild), "read " + key)
+                .ifPresent(item -> collect(item, found));
+        case GUILD, EVERYTHING -> readGuild(guild, "read " + key, found);
       }
     }
     return found.build();
   }
 
-  private void readGuild(GuildId guild, ConfigSnapshot.Builder found) {
+  /** Every item of the guild's partition, strongly consistent, decoded or said to be unreadable. */
+  private void readGuild(GuildId guild, String action, ConfigSnapshot.Builder found) {
     queryAll(
-            "read guild " + guild,
+            action,
             request ->
                 request
                     .consistentRead(true)
@@ -618,15 +610,7 @@ public final class DynamoDbConfigStore implements ConfigStore {
                     .expressionAttributeValues(
                         Map.of(":pk", TableLayout.s(TableLayout.guildKey(guild)))),
             item -> item)
-        .forEach(
-            item -> {
-              switch (ItemKind.of(item)) {
-                case CHANNEL -> readOrSkip(item, ChannelItems::read).ifPresent(found::addChannel);
-                case SETTINGS -> readSettings(item).ifPresent(found::addSettings);
-                case BOARD -> readOrSkip(item, BoardItems::read).ifPresent(found::addBoard);
-                case OTHER -> {}
-              }
-            });
+        .forEach(item -> collect(item, found));
   }
 
   @Override

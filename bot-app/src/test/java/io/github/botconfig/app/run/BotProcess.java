@@ -75,6 +75,16 @@ final class BotProcess implements AutoCloseable {
     return launch(wrapper, List.of(), "io.github.botconfig.app.Main", environment, args);
   }
 
+  /**
+   * Runs {@code botconfig} in {@code namespace} ({@code ip netns exec}, which then becomes the JVM:
+   * signals reach it as they would without).
+   */
+  static BotProcess startIn(
+      NetworkNamespace namespace, Map<String, String> environment, String... args)
+      throws IOException {
+    return startWrapped(namespace.commandPrefix(), environment, args);
+  }
+
   private static BotProcess launch(
       List<String> jvmOptions, String mainClass, Map<String, String> environment, String... args)
       throws IOException {

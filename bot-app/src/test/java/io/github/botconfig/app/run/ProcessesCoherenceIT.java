@@ -1,29 +1,25 @@
 package io.github.botconfig.app.run;
 
+import static io.github.botconfig.app.run.BotFleet.global;
+import static io.github.botconfig.app.run.BotFleet.guild;
+import static io.github.botconfig.app.run.BotFleet.reports;
+import static io.github.botconfig.app.run.BotFleet.spare;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.botconfig.bot.testing.FakeDiscord;
 import io.github.botconfig.bot.testing.InteractionReply;
-import io.github.botconfig.domain.ChannelConfig;
+import io.github.botconfig.bot.testing.RestCall;
 import io.github.botconfig.domain.ChannelId;
-import io.github.botconfig.domain.GuildId;
-import io.github.botconfig.domain.GuildSettings;
 import io.github.botconfig.dynamodb.DynamoDbConfigStore;
 import io.github.botconfig.dynamodb.testing.LocalDynamoDbExtension;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import net.dv8tion.jda.api.Permission;
+import java.util.Random;
+import java.util.function.IntSupplier;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,11 +28,13 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * The bot as several operating-system processes, each {@code botconfig run} owning one shard of one
  * fake Discord, all on one dynalite table, with the default change poll (5 s): a change made by the
- * CLI, or by {@code /config} in one shard, shows in every process; each guild's messages and board
- * are handled by one process only; a process killed with SIGKILL in the middle of its writes leaves
- * the others serving and, once they have followed the feed (or healed a hole it left), holding what
- * the table holds; restarted, it catches up. Two processes by default; {@code
- * -Dbotconfig.it.processes=4} runs four (docs/performance.md reports both).
+ * CLI, or by {@code /config} in one shard, shows in every process; each guild's messages, board and
+ * summary are handled by one process only; a process killed with SIGKILL in the middle of its
+ * writes leaves the others serving and, once they have followed the feed (or healed a hole it
+ * left), holding what the table holds; restarted, it catches up. Four processes by default; {@code
+ * -Dbotconfig.it.processes=2} runs two (docs/performance.md reports both), {@code
+ * -Dbotconfig.it.changes=N} times N {@code /config} changes (8 by default) for the staleness it
+ * prints.
  *
  * <p>What each process holds is read from its own {@code /healthz} (its cache's channel count), so
  * the test sees the processes only from outside, as an operator would.
@@ -45,11 +43,8 @@ class ProcessesCoherenceIT {
   @RegisterExtension
   static final LocalDynamoDbExtension DYNAMODB = LocalDynamoDbExtension.dynalite();
 
-  private static final int PROCESSES = Integer.getInteger("botconfig.it.processes", 2);
-  private static final String TOKEN =
-      "MTE4MDU4NjQxMjQzNDgxNzAyNA.GabcDE.the-secret-part-of-the-token";
-  private static final long ADMIN = 1_100_000_000_000_000_030L;
-  private static final Duration START = Duration.ofSeconds(90);
+  private static final int PROCESSES = Integer.getInteger("botconfig.it.processes", 4);
+  private static final int CHANGES = Integer.getInteger("botconfig.it.changes", 8);
 
   /**
    * A change must show within one poll (5 s) plus the gap grace (10 s) whatever happens; how long
@@ -57,95 +52,40 @@ class ProcessesCoherenceIT {
    */
   private static final Duration BOUND = Duration.ofSeconds(15);
 
-  private static final HttpClient HTTP = HttpClient.newHttpClient();
-  private static final Pattern CHANNELS = Pattern.compile("\"channels\"\\s*:\\s*(\\d+)");
+  /**
+   * After a SIGKILL between a write and its record, the others heal the hole by a full load at
+   * their first poll past the grace: one poll plus the grace plus the load, on a loaded machine.
+   */
+  private static final Duration BOUND_AFTER_A_HOLE = BOUND.plusSeconds(5);
 
   private FakeDiscord discord;
   private DynamoDbConfigStore table;
-  private final Map<String, String> environment = new HashMap<>();
-  private final List<BotProcess> bots = new ArrayList<>();
-  private final List<URI> health = new ArrayList<>();
-
-  /** A guild on shard {@code shard}: Discord routes a guild to shard (id >> 22) % total. */
-  private static long guild(int shard) {
-    return (1_200_000_000_000L + shard) << 22;
-  }
-
-  private static long reports(int shard) {
-    return guild(shard) + 10;
-  }
-
-  private static long global(int shard) {
-    return guild(shard) + 11;
-  }
-
-  /** Channels a test starts tracking. */
-  private static long spare(int shard, int n) {
-    return guild(shard) + 20 + n;
-  }
+  private BotFleet bots;
 
   @BeforeEach
   void oneTableOneDiscordAProcessPerShard() throws Exception {
     discord = FakeDiscord.start(PROCESSES);
     table = DYNAMODB.newStore(Clock.systemUTC());
     for (int s = 0; s < PROCESSES; s++) {
-      long role = guild(s) + 5; // + 1 is the fake's own bot role
-      var fake =
-          discord
-              .guild(guild(s), "Guild " + s)
-              .textChannel(reports(s), "reports")
-              .textChannel(global(s), "board")
-              .role(role, "admins", Permission.MANAGE_SERVER)
-              .member(ADMIN, "alice", role);
-      for (int n = 0; n < 6; n++) {
-        fake.textChannel(spare(s, n), "spare-" + n);
-      }
+      // The daily summary is caught up at start (yesterday's): by the guild's own process only.
+      BotFleet.seedGuild(discord, table, s, 6 + CHANGES, true);
       assertThat(discord.shardOf(guild(s))).isEqualTo(s);
-      table.saveChannel(ChannelConfig.of(GuildId.of(guild(s)), ChannelId.of(reports(s))));
-      table.saveSettings(
-          GuildSettings.defaults(GuildId.of(guild(s)))
-              .withGlobalChannelId(ChannelId.of(global(s))));
     }
-    environment.put("DISCORD_TOKEN", TOKEN);
-    environment.put("AWS_ENDPOINT_URL_DYNAMODB", DYNAMODB.endpoint().toString());
-    environment.put("BOTCONFIG_TABLE", table.tableName());
-    environment.put("BOTCONFIG_DISCORD_REST_URL", discord.restConfig().getBaseUrl());
-    environment.put("BOTCONFIG_DISCORD_GATEWAY_URL", discord.gatewayUrl());
-    environment.put("BOTCONFIG_HEALTH_ENABLED", "true");
-    environment.put("BOTCONFIG_HEALTH_PORT", "0");
-    environment.put("BOTCONFIG_SHARD_TOTAL", Integer.toString(PROCESSES));
+    Map<String, String> environment =
+        BotFleet.environment(discord, DYNAMODB.endpoint(), table.tableName());
+    bots = new BotFleet(environment, PROCESSES);
     for (int s = 0; s < PROCESSES; s++) {
-      bots.add(null);
-      health.add(null);
-      launch(s);
+      bots.launch(s);
     }
     for (int s = 0; s < PROCESSES; s++) {
-      awaitRunning(s);
+      bots.awaitRunning(s);
     }
-  }
-
-  private void launch(int shard) throws IOException {
-    Map<String, String> own = new HashMap<>(environment);
-    own.put("BOTCONFIG_SHARDS", Integer.toString(shard));
-    bots.set(shard, BotProcess.start(own, "run"));
-  }
-
-  private void awaitRunning(int shard) throws InterruptedException {
-    BotProcess bot = bots.get(shard);
-    String line = bot.awaitLine(l -> l.contains("Serving /healthz and /metrics on"), START);
-    health.set(shard, URI.create(line.substring(line.indexOf("http://")).strip() + "/healthz"));
-    assertThat(bot.awaitLine(l -> l.contains("botconfig is running as"), START))
-        .contains("(shard " + shard + " of " + PROCESSES + ")");
   }
 
   @AfterEach
   void stop() throws Exception {
     try {
-      for (BotProcess bot : bots) {
-        if (bot != null) {
-          bot.close();
-        }
-      }
+      bots.close();
     } finally {
       discord.close();
     }
@@ -153,35 +93,28 @@ class ProcessesCoherenceIT {
 
   @Test
   void changesShowInEveryProcessAndAProcessKilledMidWriteLeavesTheOthersRight() throws Exception {
-    // Each guild's board is posted by one process: its shard's.
+    // Each guild's board and summary are posted by one process: its shard's.
     for (int s = 0; s < PROCESSES; s++) {
-      discord.awaitRestCall("POST", "channels/" + global(s) + "/messages");
+      awaitCalls(global(s), ProcessesCoherenceIT::isBoard, 1);
+      awaitCalls(global(s), ProcessesCoherenceIT::isDailySummary, 1);
     }
 
     // A CLI write: every process holds the new channel soon after.
     int expected = PROCESSES; // one tracked channel a guild
-    try (BotProcess cli =
-        BotProcess.start(
-            environment,
-            "channels",
-            "set",
-            "--guild",
-            Long.toString(guild(0)),
-            "--channel",
-            Long.toString(spare(0, 0)),
-            "--pin",
-            "true")) {
-      assertThat(cli.awaitExit(START)).as(cli.output()).isZero();
-    }
+    bots.trackByCli(0, spare(0, 0), "--pin", "true");
     expected++;
-    report("CLI write", awaitEveryProcessHolds(expected, allShards()));
+    report("CLI write", bots.awaitEveryProcessHolds(expected, bots.allShards(), BOUND));
 
     // A /config change in the last shard: every process, the others included, holds it.
     int last = PROCESSES - 1;
     InteractionReply reply = track(last, spare(last, 0));
     assertThat(reply.content()).startsWith("✅ <#" + spare(last, 0) + "> is now tracked.");
     expected++;
-    report("/config in shard " + last, awaitEveryProcessHolds(expected, allShards()));
+    report(
+        "/config in shard " + last, bots.awaitEveryProcessHolds(expected, bots.allShards(), BOUND));
+
+    // /config changes in every shard in turn: how long each takes to show in each other process.
+    expected = timeChanges(expected);
 
     // Each guild's reports are answered once, by its own shard's process.
     for (int s = 0; s < PROCESSES; s++) {
@@ -189,14 +122,20 @@ class ProcessesCoherenceIT {
       discord.awaitRestCall("POST", "channels/" + reports(s) + "/messages");
     }
 
-    // Kill shard 1's process in the middle of a burst of /config writes.
+    // Kill shard 1's process in the middle of a burst of /config writes: as soon as the first of
+    // them is in the table, while the others are in flight.
     int victim = 1;
     track(victim, spare(victim, 1));
     for (int n = 2; n < 6; n++) {
       trackAsync(victim, spare(victim, n)); // not awaited: SIGKILL lands while these are in flight
     }
-    bots.get(victim).kill(Duration.ofSeconds(30));
-    List<Integer> others = new ArrayList<>(allShards());
+    long deadline = System.nanoTime() + BOUND.toNanos();
+    while (table.findChannel(ChannelId.of(spare(victim, 2))).isEmpty()
+        && System.nanoTime() < deadline) {
+      Thread.sleep(5);
+    }
+    bots.process(victim).kill(Duration.ofSeconds(30));
+    List<Integer> others = new ArrayList<>(bots.allShards());
     others.remove(Integer.valueOf(victim));
 
     // The others keep serving their guilds...
@@ -208,28 +147,93 @@ class ProcessesCoherenceIT {
     // ...and hold what the table holds, whatever the victim had written when it died.
     int stored = table.loadAll().channels().size();
     report(
-        "after SIGKILL mid-write (" + stored + " stored)", awaitEveryProcessHolds(stored, others));
+        "after SIGKILL mid-write ("
+            + (stored - expected - 1)
+            + " of the 4 in-flight writes stored)",
+        bots.awaitEveryProcessHolds(stored, others, BOUND_AFTER_A_HOLE));
+    for (int s : others) {
+      System.out.printf(
+          "ProcessesCoherenceIT (%d processes): shard %d after the SIGKILL: %s changes applied, %s"
+              + " gaps healed, %s loads%n",
+          PROCESSES,
+          s,
+          bots.health(s).path("cache").path("changesApplied"),
+          bots.health(s).path("cache").path("changeGaps"),
+          bots.health(s).path("cache").path("loads"));
+    }
 
     // Restarted, the victim loads the table and serves its guild again.
-    launch(victim);
-    awaitRunning(victim);
-    awaitEveryProcessHolds(stored, List.of(victim));
+    bots.launch(victim);
+    bots.awaitRunning(victim);
+    bots.awaitEveryProcessHolds(stored, List.of(victim), BOUND);
     int before = posts(reports(victim));
     discord.postWebhookMessage(reports(victim), "Position closed — Take profit: +3%");
     awaitPosts(reports(victim), before + 1);
 
-    // No guild's board was posted twice: one process owns each.
+    // Its second life looked for yesterday's summary again, found it, and posted none.
+    awaitSummaryChecks(global(victim), 2);
+    Thread.sleep(2_000); // a second post, if there were one, follows its check at once
     for (int s = 0; s < PROCESSES; s++) {
-      assertThat(posts(global(s))).as("board posts in guild %d", s).isEqualTo(1);
+      assertThat(calls(global(s), ProcessesCoherenceIT::isBoard))
+          .as("board posts in guild %d", s)
+          .hasSize(1);
+      assertThat(calls(global(s), ProcessesCoherenceIT::isDailySummary))
+          .as("daily summaries in guild %d", s)
+          .hasSize(1);
+      assertThat(summaryChecks(global(s)))
+          .as("summary runs in guild %d: one per life of its own shard's process", s)
+          .isEqualTo(s == victim ? 2 : 1);
     }
   }
 
-  private List<Integer> allShards() {
-    List<Integer> all = new ArrayList<>();
-    for (int s = 0; s < PROCESSES; s++) {
-      all.add(s);
+  /**
+   * Makes {@link #CHANGES} {@code /config} changes, one shard after another, a random 0–5 s apart
+   * (so that they fall anywhere in the processes' polls), and prints how long each took to show in
+   * each process but the one that wrote it; returns the channels held after them.
+   */
+  private int timeChanges(int expected) throws Exception {
+    Random random = new Random(19);
+    List<Long> staleness = new ArrayList<>();
+    for (int i = 0; i < CHANGES; i++) {
+      Thread.sleep(random.nextInt(5_000));
+      int writer = i % PROCESSES;
+      long sent = System.nanoTime();
+      InteractionReply reply = track(writer, spare(writer, 6 + i));
+      assertThat(reply.content()).startsWith("✅");
+      expected++;
+      List<Integer> waiting = new ArrayList<>(bots.allShards());
+      waiting.remove(Integer.valueOf(writer));
+      while (!waiting.isEmpty()) {
+        for (int s : List.copyOf(waiting)) {
+          if (bots.channelsHeld(s) == expected) {
+            staleness.add((System.nanoTime() - sent) / 1_000_000);
+            waiting.remove(Integer.valueOf(s));
+          }
+        }
+        if (System.nanoTime() - sent > BOUND.toNanos()) {
+          throw new AssertionError(
+              "change " + i + " not shown in the processes of shards " + waiting + " in " + BOUND);
+        }
+        Thread.sleep(20);
+      }
     }
-    return all;
+    staleness.sort(null);
+    System.out.printf(
+        "ProcessesCoherenceIT (%d processes): %d changes, %d samples: staleness p50 %d ms, p99 %d"
+            + " ms, max %d ms%n",
+        PROCESSES,
+        CHANGES,
+        staleness.size(),
+        percentile(staleness, 50),
+        percentile(staleness, 99),
+        staleness.get(staleness.size() - 1));
+    return expected;
+  }
+
+  /** The nearest-rank percentile. */
+  private static long percentile(List<Long> sorted, int p) {
+    int rank = (int) Math.ceil(p / 100.0 * sorted.size());
+    return sorted.get(Math.max(0, rank - 1));
   }
 
   private InteractionReply track(int shard, long channel) {
@@ -237,73 +241,67 @@ class ProcessesCoherenceIT {
   }
 
   private String trackAsync(int shard, long channel) {
-    return discord
-        .slashCommand("config", guild(shard), channel, ADMIN)
-        .subcommand("channel", "set")
-        .channel("channel", channel)
-        .option("threshold", "TP")
-        .send();
+    return BotFleet.trackAsync(discord, shard, channel);
   }
 
-  private int posts(long channel) {
+  private static boolean isDailySummary(RestCall call) {
+    return footer(call).startsWith("daily ");
+  }
+
+  private static boolean isBoard(RestCall call) {
+    return footer(call).startsWith("Live board");
+  }
+
+  private static String footer(RestCall call) {
+    return call.json()
+        .filter(body -> body.hasKey("embeds") && !body.getArray("embeds").isEmpty())
+        .map(body -> body.getArray("embeds").getObject(0))
+        .flatMap(embed -> embed.optObject("footer"))
+        .map(footer -> footer.getString("text", ""))
+        .orElse("");
+  }
+
+  private List<RestCall> calls(long channel, Predicate<RestCall> kind) {
+    return discord.restCalls().stream()
+        .filter(c -> c.is("POST", "channels/" + channel + "/messages") && kind.test(c))
+        .toList();
+  }
+
+  private void awaitCalls(long channel, Predicate<RestCall> kind, int count)
+      throws InterruptedException {
+    awaitCount(() -> calls(channel, kind).size(), count, "posts in channel " + channel);
+  }
+
+  /** A summary run reads the global channel's history first, to find the period posted before. */
+  private int summaryChecks(long global) {
     return (int)
         discord.restCalls().stream()
-            .filter(c -> c.is("POST", "channels/" + channel + "/messages"))
+            .filter(c -> c.is("GET", "channels/" + global + "/messages"))
             .count();
   }
 
+  private void awaitSummaryChecks(long global, int count) throws InterruptedException {
+    awaitCount(() -> summaryChecks(global), count, "summary checks in channel " + global);
+  }
+
+  private int posts(long channel) {
+    return BotFleet.posts(discord, channel);
+  }
+
   private void awaitPosts(long channel, int count) throws InterruptedException {
+    BotFleet.awaitPosts(discord, channel, count, BOUND);
+  }
+
+  private static void awaitCount(IntSupplier counted, int count, String what)
+      throws InterruptedException {
     long deadline = System.nanoTime() + BOUND.toNanos();
-    while (posts(channel) < count) {
+    while (counted.getAsInt() < count) {
       if (System.nanoTime() > deadline) {
-        throw new AssertionError("no reply in channel " + channel + " within " + BOUND);
+        throw new AssertionError(
+            "only " + counted.getAsInt() + " of " + count + " " + what + " within " + BOUND);
       }
       Thread.sleep(50);
     }
-  }
-
-  /**
-   * Waits until each of {@code shards}' processes holds {@code channels} channels; returns how long
-   * the slowest took.
-   */
-  private Duration awaitEveryProcessHolds(int channels, List<Integer> shards) throws Exception {
-    long start = System.nanoTime();
-    long deadline = start + BOUND.toNanos();
-    for (int s : shards) {
-      while (true) {
-        int held = channelsHeld(s);
-        if (held == channels) {
-          break;
-        }
-        if (System.nanoTime() > deadline) {
-          throw new AssertionError(
-              "process of shard "
-                  + s
-                  + " holds "
-                  + held
-                  + " channels, the table "
-                  + channels
-                  + ", "
-                  + BOUND
-                  + " after the change; its output:\n"
-                  + bots.get(s).output());
-        }
-        Thread.sleep(100);
-      }
-    }
-    return Duration.ofNanos(System.nanoTime() - start);
-  }
-
-  private int channelsHeld(int shard) throws Exception {
-    HttpResponse<String> response =
-        HTTP.send(
-            HttpRequest.newBuilder(health.get(shard)).build(),
-            HttpResponse.BodyHandlers.ofString());
-    Matcher m = CHANNELS.matcher(response.body());
-    if (!m.find()) {
-      throw new AssertionError("no channel count in /healthz: " + response.body());
-    }
-    return Integer.parseInt(m.group(1));
   }
 
   private static void report(String what, Duration took) {

@@ -8,6 +8,7 @@ import io.github.botconfig.domain.ChannelConfig;
 import io.github.botconfig.domain.ChannelId;
 import io.github.botconfig.domain.ConfigConflictException;
 import io.github.botconfig.domain.ConfigConflictException.Reason;
+import io.github.botconfig.domain.ConfigKey;
 import io.github.botconfig.domain.ConfigSnapshot;
 import io.github.botconfig.domain.ConfigStore;
 import io.github.botconfig.domain.GuildId;
@@ -315,6 +316,28 @@ public abstract class ConfigStoreContract {
     assertConflict(() -> store.updateSettings(GUILD, s -> s), Reason.UNREADABLE);
     assertThat(store.findUnreadable(GUILD)).containsExactly(item);
     assertThat(store.changeMarker()).isEqualTo(marker);
+  }
+
+  @Test
+  void aReadOfKeysListsTheUnreadableItemsStoredUnderThemAndNoOthers() {
+    putUnreadableChannel(GUILD, CHANNEL);
+    putUnreadableSettings(GUILD);
+    ChannelConfig readable = store.saveChannel(ChannelConfig.of(GUILD, CHANNEL_2));
+
+    ConfigSnapshot channel = store.read(List.of(ConfigKey.channel(GUILD, CHANNEL)));
+    assertThat(channel.channels()).isEmpty();
+    assertThat(channel.unreadable()).containsExactly(store.findUnreadableChannel(CHANNEL).get());
+    assertThat(store.read(List.of(ConfigKey.channel(GUILD, CHANNEL_2))).unreadable()).isEmpty();
+    assertThat(store.read(List.of(ConfigKey.channel(OTHER_GUILD, CHANNEL))).unreadable()).isEmpty();
+    ConfigSnapshot settings = store.read(List.of(ConfigKey.settings(GUILD)));
+    assertThat(settings.settings(GUILD)).isEmpty();
+    assertThat(settings.unreadable())
+        .singleElement()
+        .satisfies(i -> assertThat(i.kind()).isEqualTo(UnreadableItem.Kind.SETTINGS));
+    ConfigSnapshot guild = store.read(List.of(ConfigKey.guild(GUILD)));
+    assertThat(guild.channels().values()).containsExactly(readable);
+    assertThat(guild.unreadable()).containsExactlyInAnyOrderElementsOf(store.findUnreadable(GUILD));
+    assertThat(store.read(List.of(ConfigKey.board(GUILD))).unreadable()).isEmpty();
   }
 
   @Test
