@@ -15,6 +15,7 @@ import io.github.botconfig.application.port.in.SettingsChanges;
 import io.github.botconfig.application.port.in.ShowChannelUseCase;
 import io.github.botconfig.application.port.in.ShowSettingsUseCase;
 import io.github.botconfig.application.port.in.UntrackChannelUseCase;
+import io.github.botconfig.application.port.out.GuildInventory;
 import io.github.botconfig.application.service.AdminService;
 import io.github.botconfig.domain.ChannelConfig;
 import io.github.botconfig.domain.ChannelId;
@@ -177,6 +178,8 @@ class AdminServiceTest {
             Outcome.failed(Kind.NOT_ALLOWED, "member 7 may not configure guild " + OTHER_GUILD));
     assertThat(admin.purgeGuild(new PurgeGuildUseCase.Command(MEMBER_OF_GUILD, OTHER_GUILD)).kind())
         .isEqualTo(Kind.NOT_ALLOWED);
+    assertThat(admin.planPurge(new PurgeGuildUseCase.Command(MEMBER_OF_GUILD, OTHER_GUILD)).kind())
+        .isEqualTo(Kind.NOT_ALLOWED);
     assertThat(store.totalCalls()).isZero();
   }
 
@@ -276,6 +279,42 @@ class AdminServiceTest {
     ConfigSnapshot left = store.loadAll();
     assertThat(left.channels().values()).containsExactly(theirs);
     assertThat(left.settings()).isEmpty();
+  }
+
+  @Test
+  void aPurgePlanListsWhatThePurgeWouldDeleteAndDeletesNothing() {
+    store.saveChannel(ChannelConfig.of(GUILD, CHANNEL));
+    store.saveSettings(GuildSettings.defaults(GUILD));
+    store.saveChannel(ChannelConfig.of(OTHER_GUILD, ChannelId.of(12)));
+    ConfigSnapshot before = store.loadAll();
+
+    Outcome<PurgeGuildUseCase.Plan> plan =
+        admin.planPurge(new PurgeGuildUseCase.Command(OPERATOR, GUILD));
+
+    assertThat(plan.kind()).isEqualTo(Kind.FOUND);
+    assertThat(plan.get().guildId()).isEqualTo(GUILD);
+    assertThat(plan.get().items())
+        .containsExactly(
+            new GuildInventory.Item("channel 11", "channel"),
+            new GuildInventory.Item("settings", "settings"));
+    assertThat(store.loadAll()).isEqualTo(before);
+  }
+
+  @Test
+  void aPurgePlanComesFromTheStoresOwnInventoryWhenGivenOne() {
+    List<GuildInventory.Item> stored =
+        List.of(
+            new GuildInventory.Item("CHANNEL#11", "channel_config"),
+            new GuildInventory.Item("NOTES#1", "something_else"));
+    AdminService withInventory = new AdminService(store, guild -> stored);
+
+    assertThat(withInventory.planPurge(new PurgeGuildUseCase.Command(OPERATOR, GUILD)))
+        .isEqualTo(Outcome.of(Kind.FOUND, new PurgeGuildUseCase.Plan(GUILD, stored)));
+    assertThat(
+            withInventory
+                .planPurge(new PurgeGuildUseCase.Command(MEMBER_OF_GUILD, OTHER_GUILD))
+                .kind())
+        .isEqualTo(Kind.NOT_ALLOWED);
   }
 
   @Test

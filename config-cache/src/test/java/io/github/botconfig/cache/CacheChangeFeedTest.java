@@ -11,6 +11,7 @@ import io.github.botconfig.domain.ConfigKey;
 import io.github.botconfig.domain.GuildSettings;
 import io.github.botconfig.domain.UnreadableItem;
 import io.github.botconfig.domain.testing.InMemoryConfigStore;
+import io.github.botconfig.domain.testing.ManualScheduler;
 import io.github.botconfig.domain.testing.MutableClock;
 import java.time.Clock;
 import java.time.Duration;
@@ -50,7 +51,7 @@ class CacheChangeFeedTest {
             .changeGapGrace(GRACE)
             .build();
     cache.start();
-    scheduler.runDueTasks();
+    scheduler.runDue();
     assertThat(cache.stats().loads()).isEqualTo(1);
     return cache;
   }

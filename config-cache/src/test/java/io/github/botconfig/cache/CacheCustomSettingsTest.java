@@ -12,6 +12,7 @@ import io.github.botconfig.domain.InvalidConfigException;
 import io.github.botconfig.domain.SettingKey;
 import io.github.botconfig.domain.SettingType;
 import io.github.botconfig.domain.testing.InMemoryConfigStore;
+import io.github.botconfig.domain.testing.ManualScheduler;
 import io.github.botconfig.domain.testing.MutableClock;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
@@ -46,7 +47,7 @@ class CacheCustomSettingsTest {
             .changePollInterval(POLL)
             .build();
     cache.start();
-    scheduler.runDueTasks();
+    scheduler.runDue();
     return cache;
   }
 

@@ -76,7 +76,7 @@ class CacheFailFastTest {
   void startDuringAnOutageReturnsUnavailableAndKeepsTrying() {
     harness.store.goDown();
     ConfigCache cache = harness.startedCache(harness.builder());
-    harness.scheduler.runDueTasks();
+    harness.scheduler.runDue();
 
     assertThat(cache.status().state()).isEqualTo(State.UNAVAILABLE);
     assertThatThrownBy(() -> cache.findChannel(channel(1)))
@@ -91,7 +91,7 @@ class CacheFailFastTest {
         Operation.CHANGE_MARKER, () -> new StoreNotFoundException("the table does not exist"));
     ConfigCache cache =
         harness.startedCache(harness.builder().waitForStore(true).initialLoadWait(Duration.ZERO));
-    harness.scheduler.runDueTasks();
+    harness.scheduler.runDue();
     assertThat(cache.status().state()).isEqualTo(State.UNAVAILABLE);
 
     harness.store.heal(); // created

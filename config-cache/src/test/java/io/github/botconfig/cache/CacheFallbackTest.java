@@ -38,7 +38,7 @@ class CacheFallbackTest {
   private ConfigCache cacheWhoseScanFails() {
     harness.store.failWith(Operation.LOAD_ALL, () -> new StoreUnavailableException("scan refused"));
     ConfigCache cache = harness.startedCache(harness.builder());
-    harness.scheduler.runDueTasks();
+    harness.scheduler.runDue();
     assertThat(cache.status().state()).isEqualTo(State.UNAVAILABLE);
     harness.store.resetCounts();
     return cache;
@@ -49,7 +49,7 @@ class CacheFallbackTest {
     harness.seed(1);
     harness.store.goDown();
     ConfigCache cache = harness.startedCache(harness.builder());
-    harness.scheduler.runDueTasks();
+    harness.scheduler.runDue();
 
     CacheStatus status = cache.status();
     assertThat(status.state()).isEqualTo(State.UNAVAILABLE);
@@ -93,7 +93,7 @@ class CacheFallbackTest {
   void concurrentLookupsOfOneChannelShareOneStoreRead() throws Exception {
     ConfigCache cache = harness.startedCache(harness.builder().negativeCacheTtl(Duration.ZERO));
     harness.store.failWith(Operation.LOAD_ALL, () -> new StoreUnavailableException("scan refused"));
-    harness.scheduler.runDueTasks();
+    harness.scheduler.runDue();
     Gate inStore = harness.store.blockNext(Operation.FIND_CHANNEL, When.BEFORE);
 
     Future<Optional<ChannelConfig>> first =
@@ -113,7 +113,7 @@ class CacheFallbackTest {
   void beyondTheCapALookupFailsAtOnceInsteadOfQueueing() throws Exception {
     ConfigCache cache = harness.startedCache(harness.builder().maxConcurrentFallbackReads(1));
     harness.store.failWith(Operation.LOAD_ALL, () -> new StoreUnavailableException("scan refused"));
-    harness.scheduler.runDueTasks();
+    harness.scheduler.runDue();
     Gate slowRead = harness.store.blockNext(Operation.FIND_CHANNEL, When.BEFORE);
     Future<Optional<ChannelConfig>> held =
         harness.background.submit(() -> cache.findChannel(channel(1)));

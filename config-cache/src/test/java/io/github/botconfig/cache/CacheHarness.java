@@ -8,6 +8,7 @@ import io.github.botconfig.domain.GuildId;
 import io.github.botconfig.domain.GuildSettings;
 import io.github.botconfig.domain.testing.InMemoryConfigStore;
 import io.github.botconfig.domain.testing.InstrumentedConfigStore;
+import io.github.botconfig.domain.testing.ManualScheduler;
 import io.github.botconfig.domain.testing.MutableClock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -75,7 +76,7 @@ final class CacheHarness implements AutoCloseable {
   ConfigCache loaded(ConfigCache cache) {
     caches.add(cache);
     cache.start();
-    scheduler.runDueTasks();
+    scheduler.runDue();
     assertThat(cache.status().state()).isEqualTo(CacheStatus.State.READY);
     store.resetCounts();
     events.clear();

@@ -38,7 +38,7 @@ class CacheInterleavingTest {
   /** Starts a refresh on a background thread; it stops at the gate the test set on the store. */
   private CompletableFuture<CacheStatus> refreshInBackground(ConfigCache cache, Gate gate) {
     CompletableFuture<CacheStatus> refresh = cache.refreshNow();
-    harness.background.execute(harness.scheduler::runDueTasks);
+    harness.background.execute(harness.scheduler::runDue);
     gate.awaitArrival();
     return refresh;
   }
@@ -238,7 +238,7 @@ class CacheInterleavingTest {
     ConfigCache cache = harness.loadedCache();
     Gate beforeScan = harness.store.blockNext(Operation.LOAD_ALL, When.BEFORE);
     CompletableFuture<CacheStatus> refresh = cache.refreshNow();
-    harness.background.execute(harness.scheduler::runDueTasks);
+    harness.background.execute(harness.scheduler::runDue);
     beforeScan.awaitArrival();
     harness.store.failNext(
         Operation.LOAD_ALL, new io.github.botconfig.domain.StoreUnavailableException("x"));

@@ -75,12 +75,12 @@ class CacheLifecycleTest {
   @Test
   void closeStopsEveryTaskTheCacheScheduled() {
     ConfigCache cache = harness.loadedCache();
-    assertThat(harness.scheduler.pendingTasks()).isEqualTo(1);
+    assertThat(harness.scheduler.pending()).isEqualTo(1);
 
     cache.close();
     cache.close();
 
-    assertThat(harness.scheduler.pendingTasks()).isZero();
+    assertThat(harness.scheduler.pending()).isZero();
     harness.scheduler.advance(Duration.ofHours(2));
     assertThat(harness.store.totalCalls()).isZero();
     assertThat(harness.scheduler.isShutdown())

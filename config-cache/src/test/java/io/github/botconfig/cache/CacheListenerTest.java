@@ -28,7 +28,7 @@ class CacheListenerTest {
   void theFirstLoadIsAnnouncedOnceWithoutPerChannelEvents() {
     harness.seed(2);
     harness.startedCache(harness.builder());
-    harness.scheduler.runDueTasks();
+    harness.scheduler.runDue();
 
     assertThat(harness.events.events()).containsExactly("loaded 2", "status STARTING->READY");
   }

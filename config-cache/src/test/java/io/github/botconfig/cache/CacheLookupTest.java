@@ -29,7 +29,7 @@ class CacheLookupTest {
     harness.seed(3);
     ConfigCache cache = harness.builder().build();
     cache.start();
-    harness.scheduler.runDueTasks();
+    harness.scheduler.runDue();
 
     assertThat(harness.store.calls(Operation.LOAD_ALL)).isEqualTo(1);
     assertThat(harness.store.calls(Operation.CHANGE_MARKER)).isEqualTo(1);

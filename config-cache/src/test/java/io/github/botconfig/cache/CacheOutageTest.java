@@ -12,36 +12,31 @@ import io.github.botconfig.domain.ChannelId;
 import io.github.botconfig.domain.ConfigSnapshot;
 import io.github.botconfig.domain.testing.InstrumentedConfigStore.Operation;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * A store that stays down while the bot serves messages: every lookup is answered from memory, none
- * fails, none reaches the store, and lookups are as fast as with a healthy store. The cache says
- * how stale it is and recovers on the first refresh that succeeds.
+ * fails, none reaches the store. The cache says how stale it is and recovers on the first refresh
+ * that succeeds. That lookups are as fast as with a healthy store is measured, not asserted here:
+ * {@code OutageLookupBenchmark} (src/jmh, docs/performance.md).
  */
 class CacheOutageTest {
-  private static final int CHANNELS = 2_000;
-  private static final int BATCH = 1_000;
+  static final int CHANNELS = 2_000;
+  static final int BATCH = 1_000;
   private static final int ROUNDS = 400;
 
-  private final CacheHarness healthy = new CacheHarness();
   private final CacheHarness outage = new CacheHarness();
 
   @AfterEach
   void close() {
-    healthy.close();
     outage.close();
   }
 
   @Test
-  void
-      lookupsDuringAnOutageAreAnsweredFromMemoryWithoutErrorsOrStoreCallsAsFastAsWithAHealthyStore() {
-    healthy.seed(CHANNELS);
+  void lookupsDuringAnOutageAreAnsweredFromMemoryWithoutErrorsOrStoreCalls() {
     outage.seed(CHANNELS);
-    ConfigCache served = healthy.loadedCache();
     ConfigCache stranded = outage.loadedCache();
     ConfigSnapshot before = outage.backing.loadAll();
     outage.store.goDown();
@@ -49,16 +44,9 @@ class CacheOutageTest {
     assertThat(stranded.status().state()).isEqualTo(State.STALE);
     outage.store.resetCounts();
 
-    // Same run, same lookups, alternating between the two caches so that both see the same machine
-    // load.
-    long[] healthyBatches = new long[ROUNDS];
-    long[] outageBatches = new long[ROUNDS];
     long found = 0;
     for (int round = 0; round < ROUNDS; round++) {
-      healthyBatches[round] = timeBatch(served, round);
-      long start = System.nanoTime();
       found += lookUpBatch(stranded, round);
-      outageBatches[round] = System.nanoTime() - start;
     }
 
     assertThat(found)
@@ -70,21 +58,6 @@ class CacheOutageTest {
     for (ChannelConfig channel : before.channels().values()) {
       assertThat(stranded.findChannel(channel.channelId())).contains(channel);
     }
-    long healthyP99 = percentile(healthyBatches, 0.99);
-    long outageP99 = percentile(outageBatches, 0.99);
-    System.out.printf(
-        "CacheOutageTest: p99 of %d lookups: %d µs with the store up, %d µs with it down (p50 %d and %d µs)%n",
-        BATCH,
-        healthyP99 / 1_000,
-        outageP99 / 1_000,
-        percentile(healthyBatches, 0.5) / 1_000,
-        percentile(outageBatches, 0.5) / 1_000);
-    // Generous on purpose: a shared 2-core machine is noisy. A lookup that waited for the store
-    // would be
-    // thousands of times slower, not a few.
-    assertThat(outageP99)
-        .as("p99 during the outage vs. with a healthy store")
-        .isLessThan(10 * healthyP99 + 1_000_000);
   }
 
   @Test
@@ -120,17 +93,11 @@ class CacheOutageTest {
     assertThat(outage.events.transitions()).containsExactly("READY->STALE", "STALE->READY");
   }
 
-  private static long timeBatch(ConfigCache cache, int round) {
-    long start = System.nanoTime();
-    lookUpBatch(cache, round);
-    return System.nanoTime() - start;
-  }
-
   /**
    * One message in ten is in a tracked channel, the rest in untracked ones: the seed's traffic,
    * roughly.
    */
-  private static long lookUpBatch(ConfigCache cache, int round) {
+  static long lookUpBatch(ConfigCache cache, int round) {
     long found = 0;
     for (int i = 0; i < BATCH; i++) {
       ChannelId id =
@@ -141,11 +108,5 @@ class CacheOutageTest {
       }
     }
     return found;
-  }
-
-  private static long percentile(long[] values, double fraction) {
-    long[] sorted = values.clone();
-    Arrays.sort(sorted);
-    return sorted[Math.min(sorted.length - 1, (int) Math.ceil(fraction * sorted.length) - 1)];
   }
 }

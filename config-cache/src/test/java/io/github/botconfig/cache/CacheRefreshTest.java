@@ -107,7 +107,7 @@ class CacheRefreshTest {
     CompletableFuture<CacheStatus> first = cache.refreshNow();
     CompletableFuture<CacheStatus> second = cache.refreshNow();
     assertThat(first).isNotDone();
-    harness.scheduler.runDueTasks();
+    harness.scheduler.runDue();
 
     assertThat(first).isCompletedWithValueMatching(s -> s.state() == State.READY);
     assertThat(second).isCompleted();
@@ -178,7 +178,7 @@ class CacheRefreshTest {
     harness.store.failNext(Operation.LOAD_ALL, new StoreUnavailableException("down"));
 
     CompletableFuture<CacheStatus> refresh = cache.refreshNow();
-    harness.scheduler.runDueTasks();
+    harness.scheduler.runDue();
 
     assertThat(refresh).isCompletedExceptionally();
     assertThat(cache.status().state()).isEqualTo(State.STALE);

@@ -76,7 +76,7 @@ class CacheStressTest {
     harness.scheduler.advance(POLL.multipliedBy(2));
     assertThat(repository.snapshot()).isEqualTo(harness.backing.loadAll());
     cache.refreshNow();
-    harness.scheduler.runDueTasks();
+    harness.scheduler.runDue();
     assertThat(repository.inconsistencies()).isEmpty();
     assertThat(repository.snapshot()).isEqualTo(harness.backing.loadAll());
     for (GuildId guild : GUILDS) {

@@ -7,12 +7,8 @@ import io.github.botconfig.domain.ChannelConfig;
 import io.github.botconfig.domain.ChannelId;
 import io.github.botconfig.domain.ConfigKey;
 import io.github.botconfig.domain.ConfigSnapshot;
-import io.github.botconfig.domain.ConfigStore;
-import io.github.botconfig.domain.GuildId;
-import io.github.botconfig.domain.GuildSettings;
-import io.github.botconfig.domain.LiveBoard;
 import io.github.botconfig.domain.RecentChanges;
-import io.github.botconfig.domain.UnreadableItem;
+import io.github.botconfig.domain.testing.ForwardingConfigStore;
 import io.github.botconfig.dynamodb.DynamoDbClients;
 import io.github.botconfig.dynamodb.DynamoDbConfigStore;
 import io.github.botconfig.dynamodb.RequestMetrics;
@@ -314,7 +310,7 @@ public final class CoherenceHarness {
    * false it hides the DynamoDB store's feed: the cache then works as it did before the feed. The
    * cache calls it from one thread, so a difference of snapshots around a call is that call's.
    */
-  private static final class MeteredStore implements ConfigStore {
+  private static final class MeteredStore extends ForwardingConfigStore {
     private final DynamoDbConfigStore store;
     private final RequestMetrics metrics;
     private final boolean feed;
@@ -323,6 +319,7 @@ public final class CoherenceHarness {
     private volatile boolean loaded;
 
     MeteredStore(DynamoDbConfigStore store, RequestMetrics metrics, boolean feed) {
+      super(store);
       this.store = store;
       this.metrics = metrics;
       this.feed = feed;
@@ -392,76 +389,6 @@ public final class CoherenceHarness {
     public long changeMarker() {
       // Before each load the marker is read too; it is charged to polling either way.
       return poll(store::changeMarker);
-    }
-
-    @Override
-    public Optional<ChannelConfig> findChannel(ChannelId channelId) {
-      return store.findChannel(channelId);
-    }
-
-    @Override
-    public List<ChannelConfig> findChannels(GuildId guildId) {
-      return store.findChannels(guildId);
-    }
-
-    @Override
-    public Optional<GuildSettings> findSettings(GuildId guildId) {
-      return store.findSettings(guildId);
-    }
-
-    @Override
-    public ChannelConfig saveChannel(ChannelConfig config) {
-      return store.saveChannel(config);
-    }
-
-    @Override
-    public boolean deleteChannel(GuildId guildId, ChannelId channelId) {
-      return store.deleteChannel(guildId, channelId);
-    }
-
-    @Override
-    public GuildSettings saveSettings(GuildSettings settings) {
-      return store.saveSettings(settings);
-    }
-
-    @Override
-    public Optional<LiveBoard> findBoard(GuildId guildId) {
-      return store.findBoard(guildId);
-    }
-
-    @Override
-    public LiveBoard saveBoard(LiveBoard board) {
-      return store.saveBoard(board);
-    }
-
-    @Override
-    public boolean deleteBoard(GuildId guildId) {
-      return store.deleteBoard(guildId);
-    }
-
-    @Override
-    public ChannelConfig replaceChannel(ChannelConfig read, ChannelConfig changed) {
-      return store.replaceChannel(read, changed);
-    }
-
-    @Override
-    public GuildSettings replaceSettings(GuildSettings read, GuildSettings changed) {
-      return store.replaceSettings(read, changed);
-    }
-
-    @Override
-    public List<UnreadableItem> findUnreadable(GuildId guildId) {
-      return store.findUnreadable(guildId);
-    }
-
-    @Override
-    public Optional<UnreadableItem> findUnreadableChannel(ChannelId channelId) {
-      return store.findUnreadableChannel(channelId);
-    }
-
-    @Override
-    public int deleteGuild(GuildId guildId) {
-      return store.deleteGuild(guildId);
     }
   }
 }

@@ -3,6 +3,7 @@ package io.github.botconfig.app.cli;
 import io.github.botconfig.app.launch.LaunchOptions;
 import io.github.botconfig.app.wiring.AppComponent;
 import io.github.botconfig.app.wiring.BotSettingKeys;
+import io.github.botconfig.app.wiring.DynamoDbGuildInventory;
 import io.github.botconfig.application.port.in.ConfigAdministration;
 import io.github.botconfig.application.service.AdminService;
 import io.github.botconfig.domain.ConfigStore;
@@ -58,10 +59,12 @@ public interface CliContext {
 
   /**
    * The admin use cases over {@link #store()}, as the operator of the table: every admin command
-   * calls one of them and renders its outcome ({@link AdminOutcomes}).
+   * calls one of them and renders its outcome ({@link AdminOutcomes}). A purge's plan lists every
+   * item of the guild in the table, of any kind ({@link DynamoDbGuildInventory}).
    */
   default ConfigAdministration admin() {
-    return new AdminService(store());
+    return new AdminService(
+        store(), new DynamoDbGuildInventory(graph().client(), options().table()));
   }
 
   /** Standard output: results, and nothing else (scripts parse it). */

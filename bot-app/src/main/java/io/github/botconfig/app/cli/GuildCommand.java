@@ -3,17 +3,17 @@ package io.github.botconfig.app.cli;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.botconfig.app.json.ConfigJson;
+import io.github.botconfig.application.port.in.Actor;
+import io.github.botconfig.application.port.in.Outcome;
+import io.github.botconfig.application.port.in.PurgeGuildUseCase;
+import io.github.botconfig.application.port.out.GuildInventory;
 import io.github.botconfig.domain.GuildId;
 import io.github.botconfig.domain.InvalidConfigException;
 import java.io.PrintWriter;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 
 /** {@code botconfig guild …}: whole-guild operations. */
 @Command(
@@ -48,9 +48,19 @@ final class GuildCommand {
     @Option(names = "--json", description = "Print the outcome as one JSON document.")
     boolean json;
 
+    /**
+     * Parses, asks and renders; what is deleted, and who may delete it, is the {@link
+     * PurgeGuildUseCase}'s.
+     */
     @Override
     public Integer call() {
-      List<String[]> items = itemsOf(guild);
+      PurgeGuildUseCase purge = context().admin();
+      PurgeGuildUseCase.Command command = new PurgeGuildUseCase.Command(Actor.operator(), guild);
+      Outcome<PurgeGuildUseCase.Plan> plan = purge.planPurge(command);
+      if (!plan.succeeded()) {
+        return AdminOutcomes.failure(context(), plan);
+      }
+      List<GuildInventory.Item> items = plan.get().items();
       PrintWriter out = context().out();
       if (dryRun || items.isEmpty()) {
         print(out, items, 0, true);
@@ -70,31 +80,34 @@ final class GuildCommand {
           return ExitCodes.OK;
         }
       }
-      int removed = context().store().deleteGuild(guild);
-      print(out, items, removed, false);
+      Outcome<Integer> removed = purge.purgeGuild(command);
+      if (!removed.succeeded()) {
+        return AdminOutcomes.failure(context(), removed);
+      }
+      print(out, items, removed.get(), false);
       return ExitCodes.OK;
     }
 
-    private String describe(List<String[]> items) {
+    private String describe(List<GuildInventory.Item> items) {
       return items.size()
           + " item"
           + (items.size() == 1 ? "" : "s")
           + " of guild "
           + guild
           + " ("
-          + String.join(", ", items.stream().map(i -> i[0]).toList())
+          + String.join(", ", items.stream().map(GuildInventory.Item::key).toList())
           + ").";
     }
 
-    private void print(PrintWriter out, List<String[]> items, int removed, boolean dry) {
+    private void print(PrintWriter out, List<GuildInventory.Item> items, int removed, boolean dry) {
       if (json) {
         ObjectNode document = ConfigJson.mapper().createObjectNode();
         document.put("guild", guild.toString());
         document.put("dryRun", dry);
         document.put("deleted", removed);
         ArrayNode array = document.putArray(dry ? "wouldDelete" : "items");
-        for (String[] item : items) {
-          array.addObject().put("sk", item[0]).put("type", item[1]);
+        for (GuildInventory.Item item : items) {
+          array.addObject().put("sk", item.key()).put("type", item.type());
         }
         Output.json(out, document);
         return;
@@ -103,39 +116,10 @@ final class GuildCommand {
         out.printf(
             "guild %s: %d item%s would be deleted%s%n",
             guild, items.size(), items.size() == 1 ? "" : "s", items.isEmpty() ? "" : ":");
-        items.forEach(i -> out.printf("  %-32s %s%n", i[0], i[1]));
+        items.forEach(i -> out.printf("  %-32s %s%n", i.key(), i.type()));
       } else {
         out.printf("guild %s: %d item%s deleted%n", guild, removed, removed == 1 ? "" : "s");
       }
-    }
-
-    /** The sort key and type of every item under the guild's partition, as the purge sees them. */
-    private List<String[]> itemsOf(GuildId guild) {
-      List<String[]> items = new ArrayList<>();
-      QueryRequest request =
-          QueryRequest.builder()
-              .tableName(context().options().table())
-              .keyConditionExpression("#pk = :pk")
-              .expressionAttributeNames(Map.of("#pk", "PK", "#sk", "SK", "#type", "Type"))
-              .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS("GUILD#" + guild)))
-              .projectionExpression("#sk, #type")
-              .build();
-      context()
-          .graph()
-          .client()
-          .queryPaginator(request)
-          .items()
-          .forEach(
-              item -> {
-                AttributeValue sk = item.get("SK");
-                AttributeValue type = item.get("Type");
-                items.add(
-                    new String[] {
-                      sk == null || sk.s() == null ? "?" : sk.s(),
-                      type == null || type.s() == null ? "-" : type.s()
-                    });
-              });
-      return items;
     }
   }
 }

@@ -26,6 +26,7 @@ class ModuleApiUseTest {
       Set.of(
           "io.github.botconfig.domain",
           "io.github.botconfig.application.port.in",
+          "io.github.botconfig.application.port.out",
           "io.github.botconfig.dynamodb",
           // botconfig's own tooling (export/import), reached through DynamoDbTooling: no
           // compatibility promise, but bot-app is the tool it exists for.

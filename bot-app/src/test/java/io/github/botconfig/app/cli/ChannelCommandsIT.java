@@ -11,6 +11,7 @@ import io.github.botconfig.domain.Reporters;
 import io.github.botconfig.domain.Tag;
 import io.github.botconfig.domain.Threshold;
 import io.github.botconfig.dynamodb.DynamoDbConfigStore;
+import io.github.botconfig.dynamodb.testing.FreePorts;
 import io.github.botconfig.dynamodb.testing.LocalDynamoDbExtension;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -236,7 +237,7 @@ class ChannelCommandsIT {
         CliRun.run(
             Map.of(
                 "AWS_ENDPOINT_URL_DYNAMODB",
-                "http://127.0.0.1:" + FreePort.closed(),
+                "http://127.0.0.1:" + FreePorts.pick(),
                 "BOTCONFIG_TABLE",
                 "t-1"),
             "channels",

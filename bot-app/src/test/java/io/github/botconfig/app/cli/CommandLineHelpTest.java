@@ -2,6 +2,7 @@ package io.github.botconfig.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.botconfig.dynamodb.testing.FreePorts;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.ArrayList;
@@ -15,7 +16,7 @@ import picocli.CommandLine.Model.OptionSpec;
 /** What users of a well-kept command line expect: help, completion, a manual, one-line errors. */
 class CommandLineHelpTest {
   private static final Map<String, String> NO_STORE =
-      Map.of("AWS_ENDPOINT_URL_DYNAMODB", "http://127.0.0.1:" + FreePort.closed());
+      Map.of("AWS_ENDPOINT_URL_DYNAMODB", "http://127.0.0.1:" + FreePorts.pick());
 
   private static List<String> lines(String text) {
     return text.lines().toList();

@@ -2,12 +2,13 @@ package io.github.botconfig.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.botconfig.dynamodb.testing.FreePorts;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class CommandLineTest {
   private static final Map<String, String> NO_STORE =
-      Map.of("AWS_ENDPOINT_URL_DYNAMODB", "http://127.0.0.1:" + FreePort.closed());
+      Map.of("AWS_ENDPOINT_URL_DYNAMODB", "http://127.0.0.1:" + FreePorts.pick());
 
   @Test
   void helpListsTheCommandsAndExitCodes() {

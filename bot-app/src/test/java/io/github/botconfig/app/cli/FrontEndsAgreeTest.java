@@ -432,6 +432,11 @@ class FrontEndsAgreeTest {
     }
 
     @Override
+    public Outcome<PurgeGuildUseCase.Plan> planPurge(PurgeGuildUseCase.Command command) {
+      return record(delegate.planPurge(command));
+    }
+
+    @Override
     public Outcome<Integer> purgeGuild(PurgeGuildUseCase.Command command) {
       return record(delegate.purgeGuild(command));
     }

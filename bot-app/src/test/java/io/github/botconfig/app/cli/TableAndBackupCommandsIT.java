@@ -8,6 +8,7 @@ import io.github.botconfig.domain.ChannelConfig;
 import io.github.botconfig.domain.ChannelId;
 import io.github.botconfig.domain.GuildId;
 import io.github.botconfig.domain.GuildSettings;
+import io.github.botconfig.dynamodb.testing.FreePorts;
 import io.github.botconfig.dynamodb.testing.LocalDynamoDbExtension;
 import io.github.botconfig.dynamodb.testing.TableCorpus;
 import java.nio.file.Files;
@@ -191,7 +192,7 @@ class TableAndBackupCommandsIT {
   void doctorWithoutAServerSaysWhatToCheck() {
     CliRun run =
         CliRun.run(
-            Map.of("AWS_ENDPOINT_URL_DYNAMODB", "http://127.0.0.1:" + FreePort.closed()), "doctor");
+            Map.of("AWS_ENDPOINT_URL_DYNAMODB", "http://127.0.0.1:" + FreePorts.pick()), "doctor");
 
     assertThat(run.exitCode()).isEqualTo(ExitCodes.STORE_UNAVAILABLE);
     assertThat(run.out())

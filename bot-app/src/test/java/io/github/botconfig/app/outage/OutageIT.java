@@ -22,7 +22,6 @@ import io.github.botconfig.dynamodb.testing.LocalDynamoDb;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -92,22 +91,21 @@ class OutageIT {
   }
 
   @Test
-  void messagesAreAnsweredFromMemoryThroughAnOutageWithoutErrorsAndAtTheSameSpeed()
-      throws Exception {
+  void messagesAreAnsweredFromMemoryThroughAnOutageWithoutErrors() throws Exception {
     for (int i = 0; i < CHANNELS; i++) {
       store.saveChannel(ChannelConfig.of(GUILD, channel(i)));
     }
     try (ConfigCache cache = cache(LIMIT)) {
       assertThat(cache.start().isLoaded()).isTrue();
       MessagePath path = new MessagePath(cache, AlertLimits.none());
-      long[] before = timeRounds(path);
+      long trackedBefore = answerRounds(path);
       long storeCallsBefore = cache.stats().storeCalls();
       long requestsBefore = proxy.requests();
 
       stale.arm();
       proxy.failAll(Fault.CONNECTION_RESET);
       stale.await();
-      long[] during = timeRounds(path);
+      long trackedDuring = answerRounds(path);
       long failedPolls = proxy.requests() - requestsBefore;
 
       assertThat(cache.status().state()).isEqualTo(State.STALE);
@@ -115,14 +113,10 @@ class OutageIT {
       // The only store calls during the outage are the cache's own polls and retries, never a
       // message's lookup.
       assertThat(cache.stats().storeCalls() - storeCallsBefore).isLessThanOrEqualTo(failedPolls);
-      long p99Before = percentile(before, 0.99);
-      long p99During = percentile(during, 0.99);
-      System.out.printf(
-          "OutageIT: p99 of %d messages through the message path: %d µs with DynamoDB up, %d µs with it down%n",
-          BATCH, p99Before / 1_000, p99During / 1_000);
-      assertThat(p99During)
-          .as("p99 during the outage vs. before it")
-          .isLessThan(10 * p99Before + 1_000_000);
+      assertThat(trackedDuring)
+          .as("messages in tracked channels answered during the outage, as before it")
+          .isEqualTo(trackedBefore)
+          .isEqualTo((long) ROUNDS * BATCH / 10);
 
       ready.arm();
       proxy.heal();
@@ -174,33 +168,29 @@ class OutageIT {
     }
   }
 
-  private static long[] timeRounds(MessagePath path) {
-    long[] rounds = new long[ROUNDS];
+  /**
+   * Sends {@code ROUNDS} batches of messages through the message path, one in ten in a tracked
+   * channel, the others untracked; returns how many were found tracked and decided. How fast that
+   * is with the store down is measured by JMH (config-cache's {@code OutageLookupBenchmark}), not
+   * here.
+   */
+  private static long answerRounds(MessagePath path) {
+    long tracked = 0;
     for (int round = 0; round < ROUNDS; round++) {
-      long start = System.nanoTime();
       for (int i = 0; i < BATCH; i++) {
-        // One message in ten in a tracked channel, the others untracked.
         long id = i % 10 == 0 ? channel(i % CHANNELS).value() : 1_300_000_000_000_000_000L + i;
-        path.trackedChannel(id)
-            .ifPresent(
-                c ->
-                    path.decide(
-                        c,
-                        new PostedMessage(
-                            c.guildId().value(),
-                            AuthorKind.WEBHOOK,
-                            "Position closed +12%",
-                            Instant.EPOCH)));
+        var channel = path.trackedChannel(id);
+        if (channel.isPresent()) {
+          ChannelConfig c = channel.get();
+          path.decide(
+              c,
+              new PostedMessage(
+                  c.guildId().value(), AuthorKind.WEBHOOK, "Position closed +12%", Instant.EPOCH));
+          tracked++;
+        }
       }
-      rounds[round] = System.nanoTime() - start;
     }
-    return rounds;
-  }
-
-  private static long percentile(long[] values, double fraction) {
-    long[] sorted = values.clone();
-    Arrays.sort(sorted);
-    return sorted[Math.min(sorted.length - 1, (int) Math.ceil(fraction * sorted.length) - 1)];
+    return tracked;
   }
 
   /** Opens when the cache's status becomes {@code state} after {@link #arm()}. */

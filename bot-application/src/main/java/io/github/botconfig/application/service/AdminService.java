@@ -12,6 +12,7 @@ import io.github.botconfig.application.port.in.ShowChannelUseCase;
 import io.github.botconfig.application.port.in.ShowSettingsUseCase;
 import io.github.botconfig.application.port.in.ShowSettingsUseCase.StoredSettings;
 import io.github.botconfig.application.port.in.UntrackChannelUseCase;
+import io.github.botconfig.application.port.out.GuildInventory;
 import io.github.botconfig.domain.ChannelConfig;
 import io.github.botconfig.domain.ChannelId;
 import io.github.botconfig.domain.ConfigConflictException;
@@ -46,20 +47,34 @@ import org.jspecify.annotations.Nullable;
 public final class AdminService implements ConfigAdministration {
   private final ConfigRepository repository;
   private final @Nullable ConfigStore wholeTable;
+  private final GuildInventory inventory;
 
   /**
    * Use cases over a repository that answers per guild (the bot's cache): listing every guild at
-   * once is refused as {@code INVALID}.
+   * once is refused as {@code INVALID}; a purge's plan lists what the repository can read.
    */
   public AdminService(ConfigRepository repository) {
     this.repository = repository;
     this.wholeTable = null;
+    this.inventory = new ReadableInventory(repository);
   }
 
-  /** Use cases over a store, which can also list the channels of every guild (the CLI). */
+  /**
+   * Use cases over a store, which can also list the channels of every guild; a purge's plan lists
+   * what the store can read.
+   */
   public AdminService(ConfigStore store) {
+    this(store, new ReadableInventory(store));
+  }
+
+  /**
+   * Use cases over a store, with the store's own inventory for a purge's plan, which lists every
+   * item under the guild, of any kind (the CLI, over DynamoDB).
+   */
+  public AdminService(ConfigStore store, GuildInventory inventory) {
     this.repository = store;
     this.wholeTable = store;
+    this.inventory = inventory;
   }
 
   @Override
@@ -182,6 +197,18 @@ public final class AdminService implements ConfigAdministration {
               repository.updateSettings(command.guildId(), command.changes()::applyTo);
           return Outcome.of(result.changed() ? Kind.CHANGED : Kind.UNCHANGED, result.after());
         });
+  }
+
+  @Override
+  public Outcome<PurgeGuildUseCase.Plan> planPurge(PurgeGuildUseCase.Command command) {
+    return allowed(
+        command.actor(),
+        command.guildId(),
+        () ->
+            Outcome.of(
+                Kind.FOUND,
+                new PurgeGuildUseCase.Plan(
+                    command.guildId(), inventory.itemsOf(command.guildId()))));
   }
 
   @Override

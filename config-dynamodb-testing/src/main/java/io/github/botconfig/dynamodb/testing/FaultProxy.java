@@ -330,17 +330,13 @@ public final class FaultProxy implements AutoCloseable {
   private void answerWith(Fault fault, byte[] head, byte[] body, Socket client)
       throws IOException, InterruptedException {
     switch (fault) {
-      case ANSWER_LOST:
+      case ANSWER_LOST -> {
         forward(head, body, OutputStream.nullOutputStream());
         reset(client);
-        return;
-      case CONNECTION_RESET:
-        reset(client);
-        return;
-      case NO_ANSWER:
-        closed.await();
-        return;
-      default:
+      }
+      case CONNECTION_RESET -> reset(client);
+      case NO_ANSWER -> closed.await();
+      default -> {
         byte[] error =
             ("{\"__type\":\"" + fault.type + "\",\"message\":\"" + fault.message + "\"}")
                 .getBytes(StandardCharsets.UTF_8);
@@ -362,6 +358,7 @@ public final class FaultProxy implements AutoCloseable {
         out.write(errorHead.getBytes(StandardCharsets.ISO_8859_1));
         out.write(error);
         out.flush();
+      }
     }
   }
 
@@ -389,7 +386,7 @@ public final class FaultProxy implements AutoCloseable {
 
   private static String withConnectionClose(String head) {
     StringBuilder rewritten = new StringBuilder();
-    for (String line : head.split("\r\n")) {
+    for (String line : head.split("\r\n", -1)) {
       if (!line.toLowerCase(Locale.ROOT).startsWith("connection:")) {
         rewritten.append(line).append("\r\n");
       }
@@ -425,7 +422,7 @@ public final class FaultProxy implements AutoCloseable {
   }
 
   private static Optional<String> header(String headers, String name) {
-    for (String line : headers.split("\r\n")) {
+    for (String line : headers.split("\r\n", -1)) {
       int colon = line.indexOf(':');
       if (colon > 0 && line.substring(0, colon).strip().toLowerCase(Locale.ROOT).equals(name)) {
         return Optional.of(line.substring(colon + 1));
@@ -440,16 +437,12 @@ public final class FaultProxy implements AutoCloseable {
   }
 
   private static String reason(int status) {
-    switch (status) {
-      case 400:
-        return "Bad Request";
-      case 500:
-        return "Internal Server Error";
-      case 503:
-        return "Service Unavailable";
-      default:
-        return "Error";
-    }
+    return switch (status) {
+      case 400 -> "Bad Request";
+      case 500 -> "Internal Server Error";
+      case 503 -> "Service Unavailable";
+      default -> "Error";
+    };
   }
 
   private static void closeQuietly(Socket socket) {

@@ -6,12 +6,19 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 
 /**
- * Picks a port of 127.0.0.1 that is free now (it may be taken again before it is used: retry then).
+ * Ports of 127.0.0.1 for tests: for a server a test starts itself, or as an address where nothing
+ * listens (connecting to it is refused at once). Thread-safe.
  */
-final class FreePorts {
+public final class FreePorts {
   private FreePorts() {}
 
-  static int pick() {
+  /**
+   * A port of 127.0.0.1 that is free now. It may be taken again before it is used: a server that
+   * cannot bind it should pick again; as an address nothing listens on, it is refused at once.
+   *
+   * @throws java.io.UncheckedIOException when no port can be had
+   */
+  public static int pick() {
     try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       return socket.getLocalPort();
     } catch (IOException e) {

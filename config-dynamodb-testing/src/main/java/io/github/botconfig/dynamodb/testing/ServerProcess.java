@@ -63,12 +63,15 @@ final class ServerProcess {
         new Thread(() -> drain(process, ready, lines, port), "botconfig-output-" + name);
     reader.setDaemon(true);
     reader.start();
-    process
-        .onExit()
-        .thenRun(
-            () ->
-                port.completeExceptionally(
-                    new IllegalStateException("exited with " + process.exitValue())));
+    // If the server exits before it says its port, the wait below fails at once; nothing else
+    // waits on this stage, so its own result is not needed.
+    CompletableFuture<Void> unused =
+        process
+            .onExit()
+            .thenRun(
+                () ->
+                    port.completeExceptionally(
+                        new IllegalStateException("exited with " + process.exitValue())));
     try {
       int listening = port.get(START_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
       ServerProcess server = new ServerProcess(name, process, listening);

@@ -8,6 +8,7 @@ import io.github.botconfig.domain.Threshold;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -206,7 +207,11 @@ public final class StoredItems {
                         "tag",
                         List.of(
                             "--tag",
-                            t.map(tag -> tag.type().name().toLowerCase() + ":" + tag.idText())
+                            t.map(
+                                    tag ->
+                                        tag.type().name().toLowerCase(Locale.ROOT)
+                                            + ":"
+                                            + tag.idText())
                                 .orElse("none")),
                         c -> c.withTag(t),
                         Set.of("tagType", "tagId")));

@@ -12,9 +12,11 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import java.util.zip.ZipFile;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -241,7 +243,8 @@ class ConsumerProjectIT {
   }
 
   /** The newest timestamped snapshot (or the release) of {@code artifact} ending in suffix. */
-  private static Path newest(Path dir, String artifact, String suffix) throws IOException {
+  private static @Nullable Path newest(Path dir, String artifact, String suffix)
+      throws IOException {
     if (!Files.isDirectory(dir)) {
       return null;
     }
@@ -264,7 +267,8 @@ class ConsumerProjectIT {
     byte[] content = Files.readAllBytes(file);
     for (String algorithm : List.of("SHA-1", "MD5")) {
       Path sum =
-          file.resolveSibling(file.getFileName() + "." + algorithm.replace("-", "").toLowerCase());
+          file.resolveSibling(
+              file.getFileName() + "." + algorithm.replace("-", "").toLowerCase(Locale.ROOT));
       String expected =
           HexFormat.of().formatHex(MessageDigest.getInstance(algorithm).digest(content));
       if (!Files.exists(sum) || !Files.readString(sum).strip().startsWith(expected)) {

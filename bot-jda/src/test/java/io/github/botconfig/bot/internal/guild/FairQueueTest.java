@@ -2,8 +2,8 @@ package io.github.botconfig.bot.internal.guild;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.botconfig.bot.testing.ManualScheduler;
 import io.github.botconfig.domain.GuildId;
+import io.github.botconfig.domain.testing.ManualScheduler;
 import io.github.botconfig.domain.testing.MutableClock;
 import java.util.ArrayList;
 import java.util.List;

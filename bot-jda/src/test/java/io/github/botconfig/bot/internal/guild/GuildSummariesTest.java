@@ -3,11 +3,11 @@ package io.github.botconfig.bot.internal.guild;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.botconfig.bot.internal.guild.GuildSummaries.Outcome;
-import io.github.botconfig.bot.testing.ManualScheduler;
 import io.github.botconfig.domain.GuildId;
 import io.github.botconfig.domain.GuildSettings;
 import io.github.botconfig.domain.SummaryPreferences;
 import io.github.botconfig.domain.testing.InMemoryConfigStore;
+import io.github.botconfig.domain.testing.ManualScheduler;
 import io.github.botconfig.domain.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.botconfig.bot.internal.report.ReportParser;
 import io.github.botconfig.bot.report.ResultReport;
-import io.github.botconfig.bot.testing.ManualScheduler;
 import io.github.botconfig.domain.ChannelConfig;
 import io.github.botconfig.domain.ChannelId;
 import io.github.botconfig.domain.ConfigConflictException;
@@ -16,6 +15,7 @@ import io.github.botconfig.domain.StoreUnavailableException;
 import io.github.botconfig.domain.testing.InMemoryConfigStore;
 import io.github.botconfig.domain.testing.InstrumentedConfigStore;
 import io.github.botconfig.domain.testing.InstrumentedConfigStore.Operation;
+import io.github.botconfig.domain.testing.ManualScheduler;
 import io.github.botconfig.domain.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
