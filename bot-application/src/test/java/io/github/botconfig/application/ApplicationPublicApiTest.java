@@ -38,6 +38,7 @@ class ApplicationPublicApiTest {
             "port.in.OptionalChange",
             "port.in.ChannelChanges",
             "port.in.SettingsChanges",
+            "port.in.CustomChanges",
             "port.in.ChangeChannelUseCase",
             "port.in.UntrackChannelUseCase",
             "port.in.ShowChannelUseCase",
@@ -46,6 +47,8 @@ class ApplicationPublicApiTest {
             "port.in.ChangeSettingsUseCase",
             "port.in.PurgeGuildUseCase",
             "port.in.ConfigAdministration",
+            // what the service needs from a store beyond the repository (the purge's list)
+            "port.out.GuildInventory",
             "service.AdminService");
   }
 }

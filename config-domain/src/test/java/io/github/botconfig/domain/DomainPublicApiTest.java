@@ -45,6 +45,12 @@ class DomainPublicApiTest {
             "Trigger",
             "Reporters",
             "UnreadableItem",
+            // settings of your own: typed keys, their schema and their values
+            "SettingKey",
+            "SettingType",
+            "SettingRecord",
+            "SettingsSchema",
+            "CustomValues",
             // the ports and what they answer
             "ConfigRepository",
             "ConfigStore",

@@ -36,6 +36,7 @@ class TestingPublicApiTest {
             "LocalDynamoDbExtension",
             "FaultProxy",
             "FaultProxy$Fault",
+            "FreePorts",
             "StoredItems",
             "StoredItems$FieldChange",
             "TableCorpus");
