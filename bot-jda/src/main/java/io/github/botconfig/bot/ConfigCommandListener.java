@@ -12,7 +12,7 @@ import io.github.botconfig.bot.internal.RoleTags;
 import io.github.botconfig.bot.internal.admin.ConfigAdmin;
 import io.github.botconfig.bot.internal.admin.Tags;
 import io.github.botconfig.bot.internal.admin.TimezoneSuggestions;
-import io.github.botconfig.bot.panel.PanelListener;
+import io.github.botconfig.bot.internal.panel.PanelListener;
 import io.github.botconfig.domain.ChannelId;
 import io.github.botconfig.domain.ConfigException;
 import io.github.botconfig.domain.GuildId;

@@ -1,6 +1,6 @@
 package io.github.botconfig.bot;
 
-import io.github.botconfig.bot.panel.PanelListener;
+import io.github.botconfig.bot.internal.panel.PanelListener;
 import io.github.botconfig.domain.Reporters;
 import java.util.List;
 import net.dv8tion.jda.api.Permission;

@@ -7,7 +7,7 @@ import io.github.botconfig.bot.internal.guild.GuildWarnings;
 import io.github.botconfig.bot.internal.guild.LiveBoards;
 import io.github.botconfig.bot.internal.lifecycle.GuildDepartures;
 import io.github.botconfig.bot.internal.lifecycle.GuildOwnership;
-import io.github.botconfig.bot.panel.PanelListener;
+import io.github.botconfig.bot.internal.panel.PanelListener;
 import io.github.botconfig.bot.report.AlertLimits;
 import io.github.botconfig.domain.ConfigRepository;
 import io.github.botconfig.domain.GuildId;

@@ -35,7 +35,7 @@ class BotDependencyRulesTest {
   void whatAPanelClickDoesKnowsNothingOfJda() {
     noClasses()
         .that()
-        .resideInAPackage("io.github.botconfig.bot.panel")
+        .resideInAPackage("io.github.botconfig.bot.internal.panel")
         .and()
         .haveSimpleNameNotStartingWith("Jda")
         .and()
@@ -57,7 +57,7 @@ class BotDependencyRulesTest {
   void thePanelsReadAndWriteOnlyThroughTheUseCases() {
     noClasses()
         .that()
-        .resideInAPackage("io.github.botconfig.bot.panel")
+        .resideInAPackage("io.github.botconfig.bot.internal.panel")
         .should()
         .dependOnClassesThat()
         .haveFullyQualifiedName("io.github.botconfig.domain.ConfigRepository")

@@ -1,4 +1,4 @@
-package io.github.botconfig.bot.panel;
+package io.github.botconfig.bot.internal.panel;
 
 import io.github.botconfig.application.port.in.Actor;
 import io.github.botconfig.domain.ChannelId;

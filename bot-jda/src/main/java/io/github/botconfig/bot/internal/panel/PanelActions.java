@@ -1,4 +1,4 @@
-package io.github.botconfig.bot.panel;
+package io.github.botconfig.bot.internal.panel;
 
 import io.github.botconfig.application.port.in.ChangeChannelUseCase;
 import io.github.botconfig.application.port.in.ChangeSettingsUseCase;
@@ -13,7 +13,7 @@ import io.github.botconfig.application.port.in.ShowChannelUseCase;
 import io.github.botconfig.application.port.in.ShowSettingsUseCase;
 import io.github.botconfig.application.port.in.UntrackChannelUseCase;
 import io.github.botconfig.bot.internal.admin.ConfigAdmin;
-import io.github.botconfig.bot.panel.PanelId.Action;
+import io.github.botconfig.bot.internal.panel.PanelId.Action;
 import io.github.botconfig.domain.ChannelConfig;
 import io.github.botconfig.domain.ChannelId;
 import io.github.botconfig.domain.GuildSettings;

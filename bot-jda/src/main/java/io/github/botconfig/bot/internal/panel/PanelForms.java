@@ -1,6 +1,6 @@
-package io.github.botconfig.bot.panel;
+package io.github.botconfig.bot.internal.panel;
 
-import io.github.botconfig.bot.panel.PanelId.Action;
+import io.github.botconfig.bot.internal.panel.PanelId.Action;
 import net.dv8tion.jda.api.components.label.Label;
 import net.dv8tion.jda.api.components.textinput.TextInput;
 import net.dv8tion.jda.api.components.textinput.TextInputStyle;

@@ -1,4 +1,4 @@
-package io.github.botconfig.bot.panel;
+package io.github.botconfig.bot.internal.panel;
 
 import java.util.Arrays;
 import java.util.Optional;

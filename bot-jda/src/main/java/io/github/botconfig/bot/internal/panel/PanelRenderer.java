@@ -1,6 +1,6 @@
-package io.github.botconfig.bot.panel;
+package io.github.botconfig.bot.internal.panel;
 
-import io.github.botconfig.bot.panel.PanelId.Action;
+import io.github.botconfig.bot.internal.panel.PanelId.Action;
 import io.github.botconfig.domain.ChannelConfig;
 import io.github.botconfig.domain.GuildSettings;
 import io.github.botconfig.domain.Reporters;

@@ -1,4 +1,4 @@
-package io.github.botconfig.bot.panel;
+package io.github.botconfig.bot.internal.panel;
 
 import java.util.List;
 import net.dv8tion.jda.api.components.actionrow.ActionRow;

@@ -1,10 +1,10 @@
-package io.github.botconfig.bot.panel;
+package io.github.botconfig.bot.internal.panel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.botconfig.application.port.in.Actor;
 import io.github.botconfig.application.service.AdminService;
-import io.github.botconfig.bot.panel.PanelId.Action;
+import io.github.botconfig.bot.internal.panel.PanelId.Action;
 import io.github.botconfig.domain.ChannelConfig;
 import io.github.botconfig.domain.ChannelId;
 import io.github.botconfig.domain.GuildId;

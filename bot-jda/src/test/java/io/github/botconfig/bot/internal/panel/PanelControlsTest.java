@@ -1,11 +1,11 @@
-package io.github.botconfig.bot.panel;
+package io.github.botconfig.bot.internal.panel;
 
 import static java.util.Map.entry;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.botconfig.bot.BotOptions;
 import io.github.botconfig.bot.DiscordBot;
-import io.github.botconfig.bot.panel.PanelId.Action;
+import io.github.botconfig.bot.internal.panel.PanelId.Action;
 import io.github.botconfig.domain.ChannelConfig;
 import io.github.botconfig.domain.ChannelId;
 import io.github.botconfig.domain.GuildId;

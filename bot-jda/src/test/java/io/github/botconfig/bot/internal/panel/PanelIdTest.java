@@ -1,8 +1,8 @@
-package io.github.botconfig.bot.panel;
+package io.github.botconfig.bot.internal.panel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.botconfig.bot.panel.PanelId.Action;
+import io.github.botconfig.bot.internal.panel.PanelId.Action;
 import org.junit.jupiter.api.Test;
 
 class PanelIdTest {
