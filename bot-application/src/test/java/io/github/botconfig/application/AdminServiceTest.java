@@ -23,10 +23,12 @@ import io.github.botconfig.domain.ConfigConflictException;
 import io.github.botconfig.domain.ConfigConflictException.Reason;
 import io.github.botconfig.domain.ConfigRepository;
 import io.github.botconfig.domain.ConfigSnapshot;
+import io.github.botconfig.domain.ConfigStore;
 import io.github.botconfig.domain.GuildId;
 import io.github.botconfig.domain.GuildSettings;
 import io.github.botconfig.domain.Tag;
 import io.github.botconfig.domain.Threshold;
+import io.github.botconfig.domain.testing.ForwardingConfigStore;
 import io.github.botconfig.domain.testing.InMemoryConfigStore;
 import io.github.botconfig.domain.testing.InstrumentedConfigStore;
 import io.github.botconfig.domain.testing.InstrumentedConfigStore.Operation;
@@ -347,6 +349,67 @@ class AdminServiceTest {
             ConfigRepository.class.getClassLoader(),
             new Class<?>[] {ConfigRepository.class},
             forward);
+  }
+
+  @Test
+  void aChangeOnlyIfTrackedOfAnUntrackedChannelSaysNotTrackedAndWritesNothing() {
+    store.resetCounts();
+
+    Outcome<ChannelConfig> outcome =
+        admin.changeChannel(
+            new ChangeChannelUseCase.Command(
+                OPERATOR, GUILD, CHANNEL, pin(true), ChangeChannelUseCase.Mode.ONLY_IF_TRACKED));
+
+    assertThat(outcome.kind()).isEqualTo(Kind.NOT_TRACKED);
+    assertThat(store.findChannel(CHANNEL)).isEmpty();
+    assertThat(store.calls(Operation.SAVE_CHANNEL) + store.calls(Operation.REPLACE_CHANNEL))
+        .isZero();
+  }
+
+  @Test
+  void aChangeOnlyIfTrackedNeverTracksAgainAChannelUntrackedJustBeforeItsWrite() {
+    InMemoryConfigStore backing = new InMemoryConfigStore(MutableClock.startingAt2026());
+    backing.saveChannel(ChannelConfig.of(GUILD, CHANNEL).withImage(true));
+    // Another admin untracks the channel after this change read it and before it writes.
+    ConfigStore untrackedMidWay =
+        new ForwardingConfigStore(backing) {
+          private boolean untracked;
+
+          @Override
+          protected void beforeCall(String method) {
+            if (method.equals("replaceChannel") && !untracked) {
+              untracked = true;
+              backing.deleteChannel(GUILD, CHANNEL);
+            }
+          }
+        };
+
+    Outcome<ChannelConfig> outcome =
+        new AdminService(untrackedMidWay)
+            .changeChannel(
+                new ChangeChannelUseCase.Command(
+                    OPERATOR,
+                    GUILD,
+                    CHANNEL,
+                    pin(true),
+                    ChangeChannelUseCase.Mode.ONLY_IF_TRACKED));
+
+    assertThat(outcome.kind()).isEqualTo(Kind.NOT_TRACKED);
+    assertThat(backing.findChannel(CHANNEL)).isEmpty();
+  }
+
+  @Test
+  void aChangeOnlyIfTrackedOfATrackedChannelChangesIt() {
+    store.saveChannel(ChannelConfig.of(GUILD, CHANNEL).withImage(true));
+
+    Outcome<ChannelConfig> outcome =
+        admin.changeChannel(
+            new ChangeChannelUseCase.Command(
+                OPERATOR, GUILD, CHANNEL, pin(true), ChangeChannelUseCase.Mode.ONLY_IF_TRACKED));
+
+    assertThat(outcome.kind()).isEqualTo(Kind.CHANGED);
+    assertThat(outcome.get().pin()).isTrue();
+    assertThat(outcome.get().image()).isTrue();
   }
 
   private Outcome<ChannelConfig> change(Actor actor, ChannelChanges changes) {

@@ -30,6 +30,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -83,9 +84,25 @@ public final class AdminService implements ConfigAdministration {
         command.actor(),
         command.guildId(),
         () -> {
-          UpdateResult<ChannelConfig> result =
-              repository.updateChannel(
-                  command.guildId(), command.channelId(), command.changes()::applyTo);
+          UnaryOperator<ChannelConfig> change = command.changes()::applyTo;
+          if (command.mode() == ChangeChannelUseCase.Mode.ONLY_IF_TRACKED) {
+            // The check runs inside each attempt, right after the attempt's read: a channel
+            // untracked before it is refused here; one untracked after it makes the attempt's
+            // compare-and-set fail, and the next attempt refuses it.
+            change =
+                current -> {
+                  if (repository.findChannel(command.channelId()).isEmpty()) {
+                    throw new NoLongerTracked();
+                  }
+                  return command.changes().applyTo(current);
+                };
+          }
+          UpdateResult<ChannelConfig> result;
+          try {
+            result = repository.updateChannel(command.guildId(), command.channelId(), change);
+          } catch (NoLongerTracked e) {
+            return notTracked(command.channelId(), Optional.of(command.guildId()));
+          }
           Kind kind =
               result.before().isEmpty()
                   ? Kind.CREATED
@@ -261,5 +278,14 @@ public final class AdminService implements ConfigAdministration {
     return Outcome.failed(
         Kind.NOT_TRACKED,
         "channel " + channelId + " is not tracked" + guildId.map(g -> " in guild " + g).orElse(""));
+  }
+
+  /** Ends an {@link ChangeChannelUseCase.Mode#ONLY_IF_TRACKED} change of an untracked channel. */
+  private static final class NoLongerTracked extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    NoLongerTracked() {
+      super(null, null, false, false);
+    }
   }
 }

@@ -289,12 +289,20 @@ final class PanelActions {
     }
     Outcome<ChannelConfig> saved =
         useCases.changeChannel(
-            new ChangeChannelUseCase.Command(guild.actor(), guild.id(), channelId, changes));
+            new ChangeChannelUseCase.Command(
+                guild.actor(),
+                guild.id(),
+                channelId,
+                changes,
+                ChangeChannelUseCase.Mode.ONLY_IF_TRACKED));
     return switch (saved.kind()) {
       case CHANGED, UNCHANGED, CREATED ->
           new Screen.Channel(named(guild, saved.get()), stale + "✅ " + done + ".");
       // Tracked by another guild between the check above and the write: the store refused it.
       case OWNED_BY_ANOTHER_GUILD -> overview(guild, ownedElsewhere(channelId));
+      // Untracked between the check above and the write: a button of a channel's view never
+      // tracks it again.
+      case NOT_TRACKED -> overview(guild, notTracked(channelId));
       default -> throw new Failed(saved);
     };
   }
