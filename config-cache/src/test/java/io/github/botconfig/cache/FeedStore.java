@@ -10,7 +10,7 @@ import io.github.botconfig.domain.GuildId;
 import io.github.botconfig.domain.GuildSettings;
 import io.github.botconfig.domain.LiveBoard;
 import io.github.botconfig.domain.RecentChanges;
-import io.github.botconfig.domain.UnreadableItem;
+import io.github.botconfig.domain.testing.ForwardingConfigStore;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -26,8 +26,7 @@ import java.util.function.Supplier;
  * feed's: a record lost (the writer died between its item and its record), held back and released
  * later (records out of order), pruned before a slow reader read it. Thread-safe.
  */
-final class FeedStore implements ConfigStore {
-  private final ConfigStore store;
+final class FeedStore extends ForwardingConfigStore {
   private final TreeMap<Long, ConfigChange> records = new TreeMap<>();
   private final List<ConfigChange> held = new ArrayList<>();
   private long head;
@@ -39,7 +38,7 @@ final class FeedStore implements ConfigStore {
   final AtomicInteger feedReads = new AtomicInteger();
 
   FeedStore(ConfigStore store) {
-    this.store = store;
+    super(store);
   }
 
   /** The next write's record is never written (its writer was killed after its item write). */
@@ -125,92 +124,52 @@ final class FeedStore implements ConfigStore {
   @Override
   public ConfigSnapshot read(Collection<ConfigKey> keys) {
     reads.addAndGet(keys.size());
-    return store.read(keys);
-  }
-
-  @Override
-  public Optional<ChannelConfig> findChannel(ChannelId channelId) {
-    return store.findChannel(channelId);
-  }
-
-  @Override
-  public List<ChannelConfig> findChannels(GuildId guildId) {
-    return store.findChannels(guildId);
-  }
-
-  @Override
-  public Optional<GuildSettings> findSettings(GuildId guildId) {
-    return store.findSettings(guildId);
+    return super.read(keys);
   }
 
   @Override
   public ChannelConfig saveChannel(ChannelConfig config) {
     return recording(
-        ConfigKey.channel(config.guildId(), config.channelId()), () -> store.saveChannel(config));
+        ConfigKey.channel(config.guildId(), config.channelId()), () -> super.saveChannel(config));
   }
 
   @Override
   public boolean deleteChannel(GuildId guildId, ChannelId channelId) {
     return recording(
-        ConfigKey.channel(guildId, channelId), () -> store.deleteChannel(guildId, channelId));
+        ConfigKey.channel(guildId, channelId), () -> super.deleteChannel(guildId, channelId));
   }
 
   @Override
   public GuildSettings saveSettings(GuildSettings settings) {
-    return recording(ConfigKey.settings(settings.guildId()), () -> store.saveSettings(settings));
-  }
-
-  @Override
-  public Optional<LiveBoard> findBoard(GuildId guildId) {
-    return store.findBoard(guildId);
+    return recording(ConfigKey.settings(settings.guildId()), () -> super.saveSettings(settings));
   }
 
   @Override
   public LiveBoard saveBoard(LiveBoard board) {
-    return recording(ConfigKey.board(board.guildId()), () -> store.saveBoard(board));
+    return recording(ConfigKey.board(board.guildId()), () -> super.saveBoard(board));
   }
 
   @Override
   public boolean deleteBoard(GuildId guildId) {
-    return recording(ConfigKey.board(guildId), () -> store.deleteBoard(guildId));
+    return recording(ConfigKey.board(guildId), () -> super.deleteBoard(guildId));
   }
 
   @Override
   public int deleteGuild(GuildId guildId) {
-    return recording(ConfigKey.guild(guildId), () -> store.deleteGuild(guildId));
+    return recording(ConfigKey.guild(guildId), () -> super.deleteGuild(guildId));
   }
 
   @Override
   public ChannelConfig replaceChannel(ChannelConfig read, ChannelConfig changed) {
     return recording(
         ConfigKey.channel(read.guildId(), read.channelId()),
-        () -> store.replaceChannel(read, changed));
+        () -> super.replaceChannel(read, changed));
   }
 
   @Override
   public GuildSettings replaceSettings(GuildSettings read, GuildSettings changed) {
     return recording(
-        ConfigKey.settings(read.guildId()), () -> store.replaceSettings(read, changed));
-  }
-
-  @Override
-  public List<UnreadableItem> findUnreadable(GuildId guildId) {
-    return store.findUnreadable(guildId);
-  }
-
-  @Override
-  public Optional<UnreadableItem> findUnreadableChannel(ChannelId channelId) {
-    return store.findUnreadableChannel(channelId);
-  }
-
-  @Override
-  public ConfigSnapshot loadAll() {
-    return store.loadAll();
-  }
-
-  @Override
-  public long changeMarker() {
-    return store.changeMarker();
+        ConfigKey.settings(read.guildId()), () -> super.replaceSettings(read, changed));
   }
 
   @Override
