@@ -43,6 +43,9 @@ final class NetworkNamespace implements AutoCloseable {
     if (ipCommand().isEmpty()) {
       return Optional.of("no 'ip' command (iproute2) in /usr/sbin, /sbin, /usr/bin or /bin");
     }
+    if (command("sysctl").isEmpty()) {
+      return Optional.of("no 'sysctl' command (procps) in /usr/sbin, /sbin, /usr/bin or /bin");
+    }
     return Optional.empty();
   }
 
@@ -136,7 +139,11 @@ final class NetworkNamespace implements AutoCloseable {
   private static void sysctl(List<String> prefix, String link)
       throws IOException, InterruptedException {
     List<String> command = new ArrayList<>(prefix);
-    command.addAll(List.of("sysctl", "-qw", "net.ipv4.conf." + link + ".route_localnet=1"));
+    command.addAll(
+        List.of(
+            NetworkNamespace.command("sysctl").orElse("sysctl"),
+            "-qw",
+            "net.ipv4.conf." + link + ".route_localnet=1"));
     exec(command);
   }
 
@@ -155,8 +162,12 @@ final class NetworkNamespace implements AutoCloseable {
   }
 
   private static Optional<String> ipCommand() {
+    return command("ip");
+  }
+
+  private static Optional<String> command(String name) {
     for (String dir : List.of("/usr/sbin", "/sbin", "/usr/bin", "/bin")) {
-      Path candidate = Path.of(dir, "ip");
+      Path candidate = Path.of(dir, name);
       if (Files.isExecutable(candidate)) {
         return Optional.of(candidate.toString());
       }
