@@ -3,6 +3,7 @@ package io.github.botconfig.bot;
 import io.github.botconfig.bot.report.AlertLimits;
 import io.github.botconfig.bot.report.AlertLimits.Rate;
 import io.github.botconfig.domain.GuildId;
+import io.github.botconfig.domain.SettingsSchema;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -19,9 +20,16 @@ import java.util.Optional;
  *     AlertLimits#DEFAULT_ALERTS}
  * @param mentionRate how often one channel's answers may mention its tag or pin; default {@link
  *     AlertLimits#DEFAULT_MENTIONS}
+ * @param settingsSchema the setting keys of the project beside the built-in options, which {@code
+ *     /config channel|settings show} lists and {@code set}/{@code reset} edit; give the schema the
+ *     store was built with. Default: none
  */
 public record BotOptions(
-    Duration purgeGracePeriod, Optional<GuildId> devGuildId, Rate alertRate, Rate mentionRate) {
+    Duration purgeGracePeriod,
+    Optional<GuildId> devGuildId,
+    Rate alertRate,
+    Rate mentionRate,
+    SettingsSchema settingsSchema) {
   /** Seven days: long enough to undo a mistaken kick. */
   public static final Duration DEFAULT_PURGE_GRACE_PERIOD = Duration.ofDays(7);
 
@@ -41,24 +49,31 @@ public record BotOptions(
         DEFAULT_PURGE_GRACE_PERIOD,
         Optional.empty(),
         AlertLimits.DEFAULT_ALERTS,
-        AlertLimits.DEFAULT_MENTIONS);
+        AlertLimits.DEFAULT_MENTIONS,
+        SettingsSchema.none());
   }
 
   public BotOptions withPurgeGracePeriod(Duration value) {
-    return new BotOptions(value, devGuildId, alertRate, mentionRate);
+    return new BotOptions(value, devGuildId, alertRate, mentionRate, settingsSchema);
   }
 
   public BotOptions withDevGuild(GuildId value) {
-    return new BotOptions(purgeGracePeriod, Optional.of(value), alertRate, mentionRate);
+    return new BotOptions(
+        purgeGracePeriod, Optional.of(value), alertRate, mentionRate, settingsSchema);
   }
 
   /** Limits how often one channel is answered ({@link Rate#UNLIMITED} for no limit). */
   public BotOptions withAlertRate(Rate value) {
-    return new BotOptions(purgeGracePeriod, devGuildId, value, mentionRate);
+    return new BotOptions(purgeGracePeriod, devGuildId, value, mentionRate, settingsSchema);
   }
 
   /** Limits how often one channel's answers mention or pin ({@link Rate#UNLIMITED} for none). */
   public BotOptions withMentionRate(Rate value) {
-    return new BotOptions(purgeGracePeriod, devGuildId, alertRate, value);
+    return new BotOptions(purgeGracePeriod, devGuildId, alertRate, value, settingsSchema);
+  }
+
+  /** The project's setting keys, shown and edited by {@code /config} beside the built-in ones. */
+  public BotOptions withSettingsSchema(SettingsSchema value) {
+    return new BotOptions(purgeGracePeriod, devGuildId, alertRate, mentionRate, value);
   }
 }

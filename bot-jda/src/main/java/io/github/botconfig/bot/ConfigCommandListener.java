@@ -6,10 +6,12 @@ import static io.github.botconfig.bot.ConfigCommands.SETTINGS;
 
 import io.github.botconfig.application.port.in.Actor;
 import io.github.botconfig.application.port.in.ChannelChanges;
+import io.github.botconfig.application.port.in.CustomChanges;
 import io.github.botconfig.application.port.in.OptionalChange;
 import io.github.botconfig.application.port.in.SettingsChanges;
 import io.github.botconfig.bot.internal.RoleTags;
 import io.github.botconfig.bot.internal.admin.ConfigAdmin;
+import io.github.botconfig.bot.internal.admin.KeySuggestions;
 import io.github.botconfig.bot.internal.admin.Tags;
 import io.github.botconfig.bot.internal.admin.TimezoneSuggestions;
 import io.github.botconfig.bot.internal.panel.PanelListener;
@@ -19,6 +21,8 @@ import io.github.botconfig.domain.GuildId;
 import io.github.botconfig.domain.GuildSettings;
 import io.github.botconfig.domain.InvalidConfigException;
 import io.github.botconfig.domain.Reporters;
+import io.github.botconfig.domain.SettingKey;
+import io.github.botconfig.domain.SettingsSchema;
 import io.github.botconfig.domain.Tag;
 import io.github.botconfig.domain.Threshold;
 import java.util.EnumSet;
@@ -33,6 +37,7 @@ import net.dv8tion.jda.api.events.GenericEvent;
 import net.dv8tion.jda.api.events.interaction.command.CommandAutoCompleteInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
 import net.dv8tion.jda.api.hooks.EventListener;
+import net.dv8tion.jda.api.interactions.commands.Command;
 import net.dv8tion.jda.api.interactions.commands.OptionMapping;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -60,9 +65,11 @@ final class ConfigCommandListener implements EventListener {
       "❌ Something went wrong; the error was logged.";
 
   private final ConfigAdmin admin;
+  private final SettingsSchema schema;
 
-  ConfigCommandListener(ConfigAdmin admin) {
+  ConfigCommandListener(ConfigAdmin admin, SettingsSchema schema) {
     this.admin = admin;
+    this.schema = schema;
   }
 
   @Override
@@ -93,7 +100,8 @@ final class ConfigCommandListener implements EventListener {
       switch (group + " " + name) {
         case CHANNEL + " " + ConfigCommands.SET -> {
           ChannelId channel = ownChannel(event, guild, CHANNEL);
-          ChannelChanges changes = channelChanges(event, guild);
+          ChannelChanges changes =
+              channelChanges(event, guild).withCustom(custom(event, SettingKey.Scope.CHANNEL));
           change(event, () -> admin.setChannel(actor, guildId, channel, changes));
         }
         case CHANNEL + " " + ConfigCommands.REMOVE -> {
@@ -114,7 +122,8 @@ final class ConfigCommandListener implements EventListener {
                 admin.showSettings(
                     actor, guildId, settings -> GlobalChannelCheck.warnings(guild, settings)));
         case SETTINGS + " " + ConfigCommands.SET -> {
-          SettingsChanges changes = settingsChanges(event, guild);
+          SettingsChanges changes =
+              settingsChanges(event, guild).withCustom(custom(event, SettingKey.Scope.GUILD));
           change(
               event,
               () ->
@@ -135,18 +144,46 @@ final class ConfigCommandListener implements EventListener {
   }
 
   private void onCommandAutoCompleteInteraction(CommandAutoCompleteInteractionEvent event) {
-    if (!event.getName().equals(ConfigCommands.NAME)
-        || !event.getFocusedOption().getName().equals(ConfigCommands.TIMEZONE)) {
+    if (!event.getName().equals(ConfigCommands.NAME)) {
       return;
     }
+    String focused = event.getFocusedOption().getName();
     Member member = event.getMember();
-    List<String> choices =
-        member != null && member.hasPermission(ConfigCommands.REQUIRED)
-            ? TimezoneSuggestions.suggest(event.getFocusedOption().getValue())
-            : List.of();
-    event
-        .replyChoiceStrings(choices)
-        .queue(null, f -> log.debug("autocomplete reply failed: {}", f.toString()));
+    boolean allowed = member != null && member.hasPermission(ConfigCommands.REQUIRED);
+    if (focused.equals(ConfigCommands.TIMEZONE)) {
+      List<String> choices =
+          allowed ? TimezoneSuggestions.suggest(event.getFocusedOption().getValue()) : List.of();
+      event
+          .replyChoiceStrings(choices)
+          .queue(null, f -> log.debug("autocomplete reply failed: {}", f.toString()));
+    } else if (focused.equals(ConfigCommands.SET_KEY) || focused.equals(ConfigCommands.RESET_KEY)) {
+      SettingKey.Scope scope =
+          CHANNEL.equals(event.getSubcommandGroup())
+              ? SettingKey.Scope.CHANNEL
+              : SettingKey.Scope.GUILD;
+      List<Command.Choice> choices =
+          allowed
+              ? KeySuggestions.suggest(
+                      schema.keys(scope),
+                      event.getFocusedOption().getValue(),
+                      focused.equals(ConfigCommands.SET_KEY))
+                  .stream()
+                  .map(choice -> new Command.Choice(choice.label(), choice.value()))
+                  .toList()
+              : List.of();
+      event
+          .replyChoices(choices)
+          .queue(null, f -> log.debug("autocomplete reply failed: {}", f.toString()));
+    }
+  }
+
+  /** {@code set} and {@code reset}, read as the CLI reads {@code --set} and {@code --reset}. */
+  private CustomChanges custom(SlashCommandInteractionEvent event, SettingKey.Scope scope) {
+    return CustomChanges.parse(
+        schema,
+        scope,
+        text(event, ConfigCommands.SET_KEY).map(List::of).orElse(List.of()),
+        text(event, ConfigCommands.RESET_KEY).map(List::of).orElse(List.of()));
   }
 
   /**

@@ -39,6 +39,12 @@ final class ConfigCommands {
   static final String SUMMARY_PIN = "summary-pin";
   static final String GLOBAL_CHANNEL = "global-channel";
 
+  /** One declared setting key, {@code KEY=VALUE} (one per command: values may hold any text). */
+  static final String SET_KEY = "set";
+
+  /** One declared setting key to reset to its default. */
+  static final String RESET_KEY = "reset";
+
   /** Who may run it; Discord hides it from others, and every interaction checks it again. */
   static final Permission REQUIRED = Permission.MANAGE_SERVER;
 
@@ -73,7 +79,8 @@ final class ConfigCommands {
                                     "Whose messages count as reports (default: webhooks only)")
                                 .addChoice("webhooks only", Reporters.WEBHOOKS.text())
                                 .addChoice(
-                                    "everyone: webhooks and members", Reporters.EVERYONE.text())),
+                                    "everyone: webhooks and members", Reporters.EVERYONE.text()))
+                        .addOptions(customOptions()),
                     new SubcommandData(REMOVE, "Stop tracking a channel")
                         .addOptions(channel("The channel")),
                     new SubcommandData(SHOW, "Show a channel's options")
@@ -103,9 +110,8 @@ final class ConfigCommands {
                                     "Where summaries and the live board go")
                                 .setChannelTypes(ChannelType.TEXT, ChannelType.NEWS))
                         .addOption(
-                            OptionType.BOOLEAN,
-                            "clear-" + GLOBAL_CHANNEL,
-                            "Use no global channel")));
+                            OptionType.BOOLEAN, "clear-" + GLOBAL_CHANNEL, "Use no global channel")
+                        .addOptions(customOptions())));
   }
 
   /**
@@ -125,6 +131,23 @@ final class ConfigCommands {
         new OptionData(OptionType.USER, name + "-user", "Mention this member in " + what),
         new OptionData(OptionType.ROLE, name + "-role", "Mention this role in " + what),
         new OptionData(OptionType.BOOLEAN, "clear-" + name, "Mention nobody in " + what));
+  }
+
+  /**
+   * {@code set} and {@code reset}: the project's own setting keys, named by {@code show}; both
+   * autocomplete the declared names. Not one option per key: Discord allows 25 options and
+   * registers them once for every server, while keys come from the project's schema.
+   */
+  private static List<OptionData> customOptions() {
+    return List.of(
+        new OptionData(
+                OptionType.STRING,
+                SET_KEY,
+                "Set one declared setting (listed by show): KEY=VALUE, such as forward=true")
+            .setAutoComplete(true),
+        new OptionData(
+                OptionType.STRING, RESET_KEY, "Reset one declared setting to its default: KEY")
+            .setAutoComplete(true));
   }
 
   private static OptionData channel(String description) {

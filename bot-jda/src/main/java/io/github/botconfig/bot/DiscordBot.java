@@ -96,7 +96,9 @@ public final class DiscordBot implements AutoCloseable {
                 new AlertPublisher(pins),
                 boards),
             new ConfigCommandListener(
-                new ConfigAdmin(useCases, ConfigCommandListener.PERMISSION_REFUSED)),
+                new ConfigAdmin(
+                    useCases, ConfigCommandListener.PERMISSION_REFUSED, options.settingsSchema()),
+                options.settingsSchema()),
             new PanelListener(useCases, MemberActor::new, clock, GlobalChannelCheck::warnings),
             new GuildLifecycleListener(
                 departures, presence, new CommandRegistrar(commands, options.devGuildId()), sweep),

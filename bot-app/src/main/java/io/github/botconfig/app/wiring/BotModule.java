@@ -8,6 +8,7 @@ import io.github.botconfig.bot.BotOptions;
 import io.github.botconfig.bot.DiscordBot;
 import io.github.botconfig.cache.ConfigCache;
 import io.github.botconfig.domain.ConfigStore;
+import io.github.botconfig.domain.SettingsSchema;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
@@ -94,8 +95,12 @@ interface BotModule {
       LaunchOptions launch,
       Clock clock,
       @Named("bot") ScheduledExecutorService scheduler,
-      Lifecycle lifecycle) {
-    BotOptions options = BotOptions.defaults().withPurgeGracePeriod(launch.purgeGracePeriod());
+      Lifecycle lifecycle,
+      SettingsSchema schema) {
+    BotOptions options =
+        BotOptions.defaults()
+            .withPurgeGracePeriod(launch.purgeGracePeriod())
+            .withSettingsSchema(schema);
     if (launch.devGuildId().isPresent()) {
       options = options.withDevGuild(launch.devGuildId().get());
     }

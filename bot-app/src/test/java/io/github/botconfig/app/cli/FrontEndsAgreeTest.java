@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.botconfig.app.launch.LaunchOptions;
 import io.github.botconfig.app.wiring.AppComponent;
+import io.github.botconfig.app.wiring.BotSettingKeys;
 import io.github.botconfig.application.port.in.Actor;
 import io.github.botconfig.application.port.in.ChangeChannelUseCase;
 import io.github.botconfig.application.port.in.ChangeSettingsUseCase;
 import io.github.botconfig.application.port.in.ChannelChanges;
 import io.github.botconfig.application.port.in.ConfigAdministration;
+import io.github.botconfig.application.port.in.CustomChanges;
 import io.github.botconfig.application.port.in.ListChannelsUseCase;
 import io.github.botconfig.application.port.in.OptionalChange;
 import io.github.botconfig.application.port.in.Outcome;
@@ -28,6 +30,7 @@ import io.github.botconfig.domain.ConfigSnapshot;
 import io.github.botconfig.domain.ConfigStore;
 import io.github.botconfig.domain.GuildId;
 import io.github.botconfig.domain.GuildSettings;
+import io.github.botconfig.domain.SettingKey;
 import io.github.botconfig.domain.Threshold;
 import io.github.botconfig.domain.testing.InMemoryConfigStore;
 import io.github.botconfig.domain.testing.InstrumentedConfigStore;
@@ -42,6 +45,7 @@ import java.util.Optional;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import picocli.CommandLine;
@@ -95,6 +99,12 @@ class FrontEndsAgreeTest {
     Consumer<InstrumentedConfigStore> theirs =
         store -> store.saveChannel(ChannelConfig.of(OTHER_GUILD, REPORTS));
     Consumer<InstrumentedConfigStore> nothing = store -> {};
+    Consumer<InstrumentedConfigStore> forwarding =
+        store ->
+            store.saveSettings(
+                GuildSettings.defaults(GUILD)
+                    .withTimezone(ZoneId.of("Europe/Paris"))
+                    .with(BotSettingKeys.FORWARD, true));
     return Stream.of(
         new Scenario(
             "tracking a new channel",
@@ -202,6 +212,44 @@ class FrontEndsAgreeTest {
                 admin.setSettings(actor, GUILD, SettingsChanges.none(), s -> List.of()),
             Kind.UNCHANGED),
         new Scenario(
+            "setting a declared key",
+            nothing,
+            List.of("settings", "set", "--guild", G, "--set", "forward=true"),
+            (admin, actor) ->
+                admin.setSettings(actor, GUILD, custom("forward=true", null), s -> List.of()),
+            Kind.CHANGED),
+        new Scenario(
+            "setting a record key's field",
+            forwarding,
+            List.of(
+                "settings",
+                "set",
+                "--guild",
+                G,
+                "--set",
+                "positionSizeDefaults=stopLossPercent=7.5"),
+            (admin, actor) ->
+                admin.setSettings(
+                    actor,
+                    GUILD,
+                    custom("positionSizeDefaults=stopLossPercent=7.5", null),
+                    s -> List.of()),
+            Kind.CHANGED),
+        new Scenario(
+            "setting a declared key to what it has",
+            forwarding,
+            List.of("settings", "set", "--guild", G, "--set", "forward=true"),
+            (admin, actor) ->
+                admin.setSettings(actor, GUILD, custom("forward=true", null), s -> List.of()),
+            Kind.UNCHANGED),
+        new Scenario(
+            "resetting a declared key",
+            forwarding,
+            List.of("settings", "set", "--guild", G, "--reset", "forward"),
+            (admin, actor) ->
+                admin.setSettings(actor, GUILD, custom(null, "forward"), s -> List.of()),
+            Kind.CHANGED),
+        new Scenario(
             "showing a guild's settings",
             nothing,
             List.of("settings", "show", "--guild", G),
@@ -215,7 +263,10 @@ class FrontEndsAgreeTest {
     Run cli = Run.prepared(scenario);
     int exitCode = cli.commandLine(scenario.cli());
     Run discord = Run.prepared(scenario);
-    String reply = scenario.discord().apply(new ConfigAdmin(discord.admin, "❌ refused"), ADMIN);
+    String reply =
+        scenario
+            .discord()
+            .apply(new ConfigAdmin(discord.admin, "❌ refused", BotSettingKeys.SCHEMA), ADMIN);
 
     assertThat(cli.admin.outcomes).hasSize(1);
     assertThat(discord.admin.outcomes).isEqualTo(cli.admin.outcomes);
@@ -240,7 +291,10 @@ class FrontEndsAgreeTest {
     Run cli = Run.prepared(scenario);
     cli.commandLine(scenario.cli());
     Run discord = Run.prepared(scenario);
-    assertThat(scenario.discord().apply(new ConfigAdmin(discord.admin, "❌ refused"), ADMIN))
+    assertThat(
+            scenario
+                .discord()
+                .apply(new ConfigAdmin(discord.admin, "❌ refused", BotSettingKeys.SCHEMA), ADMIN))
         .startsWith("Nothing to change");
 
     for (Run run : List.of(cli, discord)) {
@@ -257,6 +311,16 @@ class FrontEndsAgreeTest {
 
   private static ConfigSnapshot snapshot(ConfigStore store) {
     return store.loadAll();
+  }
+
+  /** What {@code /config settings set set:… reset:…} reads (ConfigCommandListener). */
+  private static SettingsChanges custom(@Nullable String set, @Nullable String reset) {
+    return SettingsChanges.of(
+        CustomChanges.parse(
+            BotSettingKeys.SCHEMA,
+            SettingKey.Scope.GUILD,
+            set == null ? List.of() : List.of(set),
+            reset == null ? List.of() : List.of(reset)));
   }
 
   private static ChannelChanges pin(boolean pin) {

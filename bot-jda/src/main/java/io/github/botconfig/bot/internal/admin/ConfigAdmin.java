@@ -17,6 +17,8 @@ import io.github.botconfig.domain.ConfigConflictException;
 import io.github.botconfig.domain.ConfigException;
 import io.github.botconfig.domain.GuildId;
 import io.github.botconfig.domain.GuildSettings;
+import io.github.botconfig.domain.SettingKey;
+import io.github.botconfig.domain.SettingsSchema;
 import io.github.botconfig.domain.StoreUnavailableException;
 import io.github.botconfig.domain.UnreadableItem;
 import java.util.ArrayList;
@@ -45,14 +47,33 @@ public final class ConfigAdmin {
 
   private final ConfigAdministration useCases;
   private final String notAllowed;
+  private final SettingsSchema schema;
 
   /**
+   * With no setting keys of the project's own.
+   *
    * @param useCases the admin use cases
    * @param notAllowed the reply to an actor the use cases refuse (it names Discord's permission)
    */
   public ConfigAdmin(ConfigAdministration useCases, String notAllowed) {
+    this(useCases, notAllowed, SettingsSchema.none());
+  }
+
+  /**
+   * @param useCases the admin use cases
+   * @param notAllowed the reply to an actor the use cases refuse (it names Discord's permission)
+   * @param schema the project's setting keys, listed after the built-in options in every reply that
+   *     shows a channel or the server's settings
+   */
+  public ConfigAdmin(ConfigAdministration useCases, String notAllowed, SettingsSchema schema) {
     this.useCases = useCases;
     this.notAllowed = notAllowed;
+    this.schema = schema;
+  }
+
+  /** The project's setting keys ({@code set}/{@code reset} parse against them). */
+  public SettingsSchema schema() {
+    return schema;
   }
 
   /**
@@ -65,10 +86,10 @@ public final class ConfigAdmin {
             new ChangeChannelUseCase.Command(actor, guildId, channelId, changes));
     String channel = ConfigText.channelMention(channelId);
     return switch (outcome.kind()) {
-      case CREATED -> "✅ " + channel + " is now tracked.\n" + ConfigText.describe(outcome.get());
-      case CHANGED -> "✅ " + channel + " updated.\n" + ConfigText.describe(outcome.get());
+      case CREATED -> "✅ " + channel + " is now tracked.\n" + describe(outcome.get());
+      case CHANGED -> "✅ " + channel + " updated.\n" + describe(outcome.get());
       case UNCHANGED ->
-          "Nothing to change: " + channel + " is tracked.\n" + ConfigText.describe(outcome.get());
+          "Nothing to change: " + channel + " is tracked.\n" + describe(outcome.get());
       case OWNED_BY_ANOTHER_GUILD ->
           "❌ " + channel + " is tracked by another server; it can only be configured there.";
       default -> failure(outcome);
@@ -93,7 +114,7 @@ public final class ConfigAdmin {
         useCases.showChannel(new ShowChannelUseCase.Query(actor, Optional.of(guildId), channelId));
     String channel = ConfigText.channelMention(channelId);
     return switch (outcome.kind()) {
-      case FOUND -> "**" + channel + "**\n" + ConfigText.describe(outcome.get());
+      case FOUND -> "**" + channel + "**\n" + describe(outcome.get());
       // Another guild's channel is "not tracked" here: this guild learns nothing of the other.
       case NOT_TRACKED, OWNED_BY_ANOTHER_GUILD ->
           channel + " is not tracked. Track it with `/config channel set`.";
@@ -134,9 +155,7 @@ public final class ConfigAdmin {
       return failure(outcome);
     }
     GuildSettings settings = outcome.get().settings();
-    return "**Server settings**\n"
-        + ConfigText.describe(settings)
-        + lines(warnings.apply(settings));
+    return "**Server settings**\n" + describe(settings) + lines(warnings.apply(settings));
   }
 
   /**
@@ -153,16 +172,26 @@ public final class ConfigAdmin {
     return switch (outcome.kind()) {
       case CHANGED ->
           "✅ Server settings updated.\n"
-              + ConfigText.describe(outcome.get())
+              + describe(outcome.get())
               + lines(warnings.apply(outcome.get()));
       case UNCHANGED ->
           (changes.isEmpty()
                   ? "Nothing to change: give at least one option.\n"
                   : "Nothing to change: the server settings already are so.\n")
-              + ConfigText.describe(outcome.get())
+              + describe(outcome.get())
               + lines(warnings.apply(outcome.get()));
       default -> failure(outcome);
     };
+  }
+
+  private String describe(ChannelConfig channel) {
+    return ConfigText.describe(channel)
+        + ConfigText.custom(channel.custom(), schema.keys(SettingKey.Scope.CHANNEL));
+  }
+
+  private String describe(GuildSettings settings) {
+    return ConfigText.describe(settings)
+        + ConfigText.custom(settings.custom(), schema.keys(SettingKey.Scope.GUILD));
   }
 
   private static String lines(List<String> lines) {

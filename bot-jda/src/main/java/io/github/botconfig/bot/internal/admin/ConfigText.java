@@ -2,8 +2,10 @@ package io.github.botconfig.bot.internal.admin;
 
 import io.github.botconfig.domain.ChannelConfig;
 import io.github.botconfig.domain.ChannelId;
+import io.github.botconfig.domain.CustomValues;
 import io.github.botconfig.domain.GuildSettings;
 import io.github.botconfig.domain.Reporters;
+import io.github.botconfig.domain.SettingKey;
 import io.github.botconfig.domain.SummaryPreferences;
 import io.github.botconfig.domain.Tag;
 import io.github.botconfig.domain.Threshold;
@@ -71,6 +73,32 @@ final class ConfigText {
         + onOff(summaries.pin())
         + "\nglobal channel: "
         + settings.globalChannelId().map(ConfigText::channelMention).orElse("none");
+  }
+
+  /**
+   * One line per declared key, each on a line of its own after the built-in options: its value (in
+   * the text {@code set} reads), "(default)" when none is stored, the problem when the stored one
+   * cannot be read (the key then acts on its default), and the key's help. Empty for no keys.
+   */
+  @SuppressWarnings({"unchecked", "rawtypes"}) // each key formats the values it decoded itself
+  static String custom(CustomValues values, List<SettingKey<?>> keys) {
+    StringBuilder text = new StringBuilder();
+    for (SettingKey key : keys) {
+      text.append('\n').append(key.name()).append(": `").append(key.format(values.get(key)));
+      text.append('`');
+      Optional<String> problem = values.problem(key);
+      if (problem.isPresent()) {
+        text.append(" (default: the stored value is unreadable: ")
+            .append(problem.get())
+            .append(')');
+      } else if (!values.isStored(key)) {
+        text.append(" (default)");
+      }
+      if (!key.help().isEmpty()) {
+        text.append(" — ").append(key.help());
+      }
+    }
+    return text.toString();
   }
 
   private static String summary(ChannelConfig channel) {
