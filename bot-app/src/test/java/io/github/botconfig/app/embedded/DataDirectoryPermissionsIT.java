@@ -11,6 +11,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,8 +22,9 @@ import org.junit.jupiter.api.io.TempDir;
  * and how to give it back, in one line, exit 3 — never "needs Node.js" or "Cannot run program".
  *
  * <p>The tests run as root here, whom no permission stops: each command runs as {@code nobody}
- * ({@code setpriv}), from the packaged jar (the test's own class path is under root's home, which
- * nobody can read). Skipped, saying why, where that is impossible.
+ * ({@code setpriv}), from a copy of the packaged jar and its {@code lib/} in a directory nobody may
+ * read (the checkout itself may lie below a directory only root may enter, as a fresh clone in a
+ * {@code mktemp -d} does). Skipped, saying why, where that is impossible.
  */
 class DataDirectoryPermissionsIT {
   private static final int NOBODY = 65534;
@@ -39,14 +41,39 @@ class DataDirectoryPermissionsIT {
     assumeTrue(
         Files.isExecutable(Path.of("/usr/bin/setpriv")),
         "needs setpriv (util-linux) to run a command as nobody");
-    jar = Path.of(System.getProperty("botconfig.jar", "target/botconfig.jar")).toAbsolutePath();
-    assumeTrue(Files.isRegularFile(jar), "needs the packaged jar " + jar + " (mvn package)");
+    Path packaged =
+        Path.of(System.getProperty("botconfig.jar", "target/botconfig.jar")).toAbsolutePath();
+    assumeTrue(
+        Files.isRegularFile(packaged), "needs the packaged jar " + packaged + " (mvn package)");
+    jar = readableByNobody(packaged);
     home = Files.createDirectory(tmp.resolve("home"));
     Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rwxr-xr-x"));
     Files.setPosixFilePermissions(home, PosixFilePermissions.fromString("rwxr-xr-x"));
     Path tools = Files.createDirectories(home.resolve("tools"));
     Files.createSymbolicLink(
         tools.resolve("dynalite"), Path.of("..", "tools", "dynalite").toAbsolutePath().normalize());
+  }
+
+  /**
+   * A copy of the jar and of the {@code lib/} beside it (its manifest's class path) under {@code
+   * tmp}, every directory on the way readable by all.
+   */
+  private Path readableByNobody(Path packaged) throws IOException {
+    Path app = Files.createDirectory(tmp.resolve("app"));
+    Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rwxr-xr-x"));
+    Files.setPosixFilePermissions(app, PosixFilePermissions.fromString("rwxr-xr-x"));
+    Path copy = Files.copy(packaged, app.resolve(packaged.getFileName()));
+    Path lib = packaged.resolveSibling("lib");
+    if (Files.isDirectory(lib)) {
+      Path libCopy = Files.createDirectory(app.resolve("lib"));
+      Files.setPosixFilePermissions(libCopy, PosixFilePermissions.fromString("rwxr-xr-x"));
+      try (Stream<Path> jars = Files.list(lib)) {
+        for (Path dependency : (Iterable<Path>) jars::iterator) {
+          Files.copy(dependency, libCopy.resolve(dependency.getFileName()));
+        }
+      }
+    }
+    return copy;
   }
 
   private record Result(int code, String output) {}
