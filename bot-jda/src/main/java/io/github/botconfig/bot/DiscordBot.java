@@ -99,7 +99,12 @@ public final class DiscordBot implements AutoCloseable {
                 new ConfigAdmin(
                     useCases, ConfigCommandListener.PERMISSION_REFUSED, options.settingsSchema()),
                 options.settingsSchema()),
-            new PanelListener(useCases, MemberActor::new, clock, GlobalChannelCheck::warnings),
+            new PanelListener(
+                useCases,
+                MemberActor::new,
+                clock,
+                GlobalChannelCheck::warnings,
+                options.settingsSchema()),
             new GuildLifecycleListener(
                 departures, presence, new CommandRegistrar(commands, options.devGuildId()), sweep),
             new GuildFeaturesListener(presence, summaries, boards));

@@ -157,6 +157,50 @@ class PanelEndToEndTest extends EndToEndTest {
   }
 
   @Test
+  void aDeclaredKeyIsPickedEditedInItsFormStoredAndARefusedValueSaysWhy() throws Exception {
+    bot.close();
+    bot =
+        BotHarness.withTwoGuilds(
+                BotOptions.defaults().withSettingsSchema(CustomSettingsEndToEndTest.SCHEMA))
+            .connect();
+    track(REPORTS);
+    PanelReply server = click(ADMIN, open(ADMIN), "Server settings");
+    PanelReply declared = click(ADMIN, server, "Declared settings…");
+    assertThat(declared.content())
+        .contains("warningsKept: `10` (default)")
+        .doesNotContain("slowmodeSeconds");
+
+    PanelReply form =
+        bot.discord.awaitPanelReply(
+            use(ADMIN, declared.selectId("Declared settings…")).selectStrings("warningsKept"));
+    assertThat(form.isForm()).isTrue();
+    assertThat(form.formValue()).as("empty while the default applies").isEmpty();
+    String input =
+        form.components().stream()
+            .filter(c -> c.getInt("type") == 4)
+            .findFirst()
+            .orElseThrow()
+            .getString("custom_id");
+    PanelReply refused =
+        bot.discord.awaitPanelReply(use(ADMIN, form.formId()).submitForm(input, "51"));
+    assertThat(refused.content()).contains("51").contains("nothing changed");
+    assertThat(bot.store.delegate().findSettings(GuildId.of(GUILD))).isEmpty();
+
+    PanelReply saved =
+        bot.discord.awaitPanelReply(use(ADMIN, form.formId()).submitForm(input, "3"));
+    assertThat(saved.content())
+        .contains("✅ warningsKept set to `3`.")
+        .contains("warningsKept: `3`");
+    GuildSettings stored = bot.store.delegate().findSettings(GuildId.of(GUILD)).orElseThrow();
+    assertThat(stored.get(CustomSettingsEndToEndTest.WARNINGS_KEPT)).isEqualTo(3L);
+    assertThat(stored.timezone()).isEqualTo(ZoneId.of("UTC"));
+
+    PanelReply channel = channelPanel(ADMIN, REPORTS);
+    PanelReply channelKeys = click(ADMIN, channel, "Declared settings…");
+    assertThat(channelKeys.content()).contains("slowmodeSeconds: `0` (default)");
+  }
+
+  @Test
   void everyServerSettingIsChangedFromThePanel() {
     track(REPORTS);
     PanelReply server = click(ADMIN, open(ADMIN), "Server settings");

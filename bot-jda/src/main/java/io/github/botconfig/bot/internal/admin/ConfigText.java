@@ -15,7 +15,7 @@ import java.util.Optional;
 /**
  * The text of the replies that show configuration, in Discord markdown. Stateless and thread-safe.
  */
-final class ConfigText {
+public final class ConfigText {
   /** Discord refuses message content longer than this. */
   static final int MAX_MESSAGE_LENGTH = 2000;
 
@@ -81,7 +81,7 @@ final class ConfigText {
    * cannot be read (the key then acts on its default), and the key's help. Empty for no keys.
    */
   @SuppressWarnings({"unchecked", "rawtypes"}) // each key formats the values it decoded itself
-  static String custom(CustomValues values, List<SettingKey<?>> keys) {
+  public static String custom(CustomValues values, List<SettingKey<?>> keys) {
     StringBuilder text = new StringBuilder();
     for (SettingKey key : keys) {
       text.append('\n').append(key.name()).append(": `").append(key.format(values.get(key)));

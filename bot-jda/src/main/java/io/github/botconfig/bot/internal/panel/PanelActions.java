@@ -4,6 +4,7 @@ import io.github.botconfig.application.port.in.ChangeChannelUseCase;
 import io.github.botconfig.application.port.in.ChangeSettingsUseCase;
 import io.github.botconfig.application.port.in.ChannelChanges;
 import io.github.botconfig.application.port.in.ConfigAdministration;
+import io.github.botconfig.application.port.in.CustomChanges;
 import io.github.botconfig.application.port.in.ListChannelsUseCase;
 import io.github.botconfig.application.port.in.OptionalChange;
 import io.github.botconfig.application.port.in.Outcome;
@@ -16,9 +17,12 @@ import io.github.botconfig.bot.internal.admin.ConfigAdmin;
 import io.github.botconfig.bot.internal.panel.PanelId.Action;
 import io.github.botconfig.domain.ChannelConfig;
 import io.github.botconfig.domain.ChannelId;
+import io.github.botconfig.domain.CustomValues;
 import io.github.botconfig.domain.GuildSettings;
 import io.github.botconfig.domain.InvalidConfigException;
 import io.github.botconfig.domain.Reporters;
+import io.github.botconfig.domain.SettingKey;
+import io.github.botconfig.domain.SettingsSchema;
 import io.github.botconfig.domain.Tag;
 import io.github.botconfig.domain.Threshold;
 import io.github.botconfig.domain.UnreadableItem;
@@ -76,10 +80,20 @@ final class PanelActions {
 
   private final ConfigAdministration useCases;
   private final Clock clock;
+  private final SettingsSchema schema;
 
   PanelActions(ConfigAdministration useCases, Clock clock) {
+    this(useCases, clock, SettingsSchema.none());
+  }
+
+  /**
+   * @param schema the project's own setting keys, which the server's and each channel's views list
+   *     and edit beside the built-in options
+   */
+  PanelActions(ConfigAdministration useCases, Clock clock, SettingsSchema schema) {
     this.useCases = useCases;
     this.clock = clock;
+    this.schema = schema;
   }
 
   /** {@code /config panel}: the first setup where nothing is configured, else the overview. */
@@ -224,6 +238,32 @@ final class PanelActions {
     if (action == Action.UNTRACK) {
       return untrack(guild, channelId);
     }
+    if (action == Action.CHANNEL_KEYS) {
+      return id.arg().equals(BACK_ARG)
+          ? new Screen.Channel(named(guild, stored), stale.strip())
+          : declared(stored, guild, stale.strip());
+    }
+    if (action == Action.CHANNEL_KEY_FORM) {
+      SettingKey<?> key = declaredKey(SettingKey.Scope.CHANNEL, single(values));
+      return new Screen.Form(
+          id.withAction(Action.CHANNEL_KEY_SUBMIT).withArg(PanelId.NO_ARG),
+          current(key, stored.custom()),
+          key.name());
+    }
+    if (action == Action.CHANNEL_KEY_SUBMIT) {
+      SettingKey<?> key = declaredKey(SettingKey.Scope.CHANNEL, keyName(values));
+      CustomChanges custom;
+      try {
+        custom = customChange(SettingKey.Scope.CHANNEL, key, values.get(1));
+      } catch (InvalidConfigException e) {
+        return declared(stored, guild, "❌ " + e.getMessage() + "; nothing changed.");
+      }
+      return saveChannel(
+          guild,
+          channelId,
+          ChannelChanges.none().withCustom(custom),
+          saved -> declared(saved, guild, stale + "✅ " + customDone(key, saved.custom())));
+    }
     if (action == Action.PERCENT_FORM) {
       return new Screen.Form(
           id.withAction(Action.PERCENT_SUBMIT).withArg(PanelId.NO_ARG),
@@ -287,6 +327,20 @@ final class PanelActions {
       }
       default -> throw new Refused("action " + action + " is not one of a channel's");
     }
+    String notice = stale + "✅ " + done + ".";
+    return saveChannel(
+        guild, channelId, changes, saved -> new Screen.Channel(named(guild, saved), notice));
+  }
+
+  /**
+   * Writes a channel's changes, only while it is tracked, and answers with {@code shown} of what
+   * was stored.
+   */
+  private Screen saveChannel(
+      GuildView guild,
+      ChannelId channelId,
+      ChannelChanges changes,
+      java.util.function.Function<ChannelConfig, Screen> shown) {
     Outcome<ChannelConfig> saved =
         useCases.changeChannel(
             new ChangeChannelUseCase.Command(
@@ -296,8 +350,7 @@ final class PanelActions {
                 changes,
                 ChangeChannelUseCase.Mode.ONLY_IF_TRACKED));
     return switch (saved.kind()) {
-      case CHANGED, UNCHANGED, CREATED ->
-          new Screen.Channel(named(guild, saved.get()), stale + "✅ " + done + ".");
+      case CHANGED, UNCHANGED, CREATED -> shown.apply(saved.get());
       // Tracked by another guild between the check above and the write: the store refused it.
       case OWNED_BY_ANOTHER_GUILD -> overview(guild, ownedElsewhere(channelId));
       // Untracked between the check above and the write: a button of a channel's view never
@@ -314,6 +367,25 @@ final class PanelActions {
     SettingsChanges changes;
     String done;
     switch (action) {
+      case SERVER_KEYS -> {
+        return declared(stored, stale.strip());
+      }
+      case SERVER_KEY_FORM -> {
+        SettingKey<?> key = declaredKey(SettingKey.Scope.GUILD, single(values));
+        return new Screen.Form(
+            id.withAction(Action.SERVER_KEY_SUBMIT), current(key, stored.custom()), key.name());
+      }
+      case SERVER_KEY_SUBMIT -> {
+        SettingKey<?> key = declaredKey(SettingKey.Scope.GUILD, keyName(values));
+        CustomChanges custom;
+        try {
+          custom = customChange(SettingKey.Scope.GUILD, key, values.get(1));
+        } catch (InvalidConfigException e) {
+          return declared(stored, "❌ " + e.getMessage() + "; nothing changed.");
+        }
+        GuildSettings saved = changeSettings(guild, SettingsChanges.none().withCustom(custom));
+        return declared(saved, stale + "✅ " + customDone(key, saved.custom()));
+      }
       case TIMEZONE_FORM -> {
         return new Screen.Form(id.withAction(Action.TIMEZONE_SUBMIT), stored.timezone().getId());
       }
@@ -373,6 +445,81 @@ final class PanelActions {
 
   /** The argument of a time zone form opened from the setup. */
   static final String SETUP_ARG = "w";
+
+  /** The argument of the declared settings' button back to the channel's view. */
+  static final String BACK_ARG = "v";
+
+  private Screen.Declared declared(GuildSettings settings, String notice) {
+    return new Screen.Declared(
+        SettingKey.Scope.GUILD,
+        0,
+        settings.version(),
+        "Server settings",
+        schema.keys(SettingKey.Scope.GUILD),
+        settings.custom(),
+        notice);
+  }
+
+  private Screen.Declared declared(ChannelConfig channel, GuildView guild, String notice) {
+    return new Screen.Declared(
+        SettingKey.Scope.CHANNEL,
+        channel.channelId().value(),
+        channel.version(),
+        guild.channelName(channel.channelId()),
+        schema.keys(SettingKey.Scope.CHANNEL),
+        channel.custom(),
+        notice);
+  }
+
+  /**
+   * The key a select or a form names: only data, so one the schema does not declare for the scope
+   * is refused and logged like a forged id.
+   */
+  private SettingKey<?> declaredKey(SettingKey.Scope scope, String name) {
+    return schema
+        .key(scope, name)
+        .orElseThrow(
+            () ->
+                new Refused(
+                    "'"
+                        + (name.length() > 64 ? name.substring(0, 64) + "…" : name)
+                        + "' is not a declared "
+                        + scope.name().toLowerCase(java.util.Locale.ROOT)
+                        + " setting key"));
+  }
+
+  /** A key form's submission: the key's name, then the text typed. */
+  private static String keyName(List<String> values) {
+    if (values.size() != 2) {
+      throw new Refused("a setting form sends a key and a value, got " + values.size() + " values");
+    }
+    return values.get(0);
+  }
+
+  /**
+   * What {@code /config … set: KEY=VALUE} would change, read the same way; an empty form resets the
+   * key, as {@code reset: KEY} does.
+   */
+  private CustomChanges customChange(SettingKey.Scope scope, SettingKey<?> key, String text) {
+    return text.isBlank()
+        ? CustomChanges.parse(schema, scope, List.of(), List.of(key.name()))
+        : CustomChanges.parse(schema, scope, List.of(key.name() + "=" + text), List.of());
+  }
+
+  /** The value a key's form starts with: the stored one, or empty when the default applies. */
+  private static String current(SettingKey<?> key, CustomValues values) {
+    return values.isStored(key) ? formatted(key, values) : "";
+  }
+
+  private static <T> String formatted(SettingKey<T> key, CustomValues values) {
+    return key.format(values.get(key));
+  }
+
+  private static String customDone(SettingKey<?> key, CustomValues values) {
+    return values.isStored(key)
+        ? key.name() + " set to `" + formatted(key, values) + "`."
+        : key.name() + " is back to its default, `" + formatted(key, values) + "`.";
+  }
 
   private Screen add(GuildView guild, ChannelId channelId) {
     Outcome<ChannelConfig> shown = show(guild, channelId);
@@ -486,7 +633,11 @@ final class PanelActions {
 
   private Screen server(GuildView guild, GuildSettings settings, String notice) {
     return new Screen.Server(
-        settings, clock.instant().atZone(settings.timezone()), guild.warnings(settings), notice);
+        settings,
+        clock.instant().atZone(settings.timezone()),
+        guild.warnings(settings),
+        notice,
+        schema.keys(SettingKey.Scope.GUILD));
   }
 
   private Screen setup(GuildView guild, Screen.Step step, String notice) {
@@ -551,8 +702,9 @@ final class PanelActions {
     return outcome.get();
   }
 
-  private static Screen.Tracked named(GuildView guild, ChannelConfig config) {
-    return new Screen.Tracked(config, guild.channelName(config.channelId()));
+  private Screen.Tracked named(GuildView guild, ChannelConfig config) {
+    return new Screen.Tracked(
+        config, guild.channelName(config.channelId()), schema.keys(SettingKey.Scope.CHANNEL));
   }
 
   /** The channel a custom id names; empty when the number is no snowflake (0, or over 63 bits). */

@@ -46,6 +46,10 @@ record PanelId(Action action, String arg, long target, long version, long drawnA
     TAG_ROLE("cg"),
     TAG_CLEAR("cx"),
     UNTRACK("cd"),
+    /** A channel's declared setting keys; then a select of them, then one key's form. */
+    CHANNEL_KEYS("ck"),
+    CHANNEL_KEY_FORM("cy"),
+    CHANNEL_KEY_SUBMIT("cz"),
     GLOBAL("sg"),
     GLOBAL_CLEAR("sc"),
     BOARD("sb"),
@@ -53,6 +57,10 @@ record PanelId(Action action, String arg, long target, long version, long drawnA
     WEEKLY("sw"),
     MONTHLY("sm"),
     SUMMARY_PIN("sp"),
+    /** The server's declared setting keys; then a select of them, then one key's form. */
+    SERVER_KEYS("sk"),
+    SERVER_KEY_FORM("sy"),
+    SERVER_KEY_SUBMIT("sz"),
     TIMEZONE_FORM("sf"),
     TIMEZONE_SUBMIT("ss"),
     SUMMARY_USER("su"),
@@ -83,7 +91,10 @@ record PanelId(Action action, String arg, long target, long version, long drawnA
 
     /** Whether the component answers with a form (a modal) rather than a new panel. */
     boolean opensForm() {
-      return this == PERCENT_FORM || this == TIMEZONE_FORM;
+      return this == PERCENT_FORM
+          || this == TIMEZONE_FORM
+          || this == SERVER_KEY_FORM
+          || this == CHANNEL_KEY_FORM;
     }
 
     static Optional<Action> ofCode(String code) {

@@ -4,6 +4,7 @@ import io.github.botconfig.application.port.in.Actor;
 import io.github.botconfig.application.port.in.ConfigAdministration;
 import io.github.botconfig.domain.GuildId;
 import io.github.botconfig.domain.GuildSettings;
+import io.github.botconfig.domain.SettingsSchema;
 import java.time.Clock;
 import java.util.EnumSet;
 import java.util.List;
@@ -82,7 +83,24 @@ public final class PanelListener implements EventListener {
       Function<Member, Actor> members,
       Clock clock,
       BiFunction<Guild, GuildSettings, List<String>> warnings) {
-    this.actions = new PanelActions(useCases, clock);
+    this(useCases, members, clock, warnings, SettingsSchema.none());
+  }
+
+  /**
+   * @param useCases the admin use cases every panel reads and writes through (over the cache: a
+   *     panel reads it on every click)
+   * @param members the actor a member is for the use cases (who may configure which server)
+   * @param clock what time panels are drawn at, and whether one is older than 15 minutes
+   * @param warnings what keeps a guild's global channel from working, one line each
+   * @param schema the project's own setting keys, which the panels list and edit
+   */
+  public PanelListener(
+      ConfigAdministration useCases,
+      Function<Member, Actor> members,
+      Clock clock,
+      BiFunction<Guild, GuildSettings, List<String>> warnings,
+      SettingsSchema schema) {
+    this.actions = new PanelActions(useCases, clock, schema);
     this.members = members;
     this.clock = clock;
     this.warnings = warnings;
@@ -234,13 +252,31 @@ public final class PanelListener implements EventListener {
       return;
     }
     Optional<PanelId> id = parsed(event.getModalId(), event, guild.get());
-    ModalMapping value = event.getValue(PanelForms.VALUE);
+    Optional<List<String>> values = formValues(event);
     event.deferEdit().queue(null, PanelListener::answerFailed);
     Screen screen =
-        id.isPresent() && value != null
-            ? click(id.get(), List.of(value.getAsString()), guild.get())
+        id.isPresent() && values.isPresent()
+            ? click(id.get(), values.get(), guild.get())
             : actions.refused(guild.get());
     event.getHook().editOriginal(edit(screen)).queue(null, PanelListener::answerFailed);
+  }
+
+  /**
+   * What a form sends: its one value, or for a declared key's form the key's name (from the input's
+   * id, checked against the schema by the actions) and the value.
+   */
+  private static Optional<List<String>> formValues(ModalInteractionEvent event) {
+    ModalMapping value = event.getValue(PanelForms.VALUE);
+    if (value != null) {
+      return Optional.of(List.of(value.getAsString()));
+    }
+    return event.getValues().stream()
+        .filter(m -> m.getCustomId().startsWith(PanelForms.KEY_PREFIX))
+        .findFirst()
+        .map(
+            m ->
+                List.of(
+                    m.getCustomId().substring(PanelForms.KEY_PREFIX.length()), m.getAsString()));
   }
 
   private Screen click(PanelId id, List<String> values, GuildView guild) {

@@ -1,9 +1,11 @@
 package io.github.botconfig.bot.internal.panel;
 
+import io.github.botconfig.bot.internal.admin.ConfigText;
 import io.github.botconfig.bot.internal.panel.PanelId.Action;
 import io.github.botconfig.domain.ChannelConfig;
 import io.github.botconfig.domain.GuildSettings;
 import io.github.botconfig.domain.Reporters;
+import io.github.botconfig.domain.SettingKey;
 import io.github.botconfig.domain.SummaryPreferences;
 import io.github.botconfig.domain.Tag;
 import io.github.botconfig.domain.TagType;
@@ -57,6 +59,9 @@ final class PanelRenderer {
     }
     if (screen instanceof Screen.Server server) {
       return server(server, drawnAt);
+    }
+    if (screen instanceof Screen.Declared declared) {
+      return declared(declared, drawnAt);
     }
     if (screen instanceof Screen.Setup setup) {
       return setup(setup, drawnAt);
@@ -197,11 +202,78 @@ final class PanelRenderer {
                     target,
                     version,
                     drawnAt)),
-            ActionRow.of(
-                Button.secondary(id(Action.TAG_CLEAR, target, version, drawnAt), "Mention nobody")
-                    .withDisabled(c.tag().isEmpty()),
-                Button.danger(id(Action.UNTRACK, target, version, drawnAt), "Stop tracking"),
-                Button.secondary(id(Action.OVERVIEW, 0, 0, drawnAt), "◀ Back"))));
+            ActionRow.of(lastChannelRow(screen.channel(), drawnAt))));
+  }
+
+  /** The channel view's last row, with a button to its declared keys when there are any. */
+  private static List<Button> lastChannelRow(Screen.Tracked channel, long drawnAt) {
+    ChannelConfig c = channel.config();
+    long target = c.channelId().value();
+    long version = c.version();
+    List<Button> buttons = new ArrayList<>();
+    buttons.add(
+        Button.secondary(id(Action.TAG_CLEAR, target, version, drawnAt), "Mention nobody")
+            .withDisabled(c.tag().isEmpty()));
+    buttons.add(Button.danger(id(Action.UNTRACK, target, version, drawnAt), "Stop tracking"));
+    if (!channel.declared().isEmpty()) {
+      buttons.add(
+          Button.primary(id(Action.CHANNEL_KEYS, target, version, drawnAt), DECLARED_BUTTON));
+    }
+    buttons.add(Button.secondary(id(Action.OVERVIEW, 0, 0, drawnAt), "◀ Back"));
+    return buttons;
+  }
+
+  /** The label of the button to the declared setting keys, on the server's and a channel's view. */
+  static final String DECLARED_BUTTON = "Declared settings…";
+
+  /**
+   * The declared keys of a scope with their values, and a select of them that opens one key's form.
+   */
+  static PanelView declared(Screen.Declared screen, long drawnAt) {
+    Action pick =
+        screen.scope() == SettingKey.Scope.GUILD ? Action.SERVER_KEY_FORM : Action.CHANNEL_KEY_FORM;
+    // What to do comes first: a long list is cut at Discord's 2000 characters.
+    StringBuilder body = new StringBuilder();
+    if (screen.keys().isEmpty()) {
+      body.append("No setting key is declared here.");
+    } else {
+      body.append("Pick one to change it; leave its form empty to go back to its default.");
+      if (screen.keys().size() > MAX_OPTIONS) {
+        body.append(" Only the first ")
+            .append(MAX_OPTIONS)
+            .append(" can be picked here; set the others with `/config … set`.");
+      }
+    }
+    body.append(ConfigText.custom(screen.values(), screen.keys()));
+    List<ActionRow> rows = new ArrayList<>();
+    if (!screen.keys().isEmpty()) {
+      StringSelectMenu.Builder menu =
+          StringSelectMenu.create(id(pick, screen.target(), screen.version(), drawnAt))
+              .setPlaceholder(DECLARED_BUTTON);
+      for (SettingKey<?> key :
+          screen.keys().subList(0, Math.min(MAX_OPTIONS, screen.keys().size()))) {
+        menu.addOption(
+            cut(key.name(), 100), key.name(), key.help().isEmpty() ? null : cut(key.help(), 100));
+      }
+      rows.add(ActionRow.of(menu.build()));
+    }
+    rows.add(
+        ActionRow.of(
+            screen.scope() == SettingKey.Scope.GUILD
+                ? Button.secondary(id(Action.SERVER, 0, 0, drawnAt), "◀ Back")
+                : Button.secondary(
+                    PanelId.of(Action.CHANNEL_KEYS, screen.target(), screen.version(), drawnAt)
+                        .withArg(PanelActions.BACK_ARG)
+                        .encode(),
+                    "◀ Back")));
+    return new PanelView(
+        cut(
+            PanelText.withNotice(
+                "**⚙️ " + screen.title() + ": declared settings**",
+                screen.notice(),
+                body.toString()),
+            2000),
+        rows);
   }
 
   static PanelView server(Screen.Server screen, long drawnAt) {
@@ -250,13 +322,26 @@ final class PanelRenderer {
                     0,
                     version,
                     drawnAt)),
-            ActionRow.of(
-                Button.primary(id(Action.TIMEZONE_FORM, 0, version, drawnAt), "Time zone…"),
-                Button.secondary(id(Action.GLOBAL_CLEAR, 0, version, drawnAt), "No global channel")
-                    .withDisabled(s.globalChannelId().isEmpty()),
-                Button.secondary(id(Action.SUMMARY_CLEAR, 0, version, drawnAt), "Mention nobody")
-                    .withDisabled(summaries.tag().isEmpty()),
-                Button.secondary(id(Action.OVERVIEW, 0, 0, drawnAt), "◀ Back"))));
+            ActionRow.of(lastServerRow(screen, drawnAt))));
+  }
+
+  /** The server view's last row, with a button to its declared keys when there are any. */
+  private static List<Button> lastServerRow(Screen.Server screen, long drawnAt) {
+    GuildSettings s = screen.settings();
+    long version = s.version();
+    List<Button> buttons = new ArrayList<>();
+    buttons.add(Button.primary(id(Action.TIMEZONE_FORM, 0, version, drawnAt), "Time zone…"));
+    buttons.add(
+        Button.secondary(id(Action.GLOBAL_CLEAR, 0, version, drawnAt), "No global channel")
+            .withDisabled(s.globalChannelId().isEmpty()));
+    buttons.add(
+        Button.secondary(id(Action.SUMMARY_CLEAR, 0, version, drawnAt), "Mention nobody")
+            .withDisabled(s.summaryPreferences().tag().isEmpty()));
+    if (!screen.declared().isEmpty()) {
+      buttons.add(Button.primary(id(Action.SERVER_KEYS, 0, version, drawnAt), DECLARED_BUTTON));
+    }
+    buttons.add(Button.secondary(id(Action.OVERVIEW, 0, 0, drawnAt), "◀ Back"));
+    return buttons;
   }
 
   static PanelView setup(Screen.Setup screen, long drawnAt) {

@@ -10,6 +10,9 @@ import io.github.botconfig.domain.ChannelId;
 import io.github.botconfig.domain.GuildId;
 import io.github.botconfig.domain.GuildSettings;
 import io.github.botconfig.domain.Reporters;
+import io.github.botconfig.domain.SettingKey;
+import io.github.botconfig.domain.SettingType;
+import io.github.botconfig.domain.SettingsSchema;
 import io.github.botconfig.domain.StoreUnavailableException;
 import io.github.botconfig.domain.Tag;
 import io.github.botconfig.domain.Threshold;
@@ -223,6 +226,104 @@ class PanelActionsTest {
     assertThat(refused.notice()).startsWith("❌ threshold must be").contains("'12a'");
     assertThat(saved.channel().config().threshold()).isEqualTo(Threshold.percent(7.5));
     assertThat(stored(REPORTS).threshold()).isEqualTo(Threshold.percent(7.5));
+  }
+
+  private static final SettingKey<Long> WARNINGS_KEPT =
+      SettingKey.guild("warningsKept", SettingType.integer(0, 50))
+          .defaultValue(10L)
+          .help("how many warnings are kept")
+          .build();
+  private static final SettingKey<Long> SLOWMODE =
+      SettingKey.channel("slowmodeSeconds", SettingType.integer(0, 600)).defaultValue(0L).build();
+
+  private final PanelActions declaring =
+      new PanelActions(new AdminService(store), clock, SettingsSchema.of(WARNINGS_KEPT, SLOWMODE));
+
+  @Test
+  void aDeclaredServerKeyIsListedSetFromItsFormRefusedWithItsMessageAndResetWhenLeftEmpty() {
+    Screen.Server server =
+        (Screen.Server) declaring.click(click(Action.SERVER, 0, 0), List.of(), guild);
+    assertThat(server.declared()).containsExactly(WARNINGS_KEPT);
+    Screen.Declared listed =
+        (Screen.Declared) declaring.click(click(Action.SERVER_KEYS, 0, 0), List.of(), guild);
+    assertThat(listed.keys()).containsExactly(WARNINGS_KEPT);
+    assertThat(PanelRenderer.render(listed, 0).content()).contains("warningsKept: `10` (default)");
+
+    Screen.Form form =
+        (Screen.Form)
+            declaring.click(click(Action.SERVER_KEY_FORM, 0, 0), List.of("warningsKept"), guild);
+    assertThat(form.key()).isEqualTo("warningsKept");
+    assertThat(form.current()).as("empty while the default applies").isEmpty();
+
+    Screen.Declared refused =
+        (Screen.Declared) declaring.click(form.submit(), List.of("warningsKept", "51"), guild);
+    assertThat(refused.notice()).startsWith("❌ ").contains("51").endsWith("nothing changed.");
+    assertThat(store.findSettings(GUILD)).isEmpty();
+
+    Screen.Declared saved =
+        (Screen.Declared) declaring.click(form.submit(), List.of("warningsKept", "3"), guild);
+    assertThat(saved.notice()).isEqualTo("✅ warningsKept set to `3`.");
+    GuildSettings stored = store.findSettings(GUILD).orElseThrow();
+    assertThat(stored.get(WARNINGS_KEPT)).isEqualTo(3L);
+    assertThat(stored.timezone()).as("nothing else changed").isEqualTo(ZoneId.of("UTC"));
+    Screen.Form again =
+        (Screen.Form)
+            declaring.click(
+                click(Action.SERVER_KEY_FORM, 0, stored.version()), List.of("warningsKept"), guild);
+    assertThat(again.current()).isEqualTo("3");
+
+    declaring.click(again.submit(), List.of("warningsKept", ""), guild);
+    assertThat(store.findSettings(GUILD).orElseThrow().custom().isStored(WARNINGS_KEPT)).isFalse();
+  }
+
+  @Test
+  void aDeclaredKeyNameIsOnlyDataAndAnUndeclaredOneOrOneOfTheOtherScopeIsRefused() {
+    tracked(ChannelConfig.of(GUILD, REPORTS));
+    long before = store.findChannel(REPORTS).orElseThrow().version();
+
+    for (String forged : List.of("nope", "slowmodeSeconds")) {
+      Screen screen =
+          declaring.click(click(Action.SERVER_KEY_SUBMIT, 0, 0), List.of(forged, "1"), guild);
+      assertThat(screen).isInstanceOf(Screen.Overview.class);
+      assertThat(((Screen.Overview) screen).notice()).isEqualTo(PanelActions.REFUSED);
+    }
+    Screen channel =
+        declaring.click(
+            click(Action.CHANNEL_KEY_FORM, REPORTS.value(), before),
+            List.of("warningsKept"),
+            guild);
+    assertThat(((Screen.Overview) channel).notice()).isEqualTo(PanelActions.REFUSED);
+    assertThat(store.findSettings(GUILD)).isEmpty();
+    assertThat(store.findChannel(REPORTS).orElseThrow().version()).isEqualTo(before);
+  }
+
+  @Test
+  void aDeclaredChannelKeyIsSetFromTheChannelsViewAndOnlyThatKeyChanges() {
+    ChannelConfig drawn = tracked(ChannelConfig.of(GUILD, REPORTS).withPin(true));
+    Screen.Channel view =
+        (Screen.Channel)
+            declaring.click(click(Action.OPEN, 0, 0), List.of("" + REPORTS.value()), guild);
+    assertThat(view.channel().declared()).containsExactly(SLOWMODE);
+
+    Screen.Form form =
+        (Screen.Form)
+            declaring.click(
+                click(Action.CHANNEL_KEY_FORM, REPORTS.value(), drawn.version()),
+                List.of("slowmodeSeconds"),
+                guild);
+    Screen.Declared saved =
+        (Screen.Declared) declaring.click(form.submit(), List.of("slowmodeSeconds", "30"), guild);
+
+    assertThat(saved.notice()).endsWith("✅ slowmodeSeconds set to `30`.");
+    assertThat(stored(REPORTS).get(SLOWMODE)).isEqualTo(30L);
+    assertThat(stored(REPORTS).pin()).isTrue();
+    Screen back =
+        declaring.click(
+            click(Action.CHANNEL_KEYS, REPORTS.value(), saved.version())
+                .withArg(PanelActions.BACK_ARG),
+            List.of(),
+            guild);
+    assertThat(back).isInstanceOf(Screen.Channel.class);
   }
 
   @Test

@@ -11,6 +11,8 @@ import io.github.botconfig.domain.ChannelId;
 import io.github.botconfig.domain.GuildId;
 import io.github.botconfig.domain.GuildSettings;
 import io.github.botconfig.domain.Reporters;
+import io.github.botconfig.domain.SettingKey;
+import io.github.botconfig.domain.SettingType;
 import io.github.botconfig.domain.SummaryPreferences;
 import io.github.botconfig.domain.Tag;
 import io.github.botconfig.domain.testing.InMemoryConfigStore;
@@ -118,15 +120,33 @@ class PanelControlsTest {
                   Control.setting(Action.SUMMARY_PIN, "1"),
                   Control.setting(Action.SUMMARY_PIN, "0"))),
           entry("settings set global-channel", List.of(Control.of(Action.GLOBAL))),
+          // A declared key's form sets what is typed, and resets the key when left empty.
+          entry(
+              "settings set set",
+              List.of(Control.of(Action.SERVER_KEYS), Control.of(Action.SERVER_KEY_FORM))),
+          entry(
+              "settings set reset",
+              List.of(Control.of(Action.SERVER_KEYS), Control.of(Action.SERVER_KEY_FORM))),
+          entry(
+              "channel set set",
+              List.of(Control.of(Action.CHANNEL_KEYS), Control.of(Action.CHANNEL_KEY_FORM))),
+          entry(
+              "channel set reset",
+              List.of(Control.of(Action.CHANNEL_KEYS), Control.of(Action.CHANNEL_KEY_FORM))),
           entry("settings set clear-global-channel", List.of(Control.of(Action.GLOBAL_CLEAR))));
 
   /**
    * Options the panels do not draw yet, each with the reason: a known gap, listed so that the test
-   * still fails on any other option left without a control. The project's own setting keys ({@code
-   * set}/{@code reset}) have no panel form yet (issue 20 item 4: a "Custom settings" modal).
+   * still fails on any other option left without a control. None now.
    */
-  private static final Set<String> NOT_ON_THE_PANEL_YET =
-      Set.of("channel set set", "channel set reset", "settings set set", "settings set reset");
+  private static final Set<String> NOT_ON_THE_PANEL_YET = Set.of();
+
+  /** The project's own keys the panels are drawn with: one of each scope. */
+  private static final SettingKey<Boolean> FORWARD =
+      SettingKey.guild("forward", SettingType.bool()).help("forward alerts").build();
+
+  private static final SettingKey<Long> SLOWMODE =
+      SettingKey.channel("slowmodeSeconds", SettingType.integer(0, 600)).defaultValue(0L).build();
 
   /** The commands exactly as the bot registers them. */
   private static SlashCommandData config() {
@@ -194,9 +214,18 @@ class PanelControlsTest {
                     .withTag(Optional.of(Tag.role(13))));
     List<Screen> screens = new ArrayList<>();
     for (ChannelConfig channel : List.of(plain, opposite)) {
-      Screen.Tracked tracked = new Screen.Tracked(channel, "#reports");
+      Screen.Tracked tracked = new Screen.Tracked(channel, "#reports", List.of(SLOWMODE));
       screens.add(new Screen.Overview(defaults, List.of(tracked), ""));
       screens.add(new Screen.Channel(tracked, ""));
+      screens.add(
+          new Screen.Declared(
+              SettingKey.Scope.CHANNEL,
+              REPORTS.value(),
+              channel.version(),
+              "#reports",
+              List.of(SLOWMODE),
+              channel.custom(),
+              ""));
     }
     for (GuildSettings settings : List.of(defaults, opposites)) {
       screens.add(
@@ -204,6 +233,16 @@ class PanelControlsTest {
               settings,
               java.time.Instant.ofEpochSecond(drawn).atZone(settings.timezone()),
               List.of(),
+              "",
+              List.of(FORWARD)));
+      screens.add(
+          new Screen.Declared(
+              SettingKey.Scope.GUILD,
+              0,
+              settings.version(),
+              "Server settings",
+              List.of(FORWARD),
+              settings.custom(),
               ""));
     }
     Set<Control> controls = new HashSet<>();

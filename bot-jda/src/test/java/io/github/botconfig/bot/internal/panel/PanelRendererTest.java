@@ -7,6 +7,8 @@ import io.github.botconfig.domain.ChannelConfig;
 import io.github.botconfig.domain.ChannelId;
 import io.github.botconfig.domain.GuildId;
 import io.github.botconfig.domain.GuildSettings;
+import io.github.botconfig.domain.SettingKey;
+import io.github.botconfig.domain.SettingType;
 import io.github.botconfig.domain.SummaryPreferences;
 import io.github.botconfig.domain.Tag;
 import io.github.botconfig.domain.Threshold;
@@ -195,5 +197,47 @@ class PanelRendererTest {
             .find(TextInput.class, t -> t.getCustomId().equals(PanelForms.VALUE))
             .orElseThrow();
     assertThat(input.getValue()).isEqualTo("12.5");
+  }
+
+  @Test
+  void declaredKeysArePickedFromASelectOfAtMostTwentyFiveAndTheirFormCarriesTheKeyName() {
+    List<SettingKey<?>> keys = new ArrayList<>();
+    for (int i = 0; i < 30; i++) {
+      keys.add(
+          SettingKey.guild("k" + i + "x".repeat(60), SettingType.bool()).help("help " + i).build());
+    }
+    GuildSettings settings = GuildSettings.defaults(GUILD).withVersion(Long.MAX_VALUE);
+    PanelView server =
+        PanelRenderer.server(
+            new Screen.Server(
+                settings, Instant.EPOCH.atZone(ZoneId.of("UTC")), List.of(), "", keys),
+            DRAWN);
+    assertThat(idOf(button(server, PanelRenderer.DECLARED_BUTTON)).action())
+        .isEqualTo(Action.SERVER_KEYS);
+    assertThat(components(server)).hasSizeLessThanOrEqualTo(25);
+
+    PanelView view =
+        PanelRenderer.declared(
+            new Screen.Declared(
+                SettingKey.Scope.GUILD,
+                0,
+                Long.MAX_VALUE,
+                "Server settings",
+                keys,
+                settings.custom(),
+                ""),
+            DRAWN);
+    StringSelectMenu menu = (StringSelectMenu) components(view).get(0);
+    assertThat(menu.getOptions()).hasSize(25);
+    assertThat(menu.getOptions().get(0).getValue()).isEqualTo(keys.get(0).name());
+    assertThat(menu.getOptions().get(0).getDescription()).isEqualTo("help 0");
+    assertThat(menu.getCustomId().length()).isLessThanOrEqualTo(100);
+    assertThat(view.content()).contains("(default)").contains("Only the first 25");
+
+    PanelId submit =
+        PanelId.parse(menu.getCustomId()).orElseThrow().withAction(Action.SERVER_KEY_SUBMIT);
+    Modal modal = PanelForms.render(new Screen.Form(submit, "", keys.get(29).name()), DRAWN);
+    assertThat(modal.getId().length()).isLessThanOrEqualTo(100);
+    assertThat(modal.getTitle().length()).isLessThanOrEqualTo(45);
   }
 }
